@@ -1,0 +1,120 @@
+package model
+
+import "fmt"
+
+// Part is one part of the form, as the editor's tabs show it.
+type Part uint8
+
+const (
+	PartBasic      Part = iota // 基本信息: 年度, 部门名称
+	PartGoals                  // 年度总体目标
+	PartTasks                  // 年度主要任务
+	PartIndicators             // 绩效指标
+)
+
+func (p Part) String() string {
+	return [...]string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标"}[p]
+}
+
+// Field names a cell of a row.
+type Field string
+
+const (
+	FieldYear      Field = "年度"
+	FieldDept      Field = "部门名称"
+	FieldGoalText  Field = "目标内容"
+	FieldUnitName  Field = "任务名称"
+	FieldContent   Field = "主要内容"
+	FieldTotal     Field = "合计"
+	FieldFiscal    Field = "财政资金"
+	FieldOther     Field = "其他资金"
+	FieldTaskNote  Field = "备注"
+	FieldTaskGoals Field = "对应目标"
+	FieldLevel1    Field = "一级指标"
+	FieldLevel2    Field = "二级指标"
+	FieldLevel3    Field = "三级指标"
+	FieldSub       Field = "明细指标"
+	FieldValue     Field = "指标值"
+	FieldExplain   Field = "指标解释"
+	FieldNote      Field = "指标说明"
+	FieldWeight    Field = "分值"
+	FieldUnit      Field = "计量单位"
+	FieldValueType Field = "指标值类型"
+	FieldScoring   Field = "评分标准"
+	// FieldInput is a formula input; Location.Input names which.
+	FieldInput Field = "计算数据"
+)
+
+// Location is a place in the form precise enough for the editor to switch
+// to its tab and focus its field. Indexes are 0-based; -1 means "not this
+// level" (a finding about a whole unit has Row -1).
+type Location struct {
+	Part  Part
+	Unit  int    // index in Form.Units (PartTasks), else -1
+	Row   int    // goal, task (inside Unit) or indicator index, else -1
+	Field Field  // "" for the whole row
+	Input string // the formula input's name when Field is FieldInput
+}
+
+// Describe names the place in plain Chinese for f, e.g.
+// "年度主要任务 › 郑州市环境监察支队 第2行 › 合计".
+func (l Location) Describe(f *Form) string {
+	s := l.Part.String()
+	switch l.Part {
+	case PartGoals:
+		if l.Row >= 0 {
+			s += fmt.Sprintf(" › 目标%d", l.Row+1)
+		}
+	case PartTasks:
+		if l.Unit >= 0 {
+			name := ""
+			if f != nil && l.Unit < len(f.Units) {
+				name = f.Units[l.Unit].Name
+			}
+			if name == "" {
+				name = fmt.Sprintf("第%d个单位", l.Unit+1)
+			}
+			s += " › " + name
+			if l.Row >= 0 {
+				s += fmt.Sprintf(" 第%d行", l.Row+1)
+			}
+		}
+	case PartIndicators:
+		if l.Row >= 0 {
+			name := ""
+			if f != nil && l.Row < len(f.Indicators) {
+				name = f.Indicators[l.Row].Name()
+			}
+			s += fmt.Sprintf(" › 第%d行", l.Row+1)
+			if name != "" && name != "....." && name != "……" {
+				s += "（" + name + "）"
+			}
+		}
+	}
+	switch {
+	case l.Field == FieldInput && l.Input != "":
+		s += " › " + l.Input
+	case l.Field != "":
+		s += " › " + string(l.Field)
+	}
+	return s
+}
+
+// Severity is how serious a finding is.
+type Severity uint8
+
+const (
+	SevError Severity = iota // 错误: must be fixed before the form is sent
+	SevHint                  // 提示: worth a look
+)
+
+func (s Severity) String() string { return [...]string{"错误", "提示"}[s] }
+
+// Finding is one result of the checks (审核).
+type Finding struct {
+	Severity Severity
+	Loc      Location
+	// Message says in plain Chinese what is wrong and what to do; it does
+	// not repeat the place (Loc.Describe does).
+	Message string
+}
