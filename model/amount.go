@@ -211,17 +211,20 @@ func normalizeNumber(s string) string {
 
 func parseMoney(raw string) (Money, error) {
 	s := normalizeNumber(raw)
-	s = strings.TrimSpace(strings.TrimSuffix(s, "万元"))
+	// The form's unit is 万元: a trailing 万元 (or just 万, as in “115万”)
+	// says the same and is dropped.
+	if t, ok := strings.CutSuffix(s, "万元"); ok {
+		s = strings.TrimSpace(t)
+	} else if t, ok := strings.CutSuffix(s, "万"); ok && t != "" {
+		s = strings.TrimSpace(t)
+	}
 	if s == "" {
 		return 0, errEmpty
 	}
-	if !utf8.ValidString(s) {
-		return 0, amountErr("金额含有无法识别的字符，请重新输入数字")
-	}
-	if s[0] == '-' {
+	if len(s) > 1 && s[0] == '-' && (s[1] >= '0' && s[1] <= '9' || s[1] == '.') {
 		return 0, amountErr("预算金额不能为负数（“%s”），请填写0或正数", strings.TrimSpace(raw))
 	}
-	if strings.HasSuffix(s, "元") || strings.HasSuffix(s, "万") {
+	if strings.HasSuffix(s, "元") || strings.HasSuffix(s, "亿") {
 		return 0, amountErr("金额的单位是万元，请只填写数字（如 115 或 81.6），不要写“%s”", lastRune(s))
 	}
 	intPart, fracPart, dots := s, "", strings.Count(s, ".")
@@ -263,8 +266,15 @@ func parseMoney(raw string) (Money, error) {
 	if intPart == "" && fracPart == "" {
 		return 0, amountErr("金额“%s”不是数字，请填写数字（单位：万元）", strings.TrimSpace(raw))
 	}
+	// Trailing zeros beyond the 4th decimal change nothing (1273.30000 is
+	// 1273.3 exactly, as spreadsheets sometimes paste it); any other 5th
+	// decimal would need rounding, which is never done silently.
+	typedDecimals := len(fracPart)
 	if len(fracPart) > MoneyScale {
-		return 0, amountErr("金额“%s”有%d位小数，最多4位（精确到元）；请核对后改正，系统不会自动四舍五入", strings.TrimSpace(raw), len(fracPart))
+		fracPart = fracPart[:MoneyScale] + strings.TrimRight(fracPart[MoneyScale:], "0")
+	}
+	if len(fracPart) > MoneyScale {
+		return 0, amountErr("金额“%s”有%d位小数，最多4位（精确到元）；请核对后改正，系统不会自动四舍五入", strings.TrimSpace(raw), typedDecimals)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 9 {
@@ -292,8 +302,5 @@ func hasDigitAround(s string, c byte) bool {
 
 func lastRune(s string) string {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	if strings.HasSuffix(s, "万") {
-		return "万"
-	}
 	return string(r)
 }
