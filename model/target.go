@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -90,35 +91,47 @@ func ParseTarget(raw string) Target {
 		t.Kind = TargetEmpty
 		return t
 	}
-	rest, cmpSeen := s, false
+	// symbol is set when a comparison sign (≥, <=, …) starts the value: it
+	// must be followed by a number. A word (不低于, 以上) may qualify a
+	// qualitative value too: 不低于上年水平, 良好以上.
+	rest, symbol, prefix := s, false, false
 	for _, p := range cmpPrefixes {
 		if strings.HasPrefix(rest, p.s) {
-			t.Cmp, rest, cmpSeen = p.c, rest[len(p.s):], true
+			t.Cmp, rest, prefix = p.c, rest[len(p.s):], true
+			symbol = p.s[0] < utf8.RuneSelf || strings.ContainsAny(p.s, "≥≧≤≦＞＜＝")
 			break
 		}
 	}
 	for _, p := range cmpSuffixes {
 		if strings.HasSuffix(rest, p.s) {
-			if !cmpSeen {
+			if !prefix {
 				t.Cmp = p.c
 			}
-			rest, cmpSeen = strings.TrimSuffix(rest, p.s), true
+			rest = strings.TrimSuffix(rest, p.s)
 			break
 		}
+	}
+	// A change rate may aim below zero: ≤-5%.
+	neg := len(rest) > 1 && rest[0] == '-' && rest[1] >= '0' && rest[1] <= '9'
+	if neg {
+		rest = rest[1:]
 	}
 	n := 0
 	for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.' || rest[n] == ',') {
 		n++
 	}
 	if n == 0 {
-		if cmpSeen || strings.HasPrefix(rest, "-") {
+		if symbol || strings.HasPrefix(rest, "-") {
 			t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”应在比较符号后写数字，如 ≥98%%", strings.TrimSpace(raw))
 			return t
 		}
-		t.Kind, t.Text = TargetQualitative, strings.TrimSpace(normalizeNumber(raw))
+		t.Kind, t.Cmp, t.Text = TargetQualitative, CmpEQ, strings.TrimSpace(normalizeNumber(raw))
 		return t
 	}
 	num, unit := strings.ReplaceAll(rest[:n], ",", ""), rest[n:]
+	if neg {
+		num = "-" + num
+	}
 	d, err := decimal.NewFromString(num)
 	if err != nil || strings.Count(num, ".") > 1 || strings.HasPrefix(num, ".") && len(num) == 1 {
 		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”中的数字“%s”无法识别", strings.TrimSpace(raw), rest[:n])
