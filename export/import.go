@@ -1,0 +1,111 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"jixiao/model"
+)
+
+// MaxImportSize is the largest file ImportFile opens (checked before
+// opening it as a workbook).
+const MaxImportSize = 20 << 20
+
+// ImportFile reads a form from an .xlsx (ours, through the hidden data
+// sheet, or a clerk-made one in the official layout) or a .json file in the
+// exchange format, by content (and extension as a hint). The form is new:
+// the caller adds it as a draft, or merges its groups into another form.
+// The error is one plain Chinese sentence; when it is not nil nothing was
+// read.
+func ImportFile(path string) (*model.Form, *ImportReport, error) {
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, nil, fmt.Errorf("找不到文件“%s”，请检查路径", path)
+	case err != nil:
+		return nil, nil, fmt.Errorf("无法读取文件“%s”：%v", name, err)
+	case st.IsDir():
+		return nil, nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx 或 .json 文件", name)
+	case st.Size() > MaxImportSize:
+		return nil, nil, fmt.Errorf("文件“%s”有 %.1f MB，超过 %d MB 的上限，不像是申报表，未导入", name, float64(st.Size())/(1<<20), MaxImportSize>>20)
+	case st.Size() == 0:
+		return nil, nil, fmt.Errorf("文件“%s”是空的，未导入", name)
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("无法打开文件“%s”：%v", name, err)
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, MaxImportSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("读取文件“%s”失败：%v", name, err)
+	}
+	return ImportBytes(name, data)
+}
+
+// ImportBytes is ImportFile for a file already in memory (e.g. from a file
+// dialog); name is used in messages and as a hint to the file type.
+func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
+	if len(data) > MaxImportSize {
+		return nil, nil, fmt.Errorf("文件“%s”超过 %d MB 的上限，不像是申报表，未导入", name, MaxImportSize>>20)
+	}
+	var (
+		f   *model.Form
+		rep *ImportReport
+		err error
+	)
+	switch sniff(name, data) {
+	case kindXLSX:
+		f, rep, err = importXLSX(name, data)
+	case kindJSON:
+		f, err = unmarshalForm(data)
+		if err == nil {
+			rep = &ImportReport{}
+			rep.note("从 JSON 数据文件完整读取")
+		}
+	case kindOldXLS:
+		return nil, nil, fmt.Errorf("“%s”是旧版 Excel 97-2003（.xls）文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入", name)
+	default:
+		return nil, nil, fmt.Errorf("无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx 表格", name)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	rep.count(f)
+	if f.Meta.Origin == "" || !strings.HasPrefix(f.Meta.Origin, "导入自") {
+		f.Meta.Origin = "导入自 " + name
+	}
+	return f, rep, nil
+}
+
+type fileKind int
+
+const (
+	kindUnknown fileKind = iota
+	kindXLSX
+	kindJSON
+	kindOldXLS
+)
+
+func sniff(name string, data []byte) fileKind {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return kindXLSX
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return kindOldXLS
+	}
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(t, []byte("{")) {
+		return kindJSON
+	}
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		return kindJSON
+	}
+	return kindUnknown
+}

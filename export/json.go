@@ -1,0 +1,138 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"jixiao/model"
+)
+
+// FormatName is the "format" of the JSON exchange envelope.
+const FormatName = "jixiao-form"
+
+// FormatVersion is the version of the JSON exchange envelope this program
+// writes; ReadJSON refuses newer ones.
+const FormatVersion = 1
+
+// maxJSON is the largest JSON document ReadJSON accepts.
+const maxJSON = 64 << 20
+
+type envelope struct {
+	Format  string          `json:"format"`
+	Version int             `json:"version"`
+	Form    json.RawMessage `json:"form"`
+}
+
+// WriteJSON writes f in the exchange format (docs/format.md): the
+// envelope {"format":"jixiao-form","version":1,"form":{…}}, indented, UTF-8.
+// Amounts are written as the text typed, so nothing is lost.
+func WriteJSON(w io.Writer, f *model.Form) error {
+	b, err := marshalForm(f, true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+func marshalForm(f *model.Form, indent bool) ([]byte, error) {
+	if f == nil {
+		return nil, errors.New("没有要导出的申报表")
+	}
+	c := *f
+	if c.Version == 0 {
+		c.Version = model.SchemaVersion
+	}
+	fb, err := json.Marshal(&c)
+	if err != nil {
+		return nil, fmt.Errorf("申报表无法写成 JSON：%v", err)
+	}
+	b, err := json.Marshal(envelope{Format: FormatName, Version: FormatVersion, Form: fb})
+	if err != nil {
+		return nil, err
+	}
+	if !indent {
+		return b, nil
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// ReadJSON reads a form in the exchange format. It refuses other JSON
+// documents and newer versions with a plain Chinese message.
+func ReadJSON(r io.Reader) (*model.Form, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxJSON+1))
+	if err != nil {
+		return nil, fmt.Errorf("读取文件失败：%v", err)
+	}
+	if len(b) > maxJSON {
+		return nil, fmt.Errorf("文件超过 %d MB，不像是申报表数据文件，未导入", maxJSON>>20)
+	}
+	return unmarshalForm(b)
+}
+
+func unmarshalForm(b []byte) (*model.Form, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	var env envelope
+	if err := json.Unmarshal(b, &env); err != nil {
+		return nil, fmt.Errorf("文件不是有效的申报表数据（JSON 格式有误：%s），未导入", jsonErr(err))
+	}
+	if env.Format != FormatName {
+		if env.Format == "" {
+			return nil, errors.New("文件不是 jixiao 申报表数据（缺少 \"format\": \"jixiao-form\"），未导入")
+		}
+		return nil, fmt.Errorf("文件的格式是“%s”，不是 jixiao 申报表数据，未导入", env.Format)
+	}
+	if env.Version < 1 {
+		return nil, fmt.Errorf("申报表数据的版本号“%d”无效，未导入", env.Version)
+	}
+	if env.Version > FormatVersion {
+		return nil, fmt.Errorf("此文件由更新版本的 jixiao 生成（数据格式第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", env.Version, FormatVersion)
+	}
+	if len(env.Form) == 0 || string(env.Form) == "null" {
+		return nil, errors.New("申报表数据中没有表格内容（缺少 \"form\"），未导入")
+	}
+	var f model.Form
+	if err := json.Unmarshal(env.Form, &f); err != nil {
+		return nil, fmt.Errorf("申报表数据有误（%s），未导入", jsonErr(err))
+	}
+	if f.Version > model.SchemaVersion {
+		return nil, fmt.Errorf("此文件由更新版本的 jixiao 生成（表格第 %d 版），请升级 jixiao 后再导入", f.Version)
+	}
+	if f.Version == 0 {
+		f.Version = model.SchemaVersion
+	}
+	for ui, u := range f.Units {
+		for ti, t := range u.Tasks {
+			for _, g := range t.Goals {
+				if g < 1 || g > len(f.Goals) {
+					return nil, fmt.Errorf("申报表数据有误：任务“%s”第%d行对应的目标%d不存在，未导入", u.Name, ti+1, g)
+				}
+			}
+			_ = ui
+		}
+	}
+	return &f, nil
+}
+
+func jsonErr(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("第 %d 个字节附近语法错误", se.Offset)
+	case errors.As(err, &te):
+		if te.Field != "" {
+			return fmt.Sprintf("字段 %s 的类型不对", te.Field)
+		}
+		return "数据类型不对"
+	}
+	return err.Error()
+}
