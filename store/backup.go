@@ -1,0 +1,309 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// KeepBackups is how many backups Open keeps in the backups folder.
+const KeepBackups = 10
+
+const (
+	backupStamp     = "20060102-150405"
+	preRestoreMark  = "prerestore"
+	preRestoreNote  = "恢复备份前的数据文件"
+	backupDirectory = "backups"
+)
+
+// Backup is one copy of the drafts file in the backups folder beside it.
+type Backup struct {
+	Path string
+	Time time.Time
+	Size int64
+	Note string // "" for the copy made when the program started; else what it is
+}
+
+// BackupDir is the folder that holds the backups of the drafts file at
+// dbPath.
+func BackupDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), backupDirectory)
+}
+
+// backupName is e.g. drafts-20261128-150405.db (mark "" ) or
+// drafts-20261128-150405-prerestore.db.
+func backupName(dbPath string, t time.Time, mark string) string {
+	base := filepath.Base(dbPath)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	name := stem + "-" + t.Format(backupStamp)
+	if mark != "" {
+		name += "-" + mark
+	}
+	return name + ext
+}
+
+// Backups lists the backups of the drafts file at dbPath, newest first.
+// There are none when the folder does not exist.
+func Backups(dbPath string) ([]Backup, error) {
+	dir := BackupDir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("无法读取备份文件夹 %s（%v）。", dir, err)
+	}
+	base := filepath.Base(dbPath)
+	ext := filepath.Ext(base)
+	prefix := strings.TrimSuffix(base, ext) + "-"
+	var out []Backup
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ext) {
+			continue
+		}
+		rest := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ext)
+		if len(rest) < len(backupStamp) {
+			continue
+		}
+		t, err := time.ParseInLocation(backupStamp, rest[:len(backupStamp)], time.Local)
+		if err != nil {
+			continue
+		}
+		b := Backup{Path: filepath.Join(dir, name), Time: t}
+		switch tail := rest[len(backupStamp):]; {
+		case tail == "":
+		case strings.HasPrefix(tail, "-"+preRestoreMark):
+			b.Note = preRestoreNote
+		case isCounter(tail):
+		default:
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			b.Size = info.Size()
+			if t2 := info.ModTime(); t2.After(b.Time) && t2.Sub(b.Time) < time.Second {
+				b.Time = t2 // keep the order of two backups made in one second
+			}
+		}
+		out = append(out, b)
+	}
+	slices.SortStableFunc(out, func(a, b Backup) int {
+		if c := b.Time.Compare(a.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(b.Path, a.Path)
+	})
+	return out, nil
+}
+
+// isCounter reports whether s is "-2", "-3", … (two backups in one second).
+func isCounter(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// freeName returns a path in dir for name that does not exist yet.
+func freeName(dir, name string) string {
+	p := filepath.Join(dir, name)
+	ext := filepath.Ext(name)
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
+			return p
+		}
+		p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), i, ext))
+	}
+}
+
+// backup writes a consistent copy of the open file into the backups folder
+// (through a temporary name, synced, then renamed) and keeps the newest
+// KeepBackups. It returns the new backup's path.
+func (s *Store) backup() (string, error) {
+	db := s.dbp.Load()
+	if db == nil {
+		return "", ErrClosed
+	}
+	dir := BackupDir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("无法创建备份文件夹 %s（%v）。请检查权限或磁盘空间。", dir, err)
+	}
+	final := freeName(dir, backupName(s.path, s.clock(), ""))
+	tmp := final + ".tmp"
+	err := db.View(func(tx *bolt.Tx) error {
+		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.WriteTo(f); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	})
+	if err == nil {
+		err = os.Rename(tmp, final)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("无法写入备份 %s（%v）。请检查磁盘空间。", final, err)
+	}
+	syncDir(dir)
+	rotate(s.path)
+	return final, nil
+}
+
+// rotate removes the startup backups beyond the newest KeepBackups, and
+// the copies made before a restore beyond the newest KeepBackups.
+func rotate(dbPath string) {
+	bs, err := Backups(dbPath)
+	if err != nil {
+		return
+	}
+	count := map[string]int{}
+	for _, b := range bs {
+		count[b.Note]++
+		if count[b.Note] > KeepBackups {
+			os.Remove(b.Path)
+		}
+	}
+}
+
+// RestoreBackup replaces the drafts file at dbPath by the backup at
+// backupPath (a path, or a name in the backups folder). The current file
+// is first copied into the backups folder (as …-prerestore), so the
+// restore can be undone. It refuses while another jixiao has the file open
+// (ErrInUse) and when the backup itself is damaged (*DamagedError).
+func RestoreBackup(dbPath, backupPath string) error {
+	if _, err := os.Stat(backupPath); errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(backupPath, `/\`) {
+		backupPath = filepath.Join(BackupDir(dbPath), backupPath)
+	}
+	if _, err := os.Stat(backupPath); err != nil {
+		return fmt.Errorf("找不到备份文件 %s（%v）。请用 jixiao restore --list 查看备份。", backupPath, err)
+	}
+	if same(dbPath, backupPath) {
+		return fmt.Errorf("%s 就是数据文件本身，不是备份。请用 jixiao restore --list 查看备份。", backupPath)
+	}
+	if err := CheckFile(backupPath); err != nil {
+		var de *DamagedError
+		if errors.As(err, &de) {
+			return fmt.Errorf("备份文件 %s 也已损坏（%s），不能用来恢复。请选择另一个备份。", backupPath, de.Reason)
+		}
+		return err
+	}
+	if err := checkIsDrafts(backupPath); err != nil {
+		return err
+	}
+
+	var cur *os.File
+	if f, err := os.Open(dbPath); err == nil {
+		cur = f
+		defer func() {
+			if cur != nil {
+				unlock(cur)
+				cur.Close()
+			}
+		}()
+		if err := lockExclusive(cur, lockTimeout); err != nil {
+			if errors.Is(err, errLocked) {
+				return ErrInUse
+			}
+			return fmt.Errorf("无法锁定数据文件 %s（%v）。", dbPath, err)
+		}
+		dir := BackupDir(dbPath)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("无法创建备份文件夹 %s（%v）。", dir, err)
+		}
+		keep := freeName(dir, backupName(dbPath, time.Now(), preRestoreMark))
+		if err := copyFile(keep, cur); err != nil {
+			return fmt.Errorf("无法先保存当前的数据文件（%v），没有恢复。请检查磁盘空间。", err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("无法读取数据文件 %s（%v）。", dbPath, err)
+	}
+
+	src, err := os.Open(backupPath)
+	if err != nil {
+		return fmt.Errorf("无法读取备份文件 %s（%v）。", backupPath, err)
+	}
+	tmp := dbPath + ".restore-tmp"
+	err = copyFile(tmp, src)
+	src.Close()
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法复制备份（%v），数据文件没有改动。请检查磁盘空间。", err)
+	}
+	if cur != nil && isWindows {
+		// Windows cannot replace a file that is open.
+		unlock(cur)
+		cur.Close()
+		cur = nil
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法用备份替换数据文件（%v），数据文件没有改动。", err)
+	}
+	syncDir(filepath.Dir(dbPath))
+	return nil
+}
+
+// checkIsDrafts makes sure path holds a jixiao drafts file.
+func checkIsDrafts(path string) error {
+	db, err := openBolt(path, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketJixiao) == nil {
+			return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件，不能用来恢复。", path)
+		}
+		return nil
+	})
+}
+
+func same(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// copyFile writes all of src (from its start) to a new file at dst, 0600,
+// synced.
+func copyFile(dst string, src *os.File) error {
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, src); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,204 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"jixiao/model"
+)
+
+// A revision is stored as a JSON envelope:
+//
+//	{"schema":1,"saved":"2026-11-28T15:04:05+08:00","summary":"…","form":{…}}
+//
+// schema is the version of the form's shape (model.SchemaVersion when it
+// was written). The form is the JSON of model.Form with Meta.Updated left
+// out (it is "saved"); amounts are their raw text, so whatever was typed,
+// valid or not, survives.
+//
+// Schema 0 is the layout of the first prototype, before the envelope: a
+// bare form object whose goals were plain strings and whose times and
+// origin stood at the top level. migrations[0] turns it into schema 1.
+
+type envelope struct {
+	Schema  int             `json:"schema"`
+	Saved   time.Time       `json:"saved"`
+	Summary string          `json:"summary"`
+	Form    json.RawMessage `json:"form"`
+}
+
+// record is a decoded revision.
+type record struct {
+	schema  int // as stored
+	saved   time.Time
+	summary string
+	body    []byte      // the form's JSON in the current schema
+	form    *model.Form // decoded body, Meta.Updated = saved
+}
+
+// migrations[v] turns the form JSON of schema v into schema v+1.
+var migrations = map[int]func(json.RawMessage) (json.RawMessage, error){
+	0: migrateV0,
+}
+
+// errNewer is returned by decodeRecord for a schema newer than known.
+type errNewer struct{ schema int }
+
+func (e *errNewer) Error() string { return fmt.Sprintf("schema %d", e.schema) }
+
+func encodeForm(f *model.Form) ([]byte, error) {
+	f.Version = model.SchemaVersion
+	b, err := json.Marshal(f)
+	if err != nil {
+		return nil, fmt.Errorf("草稿无法转换为保存格式（%v）。", err)
+	}
+	return b, nil
+}
+
+func encodeRecord(schema int, saved time.Time, summary string, body []byte) ([]byte, error) {
+	// Written by hand rather than json.Marshal(envelope) so that the form's
+	// JSON (up to megabytes) is copied once, not validated and compacted
+	// again.
+	head, err := json.Marshal(struct {
+		Schema  int       `json:"schema"`
+		Saved   time.Time `json:"saved"`
+		Summary string    `json:"summary"`
+	}{schema, saved, summary})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+len(body)+10)
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, `,"form":`...)
+	out = append(out, body...)
+	out = append(out, '}')
+	return out, nil
+}
+
+// decodeRecord reads a stored revision, migrating older schemas in memory
+// (the stored bytes are not changed).
+func decodeRecord(v []byte) (*record, error) {
+	var env envelope
+	if err := json.Unmarshal(v, &env); err != nil {
+		return nil, fmt.Errorf("记录无法读取（%v）", err)
+	}
+	rec := &record{schema: env.Schema, saved: env.Saved, summary: env.Summary, body: env.Form}
+	if env.Form == nil {
+		// No envelope: a schema 0 record is the bare form.
+		rec.schema = 0
+		rec.body = bytes.Clone(v)
+	}
+	if rec.schema > model.SchemaVersion {
+		return nil, &errNewer{rec.schema}
+	}
+	for s := rec.schema; s < model.SchemaVersion; s++ {
+		m := migrations[s]
+		if m == nil {
+			return nil, fmt.Errorf("没有从第 %d 版数据格式升级的方法", s)
+		}
+		b, err := m(rec.body)
+		if err != nil {
+			return nil, fmt.Errorf("第 %d 版数据无法升级（%v）", s, err)
+		}
+		rec.body = b
+	}
+	var f model.Form
+	if err := json.Unmarshal(rec.body, &f); err != nil {
+		return nil, fmt.Errorf("表格内容无法读取（%v）", err)
+	}
+	f.Version = model.SchemaVersion
+	if !rec.saved.IsZero() {
+		f.Meta.Updated = rec.saved
+	}
+	rec.form = &f
+	return rec, nil
+}
+
+// recordErr turns a decodeRecord error into a message for the user.
+func recordErr(err error, path, id string, n int) error {
+	var nv *errNewer
+	if errors.As(err, &nv) {
+		return &NewerVersionError{Path: path, ID: id, Version: nv.schema, Known: model.SchemaVersion}
+	}
+	return fmt.Errorf("草稿 %s 的第 %d 版无法读取：%v。可以在“历史版本”中打开较早的一版。", id, n, err)
+}
+
+// migrateV0 turns the prototype's bare form into schema 1: goals become
+// {"text":…} objects and created/updated/origin move into meta.
+func migrateV0(in json.RawMessage) (json.RawMessage, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(in, &m); err != nil {
+		return nil, err
+	}
+	if g, ok := m["goals"]; ok {
+		var texts []string
+		if json.Unmarshal(g, &texts) == nil {
+			goals := make([]model.Goal, len(texts))
+			for i, t := range texts {
+				goals[i].Text = t
+			}
+			b, err := json.Marshal(goals)
+			if err != nil {
+				return nil, err
+			}
+			m["goals"] = b
+		}
+	}
+	meta := map[string]json.RawMessage{}
+	if old, ok := m["meta"]; ok {
+		if err := json.Unmarshal(old, &meta); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range []string{"created", "updated", "origin"} {
+		if v, ok := m[k]; ok {
+			if _, set := meta[k]; !set {
+				meta[k] = v
+			}
+			delete(m, k)
+		}
+	}
+	b, err := json.Marshal(meta)
+	if err != nil {
+		return nil, err
+	}
+	m["meta"] = b
+	m["version"] = json.RawMessage("1")
+	return json.Marshal(m)
+}
+
+// prune deletes the revisions that the retention rule lets go: the newest
+// KeepRecent are kept, and the newest of each day (local time) of the
+// last KeepDays days. It returns the number kept.
+func prune(rb, mb *bolt.Bucket, now time.Time) (int, error) {
+	cutoff := now.AddDate(0, 0, -KeepDays)
+	var drop [][]byte
+	days := map[string]bool{}
+	kept := 0
+	c := mb.Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		saved := decodeRevMeta(v).Saved
+		day := saved.In(now.Location()).Format("20060102")
+		newestOfDay := !days[day]
+		days[day] = true
+		if kept < KeepRecent || (newestOfDay && saved.After(cutoff)) {
+			kept++
+			continue
+		}
+		drop = append(drop, bytes.Clone(k))
+	}
+	for _, k := range drop {
+		if err := rb.Delete(k); err != nil {
+			return 0, err
+		}
+		if err := mb.Delete(k); err != nil {
+			return 0, err
+		}
+	}
+	return kept, nil
+}
