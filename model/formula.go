@@ -115,8 +115,11 @@ type Rate struct {
 	Missing []string        // inputs not filled in (RateMissing)
 	Bad     []string        // inputs that are not numbers (RateBadInput)
 	Message string          // plain Chinese, for every state but RateOK and RateNone
-	Target  Target          // the indicator's parsed 指标值
-	Met     MetState        // Value against Target
+	// Zero names the divisor that is zero (RateDivZero): an input's name,
+	// or 上年度人均公用经费 for the per-capita formula.
+	Zero   string
+	Target Target   // the indicator's parsed 指标值
+	Met    MetState // Value against Target
 }
 
 // Display is the rate as shown: 98.50%, or "" when not computed.
@@ -172,18 +175,18 @@ func EvalRate(in Indicator) Rate {
 		num, den, denName = vals[0].Sub(vals[1]), vals[0], f.Inputs[0]
 	case PerCapitaChange:
 		if vals[1].IsZero() {
-			r.State, r.Message = RateDivZero, fmt.Sprintf("“%s”为0，无法计算人均数", f.Inputs[1])
+			r.State, r.Zero, r.Message = RateDivZero, f.Inputs[1], fmt.Sprintf("“%s”为0，无法计算人均数", f.Inputs[1])
 			return r
 		}
 		if vals[3].IsZero() {
-			r.State, r.Message = RateDivZero, fmt.Sprintf("“%s”为0，无法计算人均数", f.Inputs[3])
+			r.State, r.Zero, r.Message = RateDivZero, f.Inputs[3], fmt.Sprintf("“%s”为0，无法计算人均数", f.Inputs[3])
 			return r
 		}
 		cur, prev := vals[0].DivRound(vals[1], 12), vals[2].DivRound(vals[3], 12)
 		num, den, denName = cur.Sub(prev), prev, "上年度人均公用经费"
 	}
 	if den.IsZero() {
-		r.State = RateDivZero
+		r.State, r.Zero = RateDivZero, denName
 		r.Message = fmt.Sprintf("“%s”为0，无法计算比率（不能除以0）", denName)
 		return r
 	}

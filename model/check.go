@@ -1,0 +1,153 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Check runs the 审核 (checks) on f and returns what it finds: errors
+// (SevError, to fix before the form is sent) first, then hints (SevHint,
+// worth a look), each group in form order (基本信息, 年度总体目标, 年度主要任务,
+// 绩效指标, and row by row inside each part). Every message is plain
+// Chinese that says what is wrong and what to do; the place is in Loc.
+// Check never changes f and never panics on any form.
+func Check(f *Form) []Finding {
+	if f == nil {
+		return nil
+	}
+	c := &checker{f: f}
+	c.basic()
+	c.goals()
+	c.tasks()
+	c.goalLinks()
+	c.indicators()
+	slices.SortStableFunc(c.out, func(a, b Finding) int { return int(a.Severity) - int(b.Severity) })
+	return c.out
+}
+
+// CountFindings returns the number of errors and of hints in fs.
+func CountFindings(fs []Finding) (errors, hints int) {
+	for _, f := range fs {
+		if f.Severity == SevError {
+			errors++
+		} else {
+			hints++
+		}
+	}
+	return errors, hints
+}
+
+type checker struct {
+	f   *Form
+	out []Finding
+}
+
+func (c *checker) add(sev Severity, loc Location, format string, args ...any) {
+	c.note(sev, loc, fmt.Sprintf(format, args...))
+}
+
+func (c *checker) note(sev Severity, loc Location, msg string) {
+	c.out = append(c.out, Finding{Severity: sev, Loc: loc, Message: msg})
+}
+
+func basicLoc(field Field) Location {
+	return Location{Part: PartBasic, Unit: -1, Row: -1, Field: field}
+}
+func goalLoc(i int) Location {
+	return Location{Part: PartGoals, Unit: -1, Row: i, Field: FieldGoalText}
+}
+func unitLoc(u int, field Field) Location {
+	return Location{Part: PartTasks, Unit: u, Row: -1, Field: field}
+}
+func taskLoc(u, r int, field Field) Location {
+	return Location{Part: PartTasks, Unit: u, Row: r, Field: field}
+}
+func indLoc(r int, field Field) Location {
+	return Location{Part: PartIndicators, Unit: -1, Row: r, Field: field}
+}
+
+// blank reports whether s has nothing but blanks.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+func (c *checker) basic() {
+	y := strings.TrimSpace(c.f.Year)
+	switch {
+	case y == "":
+		c.add(SevError, basicLoc(FieldYear), "请填写年度（4位数字的年份，如 2021）")
+	default:
+		if _, ok := ParseYear(y); !ok {
+			c.add(SevError, basicLoc(FieldYear), "年度“%s”不是有效的年份，请填写4位数字的年份，如 2021", y)
+		}
+	}
+	if blank(c.f.Dept) {
+		c.add(SevError, basicLoc(FieldDept), "请填写部门名称（如 郑州市生态环境局）")
+	}
+}
+
+func (c *checker) goals() {
+	if len(c.f.Goals) == 0 {
+		c.add(SevError, Location{Part: PartGoals, Unit: -1, Row: -1}, "还没有年度总体目标，请至少填写一条")
+		return
+	}
+	first := make(map[string]int, len(c.f.Goals))
+	for i, g := range c.f.Goals {
+		switch {
+		case blank(g.Text):
+			c.add(SevError, goalLoc(i), "目标%d没有内容，请填写目标或删除这一条", i+1)
+			continue
+		case isPlaceholder(g.Text):
+			c.add(SevError, goalLoc(i), "目标%d还是模板里的占位文字“%s”，请填写实际的目标或删除这一条", i+1, strings.TrimSpace(g.Text))
+			continue
+		}
+		key := sameText(g.Text)
+		if j, dup := first[key]; dup {
+			c.add(SevHint, goalLoc(i), "目标%d和目标%d的内容完全相同，可能是复制时的失误；请修改或删除其中一条", j+1, i+1)
+			continue
+		}
+		first[key] = i
+	}
+}
+
+// goalLinks checks the target numbers the task rows name (对应目标): each
+// must exist, and when rows name targets the template expects one target
+// per task.
+func (c *checker) goalLinks() {
+	n := len(c.f.Goals)
+	linked := make([]bool, n+1)
+	any := false
+	for u, unit := range c.f.Units {
+		for r, t := range unit.Tasks {
+			for _, g := range t.Goals {
+				any = true
+				if g < 1 || g > n {
+					c.add(SevError, taskLoc(u, r, FieldTaskGoals), "对应的目标%d不存在（现有%d条目标），请改为正确的目标编号", g, n)
+					continue
+				}
+				linked[g] = true
+			}
+		}
+	}
+	if !any {
+		return
+	}
+	tasks := c.f.TaskCount()
+	if n == tasks {
+		return
+	}
+	var free []string
+	for g := 1; g <= n; g++ {
+		if !linked[g] {
+			free = append(free, "目标"+strconv.Itoa(g))
+		}
+	}
+	msg := fmt.Sprintf("年度总体目标有%d条，年度主要任务有%d项，数量不一致；按模板每项任务对应一条目标，请核对是否漏填或多填", n, tasks)
+	if len(free) > 0 {
+		if len(free) > 10 {
+			free = append(free[:10], "等")
+		}
+		msg += "（" + strings.Join(free, "、") + " 没有对应的任务）"
+	}
+	c.note(SevHint, Location{Part: PartGoals, Unit: -1, Row: -1}, msg)
+}
