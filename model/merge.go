@@ -367,10 +367,10 @@ func (m *merger) part(pi int, p MergePart) error {
 		unit string
 		row  int
 	}
-	rows := map[string]rowAt{}
+	rows := map[rowKey]rowAt{}
 	for _, u := range m.res.Units {
 		for ti := range u.Tasks {
-			if k := taskKey(&u.Tasks[ti]); k != "" {
+			if k, ok := taskKey(&u.Tasks[ti]); ok {
 				if _, ok := rows[k]; !ok {
 					rows[k] = rowAt{strings.TrimSpace(u.Name), ti}
 				}
@@ -384,7 +384,11 @@ func (m *merger) part(pi int, p MergePart) error {
 		name := strings.TrimSpace(u.Name)
 		for ti := range u.Tasks {
 			t := &u.Tasks[ti]
-			at, ok := rows[taskKey(t)]
+			k, ok := taskKey(t)
+			if !ok {
+				continue
+			}
+			at, ok := rows[k]
 			if !ok || at.unit == name {
 				continue
 			}
@@ -559,14 +563,26 @@ func unitTotal(u Unit) Money {
 	return s
 }
 
-// taskKey identifies a row by its content and amounts; "" when the row has
-// no content.
-func taskKey(t *Task) string {
-	c := strings.TrimSpace(t.Content)
-	if c == "" {
-		return ""
+// rowKey identifies a row by its content and amounts.
+type rowKey struct {
+	content              string
+	total, fiscal, other Money
+	invalid              string // the raw text of amounts that are not valid
+}
+
+// taskKey is t's rowKey; ok is false when the row has no content.
+func taskKey(t *Task) (k rowKey, ok bool) {
+	k.content = strings.TrimSpace(t.Content)
+	if k.content == "" {
+		return k, false
 	}
-	return strings.Join([]string{c, t.Total.String(), t.Fiscal.String(), t.Other.String()}, "\x00")
+	k.total, k.fiscal, k.other = t.Total.val, t.Fiscal.val, t.Other.val
+	for _, a := range [...]*Amount{&t.Total, &t.Fiscal, &t.Other} {
+		if a.state == AmountInvalid {
+			k.invalid += a.raw + "\x00"
+		}
+	}
+	return k, true
 }
 
 func indicatorKey(in Indicator) string {
