@@ -1,0 +1,433 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"jixiao/model"
+)
+
+// The three writers share one layout of the official form: a grid of
+// columns and rows of cells, some spanning several columns or rows. The
+// XLSX writer maps it to cells and merges, the PDF writer draws it.
+
+type cellKind uint8
+
+const (
+	kText      cellKind = iota // body text, left, wrapped
+	kCenter                    // body text, centred (指标值, 一级/二级 names)
+	kTitle                     // 市级部门整体绩效目标申报表
+	kSubtitle                  // （2020年度）
+	kLabel                     // 部门名称, 年度总体目标: bold, centred
+	kHeader                    // table header: bold, centred, shaded
+	kAmount                    // an amount (right aligned)
+	kTotalLabel                // 合计 (bold, centred)
+	kTotal                     // a 合计 amount (bold, right)
+)
+
+// lcell is one cell of the layout, at the top-left of its span.
+type lcell struct {
+	col, colSpan, rowSpan int
+	text                  string
+	kind                  cellKind
+	amount                model.Amount // kAmount
+	total                 model.Money  // kTotal
+	sumCol                bool         // kTotal: SUM over the task rows of this column
+}
+
+type section uint8
+
+const (
+	secHead section = iota
+	secGoals
+	secTasks
+	secIndicators
+)
+
+type lrow struct {
+	cells  []lcell
+	sec    section
+	header bool // a table header row of its section (repeated after page breaks)
+}
+
+// column keys of the grid
+const (
+	colL1 = iota // 一级指标 / 任务名称 (with colL2)
+	colL2
+	colL3 // 三级指标 / 主要内容 (to colExplain)
+	colValue
+	colExplain
+	colTotal   // 合计 / 指标说明 (to colTaskNote)
+	colFiscal  // 其中：财政资金
+	colOther   // 其他资金 (Options.OtherFunds)
+	colTaskNote
+	colWeight // 分值 (Options.Weight)
+	colUnit   // 计量单位
+	colVType  // 指标值类型
+	colScore  // 评分标准
+	nColKeys
+)
+
+type layout struct {
+	form   *model.Form
+	widths []float64 // column widths in Excel character units
+	idx    [nColKeys]int
+	rows   []lrow
+	// rows of the task table (0-based layout indexes, end exclusive), for SUM formulas
+	taskFirst, taskEnd int
+	totals             model.Totals
+}
+
+func (l *layout) has(key int) bool { return l.idx[key] >= 0 }
+
+func (l *layout) last() int { return len(l.widths) - 1 }
+
+// span returns the cell starting at column key a and ending at the column
+// just before key b's column (or at the last column when b < 0).
+func (l *layout) spanTo(a, endKey int) (int, int) {
+	start := l.idx[a]
+	end := l.last()
+	if endKey >= 0 {
+		end = l.idx[endKey]
+	}
+	return start, end - start + 1
+}
+
+func buildLayout(f *model.Form) *layout {
+	l := &layout{form: f, totals: model.ComputeTotals(f)}
+	o := f.Options
+	type colDef struct {
+		key int
+		w   float64
+		on  bool
+	}
+	defs := []colDef{
+		{colL1, 10, true}, {colL2, 14, true}, {colL3, 18, true}, {colValue, 10, true}, {colExplain, 26, true},
+		{colTotal, 12, true}, {colFiscal, 13, true}, {colOther, 12, o.OtherFunds}, {colTaskNote, 22, true},
+		{colWeight, 7, o.Weight}, {colUnit, 8, o.Unit}, {colVType, 10, o.ValueType}, {colScore, 26, o.Scoring},
+	}
+	for i := range l.idx {
+		l.idx[i] = -1
+	}
+	for _, d := range defs {
+		if d.on {
+			l.idx[d.key] = len(l.widths)
+			l.widths = append(l.widths, d.w)
+		}
+	}
+	n := len(l.widths)
+	whole := func(text string, k cellKind) lcell { return lcell{col: 0, colSpan: n, rowSpan: 1, text: text, kind: k} }
+
+	// Title block.
+	l.rows = append(l.rows,
+		lrow{sec: secHead, cells: []lcell{whole("市级部门整体绩效目标申报表", kTitle)}},
+		lrow{sec: secHead, cells: []lcell{whole("（"+strings.TrimSpace(f.Year)+"年度）", kSubtitle)}},
+		lrow{sec: secHead, cells: []lcell{
+			{col: 0, colSpan: 1, rowSpan: 1, text: "部门名称", kind: kLabel},
+			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Dept, kind: kText},
+		}},
+	)
+
+	// 年度总体目标.
+	ng := max(len(f.Goals), 1)
+	for i := 0; i < ng; i++ {
+		r := lrow{sec: secGoals}
+		if i == 0 {
+			r.cells = append(r.cells, lcell{col: 0, colSpan: 1, rowSpan: ng, text: "年度总体目标", kind: kLabel})
+		}
+		text := ""
+		if i < len(f.Goals) {
+			text = fmt.Sprintf("目标%d：%s", i+1, f.Goals[i].Text)
+		}
+		r.cells = append(r.cells, lcell{col: 1, colSpan: n - 1, rowSpan: 1, text: text, kind: kText})
+		l.rows = append(l.rows, r)
+	}
+
+	// 年度主要任务.
+	nameC, nameS := l.idx[colL1], 2
+	contC, contS := l.idx[colL3], 3
+	noteC, noteS := l.spanTo(colTaskNote, -1)
+	moneyKeys := []int{colTotal, colFiscal}
+	if o.OtherFunds {
+		moneyKeys = append(moneyKeys, colOther)
+	}
+	h1 := lrow{sec: secTasks, header: true, cells: []lcell{
+		{col: nameC, colSpan: nameS, rowSpan: 2, text: "任务名称", kind: kHeader},
+		{col: contC, colSpan: contS, rowSpan: 2, text: "主要内容", kind: kHeader},
+		{col: l.idx[colTotal], colSpan: len(moneyKeys), rowSpan: 1, text: "预算资金", kind: kHeader},
+		{col: noteC, colSpan: noteS, rowSpan: 2, text: "备注", kind: kHeader},
+	}}
+	h2 := lrow{sec: secTasks, header: true}
+	for _, k := range moneyKeys {
+		h2.cells = append(h2.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: moneyHeader[k], kind: kHeader})
+	}
+	l.rows = append(l.rows, h1, h2)
+	l.taskFirst = len(l.rows)
+	for _, u := range f.Units {
+		nt := max(len(u.Tasks), 1)
+		for i := 0; i < nt; i++ {
+			r := lrow{sec: secTasks}
+			if i == 0 {
+				r.cells = append(r.cells, lcell{col: nameC, colSpan: nameS, rowSpan: nt, text: u.Name, kind: kCenter})
+			}
+			var t model.Task
+			if i < len(u.Tasks) {
+				t = u.Tasks[i]
+			}
+			r.cells = append(r.cells, lcell{col: contC, colSpan: contS, rowSpan: 1, text: t.Content, kind: kText})
+			for _, k := range moneyKeys {
+				a := t.Total
+				switch k {
+				case colFiscal:
+					a = t.Fiscal
+				case colOther:
+					a = t.Other
+				}
+				r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, amount: a, kind: kAmount, text: a.Raw()})
+			}
+			r.cells = append(r.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, text: t.Note, kind: kText})
+			l.rows = append(l.rows, r)
+		}
+	}
+	l.taskEnd = len(l.rows)
+	tr := lrow{sec: secTasks, cells: []lcell{{col: nameC, colSpan: nameS + contS, rowSpan: 1, text: "合计", kind: kTotalLabel}}}
+	for _, k := range moneyKeys {
+		m := l.totals.Total
+		switch k {
+		case colFiscal:
+			m = l.totals.Fiscal
+		case colOther:
+			m = l.totals.Other
+		}
+		tr.cells = append(tr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, total: m, sumCol: true, kind: kTotal, text: model.FormatMoney(m, false)})
+	}
+	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText})
+	l.rows = append(l.rows, tr)
+
+	// 绩效指标.
+	indNoteC, indNoteS := l.idx[colTotal], l.idx[colTaskNote]-l.idx[colTotal]+1
+	hdr := lrow{sec: secIndicators, header: true, cells: []lcell{
+		{col: l.idx[colL1], colSpan: 1, rowSpan: 1, text: "一级指标", kind: kHeader},
+		{col: l.idx[colL2], colSpan: 1, rowSpan: 1, text: "二级指标", kind: kHeader},
+		{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: "三级指标", kind: kHeader},
+		{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: "指标值", kind: kHeader},
+		{col: l.idx[colExplain], colSpan: 1, rowSpan: 1, text: "指标解释", kind: kHeader},
+		{col: indNoteC, colSpan: indNoteS, rowSpan: 1, text: "指标说明", kind: kHeader},
+	}}
+	for _, k := range optIndicatorKeys {
+		if l.has(k) {
+			hdr.cells = append(hdr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: optHeader[k], kind: kHeader})
+		}
+	}
+	l.rows = append(l.rows, hdr)
+	ins := f.Indicators
+	// Runs of equal, non-placeholder texts are merged vertically, as the
+	// official form prints them; level 2 and the texts only within the
+	// run of their level above.
+	l1 := runs(len(ins), func(i int) string { return ins[i].Level1 }, nil)
+	l2 := runs(len(ins), func(i int) string { return ins[i].Level2 }, l1)
+	ex := runs(len(ins), func(i int) string { return ins[i].Explain }, l2)
+	nt := runs(len(ins), func(i int) string { return ins[i].Note }, l2)
+	for i, in := range ins {
+		r := lrow{sec: secIndicators}
+		add := func(rs []int, key, col, span int, text string, k cellKind) {
+			if rs[i] > 0 {
+				r.cells = append(r.cells, lcell{col: col, colSpan: span, rowSpan: rs[i], text: text, kind: k})
+			}
+		}
+		add(l1, colL1, l.idx[colL1], 1, in.Level1, kCenter)
+		add(l2, colL2, l.idx[colL2], 1, in.Level2, kCenter)
+		r.cells = append(r.cells, lcell{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: level3Text(in), kind: kText})
+		r.cells = append(r.cells, lcell{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: in.Value, kind: kCenter})
+		add(ex, colExplain, l.idx[colExplain], 1, in.Explain, kText)
+		add(nt, colTotal, indNoteC, indNoteS, in.Note, kText)
+		for _, k := range optIndicatorKeys {
+			if !l.has(k) {
+				continue
+			}
+			text, kind := in.Scoring, kText
+			switch k {
+			case colWeight:
+				text, kind = in.Weight, kCenter
+			case colUnit:
+				text, kind = in.Unit, kCenter
+			case colVType:
+				text, kind = in.ValueType, kCenter
+			}
+			r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: text, kind: kind})
+		}
+		l.rows = append(l.rows, r)
+	}
+	return l
+}
+
+var moneyHeader = map[int]string{colTotal: "合计", colFiscal: "其中：财政资金", colOther: "其他资金"}
+
+var optIndicatorKeys = []int{colWeight, colUnit, colVType, colScore}
+
+var optHeader = map[int]string{colWeight: "分值", colUnit: "计量单位", colVType: "指标值类型", colScore: "评分标准"}
+
+// subSep joins a 三级指标 and its Sub in the 三级指标 column:
+// 成本控制成效：在职人员经费变动率.
+const subSep = "："
+
+func level3Text(in model.Indicator) string {
+	if in.Sub == "" {
+		return in.Level3
+	}
+	return in.Level3 + subSep + in.Sub
+}
+
+// runs returns, for each of n rows, the number of rows the cell starting
+// there spans (0 for rows covered by a cell above). Equal consecutive
+// texts are merged unless empty or a placeholder (.....), and never across
+// a boundary of parent (a runs result of the level above).
+func runs(n int, text func(int) string, parent []int) []int {
+	out := make([]int, n)
+	start := 0
+	for i := 1; i <= n; i++ {
+		same := i < n && text(i) == text(start) && !isPlaceholder(text(i)) && strings.TrimSpace(text(i)) != ""
+		if same && parent != nil && parent[i] > 0 {
+			same = false
+		}
+		if !same {
+			out[start] = i - start
+			start = i
+		}
+	}
+	return out
+}
+
+// isPlaceholder reports whether s is one of the form's "....." rows.
+func isPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '.' && r != '…' && r != '。' && r != '·' && r != '．' {
+			return false
+		}
+	}
+	return true
+}
+
+// cjkWidth is the width of r in Excel character units (a CJK character
+// takes two).
+func cjkWidth(r rune) float64 {
+	switch {
+	case r < 0x1100:
+		return 1
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x2312, r >= 0x2460 && r <= 0x27BF,
+		r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF,
+		r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6,
+		r >= 0x1F000:
+		return 2
+	}
+	if unicode.Is(unicode.Han, r) {
+		return 2
+	}
+	return 1
+}
+
+// Line breaking: CJK text breaks between any two characters, Latin text
+// between words; a closing mark never starts a line and an opening mark
+// never ends one (避头尾).
+const (
+	noLineStart = "，。、；：？！）》」』】〕〉’”…%‰℃,.;:?!)]}·—－-～"
+	noLineEnd   = "（《「『【〔〈‘“([{"
+)
+
+// tokens splits a paragraph into unbreakable pieces.
+func tokens(s string) []string {
+	var out []string
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		j := i + n
+		if isWordRune(r) {
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isWordRune(r2) {
+					// keep 1,273.30 and 3.5% together
+					if !strings.ContainsRune(".,:%-", r2) || j+n2 >= len(s) {
+						break
+					}
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if !isWordRune(r3) {
+						break
+					}
+				}
+				j += n2
+			}
+		}
+		tok := s[i:j]
+		first, _ := utf8.DecodeRuneInString(tok)
+		switch {
+		case len(out) > 0 && strings.ContainsRune(noLineStart, first) && first != ' ':
+			out[len(out)-1] += tok
+		case len(out) > 0 && endsWithOpen(out[len(out)-1]):
+			out[len(out)-1] += tok
+		default:
+			out = append(out, tok)
+		}
+		i = j
+	}
+	return out
+}
+
+func endsWithOpen(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(noLineEnd, r)
+}
+
+func isWordRune(r rune) bool {
+	return r < 0x2E80 && !unicode.IsSpace(r) && !strings.ContainsRune(noLineEnd+noLineStart, r) && r != '/' || r >= '0' && r <= '9'
+}
+
+// wrapText breaks text into lines no wider than width, measuring with w.
+// Explicit line breaks are kept. Every character of text appears in the
+// result (trailing blanks of a broken line are kept at its end).
+func wrapText(text string, width float64, w func(rune) float64) []string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		var cur strings.Builder
+		curW := 0.0
+		flush := func() {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW = 0
+		}
+		for _, tok := range tokens(para) {
+			tw := 0.0
+			for _, r := range tok {
+				tw += w(r)
+			}
+			if curW+tw <= width || strings.TrimSpace(tok) == "" {
+				cur.WriteString(tok)
+				curW += tw
+				continue
+			}
+			if cur.Len() > 0 && tw <= width {
+				flush()
+				cur.WriteString(tok)
+				curW = tw
+				continue
+			}
+			// A token wider than the line: break it per character.
+			for _, r := range tok {
+				rw := w(r)
+				if curW+rw > width && cur.Len() > 0 {
+					flush()
+				}
+				cur.WriteRune(r)
+				curW += rw
+			}
+		}
+		lines = append(lines, cur.String())
+	}
+	return lines
+}

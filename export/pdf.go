@@ -1,0 +1,498 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/signintech/gopdf"
+
+	"jixiao/assets"
+	"jixiao/model"
+)
+
+// PDF page geometry, in points: A4 landscape (the tables have eight or
+// more columns; portrait would make the long 指标说明 texts very tall).
+const (
+	pdfPageW   = 841.89
+	pdfPageH   = 595.28
+	pdfMarginX = 28.0
+	pdfTop     = 36.0 // the table starts here
+	pdfBottom  = 36.0 // room for the footer
+	pdfPadX    = 3.0
+	pdfPadY    = 3.0
+	pdfSize    = 9.0  // body text
+	pdfLine    = 12.6 // line height of body text
+)
+
+// pdfFamily is the font's name in the PDF; "JIXIAO+" marks it as a
+// subset, as PDF readers expect (six capitals and a plus).
+const pdfFamily = "JIXIAO+JixiaoNotoSansSC"
+
+// missingGlyph is drawn in place of a character the font lacks.
+const missingGlyph = '□'
+
+type pdfWriter struct {
+	gp      *gopdf.GoPdf
+	l       *layout
+	widths  []float64 // column widths in points
+	xs      []float64 // column left edges
+	runeW   map[rune]float64
+	missing []rune
+	seen    map[rune]bool
+	// per row: lines of each cell (index as in row.cells), and height
+	lines   [][][]string
+	heights []float64
+}
+
+// WritePDF writes f as a print-ready A4 PDF in the official layout, with
+// the bundled font embedded as a subset. Characters the font lacks are
+// drawn as □ and listed in the report.
+func WritePDF(w io.Writer, f *model.Form) (rep PDFReport, err error) {
+	if f == nil {
+		return rep, errors.New("没有要导出的申报表")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("生成 PDF 时出错（%v），文件未写出", r)
+		}
+	}()
+	p := &pdfWriter{l: buildLayout(f), runeW: map[rune]float64{}, seen: map[rune]bool{}}
+	p.gp = &gopdf.GoPdf{}
+	p.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pdfPageW, H: pdfPageH}, Unit: gopdf.UnitPT})
+	p.gp.SetInfo(gopdf.PdfInfo{Title: "市级部门整体绩效目标申报表 " + f.Dept + " " + f.Year + "年度", Creator: "jixiao", Producer: "jixiao", CreationDate: f.Meta.Updated})
+	opt := gopdf.TtfOption{
+		OnGlyphNotFound: func(r rune) {
+			if !p.seen[r] {
+				p.seen[r] = true
+				p.missing = append(p.missing, r)
+			}
+		},
+		OnGlyphNotFoundSubstitute: func(rune) rune { return missingGlyph },
+	}
+	if err := p.gp.AddTTFFontDataWithOption(pdfFamily, assets.FontTTF, opt); err != nil {
+		return rep, fmt.Errorf("PDF 字体加载失败：%v", err)
+	}
+	if err := p.gp.SetFont(pdfFamily, "", 10); err != nil {
+		return rep, err
+	}
+	p.columns()
+	p.measure()
+	pages := p.paginate()
+	if err := p.draw(pages); err != nil {
+		return rep, fmt.Errorf("生成 PDF 失败：%v", err)
+	}
+	if _, err := p.gp.WriteTo(w); err != nil {
+		return rep, fmt.Errorf("写入 PDF 文件失败：%v", err)
+	}
+	rep.Pages = len(pages)
+	rep.Missing = slices.Clone(p.missing)
+	return rep, nil
+}
+
+func (p *pdfWriter) columns() {
+	total := 0.0
+	for _, w := range p.l.widths {
+		total += w
+	}
+	usable := pdfPageW - 2*pdfMarginX
+	x := pdfMarginX
+	for _, w := range p.l.widths {
+		cw := w / total * usable
+		p.widths = append(p.widths, cw)
+		p.xs = append(p.xs, x)
+		x += cw
+	}
+}
+
+// width of r at 10 pt, measured once per character.
+func (p *pdfWriter) w10(r rune) float64 {
+	if w, ok := p.runeW[r]; ok {
+		return w
+	}
+	if r == '\n' || r == '\r' {
+		return 0
+	}
+	w, err := p.gp.MeasureTextWidth(string(r))
+	if err != nil {
+		w = 10
+	}
+	p.runeW[r] = w
+	return w
+}
+
+func (p *pdfWriter) textWidth(s string, size float64) float64 {
+	t := 0.0
+	for _, r := range s {
+		t += p.w10(r)
+	}
+	return t * size / 10
+}
+
+func kindSize(k cellKind) (size, line float64) {
+	switch k {
+	case kTitle:
+		return 16, 24
+	case kSubtitle:
+		return 11, 16
+	}
+	return pdfSize, pdfLine
+}
+
+func (p *pdfWriter) cellW(c *lcell) float64 {
+	w := 0.0
+	for i := c.col; i < c.col+c.colSpan; i++ {
+		w += p.widths[i]
+	}
+	return w
+}
+
+// measure wraps every cell's text and computes the row heights.
+func (p *pdfWriter) measure() {
+	rows := p.l.rows
+	p.lines = make([][][]string, len(rows))
+	p.heights = make([]float64, len(rows))
+	need := make([][]float64, len(rows))
+	for ri := range rows {
+		p.lines[ri] = make([][]string, len(rows[ri].cells))
+		need[ri] = make([]float64, len(rows[ri].cells))
+		p.heights[ri] = pdfLine + 2*pdfPadY
+		for ci := range rows[ri].cells {
+			c := &rows[ri].cells[ci]
+			size, lh := kindSize(c.kind)
+			text := c.text
+			if c.kind == kTotal {
+				text = model.FormatMoney(c.total, false)
+			}
+			ls := wrapText(text, p.cellW(c)-2*pdfPadX, func(r rune) float64 { return p.w10(r) * size / 10 })
+			p.lines[ri][ci] = ls
+			need[ri][ci] = float64(len(ls))*lh + 2*pdfPadY
+			if c.rowSpan == 1 {
+				p.heights[ri] = max(p.heights[ri], need[ri][ci])
+			}
+		}
+	}
+	for ri := range rows {
+		for ci := range rows[ri].cells {
+			c := &rows[ri].cells[ci]
+			if c.rowSpan <= 1 {
+				continue
+			}
+			sum := 0.0
+			for k := ri; k < ri+c.rowSpan; k++ {
+				sum += p.heights[k]
+			}
+			if n := need[ri][ci]; n > sum {
+				p.heights[ri+c.rowSpan-1] += n - sum
+			}
+		}
+	}
+}
+
+// slice is a row, or part of a row, placed on a page.
+type slice struct {
+	row      int
+	y, h     float64
+	from, to int // lines of the row's one-row cells shown here
+	whole    bool
+	repeated bool // a header row repeated after a page break
+}
+
+type page struct{ slices []slice }
+
+func (p *pdfWriter) headerRows(sec section) []int {
+	var out []int
+	for i, r := range p.l.rows {
+		if r.sec == sec && r.header {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (p *pdfWriter) rowLines(ri int) int {
+	n := 0
+	for ci, c := range p.l.rows[ri].cells {
+		if c.rowSpan == 1 {
+			n = max(n, len(p.lines[ri][ci]))
+		}
+	}
+	return n
+}
+
+// paginate places the rows on pages: a row that does not fit goes to the
+// next page, after the header of its table; a row taller than a page is
+// split between lines.
+func (p *pdfWriter) paginate() []page {
+	bodyTop, bodyBottom := pdfTop, pdfPageH-pdfBottom
+	pages := []page{{}}
+	y := bodyTop
+	headerH := func(sec section) float64 {
+		h := 0.0
+		for _, ri := range p.headerRows(sec) {
+			h += p.heights[ri]
+		}
+		return h
+	}
+	newPage := func(sec section, repeat bool) {
+		pages = append(pages, page{})
+		y = bodyTop
+		if repeat {
+			for _, ri := range p.headerRows(sec) {
+				pages[len(pages)-1].slices = append(pages[len(pages)-1].slices, slice{row: ri, y: y, h: p.heights[ri], whole: true, repeated: true})
+				y += p.heights[ri]
+			}
+		}
+	}
+	place := func(s slice) {
+		s.y = y
+		pages[len(pages)-1].slices = append(pages[len(pages)-1].slices, s)
+		y += s.h
+	}
+	rows := p.l.rows
+	for ri := 0; ri < len(rows); ri++ {
+		r := rows[ri]
+		h := p.heights[ri]
+		// Keep a table's header with the start of its first row.
+		if r.header && (ri == 0 || !rows[ri-1].header) {
+			hh := headerH(r.sec)
+			next := 0.0
+			if e := ri + len(p.headerRows(r.sec)); e < len(rows) {
+				next = min(p.heights[e], 2*pdfLine+2*pdfPadY)
+			}
+			if y+hh+next > bodyBottom && y > bodyTop {
+				newPage(r.sec, false)
+			}
+		}
+		if y+h <= bodyBottom {
+			place(slice{row: ri, h: h, whole: true})
+			continue
+		}
+		repeat := !r.header && len(p.headerRows(r.sec)) > 0
+		full := bodyBottom - bodyTop
+		if repeat {
+			full -= headerH(r.sec)
+		}
+		if h <= full {
+			newPage(r.sec, repeat)
+			place(slice{row: ri, h: h, whole: true})
+			continue
+		}
+		// Taller than a page: split between lines.
+		total := p.rowLines(ri)
+		from := 0
+		for from < total {
+			fit := int((bodyBottom - y - 2*pdfPadY) / pdfLine)
+			if fit < 2 {
+				newPage(r.sec, repeat)
+				continue
+			}
+			to := min(total, from+fit)
+			sh := float64(to-from)*pdfLine + 2*pdfPadY
+			place(slice{row: ri, h: sh, from: from, to: to})
+			from = to
+			if from < total {
+				newPage(r.sec, repeat)
+			}
+		}
+	}
+	return pages
+}
+
+func (p *pdfWriter) setFont(size float64) error {
+	return p.gp.SetFontSize(size)
+}
+
+func (p *pdfWriter) draw(pages []page) error {
+	gp := p.gp
+	f := p.l.form
+	n := len(pages)
+	// Where each row was placed, for the cells spanning several rows.
+	type seg struct {
+		page    int
+		y0, y1  float64
+		lastRow int
+	}
+	placed := make([][]struct {
+		page int
+		s    slice
+	}, len(p.l.rows))
+	for pi, pg := range pages {
+		for _, s := range pg.slices {
+			if !s.repeated {
+				placed[s.row] = append(placed[s.row], struct {
+					page int
+					s    slice
+				}{pi, s})
+			}
+		}
+	}
+	type job struct {
+		c     *lcell
+		lines []string
+		segs  []seg
+	}
+	spanJobs := make([][]job, n)
+	for ri := range p.l.rows {
+		for ci := range p.l.rows[ri].cells {
+			c := &p.l.rows[ri].cells[ci]
+			if c.rowSpan <= 1 {
+				continue
+			}
+			var segs []seg
+			for k := ri; k < ri+c.rowSpan; k++ {
+				for _, ps := range placed[k] {
+					if len(segs) > 0 && segs[len(segs)-1].page == ps.page {
+						segs[len(segs)-1].y1 = ps.s.y + ps.s.h
+						continue
+					}
+					segs = append(segs, seg{page: ps.page, y0: ps.s.y, y1: ps.s.y + ps.s.h})
+				}
+			}
+			// Flow the lines over the segments; a segment with room for
+			// the whole text after the first one shows it again.
+			lines := p.lines[ri][ci]
+			next := 0
+			for si, sg := range segs {
+				capLines := int((sg.y1 - sg.y0 - 2*pdfPadY + 0.01) / pdfLine)
+				var part []string
+				switch {
+				case next < len(lines):
+					end := min(len(lines), next+max(capLines, 0))
+					if si == len(segs)-1 {
+						end = len(lines)
+					}
+					part = lines[next:end]
+					next = end
+				case capLines >= len(lines):
+					part = lines
+				}
+				spanJobs[sg.page] = append(spanJobs[sg.page], job{c: c, lines: part, segs: []seg{sg}})
+			}
+		}
+	}
+	for pi, pg := range pages {
+		gp.AddPage()
+		gp.SetLineWidth(0.5)
+		gp.SetStrokeColor(0, 0, 0)
+		// Running header and footer: 部门, 年度, page numbers.
+		if err := p.setFont(8); err != nil {
+			return err
+		}
+		gp.SetTextColor(80, 80, 80)
+		left := "部门：" + f.Dept
+		right := strings.TrimSpace(f.Year) + "年度  市级部门整体绩效目标申报表"
+		if err := p.text(pdfMarginX, 14, pdfPageW-2*pdfMarginX, 12, left, gopdf.Left|gopdf.Middle, 8); err != nil {
+			return err
+		}
+		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 < pdfPageW-2*pdfMarginX {
+			if err := p.text(pdfMarginX, 14, pdfPageW-2*pdfMarginX, 12, right, gopdf.Right|gopdf.Middle, 8); err != nil {
+				return err
+			}
+		}
+		foot := fmt.Sprintf("第 %d 页 共 %d 页", pi+1, n)
+		if err := p.text(pdfMarginX, pdfPageH-24, pdfPageW-2*pdfMarginX, 12, foot, gopdf.Center|gopdf.Middle, 8); err != nil {
+			return err
+		}
+		gp.SetTextColor(0, 0, 0)
+		for _, s := range pg.slices {
+			row := &p.l.rows[s.row]
+			for ci := range row.cells {
+				c := &row.cells[ci]
+				if c.rowSpan > 1 {
+					if s.repeated {
+						// a repeated table header: its rows are all here
+						h := 0.0
+						for k := s.row; k < s.row+c.rowSpan; k++ {
+							h += p.heights[k]
+						}
+						if err := p.cell(c, p.xs[c.col], s.y, p.cellW(c), h, p.lines[s.row][ci], true); err != nil {
+							return err
+						}
+					}
+					continue
+				}
+				lines := p.lines[s.row][ci]
+				if !s.whole {
+					lines = lines[min(s.from, len(lines)):min(s.to, len(lines))]
+				}
+				if err := p.cell(c, p.xs[c.col], s.y, p.cellW(c), s.h, lines, s.whole); err != nil {
+					return err
+				}
+			}
+		}
+		for _, j := range spanJobs[pi] {
+			sg := j.segs[0]
+			if err := p.cell(j.c, p.xs[j.c.col], sg.y0, p.cellW(j.c), sg.y1-sg.y0, j.lines, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// cell draws one cell's box and lines.
+func (p *pdfWriter) cell(c *lcell, x, y, w, h float64, lines []string, center bool) error {
+	gp := p.gp
+	boxed := c.kind != kTitle && c.kind != kSubtitle
+	if boxed {
+		style := "D"
+		switch c.kind {
+		case kHeader:
+			gp.SetFillColor(231, 230, 230)
+			style = "FD"
+		case kAmount:
+			if c.amount.State() == model.AmountInvalid {
+				gp.SetFillColor(255, 242, 204)
+				style = "FD"
+			}
+		}
+		gp.RectFromUpperLeftWithStyle(x, y, w, h, style)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	size, lh := kindSize(c.kind)
+	align := gopdf.Left
+	switch c.kind {
+	case kCenter, kHeader, kLabel, kTotalLabel, kTitle, kSubtitle:
+		align = gopdf.Center
+	case kAmount, kTotal:
+		align = gopdf.Right
+	}
+	// Fit the lines into the box (they always do, except in the rare
+	// last part of a merged cell that was split over pages).
+	avail := h - 2*pdfPadY
+	if need := float64(len(lines)) * lh; need > avail && avail > 0 {
+		lh = avail / float64(len(lines))
+		size = math.Min(size, lh/1.15)
+	}
+	top := y + pdfPadY
+	if center {
+		top = y + (h-float64(len(lines))*lh)/2
+	}
+	if c.kind == kAmount && c.amount.State() == model.AmountInvalid {
+		p.gp.SetTextColor(192, 0, 0)
+		defer p.gp.SetTextColor(0, 0, 0)
+	}
+	for i, ln := range lines {
+		if err := p.text(x+pdfPadX, top+float64(i)*lh, w-2*pdfPadX, lh, ln, align|gopdf.Middle, size); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *pdfWriter) text(x, y, w, h float64, s string, align int, size float64) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	if err := p.gp.SetFontSize(size); err != nil {
+		return err
+	}
+	p.gp.SetXY(x, y)
+	return p.gp.CellWithOption(&gopdf.Rect{W: w, H: h}, s, gopdf.CellOption{Align: align})
+}

@@ -1,0 +1,383 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+// SheetName is the visible sheet of the exported workbook.
+const SheetName = "绩效目标申报表"
+
+// DataSheetName is the hidden sheet that carries the form as JSON (the
+// exchange format) so that our own files re-import without loss.
+const DataSheetName = "_jixiao"
+
+// dataChunk is the number of characters of JSON per cell of the data sheet
+// (a cell holds at most 32,767 UTF-16 units; a character takes at most 2).
+const dataChunk = 16000
+
+// xlsxFont is the font named in the workbook's styles.
+const xlsxFont = "宋体"
+
+// Row heights (points) for the computed heights of wrapped text: 10 pt
+// text needs about 13.5 pt per line in Excel's 宋体 and 14 pt in the CJK
+// fonts LibreOffice substitutes; a little more keeps both clear.
+const (
+	lineHeightPt = 14.0
+	rowPadPt     = 5.0
+	maxRowPt     = 409.0 // Excel's limit
+)
+
+// xlsxStyles are the style ids of the cell kinds.
+type xlsxStyles struct {
+	kind      map[cellKind]int
+	amount    [model.MoneyScale + 1]int // by number of decimals
+	total     [model.MoneyScale + 1]int
+	badAmount int
+	plain     int
+}
+
+func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	font := func(size float64, bold bool) *excelize.Font {
+		return &excelize.Font{Family: xlsxFont, Size: size, Bold: bold}
+	}
+	align := func(h string) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}
+	}
+	s := &xlsxStyles{kind: map[cellKind]int{}}
+	add := func(st *excelize.Style) int {
+		id, err := f.NewStyle(st)
+		if err != nil {
+			panic(err) // only on a programming error in the styles below
+		}
+		return id
+	}
+	s.kind[kTitle] = add(&excelize.Style{Font: font(18, true), Alignment: align("center")})
+	s.kind[kSubtitle] = add(&excelize.Style{Font: font(12, false), Alignment: align("center")})
+	s.kind[kLabel] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border})
+	s.kind[kHeader] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}})
+	s.kind[kText] = add(&excelize.Style{Font: font(10, false), Alignment: align("left"), Border: border})
+	s.kind[kCenter] = add(&excelize.Style{Font: font(10, false), Alignment: align("center"), Border: border})
+	s.kind[kTotalLabel] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border})
+	s.badAmount = add(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10, Color: "C00000"}, Alignment: align("right"), Border: border,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}})
+	s.plain = add(&excelize.Style{Font: font(10, false)})
+	for d := 0; d <= model.MoneyScale; d++ {
+		nf := numFmt(d)
+		s.amount[d] = add(&excelize.Style{Font: font(10, false), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: border, CustomNumFmt: &nf})
+		s.total[d] = add(&excelize.Style{Font: font(10, true), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: border, CustomNumFmt: &nf})
+	}
+	return s, nil
+}
+
+// numFmt is the number format that shows an amount with exactly d
+// decimals: "0" for 115, "0.0000" for 191.2176. Each amount cell gets the
+// format of its own number of decimals, so Excel, WPS and LibreOffice show
+// the value exactly as typed, never "115." (which "0.####" gives) and never
+// a rounded value (which "General" may give in a narrow column).
+func numFmt(d int) string {
+	if d == 0 {
+		return "0"
+	}
+	return "0." + strings.Repeat("0", d)
+}
+
+// decimals is the number of decimals m needs (0–4).
+func decimals(m model.Money) int {
+	s := model.FormatMoney(m, false)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// moneyFloat is m as a float64 for the cell's XML value only: the decimal
+// text of m (at most 13 significant digits) converts exactly to the float64
+// whose shortest representation is that same text.
+func moneyFloat(m model.Money) float64 {
+	v, _ := strconv.ParseFloat(model.FormatMoney(m, false), 64)
+	return v
+}
+
+// WriteXLSX writes f as an Excel workbook in the official layout, print
+// ready (A4 landscape, one page wide, title rows repeated, page numbers),
+// with a hidden sheet carrying the form for lossless re-import.
+func WriteXLSX(w io.Writer, f *model.Form) error {
+	if f == nil {
+		return errors.New("没有要导出的申报表")
+	}
+	xf := excelize.NewFile()
+	defer xf.Close()
+	if err := writeWorkbook(xf, f); err != nil {
+		return fmt.Errorf("生成 Excel 文件失败：%v", err)
+	}
+	if _, err := xf.WriteTo(w); err != nil {
+		return fmt.Errorf("写入 Excel 文件失败：%v", err)
+	}
+	return nil
+}
+
+func writeWorkbook(xf *excelize.File, f *model.Form) error {
+	if err := xf.SetDefaultFont(xlsxFont); err != nil {
+		return err
+	}
+	if err := xf.SetSheetName("Sheet1", SheetName); err != nil {
+		return err
+	}
+	st, err := newXLSXStyles(xf)
+	if err != nil {
+		return err
+	}
+	l := buildLayout(f)
+	if err := pageSetup(xf, f); err != nil {
+		return err
+	}
+	sw, err := xf.NewStreamWriter(SheetName)
+	if err != nil {
+		return err
+	}
+	for i, w := range l.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	heights := xlsxRowHeights(l)
+	// cover maps each grid position to the layout cell covering it.
+	ncol := len(l.widths)
+	type pos struct {
+		c     *lcell
+		first bool
+	}
+	grid := make([][]pos, len(l.rows))
+	for i := range grid {
+		grid[i] = make([]pos, ncol)
+	}
+	for ri := range l.rows {
+		for ci := range l.rows[ri].cells {
+			c := &l.rows[ri].cells[ci]
+			for dr := 0; dr < c.rowSpan; dr++ {
+				for dc := 0; dc < c.colSpan; dc++ {
+					grid[ri+dr][c.col+dc] = pos{c: c, first: dr == 0 && dc == 0}
+				}
+			}
+			if c.rowSpan > 1 || c.colSpan > 1 {
+				a, _ := excelize.CoordinatesToCellName(c.col+1, ri+1)
+				b, _ := excelize.CoordinatesToCellName(c.col+c.colSpan, ri+c.rowSpan)
+				if err := sw.MergeCell(a, b); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	values := make([]any, ncol)
+	for ri := range l.rows {
+		for ci := range values {
+			values[ci] = nil
+			p := grid[ri][ci]
+			if p.c == nil {
+				continue
+			}
+			cell := excelize.Cell{StyleID: st.kind[p.c.kind]}
+			if p.first {
+				cell.Value = cleanXMLText(p.c.text)
+			}
+			switch p.c.kind {
+			case kAmount:
+				a := p.c.amount
+				switch {
+				case a.Valid():
+					cell.StyleID = st.amount[decimals(a.Money())]
+					if p.first {
+						cell.Value = moneyFloat(a.Money())
+					}
+				case a.State() == model.AmountInvalid:
+					cell.StyleID = st.badAmount
+				default:
+					cell.StyleID = st.amount[0]
+					cell.Value = nil
+				}
+			case kTotal:
+				cell.StyleID = st.total[decimals(p.c.total)]
+				if p.first {
+					cell.Value = moneyFloat(p.c.total)
+					if l.taskEnd > l.taskFirst {
+						col, _ := excelize.ColumnNumberToName(ci + 1)
+						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, l.taskFirst+1, col, l.taskEnd)
+					}
+				}
+			}
+			if cell.Value == "" {
+				cell.Value = nil
+			}
+			values[ci] = cell
+		}
+		axis, _ := excelize.CoordinatesToCellName(1, ri+1)
+		if err := sw.SetRow(axis, values, excelize.RowOpts{Height: heights[ri]}); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return writeDataSheet(xf, f)
+}
+
+func pageSetup(xf *excelize.File, f *model.Form) error {
+	size, orient, fitW, fitH := 9, "landscape", 1, 0
+	if err := xf.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	fit := true
+	if err := xf.SetSheetProps(SheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	lr, tb, hf := 0.4, 0.6, 0.3
+	if err := xf.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &fit}); err != nil {
+		return err
+	}
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	if err := xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc("市级部门整体绩效目标申报表（"+strings.TrimSpace(f.Year)+"年度）"),
+		OddFooter: "&C&9第 &P 页 共 &N 页",
+	}); err != nil {
+		return err
+	}
+	// Rows 1–3 (表名, 年度, 部门名称) head every printed page, so each sheet
+	// of paper says which form and department it belongs to. (Excel allows
+	// one range of title rows per sheet; the PDF also repeats the header of
+	// the task and indicator tables.)
+	return xf.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + SheetName + "'!$1:$3", Scope: SheetName})
+}
+
+// xlsxRowHeights computes each row's height so that all its text shows:
+// the lines a text needs are counted from its width in character units
+// (CJK = 2) against the width of its (merged) cell; a cell merged over
+// several rows grows the last of them when the rows are too low for it.
+func xlsxRowHeights(l *layout) []float64 {
+	h := make([]float64, len(l.rows))
+	spanW := func(c *lcell) float64 {
+		w := 0.0
+		for i := c.col; i < c.col+c.colSpan; i++ {
+			w += l.widths[i]
+		}
+		return w
+	}
+	need := func(c *lcell) float64 {
+		text := c.text
+		if c.kind == kAmount || c.kind == kTotal {
+			return lineHeightPt + rowPadPt
+		}
+		lines := len(wrapText(text, max(spanW(c)-1.5, 2), cjkWidth))
+		lh := lineHeightPt
+		switch c.kind {
+		case kTitle:
+			lh = 26
+		case kSubtitle:
+			lh = 18
+		}
+		return float64(lines)*lh + rowPadPt
+	}
+	for ri := range l.rows {
+		h[ri] = lineHeightPt + rowPadPt
+		for ci := range l.rows[ri].cells {
+			c := &l.rows[ri].cells[ci]
+			if c.rowSpan == 1 {
+				h[ri] = max(h[ri], need(c))
+			}
+		}
+	}
+	for ri := range l.rows {
+		for ci := range l.rows[ri].cells {
+			c := &l.rows[ri].cells[ci]
+			if c.rowSpan <= 1 {
+				continue
+			}
+			sum := 0.0
+			for k := ri; k < ri+c.rowSpan; k++ {
+				sum += h[k]
+			}
+			if n := need(c); n > sum {
+				h[ri+c.rowSpan-1] += n - sum
+			}
+		}
+	}
+	for i := range h {
+		h[i] = math.Min(math.Ceil(h[i]*4)/4, maxRowPt)
+	}
+	return h
+}
+
+// cleanXMLText drops the characters XML 1.0 cannot carry (control
+// characters other than tab and line breaks); the hidden data sheet keeps
+// the exact text.
+func cleanXMLText(s string) string {
+	ok := true
+	for _, r := range s {
+		if !xmlChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if xmlChar(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// writeDataSheet adds the hidden sheet: A1 the format name, A2… the
+// form's JSON in chunks (each cell holds at most 32,767 characters).
+func writeDataSheet(xf *excelize.File, f *model.Form) error {
+	b, err := marshalForm(f, false)
+	if err != nil {
+		return err
+	}
+	if _, err := xf.NewSheet(DataSheetName); err != nil {
+		return err
+	}
+	if err := xf.SetCellStr(DataSheetName, "A1", FormatName); err != nil {
+		return err
+	}
+	s := string(b) // json.Marshal escapes every control character
+	row := 2
+	for len(s) > 0 {
+		n, i := 0, 0
+		for i < len(s) && n < dataChunk {
+			_, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+			n++
+		}
+		if err := xf.SetCellStr(DataSheetName, "A"+strconv.Itoa(row), s[:i]); err != nil {
+			return err
+		}
+		s = s[i:]
+		row++
+	}
+	if err := xf.SetSheetVisible(DataSheetName, false, true); err != nil {
+		return err
+	}
+	xf.SetActiveSheet(0)
+	return nil
+}
