@@ -16,15 +16,15 @@ import (
 type cellKind uint8
 
 const (
-	kText      cellKind = iota // body text, left, wrapped
-	kCenter                    // body text, centred (指标值, 一级/二级 names)
-	kTitle                     // 市级部门整体绩效目标申报表
-	kSubtitle                  // （2020年度）
-	kLabel                     // 部门名称, 年度总体目标: bold, centred
-	kHeader                    // table header: bold, centred, shaded
-	kAmount                    // an amount (right aligned)
-	kTotalLabel                // 合计 (bold, centred)
-	kTotal                     // a 合计 amount (bold, right)
+	kText       cellKind = iota // body text, left, wrapped
+	kCenter                     // body text, centred (指标值, 一级/二级 names)
+	kTitle                      // 市级部门整体绩效目标申报表
+	kSubtitle                   // （2020年度）
+	kLabel                      // 部门名称, 年度总体目标: bold, centred
+	kHeader                     // table header: bold, centred, shaded
+	kAmount                     // an amount (right aligned)
+	kTotalLabel                 // 合计 (bold, centred)
+	kTotal                      // a 合计 amount (bold, right)
 )
 
 // lcell is one cell of the layout, at the top-left of its span.
@@ -59,9 +59,9 @@ const (
 	colL3 // 三级指标 / 主要内容 (to colExplain)
 	colValue
 	colExplain
-	colTotal   // 合计 / 指标说明 (to colTaskNote)
-	colFiscal  // 其中：财政资金
-	colOther   // 其他资金 (Options.OtherFunds)
+	colTotal  // 合计 / 指标说明 (to colTaskNote)
+	colFiscal // 其中：财政资金
+	colOther  // 其他资金 (Options.OtherFunds)
 	colTaskNote
 	colWeight // 分值 (Options.Weight)
 	colUnit   // 计量单位
