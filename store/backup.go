@@ -29,6 +29,8 @@ type Backup struct {
 	Time time.Time
 	Size int64
 	Note string // "" for the copy made when the program started; else what it is
+
+	mod time.Time // orders backups made within one second
 }
 
 // BackupDir is the folder that holds the backups of the drafts file at
@@ -89,14 +91,15 @@ func Backups(dbPath string) ([]Backup, error) {
 		}
 		if info, err := e.Info(); err == nil {
 			b.Size = info.Size()
-			if t2 := info.ModTime(); t2.After(b.Time) && t2.Sub(b.Time) < time.Second {
-				b.Time = t2 // keep the order of two backups made in one second
-			}
+			b.mod = info.ModTime()
 		}
 		out = append(out, b)
 	}
 	slices.SortStableFunc(out, func(a, b Backup) int {
 		if c := b.Time.Compare(a.Time); c != 0 {
+			return c
+		}
+		if c := b.mod.Compare(a.mod); c != 0 {
 			return c
 		}
 		return strings.Compare(b.Path, a.Path)
