@@ -224,10 +224,12 @@ func (r MergeReport) String() string {
 // into, in part order: units the result already has, rows identical to
 // rows of other units, targets with the same text, indicator rows already
 // present, a different 年度, a different 部门名称. It assumes every unit is
-// merged (the choices are not made yet), so it shows every conflict that
-// can arise. into is not modified.
+// merged and targets with the same text are shared (the choices are not
+// made yet), so it shows every conflict that can arise; the targets of a
+// unit that already exists are not listed again (the unit's conflict
+// covers them). into is not modified.
 func PlanMerge(into *Form, parts []MergePart) []MergeConflict {
-	m := newMerger(into, MergeChoices{Default: UnitKeepBoth, AllowYear: true, KeepSameGoals: true}, true)
+	m := newMerger(into, MergeChoices{Default: UnitKeepBoth, AllowYear: true}, true)
 	for i, p := range parts {
 		_ = m.part(i, p)
 	}
@@ -401,12 +403,14 @@ func (m *merger) part(pi int, p MergePart) error {
 	n := len(f.Goals)
 	linkedAny := make([]bool, n+1)
 	linkedKept := make([]bool, n+1)
+	linkedNew := make([]bool, n+1) // by a row of a unit the result does not have
 	for ui, u := range f.Units {
 		for _, t := range u.Tasks {
 			for _, g := range t.Goals {
 				if g >= 1 && g <= n {
 					linkedAny[g] = true
 					linkedKept[g] = linkedKept[g] || !plans[ui].skip
+					linkedNew[g] = linkedNew[g] || plans[ui].existing < 0
 				}
 			}
 		}
@@ -427,12 +431,11 @@ func (m *merger) part(pi int, p MergePart) error {
 		}
 		text := strings.TrimSpace(f.Goals[g-1].Text)
 		if k, ok := before[text]; ok && text != "" {
-			where := "草稿的"
-			if from := m.goalFrom[k-1]; from != "" {
-				where = "已由文件“" + from + "”合并进来的"
+			// The targets of a unit the result already has are expected to
+			// be there: the unit's conflict says enough.
+			if !linkedAny[g] || linkedNew[g] {
+				m.sameGoal(conflict, g, k, text)
 			}
-			conflict(ConflictSameGoal, "", "文件的目标%d与%s目标%d文字相同（“%s”）。默认不重复添加，这个文件中对应它的任务改为对应目标%d；如需两条分别保留，请选择“相同目标分别保留”",
-				g, where, k, short(text), k)
 			if !m.ch.KeepSameGoals {
 				gmap[g] = k
 				rep.GoalsSkipped++
@@ -561,6 +564,15 @@ func unitTotal(u Unit) Money {
 		s += u.Tasks[i].Total.val
 	}
 	return s
+}
+
+func (m *merger) sameGoal(conflict func(ConflictKind, string, string, ...any), g, k int, text string) {
+	where := "草稿的"
+	if from := m.goalFrom[k-1]; from != "" {
+		where = "已由文件“" + from + "”合并进来的"
+	}
+	conflict(ConflictSameGoal, "", "文件的目标%d与%s目标%d文字相同（“%s”）。默认不重复添加，这个文件中对应它的任务改为对应目标%d；如需两条分别保留，请选择“相同目标分别保留”",
+		g, where, k, short(text), k)
 }
 
 // rowKey identifies a row by its content and amounts.
