@@ -176,6 +176,15 @@ func (s *Store) backup() (string, error) {
 // rotate removes the startup backups beyond the newest KeepBackups, and
 // the copies made before a restore beyond the newest KeepBackups.
 func rotate(dbPath string) {
+	// Temporary files of a backup that was interrupted (the program was
+	// killed halfway) are removed.
+	if tmps, _ := filepath.Glob(filepath.Join(BackupDir(dbPath), "*.tmp")); len(tmps) > 0 {
+		for _, t := range tmps {
+			if st, err := os.Stat(t); err == nil && time.Since(st.ModTime()) > time.Minute {
+				os.Remove(t)
+			}
+		}
+	}
 	bs, err := Backups(dbPath)
 	if err != nil {
 		return

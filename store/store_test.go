@@ -750,7 +750,9 @@ func TestDamagedFiles(t *testing.T) {
 			return b
 		}, ""},
 		{"zeros", func(t *testing.T, good []byte) []byte { return make([]byte, len(good)) }, ""},
-		{"text file", func(t *testing.T, good []byte) []byte { return []byte("年度,部门\n2021,郑州市生态环境局\n") }, "太短"},
+		{"text file", func(t *testing.T, good []byte) []byte {
+			return []byte("年度,部门\n2021,郑州市生态环境局\n")
+		}, "太短"},
 		{"garbage page in the middle", func(t *testing.T, good []byte) []byte {
 			b := bytes.Clone(good)
 			ps := 4096

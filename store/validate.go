@@ -134,12 +134,12 @@ func validateFile(f *os.File) string {
 	w := &walker{f: f, ps: ps, hwm: meta.pgid, seen: map[uint64]bool{}}
 	if meta.freelist != noFreelist {
 		if r := w.freelist(meta.freelist); r != "" {
-			return r
+			return "文件内部结构已损坏（" + r + "）"
 		}
 	}
 	if meta.root != 0 {
 		if r := w.tree(meta.root, 0); r != "" {
-			return r
+			return "文件内部结构已损坏（" + r + "）"
 		}
 	}
 	return ""

@@ -1,0 +1,185 @@
+package store
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"jixiao/model"
+)
+
+var crashKills = flag.Int("crash.kills", 20, "how many times TestCrashKill kills the saving child process (use 100 or more for the full run)")
+
+const (
+	envCrashChild = "JIXIAO_STORE_CRASH_CHILD" // path of the drafts file
+	envCrashID    = "JIXIAO_STORE_CRASH_ID"
+	envCrashStart = "JIXIAO_STORE_CRASH_START"
+)
+
+// crashForm is the content the child saves as save number n: the sample
+// with a changing target text, a changing amount and a number of extra
+// task rows that grows and shrinks, so that pages are allocated and freed.
+func crashForm(n int) *model.Form {
+	f := model.Sample()
+	f.Goals[0].Text = fmt.Sprintf("第 %d 次保存", n)
+	f.Units[0].Tasks[0].Total = model.AmountOf(model.Money(1_000_000 + n))
+	for i := 0; i < n%23; i++ {
+		f.Units[1].Tasks = append(f.Units[1].Tasks, model.Task{Content: strings.Repeat("补充任务", 10+i), Total: model.MustAmount("1.5"), Fiscal: model.MustAmount("1.5")})
+	}
+	return f
+}
+
+// crashSeq reads the save number back from a form.
+func crashSeq(f *model.Form) (int, bool) {
+	s, ok := strings.CutPrefix(f.Goals[0].Text, "第 ")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(s, " 次保存"))
+	return n, err == nil
+}
+
+// TestCrashChild is the child process of TestCrashKill: it saves
+// crashForm(n) for n = start, start+1, … and prints n after each Save that
+// returned success. It does nothing in a normal test run.
+func TestCrashChild(t *testing.T) {
+	path := os.Getenv(envCrashChild)
+	if path == "" {
+		t.Skip("only run as the child of TestCrashKill")
+	}
+	s, err := Open(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "open:", err)
+		os.Exit(3)
+	}
+	id := os.Getenv(envCrashID)
+	n, _ := strconv.Atoi(os.Getenv(envCrashStart))
+	for ; ; n++ {
+		if err := s.Save(id, crashForm(n)); err != nil {
+			fmt.Fprintln(os.Stderr, "save:", err)
+			os.Exit(4)
+		}
+		os.Stdout.WriteString(strconv.Itoa(n) + "\n") // unbuffered: one write a save
+	}
+}
+
+// TestCrashKill kills a child process that saves in a loop with SIGKILL at
+// random moments (-crash.kills times) and checks after each kill that the
+// file opens, that tx.Check finds nothing, and that the draft is exactly
+// the last save that returned success — or the save after it, when the
+// kill fell between that save's commit and the child's print of its number
+// (the child prints n only after Save(n) returned, and starts Save(n+1)
+// only after printing n, so nothing else is possible).
+func TestCrashKill(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL is a Unix signal")
+	}
+	path := filepath.Join(t.TempDir(), "drafts.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.Create(crashForm(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	last := 0 // the save number the file holds
+	kills, corrupt, afterCommit, noSave := 0, 0, 0, 0
+	totalSaves := 0
+	for round := 0; round < *crashKills; round++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
+		cmd.Env = append(os.Environ(), envCrashChild+"="+path, envCrashID+"="+id, envCrashStart+"="+strconv.Itoa(last+1))
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		printed := last
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				if n, err := strconv.Atoi(sc.Text()); err == nil {
+					printed = n
+				}
+			}
+		}()
+		// Sometimes early (while opening or backing up), mostly while saving.
+		delay := time.Duration(rng.IntN(40)) * time.Millisecond
+		if rng.IntN(4) > 0 {
+			delay += time.Duration(40+rng.IntN(400)) * time.Millisecond
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		wg.Wait()
+		err = cmd.Wait()
+		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+			t.Fatalf("round %d: child ended by itself (%v): %s", round, err, stderr.String())
+		}
+		kills++
+
+		// The file opens, passes tx.Check and holds the last save.
+		before := t.Failed()
+		checkBolt(t, path)
+		s, err := Open(path)
+		if err != nil {
+			t.Errorf("round %d: open after kill: %v", round, err)
+			corrupt++
+			break
+		}
+		f, err := s.Load(id)
+		s.Close()
+		if err != nil {
+			t.Errorf("round %d: load after kill: %v", round, err)
+			corrupt++
+			break
+		}
+		got, ok := crashSeq(f)
+		switch {
+		case !ok:
+			t.Errorf("round %d: unexpected content %q", round, f.Goals[0].Text)
+		case got == printed:
+		case got == printed+1:
+			afterCommit++
+		default:
+			t.Errorf("round %d: file holds save %d, last reported save %d", round, got, printed)
+		}
+		if ok && formJSON(t, f) != formJSON(t, crashForm(got)) {
+			t.Errorf("round %d: save %d does not read back exactly", round, got)
+		}
+		if t.Failed() && !before {
+			corrupt++
+		}
+		if got == last {
+			noSave++
+		}
+		totalSaves += got - last
+		last = got
+	}
+	st, _ := os.Stat(path)
+	t.Logf("crash test: %d kills, %d corrupt or wrong files, %d saves in all, %d kills between commit and report, %d rounds without a save; file %d bytes",
+		kills, corrupt, totalSaves, afterCommit, noSave, st.Size())
+	if corrupt != 0 {
+		t.Errorf("%d of %d kills left a bad file", corrupt, kills)
+	}
+}
