@@ -1,0 +1,192 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(&command{
+		name:    "merge",
+		args:    "--into 草稿编号 文件… [--yes] [--replace|--keep-both|--skip] [--keep-same-goals] [--allow-year] [--db 路径]",
+		summary: "汇总：把下级单位的申报表文件（.xlsx 或 .json）合并进部门的草稿；先列出需要确认的问题，加 --yes 才合并",
+		run:     runMerge,
+	})
+}
+
+func runMerge(c *cli, args []string) error {
+	fs := flags("merge")
+	db := dbFlag(fs)
+	into := fs.String("into", "", "草稿编号")
+	yes := fs.Bool("yes", false, "确认合并")
+	replace := fs.Bool("replace", false, "已有的单位用文件中的替换")
+	keepBoth := fs.Bool("keep-both", false, "已有的单位两者都保留")
+	skip := fs.Bool("skip", false, "已有的单位跳过文件中的")
+	keepGoals := fs.Bool("keep-same-goals", false, "文字相同的目标分别保留")
+	allowYear := fs.Bool("allow-year", false, "允许合并不同年度的文件")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*into) == "" {
+		return usageErrorf("请用 --into 指定要合并进去的草稿编号")
+	}
+	if len(files) == 0 {
+		return usageErrorf("请列出要合并的文件（.xlsx 或 .json），可以列多个")
+	}
+	choices := model.MergeChoices{AllowYear: *allowYear, KeepSameGoals: *keepGoals}
+	unitChoice := ""
+	for _, o := range []struct {
+		set  bool
+		name string
+		act  model.UnitAction
+	}{{*replace, "--replace", model.UnitReplace}, {*keepBoth, "--keep-both", model.UnitKeepBoth}, {*skip, "--skip", model.UnitSkip}} {
+		if !o.set {
+			continue
+		}
+		if unitChoice != "" {
+			return usageErrorf("%s 和 %s 只能选一个", unitChoice, o.name)
+		}
+		unitChoice, choices.Default = o.name, o.act
+	}
+
+	// Read every file first: a file that cannot be read stops everything
+	// before the draft is touched.
+	var parts []model.MergePart
+	for _, path := range files {
+		f, rep, err := export.ImportFile(path)
+		if err != nil {
+			return userErrorf("%s\n没有合并任何文件，草稿未改动。", err.Error())
+		}
+		label := filepath.Base(path)
+		parts = append(parts, model.MergePart{Label: label, Form: f})
+		t := model.ComputeTotals(f)
+		c.printf("已读取“%s”：%s，%s；目标%d条，单位%d个，任务%d行（合计 %s 万元），绩效指标%d行。\n",
+			label, mergeYear(f.Year), mergeDept(f.Dept), len(f.Goals), t.UnitCount(), t.Tasks, model.FormatMoney(t.Total, true), len(f.Indicators))
+		if rep != nil && len(rep.Problems) > 0 {
+			c.printf("  其中有%d处需要处理（原文已保留，合并后请在程序中改正）：\n", len(rep.Problems))
+			for _, p := range rep.Problems {
+				c.printf("    %s\n", p.String())
+			}
+		}
+	}
+
+	path := *db
+	if path == "" {
+		if path, err = store.DefaultPath(); err != nil {
+			return userErrorf("%s", err.Error())
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return userErrorf("%s", err.Error())
+	}
+	defer st.Close()
+	id := strings.TrimSpace(*into)
+	draft, err := st.Load(id)
+	if err != nil {
+		return userErrorf("%s", err.Error())
+	}
+	before := model.ComputeTotals(draft)
+	c.printf("\n草稿 %s：%s，%s；单位%d个，任务%d行，合计 %s 万元。\n",
+		id, mergeYear(draft.Year), mergeDept(draft.Dept), before.UnitCount(), before.Tasks, model.FormatMoney(before.Total, true))
+
+	// The plan.
+	conflicts := model.PlanMerge(draft, parts)
+	var needConfirm, units, years, goals int
+	if len(conflicts) == 0 {
+		c.printf("\n检查结果：没有需要确认的问题。\n")
+	} else {
+		c.printf("\n检查结果（合并前请看清）：\n")
+		for _, k := range []model.ConflictKind{model.ConflictYear, model.ConflictDept, model.ConflictUnitExists, model.ConflictSameTask, model.ConflictSameGoal, model.ConflictIndicator} {
+			first := true
+			for _, cf := range conflicts {
+				if cf.Kind != k {
+					continue
+				}
+				if first {
+					c.printf("【%s】\n", k)
+					first = false
+				}
+				c.printf("  %s\n", cf.String())
+				switch k {
+				case model.ConflictUnitExists:
+					units++
+				case model.ConflictYear:
+					years++
+				case model.ConflictSameGoal:
+					goals++
+				}
+				if cf.NeedsConfirm() {
+					needConfirm++
+				}
+			}
+		}
+	}
+	if goals > 0 && !*keepGoals {
+		c.printf("  （在命令行选择“相同目标分别保留”：加 --keep-same-goals。）\n")
+	}
+	var missing []string
+	if years > 0 && !*allowYear {
+		missing = append(missing, "有文件的年度与草稿不同：确需合并时请加 --allow-year")
+	}
+	if units > 0 && unitChoice == "" {
+		missing = append(missing, fmt.Sprintf("有%d个单位已经存在：请加 --replace（用文件中的替换已有的）、--keep-both（两者都保留）或 --skip（跳过文件中的）选择处理方式", units))
+	}
+	if needConfirm > 0 && !*yes {
+		missing = append(missing, "请核对上面列出的问题，确认无误后加 --yes 重新运行")
+	}
+	if len(missing) > 0 {
+		return userErrorf("\n尚未合并，草稿未改动。\n%s", "· "+strings.Join(missing, "\n· "))
+	}
+
+	merged, report, err := model.Merge(draft, parts, choices)
+	if err != nil {
+		return userErrorf("%s", err.Error())
+	}
+	revsBefore, err := st.Revisions(id)
+	if err != nil {
+		return userErrorf("%s", err.Error())
+	}
+	if err := st.Save(id, merged); err != nil {
+		return userErrorf("合并没有保存：%s\n草稿未改动。", err.Error())
+	}
+	revsAfter, err := st.Revisions(id)
+	if err != nil {
+		return userErrorf("%s", err.Error())
+	}
+
+	c.printf("\n合并结果：\n%s", report.String())
+	after := model.ComputeTotals(merged)
+	c.printf("\n合并后草稿 %s：目标%d条，单位%d个，任务%d行，合计 %s 万元，绩效指标%d行。\n",
+		id, len(merged.Goals), after.UnitCount(), after.Tasks, model.FormatMoney(after.Total, true), len(merged.Indicators))
+	if after.Invalid > 0 {
+		c.printf("注意：有%d个金额填写有误，没有计入合计；请打开草稿改正。\n", after.Invalid)
+	}
+	if len(revsAfter) > len(revsBefore) && len(revsBefore) > 0 {
+		c.printf("已保存。如需撤销，可在“历史版本”中恢复合并前的版本（第 %d 版）。\n", revsBefore[0].N)
+	} else {
+		c.printf("草稿内容没有变化（所有内容都已存在或被跳过）。\n")
+	}
+	return nil
+}
+
+func mergeYear(y string) string {
+	y = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(y), "年度"), "年")
+	if y == "" {
+		return "年度未填"
+	}
+	return y + "年度"
+}
+
+func mergeDept(d string) string {
+	if d = strings.TrimSpace(d); d == "" {
+		return "部门名称未填"
+	}
+	return d
+}
