@@ -1,0 +1,138 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"jixiao/model"
+)
+
+var timeZero time.Time
+
+// visibleKey is what the visible sheet shows of f, in a canonical text:
+// two forms with the same key look the same in the workbook, so the
+// hidden data of a file whose key matches its visible sheet is current.
+// Blank and "....." rows are left out, as the importer skips them.
+func visibleKey(f *model.Form) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Y%q D%q O%v\n", strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept), f.Options.OtherFunds)
+	for _, g := range f.Goals {
+		t := strings.TrimSpace(g.Text)
+		if t == "" || isPlaceholder(t) {
+			continue
+		}
+		fmt.Fprintf(&b, "G%q\n", t)
+	}
+	amt := func(a model.Amount) string {
+		switch a.State() {
+		case model.AmountValid:
+			return "v" + a.Money().String()
+		case model.AmountInvalid:
+			return "x" + strings.TrimSpace(a.Raw())
+		}
+		return ""
+	}
+	for _, u := range f.Units {
+		fmt.Fprintf(&b, "U%q\n", strings.TrimSpace(u.Name))
+		for _, t := range u.Tasks {
+			if strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == "" {
+				continue
+			}
+			if (isPlaceholder(t.Content) || strings.TrimSpace(t.Content) == "") && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && (isPlaceholder(t.Note) || strings.TrimSpace(t.Note) == "") {
+				continue
+			}
+			other := ""
+			if f.Options.OtherFunds {
+				other = amt(t.Other)
+			}
+			fmt.Fprintf(&b, "T%q %s %s %s %q\n", t.Content, amt(t.Total), amt(t.Fiscal), other, t.Note)
+		}
+	}
+	o := f.Options
+	for _, in := range f.Indicators {
+		fields := []string{in.Level1, in.Level2, in.Level3, in.Sub, in.Value, in.Explain, in.Note}
+		if o.Weight {
+			fields = append(fields, in.Weight)
+		}
+		if o.Unit {
+			fields = append(fields, in.Unit)
+		}
+		if o.ValueType {
+			fields = append(fields, in.ValueType)
+		}
+		if o.Scoring {
+			fields = append(fields, in.Scoring)
+		}
+		placeholder, empty := true, true
+		for i, v := range fields {
+			v = strings.TrimSpace(v)
+			if i < 5 || i > 6 {
+				fields[i] = v
+			}
+			if i >= 2 && v != "" {
+				empty = false
+				if !isPlaceholder(v) {
+					placeholder = false
+				}
+			}
+		}
+		if empty || placeholder {
+			continue // the importer skips it
+		}
+		fmt.Fprintf(&b, "I%q\n", fields)
+	}
+	return b.String()
+}
+
+// carryOver copies into v (read from the visible sheet of one of our own
+// files that was edited after export) what the sheet cannot show, from
+// the hidden data h, where rows still correspond: the form's meta data,
+// the goals each task serves, 上年数, and the rate inputs.
+func carryOver(v, h *model.Form) {
+	v.Meta = h.Meta
+	v.Options = model.Options{
+		OtherFunds: v.Options.OtherFunds,
+		Weight:     v.Options.Weight || h.Options.Weight,
+		Unit:       v.Options.Unit || h.Options.Unit,
+		ValueType:  v.Options.ValueType || h.Options.ValueType,
+		Scoring:    v.Options.Scoring || h.Options.Scoring,
+	}
+	type tk struct{ unit, content string }
+	hidden := map[tk]model.Task{}
+	for _, u := range h.Units {
+		for _, t := range u.Tasks {
+			hidden[tk{strings.TrimSpace(u.Name), strings.TrimSpace(t.Content)}] = t
+		}
+	}
+	for ui := range v.Units {
+		for ti := range v.Units[ui].Tasks {
+			t := &v.Units[ui].Tasks[ti]
+			ht, ok := hidden[tk{strings.TrimSpace(v.Units[ui].Name), strings.TrimSpace(t.Content)}]
+			if !ok {
+				continue
+			}
+			if len(v.Goals) == len(h.Goals) {
+				t.Goals = append([]int(nil), ht.Goals...)
+			}
+			t.Prev = ht.Prev
+		}
+	}
+	type ik struct{ l3, sub string }
+	hin := map[ik]model.Indicator{}
+	for _, in := range h.Indicators {
+		hin[ik{in.Level3, in.Sub}] = in
+	}
+	for i := range v.Indicators {
+		in := &v.Indicators[i]
+		if hi, ok := hin[ik{in.Level3, in.Sub}]; ok {
+			in.Formula = hi.Formula
+			if hi.Inputs != nil {
+				in.Inputs = map[string]string{}
+				for k, x := range hi.Inputs {
+					in.Inputs[k] = x
+				}
+			}
+		}
+	}
+}
