@@ -17,8 +17,9 @@ import (
 
 // unitFiles writes the sample's units as one JSON file each (with the
 // targets their rows link to, renumbered, and all indicators in the first)
-// and returns their paths.
-func unitFiles(t *testing.T, dir string, edit func(i int, f *model.Form)) []string {
+// and returns their paths. When mixed is set, every second file is an
+// .xlsx instead.
+func unitFiles(t *testing.T, dir string, edit func(i int, f *model.Form), mixed ...bool) []string {
 	t.Helper()
 	s := model.Sample()
 	var paths []string
@@ -38,6 +39,10 @@ func unitFiles(t *testing.T, dir string, edit func(i int, f *model.Form)) []stri
 		if edit != nil {
 			edit(i, f)
 		}
+		if len(mixed) > 0 && mixed[0] && i%2 == 1 {
+			paths = append(paths, writeXLSX(t, filepath.Join(dir, fmt.Sprintf("%d_%s.xlsx", i+1, u.Name)), f))
+			continue
+		}
 		paths = append(paths, writeJSON(t, filepath.Join(dir, fmt.Sprintf("%d_%s.json", i+1, u.Name)), f))
 	}
 	return paths
@@ -47,6 +52,18 @@ func writeJSON(t *testing.T, path string, f *model.Form) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := export.WriteJSON(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func writeXLSX(t *testing.T, path string, f *model.Form) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := export.WriteXLSX(&b, f); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
@@ -95,9 +112,12 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
+// TestMergeCommandSampleFromUnitFiles splits the sample into its 8 units
+// as 8 files (JSON and Excel alternately), merges them into an empty
+// draft and gets the sample back.
 func TestMergeCommandSampleFromUnitFiles(t *testing.T) {
 	dir := t.TempDir()
-	files := unitFiles(t, dir, nil)
+	files := unitFiles(t, dir, nil, true)
 	db, id := newDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
 	args := append([]string{"merge", "--db", db, "--into", id}, files...)
 
@@ -106,7 +126,7 @@ func TestMergeCommandSampleFromUnitFiles(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d without --yes\n%s%s", code, out, errOut)
 	}
-	for _, w := range []string{"【目标相同】", "3_郑州市机动车污染监察支队.json：文件的目标2与已由文件“2_郑州市环境保护监测中心站.json”合并进来的目标15文字相同", "--yes", "尚未合并，草稿未改动"} {
+	for _, w := range []string{"【目标相同】", "3_郑州市机动车污染监察支队.json：文件的目标2与已由文件“2_郑州市环境保护监测中心站.xlsx”合并进来的目标15文字相同", "--yes", "尚未合并，草稿未改动"} {
 		if !strings.Contains(out+errOut, w) {
 			t.Errorf("output does not say %q:\n%s%s", w, out, errOut)
 		}
