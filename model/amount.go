@@ -222,14 +222,14 @@ func parseMoney(raw string) (Money, error) {
 		return 0, errEmpty
 	}
 	if len(s) > 1 && s[0] == '-' && (s[1] >= '0' && s[1] <= '9' || s[1] == '.') {
-		return 0, amountErr("预算金额不能为负数（“%s”），请填写0或正数", strings.TrimSpace(raw))
+		return 0, amountErr("预算金额不能为负数（“%s”），请填写0或正数", shown(raw))
 	}
 	if strings.HasSuffix(s, "元") || strings.HasSuffix(s, "亿") {
 		return 0, amountErr("金额的单位是万元，请只填写数字（如 115 或 81.6），不要写“%s”", lastRune(s))
 	}
 	intPart, fracPart, dots := s, "", strings.Count(s, ".")
 	if dots > 1 {
-		return 0, amountErr("金额“%s”有%d个小数点，只能有一个", strings.TrimSpace(raw), dots)
+		return 0, amountErr("金额“%s”有%d个小数点，只能有一个", shown(raw), dots)
 	}
 	if dots == 1 {
 		i := strings.IndexByte(s, '.')
@@ -241,16 +241,16 @@ func parseMoney(raw string) (Money, error) {
 		}
 		if r == 'e' || r == 'E' {
 			if hasDigitAround(s, 'e') || hasDigitAround(s, 'E') {
-				return 0, amountErr("金额不能用科学计数法（“%s”），请写成普通数字", strings.TrimSpace(raw))
+				return 0, amountErr("金额不能用科学计数法（“%s”），请写成普通数字", shown(raw))
 			}
 		}
 		if unicode.IsSpace(r) {
-			return 0, amountErr("金额“%s”中间有空格，请删去空格", strings.TrimSpace(raw))
+			return 0, amountErr("金额“%s”中间有空格，请删去空格", shown(raw))
 		}
-		return 0, amountErr("金额“%s”含有非数字字符“%c”，请只填写数字（单位：万元）", strings.TrimSpace(raw), r)
+		return 0, amountErr("金额“%s”含有非数字字符“%c”，请只填写数字（单位：万元）", shown(raw), r)
 	}
 	if strings.Contains(fracPart, ",") {
-		return 0, amountErr("金额“%s”的小数部分有逗号，请检查", strings.TrimSpace(raw))
+		return 0, amountErr("金额“%s”的小数部分有逗号，请检查", shown(raw))
 	}
 	if strings.Contains(intPart, ",") {
 		groups := strings.Split(intPart, ",")
@@ -259,12 +259,12 @@ func parseMoney(raw string) (Money, error) {
 			ok = ok && len(g) == 3
 		}
 		if !ok {
-			return 0, amountErr("金额“%s”的千分位逗号位置不对，应每三位一个（如 1,273.3）", strings.TrimSpace(raw))
+			return 0, amountErr("金额“%s”的千分位逗号位置不对，应每三位一个（如 1,273.3）", shown(raw))
 		}
 		intPart = strings.ReplaceAll(intPart, ",", "")
 	}
 	if intPart == "" && fracPart == "" {
-		return 0, amountErr("金额“%s”不是数字，请填写数字（单位：万元）", strings.TrimSpace(raw))
+		return 0, amountErr("金额“%s”不是数字，请填写数字（单位：万元）", shown(raw))
 	}
 	// Trailing zeros beyond the 4th decimal change nothing (1273.30000 is
 	// 1273.3 exactly, as spreadsheets sometimes paste it); any other 5th
@@ -274,11 +274,11 @@ func parseMoney(raw string) (Money, error) {
 		fracPart = fracPart[:MoneyScale] + strings.TrimRight(fracPart[MoneyScale:], "0")
 	}
 	if len(fracPart) > MoneyScale {
-		return 0, amountErr("金额“%s”有%d位小数，最多4位（精确到元）；请核对后改正，系统不会自动四舍五入", strings.TrimSpace(raw), typedDecimals)
+		return 0, amountErr("金额“%s”有%d位小数，最多4位（精确到元）；请核对后改正，系统不会自动四舍五入", shown(raw), typedDecimals)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 9 {
-		return 0, amountErr("金额“%s”过大（超过1亿万元），请检查是否多写了位数；单位是万元", strings.TrimSpace(raw))
+		return 0, amountErr("金额“%s”过大（超过1亿万元），请检查是否多写了位数；单位是万元", shown(raw))
 	}
 	var v int64
 	for _, c := range intPart {
@@ -289,9 +289,19 @@ func parseMoney(raw string) (Money, error) {
 		v = v*10 + int64(c-'0')
 	}
 	if Money(v) > MaxAmount {
-		return 0, amountErr("金额“%s”过大（超过1亿万元），请检查是否多写了位数；单位是万元", strings.TrimSpace(raw))
+		return 0, amountErr("金额“%s”过大（超过1亿万元），请检查是否多写了位数；单位是万元", shown(raw))
 	}
 	return Money(v), nil
+}
+
+// shown is raw as a message quotes it: trimmed, invalid bytes replaced,
+// and cut to 40 characters so a long paste does not flood the message.
+func shown(raw string) string {
+	s := strings.ToValidUTF8(strings.TrimSpace(raw), "\uFFFD")
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
 }
 
 func hasDigitAround(s string, c byte) bool {

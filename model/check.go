@@ -91,7 +91,8 @@ func (c *checker) goals() {
 		c.add(SevError, Location{Part: PartGoals, Unit: -1, Row: -1}, "还没有年度总体目标，请至少填写一条")
 		return
 	}
-	first := make(map[string]int, len(c.f.Goals))
+	first := make(dupIndex, len(c.f.Goals))
+	text := func(i int) string { return c.f.Goals[i].Text }
 	for i, g := range c.f.Goals {
 		switch {
 		case blank(g.Text):
@@ -101,12 +102,9 @@ func (c *checker) goals() {
 			c.add(SevError, goalLoc(i), "目标%d还是模板里的占位文字“%s”，请填写实际的目标或删除这一条", i+1, strings.TrimSpace(g.Text))
 			continue
 		}
-		key := sameText(g.Text)
-		if j, dup := first[key]; dup {
+		if j, dup := first.seen(g.Text, i, text); dup {
 			c.add(SevHint, goalLoc(i), "目标%d和目标%d的内容完全相同，可能是复制时的失误；请修改或删除其中一条", j+1, i+1)
-			continue
 		}
-		first[key] = i
 	}
 }
 

@@ -12,18 +12,17 @@ func (c *checker) indicators() {
 		c.add(SevError, Location{Part: PartIndicators, Unit: -1, Row: -1}, "还没有绩效指标，请添加（可从指标库中选择）")
 		return
 	}
-	names := make(map[string]int, len(ins))
+	names := make(dupIndex, len(ins))
+	name := func(i int) string { return ins[i].Name() }
 	weights, weighted := decimal.Zero, true
 	for r := range ins {
 		in := &ins[r]
 		if !c.indicator(r, in) {
 			continue
 		}
-		if name := sameText(in.Name()); name != "" {
-			if j, dup := names[name]; dup {
+		if !blank(in.Name()) {
+			if j, dup := names.seen(in.Name(), r, name); dup {
 				c.add(SevHint, indLoc(r, nameField(in)), "第%d行和第%d行的指标名称都是“%s”，可能重复；请删除一行或改正名称", j+1, r+1, in.Name())
-			} else {
-				names[name] = r
 			}
 		}
 		if c.f.Options.Weight {

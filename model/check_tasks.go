@@ -7,7 +7,8 @@ func (c *checker) tasks() {
 		c.add(SevError, Location{Part: PartTasks, Unit: -1, Row: -1}, "还没有年度主要任务，请添加单位（任务名称）和它的任务")
 		return
 	}
-	unitNames := make(map[string]int, len(c.f.Units))
+	unitNames := make(dupIndex, len(c.f.Units))
+	unitName := func(i int) string { return c.f.Units[i].Name }
 	for u, unit := range c.f.Units {
 		name := strings.TrimSpace(unit.Name)
 		switch {
@@ -16,41 +17,36 @@ func (c *checker) tasks() {
 		case isPlaceholder(name):
 			c.add(SevError, unitLoc(u, FieldUnitName), "任务名称“%s”是模板里的占位文字，请填写实际的单位名称", name)
 		default:
-			if j, dup := unitNames[sameText(name)]; dup {
+			if j, dup := unitNames.seen(name, u, unitName); dup {
 				c.add(SevHint, unitLoc(u, FieldUnitName), "第%d个单位和第%d个单位都叫“%s”，同一单位的任务应放在一起；请合并两组或改正名称", j+1, u+1, name)
-			} else {
-				unitNames[sameText(name)] = u
 			}
 		}
 		if len(unit.Tasks) == 0 {
 			c.add(SevError, unitLoc(u, ""), "这个单位下面没有任务，请添加任务或删除这个单位")
 			continue
 		}
-		contents := make(map[string]int, len(unit.Tasks))
+		contents := make(dupIndex, len(unit.Tasks))
+		content := func(i int) string { return unit.Tasks[i].Content }
 		for r := range unit.Tasks {
-			c.task(u, r, &unit.Tasks[r], contents)
+			c.task(u, r, &unit.Tasks[r], contents, content)
 		}
 	}
 }
 
-func (c *checker) task(u, r int, t *Task, contents map[string]int) {
+func (c *checker) task(u, r int, t *Task, contents dupIndex, content func(int) string) {
 	other := c.f.Options.OtherFunds
 	if blank(t.Content) && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && (!other || t.Other.IsEmpty()) && blank(t.Note) {
 		c.add(SevError, taskLoc(u, r, ""), "这是一个空行，请填写主要内容和金额，或删除这一行")
 		return
 	}
-	content := strings.TrimSpace(t.Content)
-	switch {
-	case content == "":
+	switch text := strings.TrimSpace(t.Content); {
+	case text == "":
 		c.add(SevError, taskLoc(u, r, FieldContent), "请填写主要内容（这项任务做什么）")
-	case isPlaceholder(content):
-		c.add(SevError, taskLoc(u, r, FieldContent), "主要内容“%s”是模板里的占位文字，请填写实际的任务", content)
+	case isPlaceholder(text):
+		c.add(SevError, taskLoc(u, r, FieldContent), "主要内容“%s”是模板里的占位文字，请填写实际的任务", text)
 	default:
-		key := sameText(content)
-		if j, dup := contents[key]; dup {
+		if j, dup := contents.seen(text, r, content); dup {
 			c.add(SevHint, taskLoc(u, r, FieldContent), "第%d行和第%d行的主要内容相同，可能重复录入（金额会重复计入合计）；请删除重复的一行，或把内容写得能区分", j+1, r+1)
-		} else {
-			contents[key] = r
 		}
 	}
 	c.amount(u, r, FieldTotal, t.Total, "请填写合计金额（万元）；没有预算请填 0")

@@ -212,14 +212,14 @@ func ParseNumber(raw string) (decimal.Decimal, error) {
 		}
 	}
 	if strings.HasPrefix(s, "-") {
-		return decimal.Zero, amountErr("“%s”不能为负数", strings.TrimSpace(raw))
+		return decimal.Zero, amountErr("“%s”不能为负数", shown(raw))
 	}
 	if s == "" || strings.Trim(s, "0123456789.,") != "" || strings.Count(s, ".") > 1 || s == "." {
-		return decimal.Zero, amountErr("“%s”不是数字", strings.TrimSpace(raw))
+		return decimal.Zero, amountErr("“%s”不是数字", shown(raw))
 	}
 	d, err := decimal.NewFromString(strings.ReplaceAll(s, ",", ""))
 	if err != nil {
-		return decimal.Zero, amountErr("“%s”不是数字", strings.TrimSpace(raw))
+		return decimal.Zero, amountErr("“%s”不是数字", shown(raw))
 	}
 	return d, nil
 }

@@ -104,3 +104,25 @@ func TestParseYear(t *testing.T) {
 		}
 	}
 }
+
+func TestSameText(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"按月发放聘用人员工资, 养老", "按月发放聘用人员工资,养老", true},
+		{" 6.6世界环境日 ", "６．６世界环境日", true},
+		{"目标(三年)", "目标（三年）", true}, // U+FF08 and U+FF09 fold to ( and )
+		{"abc", "abd", false},
+		{"abc", "abcd", false},
+		{"", "  ", true},
+	}
+	for _, tc := range tests {
+		if got := sameText(tc.a, tc.b); got != tc.same {
+			t.Errorf("sameText(%q, %q) = %v", tc.a, tc.b, got)
+		}
+		if tc.same && textKey(tc.a) != textKey(tc.b) {
+			t.Errorf("textKey(%q) != textKey(%q)", tc.a, tc.b)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func ParseTarget(raw string) Target {
 	}
 	if n == 0 {
 		if symbol || strings.HasPrefix(rest, "-") {
-			t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”应在比较符号后写数字，如 ≥98%%", strings.TrimSpace(raw))
+			t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”应在比较符号后写数字，如 ≥98%%", shown(raw))
 			return t
 		}
 		t.Kind, t.Cmp, t.Text = TargetQualitative, CmpEQ, strings.TrimSpace(normalizeNumber(raw))
@@ -134,11 +134,11 @@ func ParseTarget(raw string) Target {
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil || strings.Count(num, ".") > 1 || strings.HasPrefix(num, ".") && len(num) == 1 {
-		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”中的数字“%s”无法识别", strings.TrimSpace(raw), rest[:n])
+		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”中的数字“%s”无法识别", shown(raw), rest[:n])
 		return t
 	}
 	if strings.ContainsAny(unit, "0123456789") {
-		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”无法识别：数字后面应只写单位（如 %%、万元、次）", strings.TrimSpace(raw))
+		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”无法识别：数字后面应只写单位（如 %%、万元、次）", shown(raw))
 		return t
 	}
 	t.Kind, t.Number, t.Unit = TargetNumber, d, unit

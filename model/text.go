@@ -41,22 +41,72 @@ func isPlaceholder(s string) bool {
 	return false
 }
 
-// sameText is the form of a text used to find duplicates: blanks removed,
-// full-width ASCII folded, so that texts differing only in spacing or
-// punctuation width count as the same.
-func sameText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// textKey identifies a text for finding duplicates without allocating:
+// a 64-bit FNV-1a hash of the text with blanks removed and full-width
+// ASCII folded, so texts differing only in spacing or punctuation width
+// count as the same. A hash match is confirmed with sameText.
+func textKey(s string) uint64 {
+	h := uint64(14695981039346656037)
 	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
+		if r = foldRune(r); r < 0 {
 			continue
-		case r >= '！' && r <= '～':
-			r = r - '！' + '!'
 		}
-		b.WriteRune(r)
+		for r > 0 {
+			h ^= uint64(r & 0xff)
+			h *= 1099511628211
+			r >>= 8
+		}
 	}
-	return b.String()
+	return h
+}
+
+// foldRune folds full-width ASCII to ASCII and returns -1 for blanks.
+func foldRune(r rune) rune {
+	switch {
+	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r):
+		return -1
+	case r >= '！' && r <= '～':
+		return r - '！' + '!'
+	}
+	return r
+}
+
+// sameText reports whether a and b are the same text but for blanks and
+// the width of ASCII characters.
+func sameText(a, b string) bool {
+	i, j := 0, 0
+	for {
+		var ra, rb rune = -1, -1
+		for ra < 0 && i < len(a) {
+			r, n := utf8.DecodeRuneInString(a[i:])
+			ra, i = foldRune(r), i+n
+		}
+		for rb < 0 && j < len(b) {
+			r, n := utf8.DecodeRuneInString(b[j:])
+			rb, j = foldRune(r), j+n
+		}
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+	}
+}
+
+// dupIndex finds earlier texts equal to a new one (see sameText).
+type dupIndex map[uint64]int
+
+// seen returns the index of an earlier text equal to s and true, or
+// records s as index i and returns false.
+func (d dupIndex) seen(s string, i int, text func(int) string) (int, bool) {
+	k := textKey(s)
+	if j, ok := d[k]; ok && sameText(text(j), s) {
+		return j, true
+	} else if !ok {
+		d[k] = i
+	}
+	return 0, false
 }
 
 // ParseYear reads a 年度 as typed: 2021, ２０２１, 2021年 or 2021年度. It
