@@ -543,7 +543,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			continue
 		}
 		name := strings.TrimSpace(g.at(r, nameC))
-		if n := norm(name); n == "合计" || n == "总计" || n == "合计:" {
+		if isTotalLabel(name) || isTotalLabel(g.at(r, contC)) {
 			if totC >= 0 {
 				a := readAmount(g, r, totC)
 				fileTotal, totalCell = &a, g.addr(r, totC)
@@ -598,6 +598,14 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	}
 }
 
+func isTotalLabel(s string) bool {
+	switch norm(s) {
+	case "合计", "总计", "合计:", "总计:", "合计(万元)":
+		return true
+	}
+	return false
+}
+
 func allEmpty(g *sheetGrid, r int, cols ...int) bool {
 	for _, c := range cols {
 		if c >= 0 && strings.TrimSpace(g.at(r, c)) != "" {
@@ -632,7 +640,7 @@ func amountCell(g *sheetGrid, r, c int, rep *ImportReport) model.Amount {
 	if a.State() == model.AmountInvalid {
 		raw := strings.TrimSpace(a.Raw())
 		why := strings.TrimLeft(strings.TrimPrefix(a.Reason(), "金额“"+raw+"”"), "，,：: ")
-		rep.problem(g.addr(r, c), "金额“%s”无法识别（%s），原文已保留，请在程序中改正", raw, why)
+		rep.problem(g.addr(r, c), "金额“%s”无法识别：%s。原文已保留，请在程序中改正", raw, strings.TrimRight(why, "。"))
 	}
 	return a
 }
