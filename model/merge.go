@@ -271,7 +271,7 @@ func newMerger(into *Form, ch MergeChoices, plan bool) *merger {
 	}
 	return &merger{
 		res: res, ch: ch, plan: plan,
-		year:     yearKey(res.Year),
+		year:     mergeYearKey(res.Year),
 		unitFrom: make([]string, len(res.Units)),
 		goalFrom: make([]string, len(res.Goals)),
 	}
@@ -303,7 +303,7 @@ func (m *merger) part(pi int, p MergePart) error {
 	note := func(format string, args ...any) { rep.Notes = append(rep.Notes, fmt.Sprintf(format, args...)) }
 
 	// 年度 and 部门名称.
-	if k := yearKey(f.Year); k != "" {
+	if k := mergeYearKey(f.Year); k != "" {
 		switch {
 		case m.year == "":
 			m.year = k
@@ -311,9 +311,9 @@ func (m *merger) part(pi int, p MergePart) error {
 				m.res.Year = strings.TrimSpace(f.Year)
 			}
 		case k != m.year:
-			conflict(ConflictYear, "", "文件是%s年度的，草稿是%s年度的，年度不同。请确认选对了文件；确需合并时须选择“允许合并不同年度”", yearText(f.Year), yearText(m.res.Year))
+			conflict(ConflictYear, "", "文件是%s年度的，草稿是%s年度的，年度不同。请确认选对了文件；确需合并时须选择“允许合并不同年度”", mergeYearText(f.Year), mergeYearText(m.res.Year))
 			if !m.plan && !m.ch.AllowYear {
-				return fmt.Errorf("文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, yearText(f.Year), yearText(m.res.Year))
+				return fmt.Errorf("文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, mergeYearText(f.Year), mergeYearText(m.res.Year))
 			}
 		}
 	}
@@ -352,7 +352,7 @@ func (m *merger) part(pi int, p MergePart) error {
 			where = "已由文件“" + from + "”合并进来"
 		}
 		conflict(ConflictUnitExists, name, "单位“%s”%s（%d行，合计 %s 万元）；这个文件中的同名单位有%d行，合计 %s 万元。请选择：替换已有的、两者都保留，或跳过这个文件中的",
-			name, where, len(ex.Tasks), FormatMoney(unitTotal(ex), true), len(u.Tasks), FormatMoney(unitTotal(u), true))
+			name, where, len(ex.Tasks), FormatMoney(mergeUnitTotal(ex), true), len(u.Tasks), FormatMoney(mergeUnitTotal(u), true))
 		switch m.ch.action(name) {
 		case UnitSkip:
 			plans[ui].skip = true
@@ -369,10 +369,10 @@ func (m *merger) part(pi int, p MergePart) error {
 		unit string
 		row  int
 	}
-	rows := map[rowKey]rowAt{}
+	rows := map[mergeRowKey]rowAt{}
 	for _, u := range m.res.Units {
 		for ti := range u.Tasks {
-			if k, ok := taskKey(&u.Tasks[ti]); ok {
+			if k, ok := mergeTaskKey(&u.Tasks[ti]); ok {
 				if _, ok := rows[k]; !ok {
 					rows[k] = rowAt{strings.TrimSpace(u.Name), ti}
 				}
@@ -386,7 +386,7 @@ func (m *merger) part(pi int, p MergePart) error {
 		name := strings.TrimSpace(u.Name)
 		for ti := range u.Tasks {
 			t := &u.Tasks[ti]
-			k, ok := taskKey(t)
+			k, ok := mergeTaskKey(t)
 			if !ok {
 				continue
 			}
@@ -395,7 +395,7 @@ func (m *merger) part(pi int, p MergePart) error {
 				continue
 			}
 			conflict(ConflictSameTask, name, "单位“%s”第%d行“%s”（合计 %s 万元）与单位“%s”第%d行完全相同，可能重复申报；合并后请核对，如重复请删去一行",
-				name, ti+1, short(t.Content), t.Total.String(), at.unit, at.row+1)
+				name, ti+1, mergeShort(t.Content), t.Total.String(), at.unit, at.row+1)
 		}
 	}
 
@@ -517,13 +517,13 @@ func (m *merger) part(pi int, p MergePart) error {
 	// Indicators.
 	keys := map[string]int{}
 	for i, in := range m.res.Indicators {
-		if _, ok := keys[indicatorKey(in)]; !ok {
-			keys[indicatorKey(in)] = i
+		if _, ok := keys[mergeIndicatorKey(in)]; !ok {
+			keys[mergeIndicatorKey(in)] = i
 		}
 	}
 	var same []string
 	for _, in := range f.Indicators {
-		j, ok := keys[indicatorKey(in)]
+		j, ok := keys[mergeIndicatorKey(in)]
 		if !ok {
 			m.res.Indicators = append(m.res.Indicators, in.clone())
 			rep.IndicatorsAdded++
@@ -531,11 +531,11 @@ func (m *merger) part(pi int, p MergePart) error {
 		}
 		rep.IndicatorsSkipped++
 		ex := m.res.Indicators[j]
-		if diff := indicatorDiff(ex, in); len(diff) > 0 {
+		if diff := mergeIndicatorDiff(ex, in); len(diff) > 0 {
 			conflict(ConflictIndicator, "", "绩效指标“%s”已有，文件中这一行的%s与已有的不同（已有指标值“%s”，文件中“%s”）。文件中的这一行不会合并；如需采用文件中的内容，请合并后手工修改",
-				indicatorPath(in), strings.Join(diff, "、"), ex.Value, in.Value)
+				mergeIndicatorPath(in), strings.Join(diff, "、"), ex.Value, in.Value)
 		} else {
-			same = append(same, indicatorPath(in))
+			same = append(same, mergeIndicatorPath(in))
 		}
 	}
 	if len(same) > 0 {
@@ -558,7 +558,7 @@ func (m *merger) part(pi int, p MergePart) error {
 	return nil
 }
 
-func unitTotal(u Unit) Money {
+func mergeUnitTotal(u Unit) Money {
 	var s Money
 	for i := range u.Tasks {
 		s += u.Tasks[i].Total.val
@@ -572,18 +572,18 @@ func (m *merger) sameGoal(conflict func(ConflictKind, string, string, ...any), g
 		where = "已由文件“" + from + "”合并进来的"
 	}
 	conflict(ConflictSameGoal, "", "文件的目标%d与%s目标%d文字相同（“%s”）。默认不重复添加，这个文件中对应它的任务改为对应目标%d；如需两条分别保留，请选择“相同目标分别保留”",
-		g, where, k, short(text), k)
+		g, where, k, mergeShort(text), k)
 }
 
-// rowKey identifies a row by its content and amounts.
-type rowKey struct {
+// mergeRowKey identifies a row by its content and amounts.
+type mergeRowKey struct {
 	content              string
 	total, fiscal, other Money
 	invalid              string // the raw text of amounts that are not valid
 }
 
-// taskKey is t's rowKey; ok is false when the row has no content.
-func taskKey(t *Task) (k rowKey, ok bool) {
+// taskKey is t's mergeRowKey; ok is false when the row has no content.
+func mergeTaskKey(t *Task) (k mergeRowKey, ok bool) {
 	k.content = strings.TrimSpace(t.Content)
 	if k.content == "" {
 		return k, false
@@ -597,14 +597,14 @@ func taskKey(t *Task) (k rowKey, ok bool) {
 	return k, true
 }
 
-func indicatorKey(in Indicator) string {
+func mergeIndicatorKey(in Indicator) string {
 	return strings.Join([]string{
 		strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2),
 		strings.TrimSpace(in.Level3), strings.TrimSpace(in.Sub),
 	}, "\x00")
 }
 
-func indicatorPath(in Indicator) string {
+func mergeIndicatorPath(in Indicator) string {
 	var parts []string
 	for _, s := range []string{in.Level1, in.Level2, in.Level3, in.Sub} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -615,7 +615,7 @@ func indicatorPath(in Indicator) string {
 }
 
 // indicatorDiff names the columns in which b differs from a.
-func indicatorDiff(a, b Indicator) []string {
+func mergeIndicatorDiff(a, b Indicator) []string {
 	var d []string
 	add := func(differ bool, f Field) {
 		if differ {
@@ -635,7 +635,7 @@ func indicatorDiff(a, b Indicator) []string {
 
 // yearKey normalizes a typed 年度 for comparison: its digits ("２０２０年度"
 // → "2020"), or the trimmed text when it has none.
-func yearKey(y string) string {
+func mergeYearKey(y string) string {
 	y = normalizeNumber(y)
 	var b strings.Builder
 	for _, r := range y {
@@ -649,7 +649,7 @@ func yearKey(y string) string {
 	return y
 }
 
-func yearText(y string) string {
+func mergeYearText(y string) string {
 	y = strings.TrimSpace(y)
 	if y == "" {
 		return "未填年度"
@@ -659,7 +659,7 @@ func yearText(y string) string {
 }
 
 // short cuts a text to about 30 characters for messages.
-func short(s string) string {
+func mergeShort(s string) string {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) <= 30 {
 		return s

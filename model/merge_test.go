@@ -12,7 +12,7 @@ import (
 // split cuts f into one form per group of units (indexes into f.Units):
 // each form has the targets its rows link to, renumbered in order, and the
 // indicators when withIndicators(part) says so.
-func split(f *Form, groups [][]int, withIndicators func(part int) bool) []MergePart {
+func splitForMerge(f *Form, groups [][]int, withIndicators func(part int) bool) []MergePart {
 	var parts []MergePart
 	for pi, g := range groups {
 		p := New(f.Year, f.Dept, time.Time{})
@@ -50,7 +50,7 @@ func split(f *Form, groups [][]int, withIndicators func(part int) bool) []MergeP
 }
 
 // eachUnit is one group per unit.
-func eachUnit(f *Form) [][]int {
+func mergeEachUnit(f *Form) [][]int {
 	var g [][]int
 	for i := range f.Units {
 		g = append(g, []int{i})
@@ -60,7 +60,7 @@ func eachUnit(f *Form) [][]int {
 
 // linkedTexts returns, per task in form order, the texts of the targets it
 // links to: what a merge must preserve however it renumbers.
-func linkedTexts(f *Form) [][]string {
+func mergeLinkedTexts(f *Form) [][]string {
 	var out [][]string
 	for _, u := range f.Units {
 		for _, t := range u.Tasks {
@@ -92,7 +92,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := Sample()
-			parts := split(s, eachUnit(s), tc.indicators)
+			parts := splitForMerge(s, mergeEachUnit(s), tc.indicators)
 			if len(parts) != 8 {
 				t.Fatalf("parts = %d, want 8", len(parts))
 			}
@@ -122,7 +122,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 				t.Errorf("goals = %d, want %d", len(got.Goals), tc.goals)
 			}
 			// However targets are numbered, every row serves the same texts.
-			if w, g := linkedTexts(s), linkedTexts(got); !reflect.DeepEqual(w, g) {
+			if w, g := mergeLinkedTexts(s), mergeLinkedTexts(got); !reflect.DeepEqual(w, g) {
 				t.Errorf("rows link to other target texts than in the sample")
 			}
 			if !reflect.DeepEqual(got.Indicators, s.Indicators) {
@@ -142,7 +142,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 					t.Errorf("机动车污染防治与监察管理 links %v, want [15]", g)
 				}
 				if got.Goals[19].Text != s.Goals[20].Text {
-					t.Errorf("目标20 = %q, want the sample's 目标21", short(got.Goals[19].Text))
+					t.Errorf("目标20 = %q, want the sample's 目标21", mergeShort(got.Goals[19].Text))
 				}
 			}
 			if got.Year != SampleYear || got.Dept != SampleDept || got.Options != s.Options {
@@ -157,7 +157,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 			for i, pr := range rep.Parts {
 				u := s.Units[i]
 				if pr.Label != parts[i].Label || pr.UnitsAdded != 1 || pr.UnitsReplaced+pr.UnitsSkipped != 0 ||
-					pr.TasksAdded != len(u.Tasks) || pr.Total != unitTotal(u) {
+					pr.TasksAdded != len(u.Tasks) || pr.Total != mergeUnitTotal(u) {
 					t.Errorf("part %d report = %+v", i+1, pr)
 				}
 				wantInd, wantSkip := 0, 0
@@ -201,11 +201,11 @@ func TestMergeTotalsAreSumOfParts(t *testing.T) {
 		{"示例分两份", s, [][]int{{0, 1, 2, 3}, {4, 5, 6, 7}}},
 		{"示例一份", s, [][]int{{0, 1, 2, 3, 4, 5, 6, 7}}},
 		{"示例三份不均", s, [][]int{{0}, {1, 2, 3, 4, 5, 6}, {7}}},
-		{"生成的600行分四份", g, [][]int{seq(0, 6), seq(6, 12), seq(12, 18), seq(18, 24)}},
+		{"生成的600行分四份", g, [][]int{mergeSeq(0, 6), mergeSeq(6, 12), mergeSeq(12, 18), mergeSeq(18, 24)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			parts := split(tc.f, tc.groups, func(p int) bool { return p == 0 })
+			parts := splitForMerge(tc.f, tc.groups, func(p int) bool { return p == 0 })
 			var sum Sums
 			for _, p := range parts {
 				sum.addSums(ComputeTotals(p.Form).Sums)
@@ -220,14 +220,14 @@ func TestMergeTotalsAreSumOfParts(t *testing.T) {
 			if !reflect.DeepEqual(got.Units, tc.f.Units) {
 				t.Errorf("units or rows not in the original order")
 			}
-			if !reflect.DeepEqual(linkedTexts(got), linkedTexts(tc.f)) {
+			if !reflect.DeepEqual(mergeLinkedTexts(got), mergeLinkedTexts(tc.f)) {
 				t.Errorf("links changed")
 			}
 		})
 	}
 }
 
-func seq(from, to int) []int {
+func mergeSeq(from, to int) []int {
 	var s []int
 	for i := from; i < to; i++ {
 		s = append(s, i)
@@ -235,7 +235,7 @@ func seq(from, to int) []int {
 	return s
 }
 
-func kinds(cs []MergeConflict) []ConflictKind {
+func conflictKinds(cs []MergeConflict) []ConflictKind {
 	var k []ConflictKind
 	for _, c := range cs {
 		k = append(k, c.Kind)
@@ -265,7 +265,7 @@ func TestPlanMergeConflicts(t *testing.T) {
 		words []string // the message names these
 	}{
 		{"没有冲突", func() *Form { return newUnit("郑州市新设单位", row("新项目", "10")) }, nil, "", nil},
-		{"单位已有", func() *Form { return split(s, [][]int{{3}}, func(int) bool { return false })[0].Form },
+		{"单位已有", func() *Form { return splitForMerge(s, [][]int{{3}}, func(int) bool { return false })[0].Form },
 			[]ConflictKind{ConflictUnitExists}, "郑州市环境监察支队", []string{"郑州市环境监察支队", "草稿中已有", "2行", "193.6", "替换"}},
 		{"单位名前后有空格也算已有", func() *Form { return newUnit("  郑州市环境监察支队 ", row("新项目", "10")) },
 			[]ConflictKind{ConflictUnitExists}, "郑州市环境监察支队", []string{"10 万元"}},
@@ -316,8 +316,8 @@ func TestPlanMergeConflicts(t *testing.T) {
 			into := Sample()
 			part := tc.part()
 			cs := PlanMerge(into, []MergePart{{Label: "下级.json", Form: part}})
-			if !reflect.DeepEqual(kinds(cs), tc.want) {
-				t.Fatalf("conflicts = %v, want %v\n%v", kinds(cs), tc.want, cs)
+			if !reflect.DeepEqual(conflictKinds(cs), tc.want) {
+				t.Fatalf("conflicts = %v, want %v\n%v", conflictKinds(cs), tc.want, cs)
 			}
 			if !reflect.DeepEqual(into, Sample()) {
 				t.Errorf("PlanMerge modified into")
@@ -351,7 +351,7 @@ func TestPlanMergeConflicts(t *testing.T) {
 // TestPlanMergeAcrossParts: conflicts between parts, not only with the draft.
 func TestPlanMergeAcrossParts(t *testing.T) {
 	s := Sample()
-	parts := split(s, [][]int{{0}, {1}, {2}, {1}}, func(int) bool { return true })
+	parts := splitForMerge(s, [][]int{{0}, {1}, {2}, {1}}, func(int) bool { return true })
 	into := New(SampleYear, SampleDept, time.Time{})
 	cs := PlanMerge(into, parts)
 	var unitConf, goalConf []MergeConflict
@@ -416,7 +416,7 @@ func TestMergeUnitActions(t *testing.T) {
 				// 目标22 was used only by the old first row: removed; the new
 				// first row serves 目标23's text, now 目标22.
 				if got.Goals[21].Text != s.Goals[22].Text || !reflect.DeepEqual(u.Tasks[0].Goals, []int{22}) {
-					t.Errorf("row 1 links %v (目标22 = %q)", u.Tasks[0].Goals, short(got.Goals[21].Text))
+					t.Errorf("row 1 links %v (目标22 = %q)", u.Tasks[0].Goals, mergeShort(got.Goals[21].Text))
 				}
 				if !reflect.DeepEqual(u.Tasks[1].Goals, []int{34}) {
 					t.Errorf("row 2 links %v, want [34]", u.Tasks[1].Goals)
@@ -476,7 +476,7 @@ func TestMergeUnitActions(t *testing.T) {
 			}
 			for i, w := range tc.goals {
 				if g := got.Goals[len(got.Goals)-len(tc.goals)+i].Text; g != w {
-					t.Errorf("goal %d from the end = %q, want %q", len(tc.goals)-i, short(g), short(w))
+					t.Errorf("goal %d from the end = %q, want %q", len(tc.goals)-i, mergeShort(g), mergeShort(w))
 				}
 			}
 			pr := rep.Parts[0]
@@ -495,7 +495,7 @@ func TestMergeYear(t *testing.T) {
 	part := New("2021", SampleDept, time.Time{})
 	part.Units = []Unit{{Name: "郑州市新设单位", Tasks: []Task{{Content: "新项目", Total: MustAmount("10")}}}}
 	parts := []MergePart{
-		{Label: "a.json", Form: split(Sample(), [][]int{{0}}, func(int) bool { return false })[0].Form},
+		{Label: "a.json", Form: splitForMerge(Sample(), [][]int{{0}}, func(int) bool { return false })[0].Form},
 		{Label: "b.json", Form: part},
 	}
 	into := New(SampleYear, SampleDept, time.Time{})
@@ -522,7 +522,7 @@ func TestMergeYear(t *testing.T) {
 
 func TestMergeIntoEmptyTakesYearAndDept(t *testing.T) {
 	s := Sample()
-	parts := split(s, eachUnit(s), func(p int) bool { return p == 0 })
+	parts := splitForMerge(s, mergeEachUnit(s), func(p int) bool { return p == 0 })
 	parts[0].Form.Year, parts[0].Form.Dept = "", "" // the first file left them blank
 	got, _, err := Merge(New("", "", time.Time{}), parts, MergeChoices{})
 	if err != nil {
@@ -590,7 +590,7 @@ func TestMergeNilPart(t *testing.T) {
 
 func TestMergeReportString(t *testing.T) {
 	s := Sample()
-	parts := split(s, eachUnit(s), func(int) bool { return true })
+	parts := splitForMerge(s, mergeEachUnit(s), func(int) bool { return true })
 	parts = append(parts, parts[1]) // the 监测中心站 file twice
 	_, rep, err := Merge(New(SampleYear, SampleDept, time.Time{}), parts, MergeChoices{})
 	if err != nil {
@@ -637,9 +637,9 @@ func BenchmarkMerge(b *testing.B) {
 	g := Generate(5000)
 	var groups [][]int
 	for i := 0; i < len(g.Units); i += 20 {
-		groups = append(groups, seq(i, min(i+20, len(g.Units))))
+		groups = append(groups, mergeSeq(i, min(i+20, len(g.Units))))
 	}
-	parts := split(g, groups, func(int) bool { return true })
+	parts := splitForMerge(g, groups, func(int) bool { return true })
 	into := New(SampleYear, SampleDept, time.Time{})
 	b.ResetTimer()
 	for b.Loop() {
@@ -655,9 +655,9 @@ func BenchmarkPlanMerge(b *testing.B) {
 	g := Generate(5000)
 	var groups [][]int
 	for i := 0; i < len(g.Units); i += 20 {
-		groups = append(groups, seq(i, min(i+20, len(g.Units))))
+		groups = append(groups, mergeSeq(i, min(i+20, len(g.Units))))
 	}
-	parts := split(g, groups, func(int) bool { return true })
+	parts := splitForMerge(g, groups, func(int) bool { return true })
 	b.ResetTimer()
 	for b.Loop() {
 		PlanMerge(g, parts)

@@ -19,7 +19,7 @@ import (
 // targets their rows link to, renumbered, and all indicators in the first)
 // and returns their paths. When mixed is set, every second file is an
 // .xlsx instead.
-func unitFiles(t *testing.T, dir string, edit func(i int, f *model.Form), mixed ...bool) []string {
+func mergeUnitFiles(t *testing.T, dir string, edit func(i int, f *model.Form), mixed ...bool) []string {
 	t.Helper()
 	s := model.Sample()
 	var paths []string
@@ -40,15 +40,15 @@ func unitFiles(t *testing.T, dir string, edit func(i int, f *model.Form), mixed 
 			edit(i, f)
 		}
 		if len(mixed) > 0 && mixed[0] && i%2 == 1 {
-			paths = append(paths, writeXLSX(t, filepath.Join(dir, fmt.Sprintf("%d_%s.xlsx", i+1, u.Name)), f))
+			paths = append(paths, mergeWriteXLSX(t, filepath.Join(dir, fmt.Sprintf("%d_%s.xlsx", i+1, u.Name)), f))
 			continue
 		}
-		paths = append(paths, writeJSON(t, filepath.Join(dir, fmt.Sprintf("%d_%s.json", i+1, u.Name)), f))
+		paths = append(paths, mergeWriteJSON(t, filepath.Join(dir, fmt.Sprintf("%d_%s.json", i+1, u.Name)), f))
 	}
 	return paths
 }
 
-func writeJSON(t *testing.T, path string, f *model.Form) string {
+func mergeWriteJSON(t *testing.T, path string, f *model.Form) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := export.WriteJSON(&b, f); err != nil {
@@ -60,7 +60,7 @@ func writeJSON(t *testing.T, path string, f *model.Form) string {
 	return path
 }
 
-func writeXLSX(t *testing.T, path string, f *model.Form) string {
+func mergeWriteXLSX(t *testing.T, path string, f *model.Form) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := export.WriteXLSX(&b, f); err != nil {
@@ -73,7 +73,7 @@ func writeXLSX(t *testing.T, path string, f *model.Form) string {
 }
 
 // newDraft creates a drafts file holding f and returns its path and the id.
-func newDraft(t *testing.T, f *model.Form) (string, string) {
+func mergeNewDraft(t *testing.T, f *model.Form) (string, string) {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "drafts.db")
 	st, err := store.Open(db)
@@ -88,7 +88,7 @@ func newDraft(t *testing.T, f *model.Form) (string, string) {
 	return db, id
 }
 
-func loadDraftForTest(t *testing.T, db, id string) (*model.Form, []store.Revision) {
+func mergeLoadDraft(t *testing.T, db, id string) (*model.Form, []store.Revision) {
 	t.Helper()
 	st, err := store.Open(db)
 	if err != nil {
@@ -106,7 +106,7 @@ func loadDraftForTest(t *testing.T, db, id string) (*model.Form, []store.Revisio
 	return f, revs
 }
 
-func runCmd(args ...string) (code int, stdout, stderr string) {
+func mergeRun(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
 	code = run(args, &cli{stdout: &o, stderr: &e, stdin: strings.NewReader("")})
 	return code, o.String(), e.String()
@@ -117,12 +117,12 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 // draft and gets the sample back.
 func TestMergeCommandSampleFromUnitFiles(t *testing.T) {
 	dir := t.TempDir()
-	files := unitFiles(t, dir, nil, true)
-	db, id := newDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
+	files := mergeUnitFiles(t, dir, nil, true)
+	db, id := mergeNewDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
 	args := append([]string{"merge", "--db", db, "--into", id}, files...)
 
 	// 目标20 has the text of 目标15: shown, and it needs --yes.
-	code, out, errOut := runCmd(args...)
+	code, out, errOut := mergeRun(args...)
 	if code != 1 {
 		t.Fatalf("exit %d without --yes\n%s%s", code, out, errOut)
 	}
@@ -134,16 +134,16 @@ func TestMergeCommandSampleFromUnitFiles(t *testing.T) {
 	if strings.Contains(errOut, "--replace") {
 		t.Errorf("no unit exists, yet asks for --replace: %s", errOut)
 	}
-	if f, revs := loadDraftForTest(t, db, id); len(f.Units) != 0 || len(revs) != 1 {
+	if f, revs := mergeLoadDraft(t, db, id); len(f.Units) != 0 || len(revs) != 1 {
 		t.Fatalf("draft changed without --yes: %d units, %d revisions", len(f.Units), len(revs))
 	}
 
 	// With --keep-same-goals --yes: the sample back.
-	code, out, errOut = runCmd(append(args, "--keep-same-goals", "--yes")...)
+	code, out, errOut = mergeRun(append(args, "--keep-same-goals", "--yes")...)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	got, revs := loadDraftForTest(t, db, id)
+	got, revs := mergeLoadDraft(t, db, id)
 	s := model.Sample()
 	if !reflect.DeepEqual(got.Goals, s.Goals) || !reflect.DeepEqual(got.Units, s.Units) || !reflect.DeepEqual(got.Indicators, s.Indicators) {
 		t.Errorf("merged draft is not the sample")
@@ -176,27 +176,27 @@ func TestMergeCommandSampleFromUnitFiles(t *testing.T) {
 	}
 
 	// Merging the same files again: every unit exists now.
-	code, out, errOut = runCmd(append(args, "--yes")...)
+	code, out, errOut = mergeRun(append(args, "--yes")...)
 	if code != 1 || !strings.Contains(errOut, "有8个单位已经存在") || !strings.Contains(errOut, "--replace") || !strings.Contains(out, "【单位已有】") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
-	code, out, errOut = runCmd(append(args, "--skip", "--yes")...)
+	code, out, errOut = mergeRun(append(args, "--skip", "--yes")...)
 	if code != 0 || !strings.Contains(out, "草稿内容没有变化") {
 		t.Errorf("--skip: exit %d\n%s%s", code, out, errOut)
 	}
-	if f, revs := loadDraftForTest(t, db, id); len(revs) != 2 || !reflect.DeepEqual(f.Units, s.Units) {
+	if f, revs := mergeLoadDraft(t, db, id); len(revs) != 2 || !reflect.DeepEqual(f.Units, s.Units) {
 		t.Errorf("--skip changed the draft (%d revisions)", len(revs))
 	}
 }
 
 func TestMergeCommandDefaultSharesSameGoals(t *testing.T) {
-	files := unitFiles(t, t.TempDir(), nil)
-	db, id := newDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
-	code, out, errOut := runCmd(append([]string{"merge", "--db", db, "--into", id, "--yes"}, files...)...)
+	files := mergeUnitFiles(t, t.TempDir(), nil)
+	db, id := mergeNewDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
+	code, out, errOut := mergeRun(append([]string{"merge", "--db", db, "--into", id, "--yes"}, files...)...)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	got, _ := loadDraftForTest(t, db, id)
+	got, _ := mergeLoadDraft(t, db, id)
 	if len(got.Goals) != 33 || model.ComputeTotals(got).Total.String() != "7898.5676" {
 		t.Errorf("goals %d, total %s", len(got.Goals), model.ComputeTotals(got).Total)
 	}
@@ -212,7 +212,7 @@ func TestMergeCommandUnitChoices(t *testing.T) {
 	part.Units = []model.Unit{{Name: "郑州市环境监察支队", Tasks: []model.Task{
 		{Content: "执法装备购置", Total: model.MustAmount("30.5"), Fiscal: model.MustAmount("30.5"), Goals: []int{1}},
 	}}}
-	file := writeJSON(t, filepath.Join(t.TempDir(), "监察支队.json"), part)
+	file := mergeWriteJSON(t, filepath.Join(t.TempDir(), "监察支队.json"), part)
 	tests := []struct {
 		flag  string
 		units int
@@ -225,16 +225,16 @@ func TestMergeCommandUnitChoices(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.flag, func(t *testing.T) {
-			db, id := newDraft(t, model.Sample())
-			code, out, errOut := runCmd("merge", "--db", db, "--into", id, file, "--yes")
+			db, id := mergeNewDraft(t, model.Sample())
+			code, out, errOut := mergeRun("merge", "--db", db, "--into", id, file, "--yes")
 			if code != 1 || !strings.Contains(errOut, "--keep-both") {
 				t.Fatalf("without a choice: exit %d\n%s%s", code, out, errOut)
 			}
-			code, out, errOut = runCmd("merge", "--db", db, "--into", id, file, tc.flag, "--yes")
+			code, out, errOut = mergeRun("merge", "--db", db, "--into", id, file, tc.flag, "--yes")
 			if code != 0 {
 				t.Fatalf("exit %d\n%s%s", code, out, errOut)
 			}
-			got, _ := loadDraftForTest(t, db, id)
+			got, _ := mergeLoadDraft(t, db, id)
 			if len(got.Units) != tc.units || model.ComputeTotals(got).Total.String() != tc.total || got.Units[3].Tasks[0].Content != tc.row {
 				t.Errorf("units %d, total %s, row %q", len(got.Units), model.ComputeTotals(got).Total, got.Units[3].Tasks[0].Content)
 			}
@@ -243,37 +243,37 @@ func TestMergeCommandUnitChoices(t *testing.T) {
 }
 
 func TestMergeCommandYear(t *testing.T) {
-	files := unitFiles(t, t.TempDir(), func(i int, f *model.Form) {
+	files := mergeUnitFiles(t, t.TempDir(), func(i int, f *model.Form) {
 		if i == 7 {
 			f.Year = "2021"
 		}
 	})
-	db, id := newDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
+	db, id := mergeNewDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
 	args := append([]string{"merge", "--db", db, "--into", id, "--yes", "--keep-same-goals"}, files...)
-	code, out, errOut := runCmd(args...)
+	code, out, errOut := mergeRun(args...)
 	if code != 1 || !strings.Contains(errOut, "--allow-year") || !strings.Contains(out, "【年度不同】") || !strings.Contains(out, "2021年度") {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	if _, revs := loadDraftForTest(t, db, id); len(revs) != 1 {
+	if _, revs := mergeLoadDraft(t, db, id); len(revs) != 1 {
 		t.Errorf("draft saved despite the year")
 	}
-	code, out, errOut = runCmd(append(args, "--allow-year")...)
+	code, out, errOut = mergeRun(append(args, "--allow-year")...)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	if got, _ := loadDraftForTest(t, db, id); got.Year != model.SampleYear || len(got.Units) != 8 {
+	if got, _ := mergeLoadDraft(t, db, id); got.Year != model.SampleYear || len(got.Units) != 8 {
 		t.Errorf("year %q, units %d", got.Year, len(got.Units))
 	}
 }
 
 func TestMergeCommandErrors(t *testing.T) {
 	dir := t.TempDir()
-	files := unitFiles(t, dir, nil)
+	files := mergeUnitFiles(t, dir, nil)
 	bad := filepath.Join(dir, "坏.json")
 	if err := os.WriteFile(bad, []byte("{这不是申报表"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db, id := newDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
+	db, id := mergeNewDraft(t, model.New(model.SampleYear, model.SampleDept, time.Now()))
 	tests := []struct {
 		name string
 		args []string
@@ -290,17 +290,17 @@ func TestMergeCommandErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCmd(tc.args...)
+			code, out, errOut := mergeRun(tc.args...)
 			if code != tc.code || !strings.Contains(errOut, tc.says) {
 				t.Errorf("exit %d, want %d; stderr does not say %q?\n%s%s", code, tc.code, tc.says, out, errOut)
 			}
 		})
 	}
-	if f, revs := loadDraftForTest(t, db, id); len(revs) != 1 || len(f.Units) != 0 {
+	if f, revs := mergeLoadDraft(t, db, id); len(revs) != 1 || len(f.Units) != 0 {
 		t.Errorf("the draft changed")
 	}
 	// Without conflicts no --yes is needed.
-	code, out, errOut := runCmd("merge", "--db", db, "--into", id, files[0])
+	code, out, errOut := mergeRun("merge", "--db", db, "--into", id, files[0])
 	if code != 0 || !strings.Contains(out, "没有需要确认的问题") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
