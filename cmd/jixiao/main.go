@@ -64,7 +64,8 @@ func usageErrorf(format string, args ...any) error {
 var exitFindings = errors.New("审核发现错误")
 
 func main() {
-	if len(os.Args) < 2 {
+	// No arguments, or only --db PATH: the window.
+	if len(os.Args) < 2 || strings.HasPrefix(os.Args[1], "--db") || strings.HasPrefix(os.Args[1], "-db") {
 		os.Exit(runGUI(os.Args[1:]))
 	}
 	os.Exit(run(os.Args[1:], &cli{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}))

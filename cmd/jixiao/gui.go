@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+	"jixiao/store"
+	"jixiao/ui"
+)
+
+// appID is the application id (also in FyneApp.toml).
+const appID = "cn.gov.jixiao"
+
+// runGUI opens the editor window on the drafts file (--db, JIXIAO_DB or the
+// default) and returns the exit code when the window is closed.
+func runGUI(args []string) int {
+	fs := flags("gui")
+	db := dbFlag(fs)
+	if _, err := parse(fs, args); err != nil {
+		fmt.Fprintf(os.Stderr, "%s\n用法：jixiao [gui] [--db 数据文件]\n", err)
+		return 2
+	}
+	if err := ui.UseChinese(); err != nil {
+		fmt.Fprintln(os.Stderr, "界面文字加载失败：", err)
+	}
+	a := app.NewWithID(appID)
+	a.Settings().SetTheme(ui.NewTheme())
+	a.SetIcon(ui.IconResource)
+
+	path := *db
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return fatalWindow(a, "无法确定草稿数据文件的位置："+err.Error())
+		}
+		path = p
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		var de *store.DamagedError
+		switch {
+		case errors.Is(err, store.ErrInUse):
+			return fatalWindow(a, err.Error())
+		case errors.As(err, &de):
+			return fatalWindow(a, de.Error())
+		}
+		return fatalWindow(a, fmt.Sprintf("无法打开草稿数据文件 %s：%v", path, err))
+	}
+	defer st.Close()
+
+	id, f, err := firstDraft(st, a.Preferences().String(ui.PrefLastDraft))
+	if err != nil {
+		return fatalWindow(a, err.Error())
+	}
+	w := a.NewWindow("绩效目标申报")
+	w.SetIcon(ui.IconResource)
+	prefs := a.Preferences()
+	w.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(ui.PrefWindowWidth, 1280)),
+		float32(prefs.FloatWithFallback(ui.PrefWindowHeight, 760))))
+	e := ui.New(w, st)
+	if err := e.Open(id, f); err != nil {
+		return fatalWindow(a, err.Error())
+	}
+	// JIXIAO_TAB=N opens on tab N (0 基本信息 … 4 审核); used for screenshots.
+	if n, err := strconv.Atoi(os.Getenv("JIXIAO_TAB")); err == nil {
+		e.SelectTab(ui.Tab(n))
+	}
+	w.SetMaster()
+	w.ShowAndRun()
+	return 0
+}
+
+// firstDraft is the draft shown at start: the last one shown, else the
+// newest, else a new draft made from the built-in sample.
+func firstDraft(st *store.Store, last string) (string, *model.Form, error) {
+	list, err := st.List()
+	if err != nil {
+		return "", nil, err
+	}
+	id := ""
+	for _, in := range list {
+		if in.ID == last {
+			id = last
+		}
+	}
+	if id == "" && len(list) > 0 {
+		id = list[0].ID
+	}
+	if id == "" {
+		if id, err = st.Create(model.Sample()); err != nil {
+			return "", nil, err
+		}
+	}
+	f, err := st.Load(id)
+	return id, f, err
+}
+
+// fatalWindow shows msg in a small window and returns exit code 1 when the
+// clerk closes it.
+func fatalWindow(a fyne.App, msg string) int {
+	fmt.Fprintln(os.Stderr, msg)
+	w := a.NewWindow("绩效目标申报 — 无法打开")
+	w.SetIcon(ui.IconResource)
+	w.Resize(fyne.NewSize(560, 220))
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	w.SetContent(widget.NewLabel(""))
+	d := dialog.NewCustom("无法打开草稿数据文件", "关闭", l, w)
+	d.SetOnClosed(func() { w.Close() })
+	d.Resize(fyne.NewSize(540, 200))
+	w.SetMaster()
+	d.Show()
+	w.ShowAndRun()
+	return 1
+}

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+)
+
+// basicView is the 基本信息 tab: 年度, 部门名称, the optional columns and a
+// summary of the form.
+type basicView struct {
+	e       *Editor
+	year    *widget.Entry
+	dept    *widget.Entry
+	opts    []*widget.Check
+	origin  *widget.Label
+	summary *widget.Label
+	box     fyne.CanvasObject
+}
+
+// optionSwitches are the optional columns, in the order shown.
+var optionSwitches = []struct {
+	label string
+	help  string
+	get   func(o *model.Options) *bool
+}{
+	{"其他资金", "任务表增加“其他资金”列（合计 = 财政资金 + 其他资金）", func(o *model.Options) *bool { return &o.OtherFunds }},
+	{"分值", "绩效指标增加“分值”列", func(o *model.Options) *bool { return &o.Weight }},
+	{"计量单位", "绩效指标增加“计量单位”列", func(o *model.Options) *bool { return &o.Unit }},
+	{"指标值类型", "绩效指标增加“指标值类型”（定量/定性）列", func(o *model.Options) *bool { return &o.ValueType }},
+	{"评分标准", "绩效指标增加“评(扣)分标准”列", func(o *model.Options) *bool { return &o.Scoring }},
+}
+
+func newBasicView(e *Editor) *basicView {
+	v := &basicView{e: e, year: widget.NewEntry(), dept: widget.NewEntry(), origin: widget.NewLabel(""), summary: widget.NewLabel("")}
+	v.year.SetPlaceHolder("如 2021")
+	v.dept.SetPlaceHolder("如 郑州市生态环境局")
+	v.year.OnChanged = func(s string) { e.ApplyKeyed("basic/year", func(f *model.Form) { f.Year = s }) }
+	v.dept.OnChanged = func(s string) { e.ApplyKeyed("basic/dept", func(f *model.Form) { f.Dept = s }) }
+	form := widget.NewForm(
+		widget.NewFormItem("年度", container.NewGridWrap(fyne.NewSize(160, v.year.MinSize().Height), v.year)),
+		widget.NewFormItem("部门名称", v.dept),
+	)
+	form.Items[0].HintText = "申报的年度，写四位数字"
+	form.Items[1].HintText = "与部门公章一致的全称"
+	optBox := container.NewVBox()
+	for _, sw := range optionSwitches {
+		c := widget.NewCheck(sw.label+"　— "+sw.help, nil)
+		c.OnChanged = func(on bool) {
+			if *sw.get(&e.form.Options) == on {
+				return
+			}
+			e.Apply(func(f *model.Form) { *sw.get(&f.Options) = on })
+		}
+		v.opts = append(v.opts, c)
+		optBox.Add(c)
+	}
+	v.origin.Wrapping = fyne.TextWrapWord
+	v.summary.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(
+		heading("申报单位"),
+		form,
+		widget.NewSeparator(),
+		heading("可选列（其他省市模板使用，本表默认不用）"),
+		optBox,
+		widget.NewSeparator(),
+		heading("本表概况"),
+		v.summary,
+		v.origin,
+	)
+	v.box = container.NewVScroll(container.NewPadded(container.NewGridWrap(fyne.NewSize(760, content.MinSize().Height), content)))
+	return v
+}
+
+func (v *basicView) object() fyne.CanvasObject { return v.box }
+
+func (v *basicView) refresh(bool) {
+	f := v.e.form
+	setText(v.year, f.Year)
+	setText(v.dept, f.Dept)
+	for i, sw := range optionSwitches {
+		on := *sw.get(&f.Options)
+		if v.opts[i].Checked != on {
+			v.opts[i].SetChecked(on)
+		}
+	}
+	t := v.e.totals
+	inds := 0
+	for _, in := range f.Indicators {
+		if in.Formula != "" {
+			inds++
+		}
+	}
+	setLabel(v.summary, fmt.Sprintf("年度总体目标 %d 个；年度主要任务 %d 个单位、%d 项，%s；绩效指标 %d 行（其中计算类 %d 行）。",
+		len(f.Goals), len(t.Units), t.Tasks, totalsText(f, t), len(f.Indicators), inds), widget.MediumImportance)
+	origin := ""
+	if f.Meta.Origin != "" {
+		origin = "来源：" + f.Meta.Origin
+	}
+	if f.Meta.PrevYear != "" {
+		origin += fmt.Sprintf("（由 %s 年度复制）", f.Meta.PrevYear)
+	}
+	setLabel(v.origin, origin, widget.LowImportance)
+}
+
+func (v *basicView) focus(loc model.Location) bool {
+	if loc.Field == model.FieldDept {
+		return v.e.focusObject(v.dept)
+	}
+	return v.e.focusObject(v.year)
+}

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jixiao/model"
+)
+
+// benchTyping measures one keystroke in an amount entry of a form with
+// tasks rows, through the real path: the entry's OnChanged, Apply, the
+// model's ParseAmount and ComputeTotals, model.Check, and every view's
+// refresh up to the totals label. Keystrokes alternate between typing a
+// digit and deleting it.
+func benchTyping(b *testing.B, tasks int) {
+	e, w := newTestEditor(b, model.Generate(tasks), &memSaver{})
+	u := len(e.Form().Units) / 2
+	if !e.Focus(taskLoc(u, 3, model.FieldTotal)) {
+		b.Fatal("cannot focus")
+	}
+	en := focused(b, w)
+	en.CursorColumn = len([]rune(en.Text))
+	before := e.tasks.total.Text
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			test.Type(en, "7")
+		} else {
+			en.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+		}
+	}
+	b.StopTimer()
+	if b.N%2 == 1 && e.tasks.total.Text == before {
+		b.Fatalf("total label not updated: %q", before)
+	}
+	if !strings.Contains(e.tasks.total.Text, model.FormatMoney(e.Totals().Total, true)) {
+		b.Fatalf("total label %q is not the model's total", e.tasks.total.Text)
+	}
+}
+
+func BenchmarkTypingAmountSample(b *testing.B)    { benchTyping(b, 34) }
+func BenchmarkTypingAmount2000Tasks(b *testing.B) { benchTyping(b, 2000) }
+
+// BenchmarkRecompute2000Tasks is the model part of a keystroke alone:
+// ComputeTotals and Check on a 2,000-task form.
+func BenchmarkRecompute2000Tasks(b *testing.B) {
+	f := model.Generate(2000)
+	for i := 0; i < b.N; i++ {
+		model.ComputeTotals(f)
+		model.Check(f)
+	}
+}

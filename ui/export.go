@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/export"
+	"jixiao/model"
+)
+
+// ExportKind is one export format.
+type ExportKind struct {
+	Name string // 中文名 shown in menus: Excel, PDF, JSON
+	Ext  string // without the dot
+	// Write writes f; missing is the characters the PDF font lacks.
+	Write func(w io.Writer, f *model.Form) (missing []rune, err error)
+}
+
+// ExportKinds are the formats of the 导出 menu.
+var ExportKinds = []ExportKind{
+	{"Excel", "xlsx", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteXLSX(w, f) }},
+	{"PDF", "pdf", func(w io.Writer, f *model.Form) ([]rune, error) {
+		r, err := export.WritePDF(w, f)
+		return r.Missing, err
+	}},
+	{"JSON", "json", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteJSON(w, f) }},
+}
+
+// progressDelay is how long an export runs before a progress dialog shows.
+const progressDelay = 200 * time.Millisecond
+
+// Export asks where to save the form in kind's format (proposing
+// {部门}_{年度}年度_绩效目标申报表.ext in the last used folder), writes it
+// off the UI goroutine and offers to open the file or its folder.
+func (e *Editor) Export(k ExportKind) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.ShowError("导出失败", "无法保存到这个位置："+err.Error()+"\n请换一个文件夹再试。")
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		e.ExportTo(k, path, nil)
+	}, e.win)
+	d.SetTitleText("导出 " + k.Name + " 文件")
+	d.SetConfirmText("导出")
+	d.SetDismissText("取消")
+	d.SetFileName(export.FileName(e.form, k.Ext))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + k.Ext}))
+	if dir := e.exportDir(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	sz := e.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(900, sz.Width*0.9), min(640, sz.Height*0.9)))
+	d.Show()
+}
+
+func (e *Editor) exportDir() string {
+	if e.prefs == nil {
+		return ""
+	}
+	dir := e.prefs.String(PrefExportDir)
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			for _, sub := range []string{"Desktop", "桌面", "Documents", "文档"} {
+				if st, err := os.Stat(filepath.Join(home, sub)); err == nil && st.IsDir() {
+					return filepath.Join(home, sub)
+				}
+			}
+			return home
+		}
+		return ""
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return ""
+	}
+	return dir
+}
+
+// ExportTo writes the form to path in kind's format off the UI goroutine;
+// a progress dialog shows when it takes more than 200 ms. done, if not nil,
+// is called on the UI goroutine with the result instead of the dialogs.
+func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, err error)) {
+	f := e.form.Clone()
+	if e.prefs != nil {
+		e.prefs.SetString(PrefExportDir, filepath.Dir(path))
+	}
+	finished := false
+	var progress dialog.Dialog
+	timer := time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() {
+			if finished || done != nil {
+				return
+			}
+			bar := widget.NewProgressBarInfinite()
+			progress = dialog.NewCustomWithoutButtons("正在导出…",
+				container.NewVBox(widget.NewLabel("正在生成 "+filepath.Base(path)+"，请稍候。"), bar), e.win)
+			progress.Show()
+		})
+	})
+	go func() {
+		missing, err := writeExport(k, path, f)
+		fyne.Do(func() {
+			finished = true
+			timer.Stop()
+			if progress != nil {
+				progress.Hide()
+			}
+			if done != nil {
+				done(missing, err)
+				return
+			}
+			e.exportDone(k, path, missing, err)
+		})
+	}()
+}
+
+// writeExport builds the whole file in memory and writes it in one go, so
+// that a failed export never leaves half a file.
+func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("程序内部出错（%v）", r)
+		}
+	}()
+	var buf bytes.Buffer
+	missing, err = k.Write(&buf, f)
+	if err != nil {
+		return missing, err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return missing, fmt.Errorf("无法写入文件：%v", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return missing, fmt.Errorf("无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%v", err)
+	}
+	return missing, nil
+}
+
+func (e *Editor) exportDone(k ExportKind, path string, missing []rune, err error) {
+	if err != nil {
+		e.ShowError("导出失败", fmt.Sprintf("%s 文件没有导出：%v", k.Name, err))
+		return
+	}
+	msg := widget.NewLabel("已导出到：\n" + path)
+	msg.Wrapping = fyne.TextWrapBreak
+	items := []fyne.CanvasObject{msg}
+	if len(missing) > 0 {
+		warn := widget.NewLabel(fmt.Sprintf("注意：字体中没有以下 %d 个字符，PDF 中这些字显示为空白，请改用常用字或导出 Excel：%s", len(missing), string(missing)))
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		items = append(items, warn)
+	}
+	var d dialog.Dialog
+	openFile := widget.NewButton("打开文件", func() {
+		d.Hide()
+		if err := startOpen(openCommand(path)); err != nil {
+			e.ShowError("无法打开", "没有找到打开这个文件的程序，请在文件夹中双击打开。")
+		}
+	})
+	openFile.Importance = widget.HighImportance
+	openDir := widget.NewButton("打开所在文件夹", func() {
+		d.Hide()
+		if err := startOpen(openFolderCommand(path)); err != nil {
+			e.ShowError("无法打开", "无法打开文件夹："+filepath.Dir(path))
+		}
+	})
+	closeB := widget.NewButton("关闭", func() { d.Hide() })
+	items = append(items, container.NewHBox(openFile, openDir, closeB))
+	d = dialog.NewCustomWithoutButtons("导出完成", container.NewVBox(items...), e.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}

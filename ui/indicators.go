@@ -1,0 +1,467 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+)
+
+// indicatorsView is the 绩效指标 tab: rows grouped under their 一级 and
+// 二级指标; a rate's inputs sit under its row with the computed rate and
+// 达标 / 未达标. The form has tens of rows, so they are plain widgets in a
+// scroll, rebuilt when rows are added, removed or moved.
+type indicatorsView struct {
+	e      *Editor
+	rows   []*indRow
+	vbox   *fyne.Container
+	scroll *container.Scroll
+	header *fyne.Container
+	hdr    []*widget.Label
+	box    fyne.CanvasObject
+	opts   model.Options
+}
+
+// indRow is the widgets of indicator i.
+type indRow struct {
+	i       int
+	obj     fyne.CanvasObject
+	parent  *widget.Label // the 三级指标 a Sub sits under
+	name    *widget.Entry
+	value   *widget.Entry
+	explain *area
+	note    *area
+	weight  *widget.Entry
+	unit    *widget.Entry
+	vtype   *widget.Select
+	scoring *area
+	inputs  map[string]*widget.Entry
+	result  *widget.Label
+	valErr  *widget.Label
+}
+
+// Column widths: 指标名称, 指标值, 解释 (flex), 说明 (flex), 分值, 计量单位,
+// 指标值类型, 评分标准 (flex), buttons.
+func indCols() *colsLayout {
+	return newCols(170, 90, 0, 0, 56, 70, 84, 0, 96)
+}
+
+func newIndicatorsView(e *Editor) *indicatorsView {
+	v := &indicatorsView{e: e, vbox: container.NewVBox()}
+	v.scroll = container.NewVScroll(v.vbox)
+	v.header = container.New(indCols())
+	for _, n := range []string{"三级指标", "指标值", "指标解释", "指标说明", "分值", "计量单位", "指标值类型", "评(扣)分标准", ""} {
+		l := heading(n)
+		l.Truncation = fyne.TextTruncateEllipsis
+		v.hdr = append(v.hdr, l)
+		v.header.Add(l)
+	}
+	lib := widget.NewButtonWithIcon("从指标库添加…", theme.ContentAddIcon(), v.showLibrary)
+	blank := widget.NewButtonWithIcon("添加空白指标", theme.ContentAddIcon(), func() {
+		n := len(e.form.Indicators)
+		l1, l2 := "", ""
+		if n > 0 {
+			l1, l2 = e.form.Indicators[n-1].Level1, e.form.Indicators[n-1].Level2
+		}
+		e.Apply(func(f *model.Form) { f.Indicators = append(f.Indicators, model.Indicator{Level1: l1, Level2: l2}) })
+		v.focusAt(model.Location{Part: model.PartIndicators, Row: n, Field: model.FieldLevel3})
+	})
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(lib, blank),
+			small("计算类指标（如预算执行率）在行下方填写计算数据，比率与“达标 / 未达标”随输入即时更新。")),
+		v.header)
+	v.box = container.NewBorder(top, nil, nil, nil, v.scroll)
+	return v
+}
+
+func (v *indicatorsView) object() fyne.CanvasObject { return v.box }
+
+func (v *indicatorsView) refresh(structural bool) {
+	f := v.e.form
+	if structural || len(v.rows) != len(f.Indicators) || v.opts != f.Options {
+		v.rebuild()
+	}
+	for _, r := range v.rows {
+		v.update(r)
+	}
+}
+
+func (v *indicatorsView) rebuild() {
+	f := v.e.form
+	v.opts = f.Options
+	o := f.Options
+	for i, show := range []bool{o.Weight, o.Unit, o.ValueType, o.Scoring} {
+		showIf(v.hdr[4+i], show)
+	}
+	v.header.Refresh()
+	v.rows = v.rows[:0]
+	objs := make([]fyne.CanvasObject, 0, len(f.Indicators)*2)
+	var l1, l2 string
+	for i, in := range f.Indicators {
+		if i == 0 || in.Level1 != l1 {
+			l1, l2 = in.Level1, ""
+			h := widget.NewLabelWithStyle("一级指标："+orDash(in.Level1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			h.SizeName = theme.SizeNameSubHeadingText
+			objs = append(objs, h)
+		}
+		if in.Level2 != l2 || i == 0 {
+			l2 = in.Level2
+			objs = append(objs, container.NewHBox(widget.NewLabel("　"), heading("二级指标："+orDash(in.Level2))))
+		}
+		r := v.newRow(i)
+		v.rows = append(v.rows, r)
+		objs = append(objs, r.obj)
+	}
+	if len(f.Indicators) == 0 {
+		objs = append(objs, widget.NewLabel("还没有绩效指标。请点“从指标库添加…”选择常用指标，或“添加空白指标”。"))
+	}
+	v.vbox.Objects = objs
+	v.vbox.Refresh()
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "（未填写）"
+	}
+	return s
+}
+
+func (v *indicatorsView) newRow(i int) *indRow {
+	e := v.e
+	in := e.form.Indicators[i]
+	o := e.form.Options
+	r := &indRow{i: i, inputs: map[string]*widget.Entry{}}
+	key := func(field string) string { return fmt.Sprintf("ind/%d/%s", i, field) }
+	text := func(field string, set func(in *model.Indicator, s string)) func(string) {
+		return func(s string) {
+			e.ApplyKeyed(key(field), func(f *model.Form) {
+				if i < len(f.Indicators) {
+					set(&f.Indicators[i], s)
+				}
+			})
+		}
+	}
+	r.parent = small("")
+	r.name = widget.NewEntry()
+	r.name.SetPlaceHolder("指标名称")
+	r.name.OnChanged = text("name", func(in *model.Indicator, s string) {
+		if in.Sub != "" {
+			in.Sub = s
+		} else {
+			in.Level3 = s
+		}
+	})
+	r.value = widget.NewEntry()
+	r.value.SetPlaceHolder("如 ≥98%")
+	r.value.OnChanged = text("value", func(in *model.Indicator, s string) { in.Value = s })
+	r.explain = newArea(2)
+	r.explain.OnChanged = text("explain", func(in *model.Indicator, s string) { in.Explain = s })
+	r.note = newArea(2)
+	r.note.OnChanged = text("note", func(in *model.Indicator, s string) { in.Note = s })
+	r.weight = widget.NewEntry()
+	r.weight.OnChanged = text("weight", func(in *model.Indicator, s string) { in.Weight = s })
+	r.unit = widget.NewEntry()
+	r.unit.OnChanged = text("unit", func(in *model.Indicator, s string) { in.Unit = s })
+	r.vtype = widget.NewSelect([]string{"定量", "定性"}, nil)
+	r.vtype.PlaceHolder = "选择"
+	r.vtype.OnChanged = func(s string) {
+		if i < len(e.form.Indicators) && e.form.Indicators[i].ValueType != s {
+			e.ApplyKeyed(key("valueType"), func(f *model.Form) { f.Indicators[i].ValueType = s })
+		}
+	}
+	r.scoring = newArea(2)
+	r.scoring.OnChanged = text("scoring", func(in *model.Indicator, s string) { in.Scoring = s })
+	up := iconButton("上移", theme.MoveUpIcon(), func() {
+		if i > 0 {
+			e.Apply(func(f *model.Form) { f.MoveIndicator(i, i-1) })
+		}
+	})
+	dn := iconButton("下移", theme.MoveDownIcon(), func() {
+		if i+1 < len(e.form.Indicators) {
+			e.Apply(func(f *model.Form) { f.MoveIndicator(i, i+1) })
+		}
+	})
+	del := iconButton("删除", theme.DeleteIcon(), func() { v.deleteRow(i) })
+	if i == 0 {
+		up.Disable()
+	}
+	if i+1 == len(e.form.Indicators) {
+		dn.Disable()
+	}
+	showIf(r.weight, o.Weight)
+	showIf(r.unit, o.Unit)
+	showIf(r.vtype, o.ValueType)
+	showIf(r.scoring, o.Scoring)
+	nameCell := container.NewVBox(r.parent, r.name)
+	if in.Sub == "" {
+		r.parent.Hide()
+	}
+	r.valErr = small("")
+	r.valErr.Importance = widget.DangerImportance
+	r.valErr.Hide()
+	line := container.New(indCols(), nameCell, container.NewVBox(r.value), r.explain, r.note,
+		container.NewVBox(r.weight), container.NewVBox(r.unit), container.NewVBox(r.vtype), r.scoring,
+		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
+	parts := []fyne.CanvasObject{line, r.valErr}
+	if fm, ok := model.FormulaFor(in.Formula); ok {
+		grid := container.NewGridWithColumns(4)
+		for _, name := range fm.Inputs {
+			en := widget.NewEntry()
+			en.SetPlaceHolder("填写数字")
+			en.OnChanged = func(s string) {
+				e.ApplyKeyed(key("input/"+name), func(f *model.Form) {
+					if i >= len(f.Indicators) {
+						return
+					}
+					in := &f.Indicators[i]
+					if in.Inputs == nil {
+						in.Inputs = map[string]string{}
+					}
+					in.Inputs[name] = s
+				})
+			}
+			r.inputs[name] = en
+			l := small(name)
+			l.Alignment = fyne.TextAlignTrailing
+			grid.Add(l)
+			grid.Add(en)
+		}
+		r.result = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		r.result.Wrapping = fyne.TextWrapWord
+		formula := small("公式：" + fm.Text)
+		calc := container.NewBorder(formula, nil, nil, nil, container.New(newCols(0, 260), grid, r.result))
+		parts = append(parts, container.NewBorder(nil, nil, widget.NewLabel("　　计算"), nil, calc))
+	}
+	parts = append(parts, widget.NewSeparator())
+	r.obj = container.NewVBox(parts...)
+	return r
+}
+
+func (v *indicatorsView) update(r *indRow) {
+	f := v.e.form
+	if r.i >= len(f.Indicators) {
+		return
+	}
+	in := f.Indicators[r.i]
+	if in.Sub != "" {
+		setLabel(r.parent, in.Level3+" ›", widget.LowImportance)
+		setText(r.name, in.Sub)
+	} else {
+		setText(r.name, in.Level3)
+	}
+	setText(r.value, in.Value)
+	setText(&r.explain.Entry, in.Explain)
+	setText(&r.note.Entry, in.Note)
+	setText(r.weight, in.Weight)
+	setText(r.unit, in.Unit)
+	setText(&r.scoring.Entry, in.Scoring)
+	if r.vtype.Selected != in.ValueType {
+		r.vtype.SetSelected(in.ValueType)
+	}
+	t := model.ParseTarget(in.Value)
+	if t.Kind == model.TargetInvalid {
+		setLabel(r.valErr, "指标值："+t.Reason, widget.DangerImportance)
+		r.valErr.Show()
+	} else {
+		r.valErr.Hide()
+	}
+	for name, en := range r.inputs {
+		setText(en, in.Inputs[name])
+	}
+	if r.result != nil {
+		rate := model.EvalRate(in)
+		txt, imp := rateText(rate)
+		setLabel(r.result, txt, imp)
+	}
+}
+
+// rateText is the computed rate as shown beside its inputs.
+func rateText(r model.Rate) (string, widget.Importance) {
+	switch r.State {
+	case model.RateOK:
+		s := "计算结果 " + r.Display()
+		switch r.Met {
+		case model.Met:
+			return s + "　达标", widget.SuccessImportance
+		case model.NotMet:
+			return s + "　未达标（指标值 " + r.Target.String() + "）", widget.DangerImportance
+		}
+		return s, widget.MediumImportance
+	case model.RateMissing:
+		return r.Message, widget.LowImportance
+	case model.RateNone:
+		return "", widget.LowImportance
+	}
+	return r.Message, widget.WarningImportance
+}
+
+func (v *indicatorsView) deleteRow(i int) {
+	e := v.e
+	if i >= len(e.form.Indicators) {
+		return
+	}
+	do := func() {
+		e.Apply(func(f *model.Form) { f.Indicators = append(f.Indicators[:i:i], f.Indicators[i+1:]...) })
+	}
+	in := e.form.Indicators[i]
+	dialog.ShowConfirm("删除指标", fmt.Sprintf("删除第%d行“%s”？", i+1, in.Name()), func(ok bool) {
+		if ok {
+			do()
+		}
+	}, e.win)
+}
+
+// showLibrary lets the clerk pick indicators from the 指标库; each goes in
+// after the last row of its 一级/二级 group (or at the end).
+func (v *indicatorsView) showLibrary() {
+	e := v.e
+	lib := model.Library()
+	have := map[string]bool{}
+	for _, in := range e.form.Indicators {
+		have[in.Name()] = true
+	}
+	picked := map[int]bool{}
+	list := widget.NewList(func() int { return len(lib) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, cell(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			l := c.Objects[0].(*widget.Label)
+			ck := c.Objects[1].(*widget.Check)
+			in := lib[id].Indicator
+			txt := fmt.Sprintf("%s › %s › %s", in.Level1, in.Level2, in.Name())
+			if in.Value != "" {
+				txt += "　" + in.Value
+			}
+			if in.Formula != "" {
+				txt += "　（计算类）"
+			}
+			if have[in.Name()] {
+				txt += "　— 表中已有"
+			}
+			l.SetText(txt)
+			ck.OnChanged = nil
+			ck.SetChecked(picked[id])
+			ck.OnChanged = func(b bool) { picked[id] = b }
+		})
+	list.OnSelected = func(id widget.ListItemID) {
+		picked[id] = !picked[id]
+		list.UnselectAll()
+		list.RefreshItem(id)
+	}
+	var d dialog.Dialog
+	add := widget.NewButton("添加选中的指标", func() {
+		var ins []model.Indicator
+		for id := range lib {
+			if picked[id] {
+				ins = append(ins, lib[id].Indicator)
+			}
+		}
+		d.Hide()
+		if len(ins) == 0 {
+			return
+		}
+		first := -1
+		e.Apply(func(f *model.Form) {
+			for _, in := range ins {
+				at := insertPos(f.Indicators, in)
+				f.Indicators = append(f.Indicators[:at], append([]model.Indicator{in}, f.Indicators[at:]...)...)
+				if first < 0 || at <= first {
+					first = at
+				}
+			}
+		})
+		v.focusAt(model.Location{Part: model.PartIndicators, Row: first, Field: model.FieldValue})
+	})
+	add.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	body := container.NewBorder(small("勾选要添加的指标（可多选），新指标放在同一一级、二级指标的最后。"),
+		container.NewHBox(add, cancel), nil, nil, list)
+	d = dialog.NewCustomWithoutButtons("指标库", body, e.win)
+	sz := e.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(860, sz.Width*0.9), min(600, sz.Height*0.9)))
+	d.Show()
+}
+
+// insertPos is where in goes: after the last row with the same 一级 and
+// 二级指标, else after the last row with the same 一级指标, else at the end.
+func insertPos(rows []model.Indicator, in model.Indicator) int {
+	last1, last2 := -1, -1
+	for i, r := range rows {
+		if r.Level1 == in.Level1 {
+			last1 = i
+			if r.Level2 == in.Level2 {
+				last2 = i
+			}
+		}
+	}
+	switch {
+	case last2 >= 0:
+		return last2 + 1
+	case last1 >= 0:
+		return last1 + 1
+	}
+	return len(rows)
+}
+
+// focusAt scrolls to indicator loc.Row and focuses its field.
+func (v *indicatorsView) focusAt(loc model.Location) bool {
+	if loc.Row < 0 || loc.Row >= len(v.rows) {
+		return false
+	}
+	r := v.rows[loc.Row]
+	var o fyne.CanvasObject = r.value
+	switch loc.Field {
+	case model.FieldLevel3, model.FieldSub, model.FieldLevel1, model.FieldLevel2:
+		o = r.name
+	case model.FieldExplain:
+		o = r.explain
+	case model.FieldNote:
+		o = r.note
+	case model.FieldWeight:
+		o = r.weight
+	case model.FieldUnit:
+		o = r.unit
+	case model.FieldValueType:
+		o = r.vtype
+	case model.FieldScoring:
+		o = r.scoring
+	case model.FieldInput:
+		if en, ok := r.inputs[loc.Input]; ok {
+			o = en
+		} else {
+			for _, name := range inputOrder(v.e.form.Indicators[loc.Row]) {
+				if en := r.inputs[name]; en != nil && en.Text == "" {
+					o = en
+					break
+				}
+			}
+		}
+	}
+	// Scroll so the row is in view.
+	y := r.obj.Position().Y
+	if y < v.scroll.Offset.Y || y+r.obj.Size().Height > v.scroll.Offset.Y+v.scroll.Size().Height {
+		v.scroll.Offset.Y = max(0, min(y-20, v.vbox.MinSize().Height-v.scroll.Size().Height))
+		v.scroll.Refresh()
+	}
+	if !o.Visible() {
+		o = r.name
+	}
+	return v.e.focusObject(o)
+}
+
+func inputOrder(in model.Indicator) []string {
+	if fm, ok := model.FormulaFor(in.Formula); ok {
+		return fm.Inputs
+	}
+	return nil
+}
+
+func (v *indicatorsView) focus(loc model.Location) bool { return v.focusAt(loc) }

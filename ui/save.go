@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// scheduleSave (re)starts the autosave timer: the draft is saved SaveDelay
+// after the last edit.
+func (e *Editor) scheduleSave() {
+	e.stopTimer()
+	if e.id == "" || e.saver == nil {
+		return
+	}
+	e.timerGen++
+	gen := e.timerGen
+	e.timer = time.AfterFunc(e.SaveDelay, func() {
+		fyne.Do(func() {
+			if gen == e.timerGen {
+				e.timer = nil
+				e.startSave()
+			}
+		})
+	})
+}
+
+func (e *Editor) stopTimer() {
+	if e.timer != nil {
+		e.timer.Stop()
+		e.timer = nil
+	}
+	e.timerGen++
+}
+
+// SaveNow saves at once (Ctrl+S), off the UI goroutine.
+func (e *Editor) SaveNow() {
+	e.stopTimer()
+	e.startSave()
+}
+
+// startSave saves a copy of the form in the background; the result comes
+// back on the UI goroutine. Never two saves at once: a save asked for while
+// one runs is made when it ends.
+func (e *Editor) startSave() {
+	if e.id == "" || e.saver == nil || !e.Dirty() {
+		return
+	}
+	if e.saving {
+		e.again = true
+		return
+	}
+	e.saving, e.again = true, false
+	gen, epoch, id, f := e.editGen, e.openEpoch, e.id, e.form.Clone()
+	e.status.refresh()
+	go func() {
+		e.saveMu.Lock()
+		err := e.saver.Save(id, f)
+		e.saveMu.Unlock()
+		fyne.Do(func() { e.saveDone(gen, epoch, err) })
+	}()
+}
+
+func (e *Editor) saveDone(gen, epoch uint64, err error) {
+	e.saving = false
+	if epoch != e.openEpoch {
+		return // another draft is shown now; Open flushed this one
+	}
+	e.saveResult(gen, err)
+	again := e.again
+	e.again = false
+	if again && err == nil {
+		e.startSave()
+	}
+}
+
+func (e *Editor) saveResult(gen uint64, err error) {
+	if err != nil {
+		e.saveErr = err
+	} else {
+		e.saveErr = nil
+		if gen > e.savedGen {
+			e.savedGen = gen
+		}
+		e.savedAt = time.Now()
+	}
+	e.status.refresh()
+	e.updateTitle()
+}
+
+// Flush saves unsaved edits now and waits for the save (closing the
+// window, switching drafts). It returns the store's error, in Chinese.
+func (e *Editor) Flush() error {
+	e.stopTimer()
+	if e.id == "" || e.saver == nil || !e.Dirty() {
+		return nil
+	}
+	gen := e.editGen
+	e.saveMu.Lock()
+	err := e.saver.Save(e.id, e.form)
+	e.saveMu.Unlock()
+	e.saveResult(gen, err)
+	if err != nil {
+		return fmt.Errorf("草稿未能保存：%v", err)
+	}
+	return nil
+}
+
+// saveState is the status bar's text about saving.
+func (e *Editor) saveState() (string, bool) {
+	switch {
+	case e.saving:
+		return "正在保存…", false
+	case e.saveErr != nil:
+		return "保存失败：" + e.saveErr.Error() + "（将在下次修改时重试，也可按 Ctrl+S）", true
+	case e.Dirty():
+		return "未保存", false
+	case !e.savedAt.IsZero():
+		return "已保存 " + e.savedAt.Format("15:04:05"), false
+	}
+	return "已保存", false
+}

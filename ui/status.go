@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+)
+
+// statusBar is the line at the bottom of the window: save state, totals
+// and the number of errors.
+type statusBar struct {
+	e      *Editor
+	save   *widget.Label
+	totals *widget.Label
+	errs   *widget.Label
+	box    fyne.CanvasObject
+}
+
+func newStatusBar(e *Editor) *statusBar {
+	s := &statusBar{e: e, save: widget.NewLabel("已保存"), totals: widget.NewLabel(""), errs: widget.NewLabel("")}
+	s.save.Truncation = fyne.TextTruncateEllipsis
+	s.totals.Alignment = fyne.TextAlignTrailing
+	s.box = container.NewBorder(widget.NewSeparator(), nil, nil,
+		container.NewHBox(s.errs, s.totals), s.save)
+	return s
+}
+
+func (s *statusBar) object() fyne.CanvasObject { return s.box }
+
+// totalsText is the grand total as the status bar and the task tab show it.
+func totalsText(f *model.Form, t model.Totals) string {
+	txt := fmt.Sprintf("合计 %s 万元　财政资金 %s 万元", model.FormatMoney(t.Total, true), model.FormatMoney(t.Fiscal, true))
+	if f.Options.OtherFunds {
+		txt += fmt.Sprintf("　其他资金 %s 万元", model.FormatMoney(t.Other, true))
+	}
+	return txt
+}
+
+func (s *statusBar) refresh() {
+	txt, bad := s.e.saveState()
+	imp := widget.MediumImportance
+	if bad {
+		imp = widget.DangerImportance
+	}
+	setLabel(s.save, txt, imp)
+	t := s.e.totals
+	tot := totalsText(s.e.form, t)
+	if t.Invalid > 0 {
+		tot += fmt.Sprintf("（%d 个金额无法识别，未计入）", t.Invalid)
+	}
+	setLabel(s.totals, tot, widget.MediumImportance)
+	switch {
+	case s.e.errors > 0:
+		setLabel(s.errs, fmt.Sprintf("审核：%d 个错误", s.e.errors), widget.DangerImportance)
+	case len(s.e.findings) > 0:
+		setLabel(s.errs, fmt.Sprintf("审核：%d 条提示", len(s.e.findings)), widget.WarningImportance)
+	default:
+		setLabel(s.errs, "审核：无错误", widget.SuccessImportance)
+	}
+}

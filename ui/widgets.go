@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// area is a multi-line, word-wrapping entry that leaves the Tab key to
+// focus traversal, so that Tab always moves to the next field.
+type area struct{ widget.Entry }
+
+func newArea(rows int) *area {
+	a := &area{}
+	a.ExtendBaseWidget(a)
+	a.MultiLine = true
+	a.Wrapping = fyne.TextWrapWord
+	a.SetMinRowsVisible(rows)
+	return a
+}
+
+// AcceptsTab implements fyne.Tabbable: Tab moves the focus.
+func (a *area) AcceptsTab() bool { return false }
+
+// setText shows s in en without calling its OnChanged (the model already
+// holds s) and without touching en when it already shows s, so that the
+// cursor and an IME composition are left alone while the clerk types.
+func setText(en *widget.Entry, s string) {
+	if en.Text == s {
+		return
+	}
+	cb := en.OnChanged
+	en.OnChanged = nil
+	en.SetText(s)
+	en.OnChanged = cb
+}
+
+// setLabel sets a label's text and importance, refreshing only on change.
+func setLabel(l *widget.Label, s string, imp widget.Importance) {
+	if l.Text == s && l.Importance == imp {
+		return
+	}
+	l.Text, l.Importance = s, imp
+	l.Refresh()
+}
+
+// small returns a label in the caption size, truncated with an ellipsis.
+func small(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// cell returns a truncating label for table cells.
+func cell(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// heading returns a bold label.
+func heading(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// iconButton is a small button with an icon and a tooltip-like name used
+// by screen readers and tests.
+func iconButton(name string, icon fyne.Resource, tapped func()) *widget.Button {
+	b := widget.NewButtonWithIcon("", icon, tapped)
+	b.Importance = widget.LowImportance
+	_ = name
+	return b
+}
+
+// textButton is a compact button with a Chinese label.
+func textButton(label string, tapped func()) *widget.Button {
+	b := widget.NewButton(label, tapped)
+	return b
+}
