@@ -1,0 +1,646 @@
+// Command report turns the raw output of scripts/bench.sh into
+// docs/BENCHMARKS.md: the median of the repeated `go test -bench` runs of
+// every benchmark, the whole-process measurements (jixiao against
+// LibreOffice, GUI cold start, peak memory) and every goal of the issues,
+// met or missed.
+//
+//	go run ./scripts/bench/report -bench raw.txt -proc proc.tsv -env env.txt \
+//	    -intro scripts/bench/intro.md -o docs/BENCHMARKS.md
+//
+// raw.txt is the concatenated `go test -bench` output (with its pkg: lines);
+// proc.tsv has one measurement a line: key, value, unit, runs, command
+// (tab separated; value NA when it could not be measured, the command
+// column then says why); env.txt has key=value lines.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	benchPath := flag.String("bench", "", "raw go test -bench output")
+	procPath := flag.String("proc", "", "process measurements (TSV)")
+	envPath := flag.String("env", "", "environment (key=value lines)")
+	introPath := flag.String("intro", "", "hand-written introduction (markdown)")
+	out := flag.String("o", "", "output file (default: standard output)")
+	flag.Parse()
+
+	var r report
+	if err := r.load(*benchPath, *procPath, *envPath, *introPath); err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(1)
+	}
+	var w io.Writer = os.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "report:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	r.write(bw)
+	if err := bw.Flush(); err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(1)
+	}
+	missed := 0
+	for _, g := range r.goals {
+		if g.state == stateMissed {
+			missed++
+		}
+	}
+	fmt.Fprintf(os.Stderr, "report: %d benchmarks, %d goals, %d missed\n", len(r.benches), len(r.goals), missed)
+}
+
+// bench is one benchmark with the values of every run, by unit.
+type bench struct {
+	pkg, name string
+	runs      int
+	values    map[string][]float64
+	units     []string // in the order they appear
+}
+
+func (b *bench) median(unit string) (float64, bool) {
+	v := b.values[unit]
+	if len(v) == 0 {
+		return 0, false
+	}
+	return median(v), true
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+type proc struct {
+	key, value, unit, runs, command string
+}
+
+type report struct {
+	benches []*bench
+	procs   map[string]proc
+	env     map[string]string
+	envKeys []string
+	intro   string
+	goals   []*goal
+}
+
+var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+(\d+)\s+(.*)$`)
+
+func (r *report) load(benchPath, procPath, envPath, introPath string) error {
+	r.procs = map[string]proc{}
+	r.env = map[string]string{}
+	if benchPath != "" {
+		b, err := os.ReadFile(benchPath)
+		if err != nil {
+			return err
+		}
+		r.parseBench(string(b))
+	}
+	if procPath != "" {
+		b, err := os.ReadFile(procPath)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			f := strings.SplitN(line, "\t", 5)
+			for len(f) < 5 {
+				f = append(f, "")
+			}
+			r.procs[f[0]] = proc{f[0], f[1], f[2], f[3], f[4]}
+		}
+	}
+	if envPath != "" {
+		b, err := os.ReadFile(envPath)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			k, v, ok := strings.Cut(line, "=")
+			if !ok {
+				continue
+			}
+			if _, dup := r.env[k]; !dup {
+				r.envKeys = append(r.envKeys, k)
+			}
+			r.env[k] = v
+		}
+	}
+	if introPath != "" {
+		b, err := os.ReadFile(introPath)
+		if err != nil {
+			return err
+		}
+		r.intro = strings.TrimSpace(string(b))
+	}
+	return nil
+}
+
+func (r *report) parseBench(text string) {
+	byKey := map[string]*bench{}
+	pkg := ""
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if p, ok := strings.CutPrefix(line, "pkg: "); ok {
+			pkg = strings.TrimSpace(p)
+			continue
+		}
+		m := benchLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		key := pkg + " " + m[1]
+		b := byKey[key]
+		if b == nil {
+			b = &bench{pkg: pkg, name: m[1], values: map[string][]float64{}}
+			byKey[key] = b
+			r.benches = append(r.benches, b)
+		}
+		b.runs++
+		f := strings.Fields(m[3])
+		for i := 0; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			u := f[i+1]
+			if _, seen := b.values[u]; !seen {
+				b.units = append(b.units, u)
+			}
+			b.values[u] = append(b.values[u], v)
+		}
+	}
+}
+
+// section is a table of the benchmarks whose package and name match.
+type section struct {
+	title string
+	pkg   string // package path suffix, "" any
+	name  *regexp.Regexp
+	text  string // what the figure means
+}
+
+var sections = []section{
+	{"Recompute after one edit", "model", regexp.MustCompile(`(?i)recompute|edit|totals`),
+		"The model's work after one changed cell (parse the amount, recompute every total) on the sample and on a generated 5,000-task form (`model.Generate(5000)`)."},
+	{"Checks (审核)", "model", regexp.MustCompile(`(?i)check`),
+		"`model.Check` over the whole form."},
+	{"Autosave and open (bbolt drafts file)", "store", regexp.MustCompile(`.`),
+		"One fsynced bbolt transaction per save (`store.Save`), and `store.Load`/`Open`. p50/p99 are the percentiles of the single-save times inside the benchmark."},
+	{"Excel (xlsx) export", "export", regexp.MustCompile(`(?i)xlsx`),
+		"`export.WriteXLSX` in process (the whole-process figures are further down)."},
+	{"PDF export", "export", regexp.MustCompile(`(?i)pdf`),
+		"`export.WritePDF` in process, with the embedded CJK font subset."},
+	{"Other export and import benchmarks", "export", regexp.MustCompile(`.`), ""},
+	{"Editor (GUI) typing latency", "ui", regexp.MustCompile(`.`),
+		"One keystroke in an amount entry through the real widget path (headless Fyne test driver): entry → model → totals label."},
+}
+
+func (s section) match(b *bench) bool {
+	if s.pkg != "" && !strings.HasSuffix(b.pkg, "/"+s.pkg) && b.pkg != s.pkg && !strings.HasSuffix(b.pkg, s.pkg) {
+		return false
+	}
+	return s.name.MatchString(b.name)
+}
+
+type goalState int
+
+const (
+	stateUnmeasured goalState = iota
+	stateMet
+	stateMissed
+)
+
+type goal struct {
+	what   string // the goal in words
+	issue  string
+	figure string // the measured figure in words
+	state  goalState
+	why    string // when unmeasured
+}
+
+func (g *goal) verdict() string {
+	switch g.state {
+	case stateMet:
+		return "**met**"
+	case stateMissed:
+		return "**MISSED**"
+	}
+	return "not measured"
+}
+
+// findBench returns the first benchmark of pkg whose name matches re.
+func (r *report) findBench(pkg string, re *regexp.Regexp) *bench {
+	for _, b := range r.benches {
+		if (strings.HasSuffix(b.pkg, "/"+pkg) || b.pkg == pkg) && re.MatchString(b.name) {
+			return b
+		}
+	}
+	return nil
+}
+
+// unitMS converts a value in unit to milliseconds; ok is false when the
+// unit is not a time.
+func unitMS(unit string, v float64) (float64, bool) {
+	u := strings.ToLower(unit)
+	switch {
+	case u == "ns/op" || strings.HasSuffix(u, "-ns") || strings.HasPrefix(u, "ns-") || strings.HasSuffix(u, "_ns") || strings.Contains(u, "ns/"):
+		return v / 1e6, true
+	case strings.HasSuffix(u, "-µs") || strings.HasSuffix(u, "-us") || strings.HasPrefix(u, "us-") || strings.HasPrefix(u, "µs-") || strings.HasSuffix(u, "_us"):
+		return v / 1e3, true
+	case strings.HasSuffix(u, "-ms") || strings.HasPrefix(u, "ms-") || strings.HasSuffix(u, "_ms") || u == "ms/op" || u == "ms":
+		return v, true
+	case strings.HasSuffix(u, "-s") || strings.HasPrefix(u, "s-") || u == "s/op":
+		return v * 1e3, true
+	}
+	return 0, false
+}
+
+// metricMS is the median of the first unit of b containing want (e.g.
+// "p99"; "" means ns/op), in ms.
+func metricMS(b *bench, want string) (float64, string, bool) {
+	for _, u := range b.units {
+		if (want == "" && u == "ns/op") || (want != "" && strings.Contains(strings.ToLower(u), want)) {
+			v, _ := b.median(u)
+			if ms, ok := unitMS(u, v); ok {
+				return ms, u, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+func (r *report) benchGoal(what, issue, pkg, nameRe, metric string, max float64) *goal {
+	g := &goal{what: what, issue: issue}
+	b := r.findBench(pkg, regexp.MustCompile(nameRe))
+	if b == nil {
+		g.why = fmt.Sprintf("no benchmark in %s matching `%s` in this run", pkg, nameRe)
+		return g
+	}
+	ms, _, ok := metricMS(b, metric)
+	if !ok {
+		g.why = fmt.Sprintf("%s reports no %q figure", b.name, metric)
+		return g
+	}
+	label := "time/op"
+	if metric != "" {
+		label = metric
+	}
+	g.figure = fmt.Sprintf("%s %s = %s", b.name, label, fmtMS(ms))
+	if ms < max {
+		g.state = stateMet
+	} else {
+		g.state = stateMissed
+	}
+	return g
+}
+
+// procMS is a process measurement in ms.
+func (r *report) procMS(key string) (float64, bool) {
+	p, ok := r.procs[key]
+	if !ok || p.unit != "ms" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(p.value, 64)
+	return v, err == nil
+}
+
+func (r *report) procWhy(key string) string {
+	p, ok := r.procs[key]
+	if !ok {
+		return "not run (" + key + ")"
+	}
+	if p.value == "NA" {
+		return p.command
+	}
+	return ""
+}
+
+func (r *report) computeGoals() {
+	r.goals = nil
+	add := func(g *goal) { r.goals = append(r.goals, g) }
+	add(r.benchGoal("Recompute after one edit, 5,000 tasks: < 1 ms", "2 (model)", "model", `(?i)recompute.*5000|edit.*5000`, "", 1))
+	add(r.benchGoal("Autosave of the sample: p99 < 20 ms", "3 (store)", "store", `(?i)save.*sample`, "p99", 20))
+
+	// PDF, whole process.
+	ours, ok1 := r.procMS("pdf_ours")
+	lo, ok2 := r.procMS("pdf_lo")
+	g := &goal{what: "PDF of the sample as a whole process (`jixiao export --sample --pdf`): < 100 ms", issue: "4 (export)"}
+	if ok1 {
+		g.figure = fmt.Sprintf("median %s", fmtMS(ours))
+		g.state = stateMissed
+		if ours < 100 {
+			g.state = stateMet
+		}
+	} else {
+		g.why = r.procWhy("pdf_ours")
+	}
+	add(g)
+	g = &goal{what: "PDF at least 50× faster than `libreoffice --headless --convert-to pdf` of our xlsx", issue: "4 (export)"}
+	if ok1 && ok2 {
+		g.figure = fmt.Sprintf("%s vs %s = %.1f×", fmtMS(ours), fmtMS(lo), lo/ours)
+		g.state = stateMissed
+		if lo/ours >= 50 {
+			g.state = stateMet
+		}
+	} else {
+		g.why = strings.TrimSpace(r.procWhy("pdf_ours") + " " + r.procWhy("pdf_lo"))
+	}
+	add(g)
+}
+
+func fmtMS(ms float64) string {
+	switch {
+	case ms >= 1000:
+		return fmt.Sprintf("%.2f s", ms/1000)
+	case ms >= 10:
+		return fmt.Sprintf("%.1f ms", ms)
+	case ms >= 1:
+		return fmt.Sprintf("%.2f ms", ms)
+	case ms >= 0.001:
+		return fmt.Sprintf("%.1f µs", ms*1000)
+	}
+	return fmt.Sprintf("%.0f ns", ms*1e6)
+}
+
+func fmtBytes(b float64) string {
+	switch {
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", b/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", b/(1<<10))
+	}
+	return fmt.Sprintf("%.0f B", b)
+}
+
+func fmtValue(unit string, v float64) string {
+	switch unit {
+	case "ns/op":
+		return fmtMS(v / 1e6)
+	case "B/op":
+		return fmtBytes(v)
+	case "allocs/op":
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	if ms, ok := unitMS(unit, v); ok {
+		return fmtMS(ms)
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+func unitLabel(u string) string {
+	switch u {
+	case "ns/op":
+		return "time/op"
+	case "B/op":
+		return "memory/op"
+	}
+	return u
+}
+
+func (r *report) write(w *bufio.Writer) {
+	r.computeGoals()
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	p("# Benchmarks\n\n")
+	p("<!-- Generated by scripts/bench.sh (scripts/bench/report); edit scripts/bench/intro.md, not this file. -->\n\n")
+	if r.intro != "" {
+		p("%s\n\n", r.intro)
+	}
+	p("## This run\n\n| | |\n|---|---|\n")
+	for _, k := range r.envKeys {
+		p("| %s | %s |\n", k, mdCell(r.env[k]))
+	}
+	p("\n## Goals\n\n| Goal | Issue | Measured | Verdict |\n|---|---|---|---|\n")
+	for _, g := range r.goals {
+		fig := g.figure
+		if g.state == stateUnmeasured {
+			fig = g.why
+		}
+		p("| %s | %s | %s | %s |\n", mdCell(g.what), g.issue, mdCell(fig), g.verdict())
+	}
+	var missed []string
+	for _, g := range r.goals {
+		if g.state == stateMissed {
+			missed = append(missed, g.what)
+		}
+	}
+	if len(missed) > 0 {
+		p("\nMissed in this run: %s.\n", strings.Join(missed, "; "))
+	} else {
+		p("\nNo goal was missed in this run")
+		for _, g := range r.goals {
+			if g.state == stateUnmeasured {
+				p(" (but not every goal could be measured: see the table)")
+				break
+			}
+		}
+		p(".\n")
+	}
+
+	used := map[*bench]bool{}
+	for _, s := range sections {
+		var list []*bench
+		for _, b := range r.benches {
+			if !used[b] && s.match(b) {
+				list = append(list, b)
+			}
+		}
+		if len(list) == 0 && s.text == "" {
+			continue
+		}
+		p("\n## %s\n\n", s.title)
+		if s.text != "" {
+			p("%s\n\n", s.text)
+		}
+		if len(list) == 0 {
+			p("No benchmark of this kind in this run.\n")
+			continue
+		}
+		r.benchTable(w, list)
+		for _, b := range list {
+			used[b] = true
+		}
+	}
+	var rest []*bench
+	for _, b := range r.benches {
+		if !used[b] {
+			rest = append(rest, b)
+		}
+	}
+	if len(rest) > 0 {
+		p("\n## Other benchmarks\n\n")
+		r.benchTable(w, rest)
+	}
+	r.writeProcs(w)
+}
+
+func (r *report) benchTable(w *bufio.Writer, list []*bench) {
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	// Columns: the union of units, standard ones first.
+	var units []string
+	seen := map[string]bool{}
+	for _, std := range []string{"ns/op"} {
+		for _, b := range list {
+			if _, ok := b.values[std]; ok && !seen[std] {
+				seen[std] = true
+				units = append(units, std)
+			}
+		}
+	}
+	var custom []string
+	for _, b := range list {
+		for _, u := range b.units {
+			if !seen[u] && u != "B/op" && u != "allocs/op" && u != "MB/s" {
+				seen[u] = true
+				custom = append(custom, u)
+			}
+		}
+	}
+	units = append(units, custom...)
+	for _, std := range []string{"B/op", "allocs/op"} {
+		for _, b := range list {
+			if _, ok := b.values[std]; ok && !seen[std] {
+				seen[std] = true
+				units = append(units, std)
+			}
+		}
+	}
+	p("| Benchmark | Package | Runs |")
+	for _, u := range units {
+		p(" %s |", unitLabel(u))
+	}
+	p("\n|---|---|---:|")
+	for range units {
+		p("---:|")
+	}
+	p("\n")
+	for _, b := range list {
+		p("| %s | %s | %d |", b.name, b.pkg, b.runs)
+		for _, u := range units {
+			if v, ok := b.median(u); ok {
+				p(" %s |", fmtValue(u, v))
+			} else {
+				p(" |")
+			}
+		}
+		p("\n")
+	}
+	p("\nMedians of %s runs each.\n", runsText(list))
+}
+
+func runsText(list []*bench) string {
+	min, max := list[0].runs, list[0].runs
+	for _, b := range list {
+		if b.runs < min {
+			min = b.runs
+		}
+		if b.runs > max {
+			max = b.runs
+		}
+	}
+	if min == max {
+		return strconv.Itoa(min)
+	}
+	return fmt.Sprintf("%d–%d", min, max)
+}
+
+func (r *report) procRow(w *bufio.Writer, label, key string) {
+	p, ok := r.procs[key]
+	switch {
+	case !ok:
+		fmt.Fprintf(w, "| %s | not run | | |\n", label)
+	case p.value == "NA":
+		fmt.Fprintf(w, "| %s | not measured | | %s |\n", label, mdCell(p.command))
+	default:
+		v := p.value + " " + p.unit
+		if f, err := strconv.ParseFloat(p.value, 64); err == nil {
+			switch p.unit {
+			case "ms":
+				v = fmtMS(f)
+			case "KB":
+				v = fmtBytes(f * 1024)
+			}
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | `%s` |\n", label, v, p.runs, mdCode(p.command))
+	}
+}
+
+func (r *report) ratio(w *bufio.Writer, what, ours, theirs string) {
+	a, ok1 := r.procMS(ours)
+	b, ok2 := r.procMS(theirs)
+	if ok1 && ok2 && a > 0 {
+		fmt.Fprintf(w, "\n%s: jixiao %s, LibreOffice %s — **jixiao is %.1f× faster**.\n", what, fmtMS(a), fmtMS(b), b/a)
+	} else {
+		fmt.Fprintf(w, "\n%s: no ratio (one side was not measured).\n", what)
+	}
+}
+
+func (r *report) writeProcs(w *bufio.Writer) {
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	head := "| What | Median | Runs | Command |\n|---|---:|---:|---|\n"
+
+	p("\n## Whole process: jixiao against LibreOffice (same run, same machine)\n\n")
+	p("Wall-clock time of the whole process, from exec to exit, median of the runs (hyperfine, or a shell loop when hyperfine is missing). LibreOffice gets a warm user profile that is created before timing, and its first-start cost is excluded.\n\n")
+	p("%s", head)
+	r.procRow(w, "PDF of the sample: `jixiao export --sample --pdf`", "pdf_ours")
+	r.procRow(w, "PDF of the sample: LibreOffice converting our xlsx", "pdf_lo")
+	r.procRow(w, "xlsx import of the sample: `jixiao check --in sample.xlsx`", "import_ours")
+	r.procRow(w, "xlsx of the sample: LibreOffice converting it to csv", "import_lo")
+	r.ratio(w, "PDF", "pdf_ours", "pdf_lo")
+	r.ratio(w, "xlsx import", "import_ours", "import_lo")
+
+	p("\n## Whole process: exports and import of the sample and of 5,000 tasks\n\n")
+	p("%s", head)
+	r.procRow(w, "xlsx of the sample", "xlsx_ours")
+	r.procRow(w, "xlsx of 5,000 tasks (from JSON)", "xlsx_big")
+	r.procRow(w, "PDF of 5,000 tasks (from JSON)", "pdf_big")
+	r.procRow(w, "import (check) of the 5,000-task xlsx", "import_big")
+
+	p("\n## GUI cold start\n\n")
+	p("From exec of `jixiao --db NEW_FILE` to the window being mapped (viewable) on an Xvfb display, polled with `xdotool search --onlyvisible` every 10 ms; a fresh drafts file each run (the first start creates a draft from the sample), then the process is killed.\n\n")
+	p("%s", head)
+	r.procRow(w, "Start to mapped window", "gui_start")
+
+	p("\n## Peak memory\n\n")
+	p("Maximum resident set size reported by `/usr/bin/time -v`.\n\n")
+	p("| What | Peak RSS | Runs | Command |\n|---|---:|---:|---|\n")
+	r.procRow(w, "GUI with the sample open (mapped + 2 s, then closed)", "rss_gui")
+	r.procRow(w, "Export of the 5,000-task form to PDF", "rss_pdf_big")
+	r.procRow(w, "Export of the 5,000-task form to xlsx", "rss_xlsx_big")
+	r.procRow(w, "Export of the sample to PDF", "rss_pdf_sample")
+}
+
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+func mdCode(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	s = strings.ReplaceAll(s, "`", "'")
+	return strings.ReplaceAll(s, "\n", " ")
+}
