@@ -515,13 +515,15 @@ func (m *merger) part(pi int, p MergePart) error {
 	}
 
 	// Indicators.
-	keys := map[string]int{}
+	keys := make(map[[4]string]int, len(m.res.Indicators))
 	for i, in := range m.res.Indicators {
-		if _, ok := keys[mergeIndicatorKey(in)]; !ok {
-			keys[mergeIndicatorKey(in)] = i
+		k := mergeIndicatorKey(in)
+		if _, ok := keys[k]; !ok {
+			keys[k] = i
 		}
 	}
-	var same []string
+	var same []string // the first few, for the message
+	nsame := 0
 	for _, in := range f.Indicators {
 		j, ok := keys[mergeIndicatorKey(in)]
 		if !ok {
@@ -535,15 +537,18 @@ func (m *merger) part(pi int, p MergePart) error {
 			conflict(ConflictIndicator, "", "绩效指标“%s”已有，文件中这一行的%s与已有的不同（已有指标值“%s”，文件中“%s”）。文件中的这一行不会合并；如需采用文件中的内容，请合并后手工修改",
 				mergeIndicatorPath(in), strings.Join(diff, "、"), ex.Value, in.Value)
 		} else {
-			same = append(same, mergeIndicatorPath(in))
+			if len(same) < 3 {
+				same = append(same, mergeIndicatorPath(in))
+			}
+			nsame++
 		}
 	}
-	if len(same) > 0 {
-		ex := strings.Join(same[:min(3, len(same))], "；")
-		if len(same) > 3 {
+	if nsame > 0 {
+		ex := strings.Join(same, "；")
+		if nsame > len(same) {
 			ex += "等"
 		}
-		conflict(ConflictIndicator, "", "%d行绩效指标与已有的完全相同，不重复添加（%s）", len(same), ex)
+		conflict(ConflictIndicator, "", "%d行绩效指标与已有的完全相同，不重复添加（%s）", nsame, ex)
 	}
 
 	// Options: a column any part uses is switched on.
@@ -597,11 +602,13 @@ func mergeTaskKey(t *Task) (k mergeRowKey, ok bool) {
 	return k, true
 }
 
-func mergeIndicatorKey(in Indicator) string {
-	return strings.Join([]string{
+// mergeIndicatorKey is what makes two indicator rows the same row: the
+// names of its levels.
+func mergeIndicatorKey(in Indicator) [4]string {
+	return [4]string{
 		strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2),
 		strings.TrimSpace(in.Level3), strings.TrimSpace(in.Sub),
-	}, "\x00")
+	}
 }
 
 func mergeIndicatorPath(in Indicator) string {

@@ -663,3 +663,17 @@ func BenchmarkPlanMerge(b *testing.B) {
 		PlanMerge(g, parts)
 	}
 }
+
+// BenchmarkMergeSample8 merges the sample's 8 unit files (all with the
+// indicators) into an empty draft: the everyday case.
+func BenchmarkMergeSample8(b *testing.B) {
+	s := Sample()
+	parts := splitForMerge(s, mergeEachUnit(s), func(int) bool { return true })
+	into := New(SampleYear, SampleDept, time.Time{})
+	for b.Loop() {
+		PlanMerge(into, parts)
+		if _, _, err := Merge(into, parts, MergeChoices{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
