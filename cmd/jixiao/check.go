@@ -1,0 +1,86 @@
+package main
+
+import (
+	"strings"
+
+	"jixiao/model"
+)
+
+func init() {
+	register(&command{
+		name:    "check",
+		args:    "(--sample | --draft 草稿编号 | --in 文件) [--db 路径]",
+		summary: "审核申报表：显示合计和发现的问题；有错误时退出码为 1",
+		run:     runCheck,
+	})
+}
+
+func runCheck(c *cli, args []string) error {
+	fs := flags("check")
+	var src source
+	src.register(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf("check 命令不需要其他参数，多了：%s（文件请用 --in 指定）", pos[0])
+	}
+	if err := src.check(); err != nil {
+		return err
+	}
+	f, label, err := src.load()
+	if err != nil {
+		// The form could not be read, so nothing was checked: exit 2, not
+		// the 1 that means "the form has errors".
+		return usageErrorf("无法审核“%s”：%s", label, err.Error())
+	}
+	return checkReport(c, f, label)
+}
+
+// checkReport prints f's totals and findings; it returns exitFindings
+// when there are errors.
+func checkReport(c *cli, f *model.Form, label string) error {
+	year, dept := strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept)
+	if year == "" {
+		year = "（未填写）"
+	}
+	if dept == "" {
+		dept = "（未填写）"
+	}
+	c.printf("审核：%s\n", label)
+	c.printf("年度：%s　部门：%s\n", year, dept)
+	t := model.ComputeTotals(f)
+	if f.Options.OtherFunds {
+		c.printf("合计 %s 万元（财政资金 %s 万元，其他资金 %s 万元）\n", t.Total, t.Fiscal, t.Other)
+	} else {
+		c.printf("合计 %s 万元（财政资金 %s 万元）\n", t.Total, t.Fiscal)
+	}
+	if t.Invalid > 0 {
+		c.printf("另有 %d 个金额无法识别，未计入合计（见下面的错误）\n", t.Invalid)
+	}
+	if t.HasPrev {
+		c.printf("上年合计 %s 万元，增减 %s\n", t.Prev.Total, model.FormatChange(t.Prev.Total, t.Total))
+	}
+	c.printf("%d 项任务，%d 个单位，%d 条目标，%d 条绩效指标\n", t.Tasks, t.UnitCount(), t.Goals, len(f.Indicators))
+
+	findings := model.Check(f)
+	if len(findings) == 0 {
+		c.printf("\n审核通过：没有发现问题。\n")
+		return nil
+	}
+	c.printf("\n")
+	for _, x := range findings {
+		c.printf("[%s] %s：%s\n", x.Severity, x.Loc.Describe(f), x.Message)
+	}
+	errs, hints := model.CountFindings(findings)
+	c.printf("\n")
+	switch {
+	case errs > 0:
+		c.printf("共 %d 个错误，%d 条提示。请先改正错误，再导出或上报。\n", errs, hints)
+		return exitFindings
+	default:
+		c.printf("没有错误；%d 条提示，请看一看是否需要修改。\n", hints)
+		return nil
+	}
+}
