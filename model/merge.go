@@ -198,8 +198,11 @@ func (r MergeReport) String() string {
 		fmt.Fprintf(&b, "  单位：%s\n", strings.Join(us, "，"))
 		fmt.Fprintf(&b, "  任务：%d行，合计 %s 万元\n", p.TasksAdded, FormatMoney(p.Total, true))
 		gs := []string{fmt.Sprintf("新增%d条", p.GoalsAdded)}
-		if p.GoalsSkipped > 0 {
-			gs = append(gs, fmt.Sprintf("未重复添加%d条", p.GoalsSkipped))
+		switch {
+		case p.GoalsSkipped > 0 && p.UnitsSkipped > 0:
+			gs = append(gs, fmt.Sprintf("未添加%d条（已有相同文字的，或只属于跳过的单位）", p.GoalsSkipped))
+		case p.GoalsSkipped > 0:
+			gs = append(gs, fmt.Sprintf("已有相同文字而未重复添加%d条", p.GoalsSkipped))
 		}
 		if p.GoalsRemoved > 0 {
 			gs = append(gs, fmt.Sprintf("随被替换单位删除%d条", p.GoalsRemoved))

@@ -200,7 +200,7 @@ func TestMergeCommandDefaultSharesSameGoals(t *testing.T) {
 	if len(got.Goals) != 33 || model.ComputeTotals(got).Total.String() != "7898.5676" {
 		t.Errorf("goals %d, total %s", len(got.Goals), model.ComputeTotals(got).Total)
 	}
-	if !strings.Contains(out, "年度总体目标：新增2条，未重复添加1条") {
+	if !strings.Contains(out, "年度总体目标：新增2条，已有相同文字而未重复添加1条") {
 		t.Errorf("report:\n%s", out)
 	}
 }
@@ -302,6 +302,13 @@ func TestMergeCommandErrors(t *testing.T) {
 	// Without conflicts no --yes is needed.
 	code, out, errOut := mergeRun("merge", "--db", db, "--into", id, files[0])
 	if code != 0 || !strings.Contains(out, "没有需要确认的问题") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	// Nor when the only findings are indicator rows already there.
+	ind := model.New(model.SampleYear, model.SampleDept, time.Time{})
+	ind.Indicators = model.Sample().Indicators
+	code, out, errOut = mergeRun("merge", "--db", db, "--into", id, mergeWriteJSON(t, filepath.Join(dir, "指标.json"), ind))
+	if code != 0 || !strings.Contains(out, "【指标重复】") || !strings.Contains(out, "49行绩效指标与已有的完全相同") || !strings.Contains(out, "草稿内容没有变化") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }
