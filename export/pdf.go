@@ -352,23 +352,31 @@ func (p *pdfWriter) draw(pages []page) error {
 					segs = append(segs, seg{page: ps.page, y0: ps.s.y, y1: ps.s.y + ps.s.h})
 				}
 			}
-			// Flow the lines over the segments; a segment with room for
-			// the whole text after the first one shows it again.
+			// The text goes whole into the first segment with room for it
+			// and again into later ones with room (the unit's name on each
+			// page). When no segment has room, it flows over them.
 			lines := p.lines[ri][ci]
+			room := func(sg seg) int { return int((sg.y1 - sg.y0 - 2*pdfPadY + 0.01) / pdfLine) }
+			whole := -1
+			for si, sg := range segs {
+				if room(sg) >= len(lines) {
+					whole = si
+					break
+				}
+			}
 			next := 0
 			for si, sg := range segs {
-				capLines := int((sg.y1 - sg.y0 - 2*pdfPadY + 0.01) / pdfLine)
 				var part []string
 				switch {
-				case next < len(lines):
-					end := min(len(lines), next+max(capLines, 0))
+				case whole >= 0 && si >= whole && room(sg) >= len(lines):
+					part = lines
+				case whole < 0 && next < len(lines):
+					end := min(len(lines), next+max(room(sg), 0))
 					if si == len(segs)-1 {
 						end = len(lines)
 					}
 					part = lines[next:end]
 					next = end
-				case capLines >= len(lines):
-					part = lines
 				}
 				spanJobs[sg.page] = append(spanJobs[sg.page], job{c: c, lines: part, segs: []seg{sg}})
 			}
@@ -398,6 +406,14 @@ func (p *pdfWriter) draw(pages []page) error {
 			return err
 		}
 		gp.SetTextColor(0, 0, 0)
+		// Cells spanning rows first, so that the text comes out in reading
+		// order (pdftotext, screen readers, copy and paste).
+		for _, j := range spanJobs[pi] {
+			sg := j.segs[0]
+			if err := p.cell(j.c, p.xs[j.c.col], sg.y0, p.cellW(j.c), sg.y1-sg.y0, j.lines, true); err != nil {
+				return err
+			}
+		}
 		for _, s := range pg.slices {
 			row := &p.l.rows[s.row]
 			for ci := range row.cells {
@@ -422,12 +438,6 @@ func (p *pdfWriter) draw(pages []page) error {
 				if err := p.cell(c, p.xs[c.col], s.y, p.cellW(c), s.h, lines, s.whole); err != nil {
 					return err
 				}
-			}
-		}
-		for _, j := range spanJobs[pi] {
-			sg := j.segs[0]
-			if err := p.cell(j.c, p.xs[j.c.col], sg.y0, p.cellW(j.c), sg.y1-sg.y0, j.lines, true); err != nil {
-				return err
 			}
 		}
 	}

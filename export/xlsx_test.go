@@ -184,7 +184,6 @@ func TestXLSXLayout(t *testing.T) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-
 func sheetXML(t *testing.T, path string) string {
 	t.Helper()
 	zr, err := zip.OpenReader(path)
