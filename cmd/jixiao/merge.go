@@ -7,7 +7,6 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
-	"jixiao/store"
 )
 
 func init() {
@@ -76,21 +75,15 @@ func runMerge(c *cli, args []string) error {
 		}
 	}
 
-	path := *db
-	if path == "" {
-		if path, err = store.DefaultPath(); err != nil {
-			return userErrorf("%s", err.Error())
-		}
-	}
-	st, err := store.Open(path)
+	st, err := openStore(*db)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return err
 	}
 	defer st.Close()
 	id := strings.TrimSpace(*into)
 	draft, err := st.Load(id)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return storeErr(err, id)
 	}
 	before := model.ComputeTotals(draft)
 	c.printf("\n草稿 %s：%s，%s；单位%d个，任务%d行，合计 %s 万元。\n",
@@ -151,14 +144,14 @@ func runMerge(c *cli, args []string) error {
 	}
 	revsBefore, err := st.Revisions(id)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return storeErr(err, id)
 	}
 	if err := st.Save(id, merged); err != nil {
 		return userErrorf("合并没有保存：%s\n草稿未改动。", err.Error())
 	}
 	revsAfter, err := st.Revisions(id)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return storeErr(err, id)
 	}
 
 	c.printf("\n合并结果：\n%s", report.String())
