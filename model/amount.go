@@ -174,8 +174,11 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 }
 
 // AmountError is the reason a text is not an amount.
-type AmountError struct{ Msg string }
+type AmountError struct {
+	Msg string // plain Chinese, without the place
+}
 
+// Error returns the message.
 func (e *AmountError) Error() string { return e.Msg }
 
 var errEmpty = &AmountError{"未填写金额"}

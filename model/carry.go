@@ -14,11 +14,11 @@ import (
 // Replacement is one change of the old year in a text made by
 // CarryForward, for the clerk to review.
 type Replacement struct {
-	Loc    Location
-	Offset int    // byte offset of Old in the original text (Before)
-	Old    string // what was found: "2020年", "2020年度" or a bare "2020"
-	New    string // what replaces it: "2021年", "2021年度", "2021"
-	Before string // the whole text before any replacement
+	Loc    Location // the text's place
+	Offset int      // byte offset of Old in the original text (Before)
+	Old    string   // what was found: "2020年", "2020年度" or a bare "2020"
+	New    string   // what replaces it: "2021年", "2021年度", "2021"
+	Before string   // the whole text before any replacement
 	// After is the whole text with this one replacement made (other
 	// replacements in the same text are not), so each can be judged alone.
 	After   string

@@ -12,6 +12,7 @@ const (
 	PartIndicators             // 绩效指标
 )
 
+// String is the part's name as its tab shows it.
 func (p Part) String() string {
 	return [...]string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标"}[p]
 }
@@ -19,6 +20,7 @@ func (p Part) String() string {
 // Field names a cell of a row.
 type Field string
 
+// The fields, each named by its column header as the clerk sees it.
 const (
 	FieldYear      Field = "年度"
 	FieldDept      Field = "部门名称"
@@ -49,7 +51,7 @@ const (
 // to its tab and focus its field. Indexes are 0-based; -1 means "not this
 // level" (a finding about a whole unit has Row -1).
 type Location struct {
-	Part  Part
+	Part  Part   // the tab
 	Unit  int    // index in Form.Units (PartTasks), else -1
 	Row   int    // goal, task (inside Unit) or indicator index, else -1
 	Field Field  // "" for the whole row
@@ -108,12 +110,13 @@ const (
 	SevHint                  // 提示: worth a look
 )
 
+// String is 错误 or 提示.
 func (s Severity) String() string { return [...]string{"错误", "提示"}[s] }
 
 // Finding is one result of the checks (审核).
 type Finding struct {
-	Severity Severity
-	Loc      Location
+	Severity Severity // 错误 or 提示
+	Loc      Location // where, for Describe and for the editor to jump to
 	// Message says in plain Chinese what is wrong and what to do; it does
 	// not repeat the place (Loc.Describe does).
 	Message string

@@ -15,14 +15,14 @@ const SchemaVersion = 1
 
 // Form is one 申报表.
 type Form struct {
-	Version    int         `json:"version"`
-	Year       string      `json:"year"` // 年度 as typed, e.g. "2020"; see YearNumber
-	Dept       string      `json:"dept"` // 部门名称
-	Options    Options     `json:"options"`
+	Version    int         `json:"version"`    // SchemaVersion when written
+	Year       string      `json:"year"`       // 年度 as typed, e.g. "2020"; see YearNumber
+	Dept       string      `json:"dept"`       // 部门名称
+	Options    Options     `json:"options"`    // optional columns in use
 	Goals      []Goal      `json:"goals"`      // 年度总体目标, 目标1…N in order
 	Units      []Unit      `json:"units"`      // 年度主要任务, grouped by unit
 	Indicators []Indicator `json:"indicators"` // 绩效指标, in table order
-	Meta       Meta        `json:"meta"`
+	Meta       Meta        `json:"meta"`       // what the program records
 }
 
 // Options switches on the columns that other provinces' templates use.
@@ -36,8 +36,8 @@ type Options struct {
 
 // Meta is what the program records about a form.
 type Meta struct {
-	Created time.Time `json:"created,omitzero"`
-	Updated time.Time `json:"updated,omitzero"`
+	Created time.Time `json:"created,omitzero"` // when the form was made
+	Updated time.Time `json:"updated,omitzero"` // when it was last changed
 	// Origin says in plain Chinese where the form came from, e.g.
 	// "复制自“郑州市生态环境局 2020年度”" or "导入自 局机关.xlsx".
 	Origin string `json:"origin,omitempty"`
@@ -49,14 +49,14 @@ type Meta struct {
 
 // Goal is one numbered 年度总体目标; its number is its position + 1.
 type Goal struct {
-	Text string `json:"text"`
+	Text string `json:"text"` // the target, free text of any length
 }
 
 // Unit is one 任务名称 group of the task table: a unit (e.g.
 // 郑州市生态环境局机关) with its rows.
 type Unit struct {
-	Name  string `json:"name"`
-	Tasks []Task `json:"tasks"`
+	Name  string `json:"name"`  // 任务名称: the unit
+	Tasks []Task `json:"tasks"` // its rows, in order
 }
 
 // Task is one row of 年度主要任务. Amounts are in 万元.
@@ -77,9 +77,9 @@ type Task struct {
 
 // PrevAmounts are a task's amounts of the year before (上年数).
 type PrevAmounts struct {
-	Total  Amount `json:"total"`
-	Fiscal Amount `json:"fiscal"`
-	Other  Amount `json:"other"`
+	Total  Amount `json:"total"`  // 合计
+	Fiscal Amount `json:"fiscal"` // 财政资金
+	Other  Amount `json:"other"`  // 其他资金
 }
 
 // Indicator is one row of 绩效指标.

@@ -20,10 +20,10 @@ const (
 
 // Formula is a rate indicator's formula with named inputs.
 type Formula struct {
-	Key    string // the indicator's name, e.g. 预算执行率
-	Kind   FormulaKind
-	Inputs []string // input names, in the order of the kind's letters
-	Text   string   // as the clerk reads it
+	Key    string      // the indicator's name, e.g. 预算执行率
+	Kind   FormulaKind // how the inputs combine
+	Inputs []string    // input names, in the order of the kind's letters
+	Text   string      // as the clerk reads it
 }
 
 func ratio(key, a, b string) Formula {
@@ -110,7 +110,7 @@ const (
 
 // Rate is the result of a rate indicator's formula.
 type Rate struct {
-	State   RateState
+	State   RateState       // computed, or why not
 	Value   decimal.Decimal // percent, e.g. 98.5 for 98.5%; exact to 6 decimals
 	Missing []string        // inputs not filled in (RateMissing)
 	Bad     []string        // inputs that are not numbers (RateBadInput)

@@ -5,7 +5,7 @@ package model
 // with its levels, a usual 指标值, explanation, note and formula key.
 // Indicator.Inputs is always nil: picking an entry starts with no data.
 type LibraryEntry struct {
-	Indicator Indicator
+	Indicator Indicator // the row to insert
 	// Source says where the entry comes from, in plain Chinese:
 	// LibrarySeed for the 郑州 template, LibraryCommon for indicators
 	// other templates often use.

@@ -19,6 +19,7 @@ const (
 	CmpLT            // <5%
 )
 
+// String is the comparison's sign: =, ≥, ≤, > or <.
 func (c Cmp) String() string { return [...]string{"=", "≥", "≤", ">", "<"}[c] }
 
 // TargetKind tells what a 指标值 is.
@@ -33,13 +34,13 @@ const (
 
 // Target is a parsed 指标值.
 type Target struct {
-	Raw    string
-	Kind   TargetKind
-	Cmp    Cmp
-	Number decimal.Decimal
-	Unit   string // "%", "万元", "次", "个", … ("" for a bare number)
-	Text   string // the qualitative value, trimmed
-	Reason string // why a TargetInvalid value cannot be read
+	Raw    string          // as typed
+	Kind   TargetKind      // empty, number, qualitative or invalid
+	Cmp    Cmp             // the comparison (TargetNumber)
+	Number decimal.Decimal // the figure (TargetNumber), e.g. 98 for ≥98%
+	Unit   string          // "%", "万元", "次", "个", … ("" for a bare number)
+	Text   string          // the qualitative value, trimmed
+	Reason string          // why a TargetInvalid value cannot be read
 }
 
 // Percent reports whether the target is a percentage.
@@ -154,6 +155,7 @@ const (
 	NotMet                     // 未达标
 )
 
+// String is 达标, 未达标 or "" (unknown).
 func (m MetState) String() string { return [...]string{"", "达标", "未达标"}[m] }
 
 // Reaches compares v (in the target's unit; a percentage as 98.5) with t.

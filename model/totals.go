@@ -4,21 +4,29 @@ package model
 // Only valid amounts are added; Invalid counts the cells that could not be
 // read (so a total with Invalid > 0 is incomplete and the UI says so).
 type Sums struct {
-	Total   Money
-	Fiscal  Money
-	Other   Money
-	Invalid int
+	Total   Money // 合计
+	Fiscal  Money // 财政资金
+	Other   Money // 其他资金 (0 unless Options.OtherFunds)
+	Invalid int   // cells that could not be read and are not added
 }
 
-func (s *Sums) add(t *Task) {
-	for _, a := range [...]*Amount{&t.Total, &t.Fiscal, &t.Other} {
-		if a.state == AmountInvalid {
+// add adds a row's amounts; other says whether the 其他资金 column is in
+// use (a hidden column neither adds nor counts as unreadable).
+func (s *Sums) add(total, fiscal, oth *Amount, other bool) {
+	if total.state == AmountInvalid {
+		s.Invalid++
+	}
+	if fiscal.state == AmountInvalid {
+		s.Invalid++
+	}
+	s.Total += total.val
+	s.Fiscal += fiscal.val
+	if other {
+		if oth.state == AmountInvalid {
 			s.Invalid++
 		}
+		s.Other += oth.val
 	}
-	s.Total += t.Total.val
-	s.Fiscal += t.Fiscal.val
-	s.Other += t.Other.val
 }
 
 func (s *Sums) addSums(o Sums) {
@@ -32,17 +40,17 @@ func (s *Sums) addSums(o Sums) {
 type UnitTotals struct {
 	Sums
 	Prev  Sums // 上年数 of the rows that have them
-	Tasks int
+	Tasks int  // number of task rows
 }
 
 // Totals are the live figures of the task table.
 type Totals struct {
 	Sums
-	Prev    Sums // 上年数, when the form was carried forward
-	HasPrev bool // some row has 上年数
-	Units   []UnitTotals
-	Tasks   int
-	Goals   int
+	Prev    Sums         // 上年数, when the form was carried forward
+	HasPrev bool         // some row has 上年数
+	Units   []UnitTotals // per unit, in form order
+	Tasks   int          // number of task rows
+	Goals   int          // number of targets
 }
 
 // UnitCount is the number of units.
@@ -53,15 +61,17 @@ func (t Totals) UnitCount() int { return len(t.Units) }
 // can call it after every keystroke.
 func ComputeTotals(f *Form) Totals {
 	t := Totals{Units: make([]UnitTotals, len(f.Units)), Goals: len(f.Goals)}
+	other := f.Options.OtherFunds
 	for ui := range f.Units {
 		ut := &t.Units[ui]
 		tasks := f.Units[ui].Tasks
 		ut.Tasks = len(tasks)
 		for ti := range tasks {
-			ut.add(&tasks[ti])
-			if p := tasks[ti].Prev; p != nil {
+			tk := &tasks[ti]
+			ut.add(&tk.Total, &tk.Fiscal, &tk.Other, other)
+			if p := tk.Prev; p != nil {
 				t.HasPrev = true
-				ut.Prev.add(&Task{Total: p.Total, Fiscal: p.Fiscal, Other: p.Other})
+				ut.Prev.add(&p.Total, &p.Fiscal, &p.Other, other)
 			}
 		}
 		t.Sums.addSums(ut.Sums)
