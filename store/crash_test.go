@@ -183,3 +183,85 @@ func TestCrashKill(t *testing.T) {
 		t.Errorf("%d of %d kills left a bad file", corrupt, kills)
 	}
 }
+
+const envHoldChild = "JIXIAO_STORE_HOLD_CHILD"
+
+// TestHoldChild is the child of TestInUseByOtherProcess: it opens the file,
+// says so, and keeps it open until it is killed.
+func TestHoldChild(t *testing.T) {
+	path := os.Getenv(envHoldChild)
+	if path == "" {
+		t.Skip("only run as the child of TestInUseByOtherProcess")
+	}
+	s, err := Open(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "open:", err)
+		os.Exit(3)
+	}
+	defer s.Close()
+	os.Stdout.WriteString("opened\n")
+	time.Sleep(time.Minute)
+	os.Exit(5)
+}
+
+// TestInUseByOtherProcess: while another process (another jixiao) has the
+// file open, Open says so within 2 s and leaves the file alone; once that
+// process is gone — even killed — the file opens at once (the lock dies
+// with the process, nothing stale is left behind).
+func TestInUseByOtherProcess(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("uses SIGKILL")
+	}
+	path := filepath.Join(t.TempDir(), "drafts.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := s.Create(model.Sample())
+	s.Close()
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldChild$")
+	cmd.Env = append(os.Environ(), envHoldChild+"="+path)
+	out, _ := cmd.StdoutPipe()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if line != "opened\n" {
+		t.Fatalf("child: %q %v %s", line, err, stderr.String())
+	}
+	before := fileHash(t, path)
+	start := time.Now()
+	s2, err := Open(path)
+	elapsed := time.Since(start)
+	if err != ErrInUse {
+		if s2 != nil {
+			s2.Close()
+		}
+		t.Fatalf("Open while another process holds the file = %v", err)
+	}
+	if elapsed > 2*time.Second {
+		t.Errorf("ErrInUse after %v, want < 2 s", elapsed)
+	}
+	t.Logf("ErrInUse after %v", elapsed.Round(time.Millisecond))
+	if fileHash(t, path) != before {
+		t.Errorf("the file changed")
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	start = time.Now()
+	s3, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open after the other process was killed: %v", err)
+	}
+	defer s3.Close()
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("Open after the kill took %v", d)
+	}
+	if _, err := s3.Load(id); err != nil {
+		t.Error(err)
+	}
+}

@@ -35,7 +35,7 @@ func (e *DamagedError) Error() string {
 	fmt.Fprintf(&b, "草稿数据文件 %s 已损坏，无法打开：%s。", e.Path, e.Reason)
 	b.WriteString("这个文件保持原样，程序没有改动它。")
 	if e.Backup != "" {
-		fmt.Fprintf(&b, "可以用最近的备份恢复（%s）：在程序窗口中选择“从备份恢复”，或在命令行运行 jixiao restore --list 查看备份，再运行 jixiao restore 备份文件。", e.Backup)
+		fmt.Fprintf(&b, "可以用最近的完好备份恢复：在命令行运行 jixiao restore \"%s\"（jixiao restore --list 可列出全部备份）。", e.Backup)
 	} else {
 		b.WriteString("没有找到这个文件的备份（jixiao restore --list 可查看）。可以把这个文件改名保存以便日后找回，再打开程序，程序会新建一个空的数据文件。")
 	}

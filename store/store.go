@@ -224,21 +224,32 @@ func dbErr(err error) error {
 	return err
 }
 
-func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	db := s.dbp.Load()
 	if db == nil {
 		return ErrClosed
 	}
+	defer s.recoverTo(&err)
 	return dbErr(db.View(fn))
 }
 
 // update runs fn in one write transaction; the caller holds wmu.
-func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	db := s.dbp.Load()
 	if db == nil {
 		return ErrClosed
 	}
+	defer s.recoverTo(&err)
 	return dbErr(db.Update(fn))
+}
+
+// recoverTo turns a panic inside a transaction (bbolt panics on pages that
+// were damaged while the file was open) into an error; bbolt has already
+// rolled the transaction back.
+func (s *Store) recoverTo(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("读写草稿数据文件 %s 时出错（%v），这次操作没有完成。请关闭程序后重新打开；如果仍然出错，请用备份恢复（jixiao restore --list）。", s.path, r)
+	}
 }
 
 func draftBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
@@ -490,9 +501,7 @@ func (s *Store) LoadRevision(id string, n int) (*model.Form, error) {
 			// The cached head lets Load skip the JSON decoding of a form
 			// just saved.
 			f = c.form.Clone()
-			if v := b.Bucket(bucketRevMeta).Get(u64(key)); v != nil {
-				f.Meta.Updated = decodeRevMeta(v).Saved
-			}
+			f.Meta.Updated = h.Updated
 			return nil
 		}
 		rb := b.Bucket(bucketRevs)
@@ -557,7 +566,9 @@ func (s *Store) save(id string, f *model.Form, prefix string) error {
 				return nil
 			}
 			prev = c.form
-		} else if v := b.Bucket(bucketRevs).Get(u64(h.Head)); v != nil {
+		} else if rb := b.Bucket(bucketRevs); rb == nil {
+			return fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
+		} else if v := rb.Get(u64(h.Head)); v != nil {
 			if rec, err := decodeRecord(v); err == nil {
 				if rec.schema == model.SchemaVersion && bytes.Equal(rec.body, body) {
 					unchanged = true
