@@ -23,7 +23,12 @@ func Check(f *Form) []Finding {
 	c.tasks()
 	c.goalLinks()
 	c.indicators()
-	slices.SortStableFunc(c.out, func(a, b Finding) int { return int(a.Severity) - int(b.Severity) })
+	slices.SortStableFunc(c.out, func(a, b Finding) int {
+		if a.Severity != b.Severity {
+			return int(a.Severity) - int(b.Severity)
+		}
+		return int(a.Loc.Part) - int(b.Loc.Part)
+	})
 	return c.out
 }
 

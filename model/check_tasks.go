@@ -31,6 +31,26 @@ func (c *checker) tasks() {
 			c.task(u, r, &unit.Tasks[r], contents, content)
 		}
 	}
+	c.review()
+}
+
+// review gives one hint, at the first such row, when amounts copied from
+// last year (复制上年) still wait for the clerk's look.
+func (c *checker) review() {
+	n, fu, fr := 0, -1, -1
+	for u, unit := range c.f.Units {
+		for r, t := range unit.Tasks {
+			if t.Review {
+				if n == 0 {
+					fu, fr = u, r
+				}
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		c.add(SevHint, taskLoc(fu, fr, FieldTotal), "共有%d行金额是从上年复制的，还没有核对（这是第一行）；请逐行核对本年金额并确认", n)
+	}
 }
 
 func (c *checker) task(u, r int, t *Task, contents dupIndex, content func(int) string) {

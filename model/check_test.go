@@ -378,6 +378,12 @@ func TestCheckRules(t *testing.T) {
 		{"rate not met is not a finding", func(f *Form) {
 			f.Indicators[budget(f)].Inputs = map[string]string{"预算执行数": "900", "预算数": "1000"}
 		}, nil},
+		{"amounts copied from last year wait for review", func(f *Form) {
+			f.Units[1].Tasks[2].Review = true
+			f.Units[3].Tasks[0].Review = true
+		}, func(*Form) []wantFinding {
+			return []wantFinding{hintAt(taskLoc(1, 2, FieldTotal), "共有2行金额是从上年复制的，还没有核对")}
+		}},
 		{"unknown formula", func(f *Form) { f.Indicators[budget(f)].Formula = "预算执行率（旧）" },
 			func(f *Form) []wantFinding {
 				return []wantFinding{hintAt(indLoc(budget(f), FieldNote), "公式“预算执行率（旧）”不在公式库中")}
@@ -394,6 +400,17 @@ func TestCheckRules(t *testing.T) {
 			matchFindings(t, f, Check(f), want)
 		})
 	}
+}
+
+func TestCheckOrderByPart(t *testing.T) {
+	f := cleanForm()
+	f.Goals = append(f.Goals, Goal{Text: "新目标"})              // hint, 年度总体目标 (found after the tasks)
+	f.Units[0].Tasks[1].Content = f.Units[0].Tasks[0].Content // hint, 年度主要任务
+	got := Check(f)
+	matchFindings(t, f, got, []wantFinding{
+		hintAt(Location{Part: PartGoals, Unit: -1, Row: -1}, "数量不一致"),
+		hintAt(taskLoc(0, 1, FieldContent), "第1行和第2行"),
+	})
 }
 
 func TestCheckOrderErrorsFirst(t *testing.T) {
