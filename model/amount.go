@@ -204,6 +204,12 @@ func normalizeNumber(s string) string {
 			return '+'
 		case r == '％':
 			return '%'
+		case r == '＞':
+			return '>'
+		case r == '＜':
+			return '<'
+		case r == '＝':
+			return '='
 		case r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
 			return ' '
 		}
