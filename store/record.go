@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -39,6 +41,41 @@ type record struct {
 	summary string
 	body    []byte      // the form's JSON in the current schema
 	form    *model.Form // decoded body, Meta.Updated = saved
+}
+
+// A revision that is kept as the day's last state (outside the newest
+// KeepRecent) is stored compressed: the byte compressedMark followed by the
+// deflated envelope. Only these old revisions are compressed, once, when
+// they leave the recent window, so that saving stays cheap while a year of
+// daily revisions takes about a third of the room.
+const compressedMark = 'z'
+
+func compress(v []byte) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte(compressedMark)
+	w, err := flate.NewWriter(&b, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(v); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// plain returns the envelope bytes of a stored revision value.
+func plain(v []byte) ([]byte, error) {
+	if len(v) == 0 || v[0] != compressedMark {
+		return v, nil
+	}
+	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(v[1:])))
+	if err != nil {
+		return nil, fmt.Errorf("压缩的记录无法解开（%v）", err)
+	}
+	return b, nil
 }
 
 // migrations[v] turns the form JSON of schema v into schema v+1.
@@ -83,6 +120,10 @@ func encodeRecord(schema int, saved time.Time, summary string, body []byte) ([]b
 // decodeRecord reads a stored revision, migrating older schemas in memory
 // (the stored bytes are not changed).
 func decodeRecord(v []byte) (*record, error) {
+	v, err := plain(v)
+	if err != nil {
+		return nil, err
+	}
 	var env envelope
 	if err := json.Unmarshal(v, &env); err != nil {
 		return nil, fmt.Errorf("记录无法读取（%v）", err)
@@ -186,7 +227,24 @@ func prune(rb, mb *bolt.Bucket, now time.Time) (int, error) {
 		day := saved.In(now.Location()).Format("20060102")
 		newestOfDay := !days[day]
 		days[day] = true
-		if kept < KeepRecent || (newestOfDay && saved.After(cutoff)) {
+		if kept < KeepRecent {
+			kept++
+			continue
+		}
+		if newestOfDay && saved.After(cutoff) {
+			// Leaving the recent window as the day's last state: compress
+			// it (once; the ones further back already are).
+			if kept == KeepRecent {
+				if rv := rb.Get(k); len(rv) > 0 && rv[0] != compressedMark {
+					z, err := compress(rv)
+					if err != nil {
+						return 0, err
+					}
+					if err := rb.Put(bytes.Clone(k), z); err != nil {
+						return 0, err
+					}
+				}
+			}
 			kept++
 			continue
 		}

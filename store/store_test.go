@@ -370,6 +370,27 @@ func TestRevisionRetention(t *testing.T) {
 	if info, _ := s.Info(id); info.Revisions != len(want) {
 		t.Errorf("Info.Revisions = %d, want %d", info.Revisions, len(want))
 	}
+	// The daily ones outside the recent window are stored compressed, the
+	// recent ones are not.
+	s.view(func(tx *bolt.Tx) error {
+		b, _ := draftBucket(tx, id)
+		rb := b.Bucket(bucketRevs)
+		for n, want := range map[int]bool{60: true, 120: true, 131: false, 180: false} {
+			v := rb.Get(u64(uint64(n)))
+			if got := len(v) > 0 && v[0] == compressedMark; got != want {
+				t.Errorf("revision %d compressed = %v, want %v", n, got, want)
+			}
+			if n == 120 {
+				if z, p := len(v), len(rb.Get(u64(131))); z*2 > p {
+					t.Errorf("compressed revision %d bytes, plain %d", z, p)
+				}
+			}
+		}
+		return nil
+	})
+	if r120, err := s.LoadRevision(id, 120); err != nil || r120.Goals[0].Text != "目标文字 120" {
+		t.Errorf("compressed revision 120: %v", err)
+	}
 	// Each kept revision holds its own content.
 	old, err := s.LoadRevision(id, 60)
 	if err != nil {
