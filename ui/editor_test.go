@@ -158,8 +158,8 @@ func TestBadAmountShowsReasonAndKeepsText(t *testing.T) {
 			t.Fatalf("%q: model holds %q state %v", typed, a.Raw(), a.State())
 		}
 		it := e.tasks.shown[2*1_000_000+1]
-		if !it.errLine.Visible() || !strings.Contains(it.errLine.Text, a.Reason()) || !strings.HasPrefix(it.errLine.Text, "合计：") {
-			t.Errorf("%q: error line %q (visible %v), want 合计：%s", typed, it.errLine.Text, it.errLine.Visible(), a.Reason())
+		if !it.errBox.Visible() || !strings.Contains(it.errLine.Text, a.Reason()) || !strings.HasPrefix(it.errLine.Text, "合计：") {
+			t.Errorf("%q: error line %q (visible %v), want 合计：%s", typed, it.errLine.Text, it.errBox.Visible(), a.Reason())
 		}
 		if !e.tasks.bad.Visible() {
 			t.Errorf("%q: the tab does not say an amount is wrong", typed)
@@ -176,8 +176,8 @@ func TestBadAmountShowsReasonAndKeepsText(t *testing.T) {
 	en := focused(t, w)
 	retype(en, "191.2176")
 	it := e.tasks.shown[2*1_000_000+1]
-	if it.errLine.Visible() || e.tasks.bad.Visible() || e.Totals().Total != before.Total {
-		t.Errorf("after correcting: error line visible %v, totals %v want %v", it.errLine.Visible(), e.Totals().Total, before.Total)
+	if it.errBox.Visible() || e.tasks.bad.Visible() || e.Totals().Total != before.Total {
+		t.Errorf("after correcting: error line visible %v, totals %v want %v", it.errBox.Visible(), e.Totals().Total, before.Total)
 	}
 }
 

@@ -194,9 +194,10 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	if i+1 == len(e.form.Indicators) {
 		dn.Disable()
 	}
-	showIf(r.weight, o.Weight)
-	showIf(r.unit, o.Unit)
-	showIf(r.vtype, o.ValueType)
+	weight, unit, vtype := container.NewVBox(r.weight), container.NewVBox(r.unit), container.NewVBox(r.vtype)
+	showIf(weight, o.Weight)
+	showIf(unit, o.Unit)
+	showIf(vtype, o.ValueType)
 	showIf(r.scoring, o.Scoring)
 	nameCell := container.NewVBox(r.parent, r.name)
 	if in.Sub == "" {
@@ -206,11 +207,11 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.valErr.Importance = widget.DangerImportance
 	r.valErr.Hide()
 	line := container.New(indCols(), nameCell, container.NewVBox(r.value), r.explain, r.note,
-		container.NewVBox(r.weight), container.NewVBox(r.unit), container.NewVBox(r.vtype), r.scoring,
+		weight, unit, vtype, r.scoring,
 		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
 	parts := []fyne.CanvasObject{line, r.valErr}
 	if fm, ok := model.FormulaFor(in.Formula); ok {
-		grid := container.NewGridWithColumns(4)
+		grid := container.NewGridWithColumns(2)
 		for _, name := range fm.Inputs {
 			en := widget.NewEntry()
 			en.SetPlaceHolder("填写数字")
@@ -229,13 +230,12 @@ func (v *indicatorsView) newRow(i int) *indRow {
 			r.inputs[name] = en
 			l := small(name)
 			l.Alignment = fyne.TextAlignTrailing
-			grid.Add(l)
-			grid.Add(en)
+			grid.Add(container.New(newCols(0, 130), l, en))
 		}
 		r.result = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		r.result.Wrapping = fyne.TextWrapWord
 		formula := small("公式：" + fm.Text)
-		calc := container.NewBorder(formula, nil, nil, nil, container.New(newCols(0, 260), grid, r.result))
+		calc := container.NewBorder(formula, nil, nil, nil, container.New(newCols(0, 330), container.NewVBox(grid), container.NewVBox(r.result)))
 		parts = append(parts, container.NewBorder(nil, nil, widget.NewLabel("　　计算"), nil, calc))
 	}
 	parts = append(parts, widget.NewSeparator())

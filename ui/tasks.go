@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -30,6 +32,7 @@ type tasksView struct {
 	shown   map[int]*taskItem // item index → list item showing it
 	tall    map[int]bool      // items given the height for an error line
 	rowH    float32           // height of a one-line item
+	rowH2   float32           // height of an item with its error line
 	columns [2]bool           // 上年 columns shown, 其他资金 shown
 	box     fyne.CanvasObject
 }
@@ -93,6 +96,7 @@ type taskItem struct {
 	note    *widget.Entry
 	up, dn  *widget.Button
 	errLine *widget.Label
+	errBox  *fyne.Container
 
 	stack *fyne.Container
 }
@@ -152,6 +156,7 @@ func (v *tasksView) newItem() *taskItem {
 	}
 	it.subtotal = widget.NewLabel("")
 	it.subtotal.TextStyle.Bold = true
+	it.subtotal.Alignment = fyne.TextAlignTrailing
 	it.subtotal.Truncation = fyne.TextTruncateEllipsis
 	addRow := iconButton("添加行", theme.ContentAddIcon(), func() {
 		u := it.ref.unit
@@ -175,7 +180,7 @@ func (v *tasksView) newItem() *taskItem {
 	})
 	unitDel := iconButton("删除单位", theme.DeleteIcon(), func() { v.deleteUnit(it.ref.unit) })
 	it.head = container.NewBorder(nil, nil, container.NewHBox(it.unitNum),
-		container.NewHBox(it.subtotal, widget.NewLabel("　"), addRow, unitUp, unitDown, unitDel), it.unitName)
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(360, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
 
 	// task row
 	it.num = widget.NewLabel("")
@@ -236,8 +241,11 @@ func (v *tasksView) newItem() *taskItem {
 		it.note, container.NewGridWithColumns(3, it.up, it.dn, del))
 	it.errLine = small("")
 	it.errLine.Importance = widget.DangerImportance
-	it.errLine.Hide()
-	it.row = container.NewVBox(it.line, it.errLine)
+	pad := canvas.NewRectangle(color.Transparent)
+	pad.SetMinSize(fyne.NewSize(wNum, 1))
+	it.errBox = container.NewBorder(nil, nil, pad, nil, it.errLine)
+	it.errBox.Hide()
+	it.row = container.NewVBox(it.line, it.errBox)
 	it.head.Hide()
 	it.stack = container.NewStack(it.head, it.row)
 	it.ExtendBaseWidget(it)
@@ -298,7 +306,7 @@ func (v *tasksView) update(it *taskItem, id int) {
 		}
 		imp := widget.MediumImportance
 		if ut.Invalid > 0 {
-			s += fmt.Sprintf("（%d 个金额有误未计入）", ut.Invalid)
+			s += fmt.Sprintf("（%d 个有误）", ut.Invalid)
 			imp = widget.DangerImportance
 		}
 		setLabel(it.subtotal, s, imp)
@@ -333,10 +341,8 @@ func (v *tasksView) update(it *taskItem, id int) {
 		setLabel(it.prevs[c], prev, widget.LowImportance)
 	}
 	setLabel(it.errLine, strings.Join(errs, "；"), widget.DangerImportance)
-	if len(errs) > 0 {
-		it.errLine.Show()
-	} else {
-		it.errLine.Hide()
+	if showIf(it.errBox, len(errs) > 0) {
+		it.row.Refresh()
 	}
 	v.setTall(id, len(errs) > 0)
 	if it.ref.row == 0 {
@@ -389,11 +395,15 @@ func (v *tasksView) setTall(id int, tall bool) {
 		return
 	}
 	if v.rowH == 0 {
-		v.rowH = v.newItem().MinSize().Height
+		it := v.newItem()
+		v.rowH = it.MinSize().Height
+		it.errLine.SetText("合计")
+		it.errBox.Show()
+		v.rowH2 = it.row.MinSize().Height
 	}
 	if tall {
 		v.tall[id] = true
-		v.list.SetItemHeight(id, v.rowH+theme.CaptionTextSize()+2*theme.Padding()+2)
+		v.list.SetItemHeight(id, v.rowH2)
 	} else {
 		delete(v.tall, id)
 		v.list.SetItemHeight(id, v.rowH)

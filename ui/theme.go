@@ -56,10 +56,14 @@ func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 		return colSuccess
 	case theme.ColorNameWarning:
 		return colWarning
+	case theme.ColorNameDisabled:
+		return color.NRGBA{0x8a, 0x90, 0x99, 0xff}
+	case theme.ColorNamePlaceHolder:
+		return color.NRGBA{0x9a, 0xa0, 0xa8, 0xff}
 	case theme.ColorNameButton:
 		return color.NRGBA{0xe9, 0xec, 0xf1, 0xff}
 	case theme.ColorNameInputBorder:
-		return color.NRGBA{0xc4, 0xc9, 0xd2, 0xff}
+		return color.NRGBA{0xa9, 0xb0, 0xbb, 0xff}
 	case theme.ColorNameSeparator:
 		return color.NRGBA{0xd6, 0xda, 0xe1, 0xff}
 	case theme.ColorNameSelection:

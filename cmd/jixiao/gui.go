@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +33,12 @@ func runGUI(args []string) int {
 	if err := ui.UseChinese(); err != nil {
 		fmt.Fprintln(os.Stderr, "界面文字加载失败：", err)
 	}
+	// Fyne creates its cache folder with a single mkdir and logs an error
+	// when the user's cache folder itself is missing (a fresh account).
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = os.MkdirAll(filepath.Join(dir, "fyne", appID), 0o700)
+	}
+	quietPlatform()
 	a := app.NewWithID(appID)
 	a.Settings().SetTheme(ui.NewTheme())
 	a.SetIcon(ui.IconResource)
@@ -121,4 +129,19 @@ func fatalWindow(a fyne.App, msg string) int {
 	d.Show()
 	w.ShowAndRun()
 	return 1
+}
+
+// quietPlatform spares the clerk's terminal messages that are not about
+// jixiao: the editor's theme is always light, so Fyne need not watch the
+// desktop's dark-mode setting over D-Bus (which logs an error where there
+// is no session bus); and outside a Wayland session GLFW need not probe
+// Wayland (libwayland prints "XDG_RUNTIME_DIR is invalid" when it is unset).
+func quietPlatform() {
+	if os.Getenv("FYNE_THEME") == "" {
+		os.Setenv("FYNE_THEME", "light")
+	}
+	if runtime.GOOS == "linux" && os.Getenv("FYNE_PLATFORM") == "" &&
+		os.Getenv("WAYLAND_DISPLAY") == "" && os.Getenv("DISPLAY") != "" {
+		os.Setenv("FYNE_PLATFORM", "x11")
+	}
 }
