@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestLibrary(t *testing.T) {
 	lib := Library()
@@ -123,6 +126,14 @@ func TestSameText(t *testing.T) {
 		}
 		if tc.same && textKey(tc.a) != textKey(tc.b) {
 			t.Errorf("textKey(%q) != textKey(%q)", tc.a, tc.b)
+		}
+	}
+}
+
+func TestFoldRuneMatchesIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if (foldRune(r) < 0) != unicode.IsSpace(r) {
+			t.Fatalf("%U: fold %d, IsSpace %v", r, foldRune(r), unicode.IsSpace(r))
 		}
 	}
 }

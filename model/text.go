@@ -3,7 +3,6 @@ package model
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -48,25 +47,27 @@ func isPlaceholder(s string) bool {
 func textKey(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for _, r := range s {
-		if r = foldRune(r); r < 0 {
-			continue
-		}
-		for r > 0 {
-			h ^= uint64(r & 0xff)
+		if r = foldRune(r); r >= 0 {
+			h ^= uint64(r)
 			h *= 1099511628211
-			r >>= 8
 		}
 	}
 	return h
 }
 
-// foldRune folds full-width ASCII to ASCII and returns -1 for blanks.
+// foldRune folds full-width ASCII to ASCII and returns -1 for blanks
+// (those of unicode.IsSpace, tested without a table lookup).
 func foldRune(r rune) rune {
 	switch {
-	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r):
-		return -1
+	case r < 0x80:
+		if r == ' ' || r >= '\t' && r <= '\r' {
+			return -1
+		}
 	case r >= '！' && r <= '～':
 		return r - '！' + '!'
+	case r == '\u3000' || r == '\u00a0' || r == '\u0085' || r == '\u1680' || r >= '\u2000' && r <= '\u200a' ||
+		r == '\u2028' || r == '\u2029' || r == '\u202f' || r == '\u205f':
+		return -1
 	}
 	return r
 }
