@@ -132,6 +132,7 @@ type Editor struct {
 	titleTimer *time.Timer
 
 	extraMenus []*fyne.Menu
+	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
 	toolbarBox *fyne.Container
 }
 
@@ -251,11 +252,22 @@ func (e *Editor) ApplyKeyed(key string, edit func(f *model.Form)) {
 }
 
 func (e *Editor) apply(key string, edit func(f *model.Form)) {
+	defer e.recoverPanic()
 	if e.BeforeEdit != nil {
 		e.BeforeEdit(key, e.form)
 	}
 	edit(e.form)
 	e.changed(key == "")
+}
+
+// recoverPanic turns a program error during an edit into a Chinese
+// message instead of ending the program; what was typed is kept and saved.
+func (e *Editor) recoverPanic() {
+	if r := recover(); r != nil {
+		e.editGen++
+		e.scheduleSave()
+		e.ShowError("程序内部出错", fmt.Sprintf("这一步操作没有完成（%v）。已填写的内容仍在，并会自动保存；请把这条信息发给技术支持。", r))
+	}
 }
 
 // Replace puts f in place of the form being edited (undo, redo, restoring

@@ -65,9 +65,10 @@ func (e *Editor) Export(k ExportKind) {
 			d.SetLocation(l)
 		}
 	}
+	d.Show()
+	// A FileDialog can only be resized once shown.
 	sz := e.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(900, sz.Width*0.9), min(640, sz.Height*0.9)))
-	d.Show()
 }
 
 func (e *Editor) exportDir() string {

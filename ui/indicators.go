@@ -356,16 +356,14 @@ func (v *indicatorsView) showLibrary() {
 		list.UnselectAll()
 		list.RefreshItem(id)
 	}
-	var d dialog.Dialog
-	add := widget.NewButton("添加选中的指标", func() {
+	addPicked := func(ok bool) {
 		var ins []model.Indicator
 		for id := range lib {
 			if picked[id] {
 				ins = append(ins, lib[id].Indicator)
 			}
 		}
-		d.Hide()
-		if len(ins) == 0 {
+		if !ok || len(ins) == 0 {
 			return
 		}
 		first := -1
@@ -379,12 +377,10 @@ func (v *indicatorsView) showLibrary() {
 			}
 		})
 		v.focusAt(model.Location{Part: model.PartIndicators, Row: first, Field: model.FieldValue})
-	})
-	add.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { d.Hide() })
+	}
 	body := container.NewBorder(small("勾选要添加的指标（可多选），新指标放在同一一级、二级指标的最后。"),
-		container.NewHBox(add, cancel), nil, nil, list)
-	d = dialog.NewCustomWithoutButtons("指标库", body, e.win)
+		nil, nil, nil, list)
+	d := dialog.NewCustomConfirm("指标库", "添加选中的指标", "取消", body, addPicked, e.win)
 	sz := e.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(860, sz.Width*0.9), min(600, sz.Height*0.9)))
 	d.Show()

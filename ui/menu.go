@@ -12,7 +12,7 @@ import (
 func (e *Editor) mainMenu() *fyne.MainMenu {
 	save := fyne.NewMenuItem("保存", func() { e.SaveNow() })
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	items := []*fyne.MenuItem{save, fyne.NewMenuItemSeparator()}
+	items := append(append([]*fyne.MenuItem{}, e.fileItems...), save, fyne.NewMenuItemSeparator())
 	for _, k := range ExportKinds {
 		items = append(items, fyne.NewMenuItem("导出 "+k.Name+"…", func() { e.Export(k) }))
 	}
@@ -23,6 +23,12 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 // AddMenu adds a menu after 文件 in the main menu (编辑, 草稿…).
 func (e *Editor) AddMenu(m *fyne.Menu) {
 	e.extraMenus = append(e.extraMenus, m)
+	e.win.SetMainMenu(e.mainMenu())
+}
+
+// AddFileItems adds entries at the top of the 文件 menu (草稿…, 导入…).
+func (e *Editor) AddFileItems(items ...*fyne.MenuItem) {
+	e.fileItems = append(e.fileItems, items...)
 	e.win.SetMainMenu(e.mainMenu())
 }
 
