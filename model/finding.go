@@ -14,6 +14,9 @@ const (
 
 // String is the part's name as its tab shows it.
 func (p Part) String() string {
+	if p > PartIndicators {
+		return "申报表"
+	}
 	return [...]string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标"}[p]
 }
 
@@ -111,7 +114,12 @@ const (
 )
 
 // String is 错误 or 提示.
-func (s Severity) String() string { return [...]string{"错误", "提示"}[s] }
+func (s Severity) String() string {
+	if s > SevHint {
+		return "提示"
+	}
+	return [...]string{"错误", "提示"}[s]
+}
 
 // Finding is one result of the checks (审核).
 type Finding struct {

@@ -99,3 +99,54 @@ func FuzzParseTarget(f *testing.F) {
 		tg.Reaches(tg.Number) // never panics
 	})
 }
+
+// FuzzCheck: Check, Describe and CarryForward never panic on any form
+// built from typed texts, and Check puts errors first.
+func FuzzCheck(f *testing.F) {
+	f.Add("2020", "确保2020年城区", "郑州市生态环境局机关", "2020年度任务2020", "115", "115", "", "≥98%", "%", "100", "定量", "预算执行率", "980", uint8(0))
+	f.Add("", "……", "", ".....", "1.2.3", "-5", "x", "0.98", "万元", "两分", "定性", "人均公用经费变动率", "0", uint8(255))
+	f.Fuzz(func(t *testing.T, year, goal, unit, content, total, fiscal, other, value, unitCol, weight, vtype, formula, input string, opts uint8) {
+		fm := &Form{Year: year, Dept: unit,
+			Options: Options{OtherFunds: opts&1 != 0, Weight: opts&2 != 0, Unit: opts&4 != 0, ValueType: opts&8 != 0, Scoring: opts&16 != 0},
+			Goals:   []Goal{{Text: goal}, {Text: goal}},
+			Units: []Unit{{Name: unit, Tasks: []Task{
+				{Content: content, Total: ParseAmount(total), Fiscal: ParseAmount(fiscal), Other: ParseAmount(other), Goals: []int{int(opts) - 100, 1}, Review: opts&32 != 0},
+				{Content: content},
+			}}, {Name: unit}},
+			Indicators: []Indicator{
+				{Level1: goal, Level2: unit, Level3: content, Value: value, Unit: unitCol, Weight: weight, ValueType: vtype, Formula: formula,
+					Inputs: map[string]string{input: input}},
+				{Level3: formula, Sub: content, Value: value, Formula: formula},
+			},
+		}
+		if ff, ok := FormulaFor(formula); ok {
+			for _, n := range ff.Inputs {
+				fm.Indicators[1].Inputs = map[string]string{n: input}
+			}
+		}
+		fs := Check(fm)
+		sawHint := false
+		for _, x := range fs {
+			if x.Message == "" || x.Loc.Describe(fm) == "" {
+				t.Fatalf("empty finding %+v", x)
+			}
+			if x.Severity == SevHint {
+				sawHint = true
+			} else if sawHint {
+				t.Fatal("an error after a hint")
+			}
+		}
+		ComputeTotals(fm)
+		for _, in := range fm.Indicators {
+			EvalRate(in)
+		}
+		if nf, reps, err := CarryForward(fm, "2021", nil); err == nil {
+			for _, r := range reps {
+				if r.Before[r.Offset:r.Offset+len(r.Old)] != r.Old {
+					t.Fatalf("replacement %+v", r)
+				}
+			}
+			Check(nf)
+		}
+	})
+}

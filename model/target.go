@@ -20,7 +20,12 @@ const (
 )
 
 // String is the comparison's sign: =, ≥, ≤, > or <.
-func (c Cmp) String() string { return [...]string{"=", "≥", "≤", ">", "<"}[c] }
+func (c Cmp) String() string {
+	if c > CmpLT {
+		return "?"
+	}
+	return [...]string{"=", "≥", "≤", ">", "<"}[c]
+}
 
 // TargetKind tells what a 指标值 is.
 type TargetKind uint8
@@ -156,7 +161,12 @@ const (
 )
 
 // String is 达标, 未达标 or "" (unknown).
-func (m MetState) String() string { return [...]string{"", "达标", "未达标"}[m] }
+func (m MetState) String() string {
+	if m > NotMet {
+		return ""
+	}
+	return [...]string{"", "达标", "未达标"}[m]
+}
 
 // Reaches compares v (in the target's unit; a percentage as 98.5) with t.
 func (t Target) Reaches(v decimal.Decimal) MetState {
