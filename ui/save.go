@@ -121,3 +121,20 @@ func (e *Editor) saveState() (string, bool) {
 	}
 	return "已保存", false
 }
+
+// SaveBeforeExit saves unsaved edits after the window's event loop has
+// ended (the 退出 menu item ends it without closing the window first). It
+// touches no widget. It waits for a save still running.
+func (e *Editor) SaveBeforeExit() error {
+	e.stopTimer()
+	e.saveMu.Lock()
+	defer e.saveMu.Unlock()
+	if e.id == "" || e.saver == nil || !e.Dirty() {
+		return nil
+	}
+	if err := e.saver.Save(e.id, e.form); err != nil {
+		return fmt.Errorf("草稿未能保存：%v", err)
+	}
+	e.savedGen = e.editGen
+	return nil
+}

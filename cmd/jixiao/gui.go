@@ -84,6 +84,11 @@ func runGUI(args []string) int {
 	}
 	w.SetMaster()
 	w.ShowAndRun()
+	// 退出 (Ctrl+Q) ends the loop without the close handler: save here.
+	if err := e.SaveBeforeExit(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	return 0
 }
 
