@@ -59,6 +59,15 @@ func Library() []LibraryEntry {
 	return out
 }
 
+// Formula returns the entry's rate formula (its named inputs and text);
+// false when the indicator is not computed from a formula.
+func (e LibraryEntry) Formula() (Formula, bool) {
+	if e.Indicator.Formula == "" {
+		return Formula{}, false
+	}
+	return FormulaFor(e.Indicator.Formula)
+}
+
 // LibraryFind returns the library entry whose indicator is named name
 // (its Sub, else its 三级指标).
 func LibraryFind(name string) (LibraryEntry, bool) {

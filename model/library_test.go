@@ -77,6 +77,17 @@ func TestLibrary(t *testing.T) {
 	if e, ok := LibraryFind("资产闲置率"); !ok || e.Source != LibraryCommon {
 		t.Errorf("LibraryFind(资产闲置率) = %+v, %v", e, ok)
 	}
+	if e, _ := LibraryFind("预算执行率"); true {
+		f, ok := e.Formula()
+		if !ok || len(f.Inputs) != 2 || f.Inputs[0] != "预算执行数" || f.Inputs[1] != "预算数" {
+			t.Errorf("预算执行率 formula %+v, %v", f, ok)
+		}
+	}
+	if e, _ := LibraryFind("目标依据充分性"); true {
+		if _, ok := e.Formula(); ok {
+			t.Error("目标依据充分性 has a formula")
+		}
+	}
 	if _, ok := LibraryFind("....."); ok {
 		t.Error("LibraryFind found a placeholder")
 	}
