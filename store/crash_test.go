@@ -65,6 +65,10 @@ func TestCrashChild(t *testing.T) {
 	}
 	id := os.Getenv(envCrashID)
 	n, _ := strconv.Atoi(os.Getenv(envCrashStart))
+	// Save n happens "n hours" after the start, so that days go by and
+	// the pruning keeps (and compresses) daily revisions during the test.
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.Local)
+	s.now = func() time.Time { return base.Add(time.Duration(n) * time.Hour) }
 	for ; ; n++ {
 		if err := s.Save(id, crashForm(n)); err != nil {
 			fmt.Fprintln(os.Stderr, "save:", err)

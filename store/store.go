@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -252,6 +253,13 @@ func (s *Store) recoverTo(err *error) {
 	}
 }
 
+// errNilForm is returned for a nil form (a programming error).
+var errNilForm = errors.New("没有要保存的表格内容。")
+
+// normID: ids are written lower case ("d12"); " D12 " typed by hand is
+// the same id.
+func normID(id string) string { return strings.ToLower(strings.TrimSpace(id)) }
+
 func draftBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
 	ds := tx.Bucket(bucketDrafts)
 	if ds == nil {
@@ -340,6 +348,7 @@ func compareIDs(a, b string) int {
 
 // Info returns the description of one draft (trashed or not).
 func (s *Store) Info(id string) (Info, error) {
+	id = normID(id)
 	var info Info
 	err := s.view(func(tx *bolt.Tx) error {
 		b, err := draftBucket(tx, id)
@@ -363,6 +372,9 @@ func (s *Store) Create(f *model.Form) (string, error) {
 }
 
 func (s *Store) create(f *model.Form, summary string) (string, error) {
+	if f == nil {
+		return "", errNilForm
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	now := s.clock()
@@ -484,6 +496,7 @@ func (s *Store) Load(id string) (*model.Form, error) {
 
 // LoadRevision returns revision n of a draft (0: the newest).
 func (s *Store) LoadRevision(id string, n int) (*model.Form, error) {
+	id = normID(id)
 	var f *model.Form
 	err := s.view(func(tx *bolt.Tx) error {
 		b, err := draftBucket(tx, id)
@@ -536,6 +549,10 @@ func (s *Store) Save(id string, f *model.Form) error {
 
 // save writes f as a new revision of id; prefix is put before the summary.
 func (s *Store) save(id string, f *model.Form, prefix string) error {
+	id = normID(id)
+	if f == nil {
+		return errNilForm
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	g := f.Clone()
@@ -594,6 +611,7 @@ func (s *Store) save(id string, f *model.Form, prefix string) error {
 // Duplicate copies a draft to a new one and returns the new id. The copy's
 // Origin says where it came from.
 func (s *Store) Duplicate(id string) (string, error) {
+	id = normID(id)
 	f, err := s.Load(id)
 	if err != nil {
 		return "", err
@@ -607,6 +625,7 @@ func (s *Store) Duplicate(id string) (string, error) {
 
 // Rename sets the 部门名称 of a draft (a new revision).
 func (s *Store) Rename(id, dept string) error {
+	id = normID(id)
 	f, err := s.Load(id)
 	if err != nil {
 		return err
@@ -622,6 +641,7 @@ func (s *Store) Delete(id string) error { return s.setTrashed(id, true) }
 func (s *Store) Restore(id string) error { return s.setTrashed(id, false) }
 
 func (s *Store) setTrashed(id string, trashed bool) error {
+	id = normID(id)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	return s.update(func(tx *bolt.Tx) error {
@@ -651,6 +671,7 @@ func (s *Store) setTrashed(id string, trashed bool) error {
 // Purge removes a draft from the 回收站 for good, with all its revisions.
 // A draft that is not in the 回收站 is not purged (delete it first).
 func (s *Store) Purge(id string) error {
+	id = normID(id)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	err := s.update(func(tx *bolt.Tx) error {
@@ -670,6 +691,7 @@ func (s *Store) Purge(id string) error {
 
 // Revisions lists the kept revisions of a draft, newest first.
 func (s *Store) Revisions(id string) ([]Revision, error) {
+	id = normID(id)
 	var out []Revision
 	err := s.view(func(tx *bolt.Tx) error {
 		b, err := draftBucket(tx, id)
@@ -693,6 +715,7 @@ func (s *Store) Revisions(id string) ([]Revision, error) {
 // RestoreRevision makes revision n the current content of a draft again,
 // as a new revision (the revisions after n are kept).
 func (s *Store) RestoreRevision(id string, n int) error {
+	id = normID(id)
 	if n <= 0 {
 		return &notFound{id: id, n: n}
 	}

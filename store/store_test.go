@@ -163,6 +163,12 @@ func TestCreateLoadSaveRoundTrip(t *testing.T) {
 	if formJSON(t, k) != formJSON(t, g) {
 		t.Errorf("form read after reopening differs")
 	}
+	if k, err := s2.Load(" " + strings.ToUpper(id) + " "); err != nil || k.Dept != g.Dept {
+		t.Errorf("id typed in upper case with blanks: %v", err)
+	}
+	if err := s2.Save(id, nil); err == nil {
+		t.Errorf("Save(nil) gave no error")
+	}
 	if _, err := s2.Load("d999"); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "d999") {
 		t.Errorf("Load(d999) = %v, want ErrNotFound naming the id", err)
 	}
