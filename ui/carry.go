@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+)
+
+// carryReview is the 复制到下一年度 dialog: the new year, every text
+// replacement the model proposes with a checkbox, and the amounts that
+// will be marked 待核实. Nothing is created before 创建新草稿.
+type carryReview struct {
+	ws     *Workspace
+	id     string
+	prev   *model.Form
+	year   *widget.Entry
+	msg    *widget.Label
+	box    *fyne.Container // the replacement rows
+	checks []*widget.Check
+	repls  []model.Replacement
+	dlg    dialog.Dialog
+	// created is the id of the draft made on confirmation.
+	created string
+}
+
+type replKey struct {
+	loc model.Location
+	off int
+}
+
+// CarryDialog shows the copy-forward review of draft id.
+func (ws *Workspace) CarryDialog(id string) {
+	if id == "" {
+		ws.needDraft("复制到下一年度")
+		return
+	}
+	if id == ws.e.ID() {
+		if err := ws.e.Flush(); err != nil {
+			ws.failed("草稿未能保存", err)
+			return
+		}
+	}
+	prev, err := ws.st.Load(id)
+	if err != nil {
+		ws.failed("无法读取草稿", err)
+		return
+	}
+	r := &carryReview{ws: ws, id: id, prev: prev}
+	ws.carry = r
+	r.year = widget.NewEntry()
+	if y, ok := model.ParseYear(prev.Year); ok {
+		r.year.SetText(strconv.Itoa(y + 1))
+	}
+	r.year.OnChanged = func(string) { r.preview() }
+	r.msg = widget.NewLabel("")
+	r.msg.Wrapping = fyne.TextWrapWord
+	r.box = container.NewVBox()
+	all := widget.NewButton("全选", func() { r.setAll(true) })
+	none := widget.NewButton("全不选", func() { r.setAll(false) })
+	from := widget.NewLabel(fmt.Sprintf("从“%s %s年度”复制，新年度：", prev.Dept, prev.Year))
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, from, nil, container.NewGridWrap(fyne.NewSize(120, r.year.MinSize().Height), r.year)),
+		r.msg,
+		container.NewHBox(widget.NewLabel("文字中的年份替换（取消勾选的保持原样）："), all, none),
+	)
+	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.box))
+	r.dlg = dialog.NewCustomConfirm("复制到下一年度", "创建新草稿", "取消", content, func(ok bool) {
+		if ok {
+			r.confirm()
+		}
+	}, ws.win)
+	r.preview()
+	r.dlg.Resize(dialogSize(ws.win, 1000, 680))
+	r.dlg.Show()
+}
+
+// preview lists the replacements for the year typed.
+func (r *carryReview) preview() {
+	r.box.RemoveAll()
+	r.checks, r.repls = nil, nil
+	nf, repls, err := model.CarryForward(r.prev, r.year.Text, nil)
+	if err != nil {
+		r.msg.SetText(err.Error())
+		r.msg.Importance = widget.DangerImportance
+		r.msg.Refresh()
+		r.box.Refresh()
+		return
+	}
+	review := 0
+	for _, u := range nf.Units {
+		for _, t := range u.Tasks {
+			if t.Review {
+				review++
+			}
+		}
+	}
+	r.msg.Importance = widget.MediumImportance
+	r.msg.SetText(fmt.Sprintf("将新建“%s %s年度”草稿：%d 处年份替换（见下）；%d 项任务的金额照抄上年并标为“待核实”，上年数显示在旁边，请逐项核对；指标的计算数据清空。原草稿不变。",
+		nf.Dept, nf.Year, len(repls), review))
+	r.repls = repls
+	if len(repls) == 0 {
+		r.box.Add(widget.NewLabel("文字中没有需要替换的年份。"))
+	}
+	for i, rp := range repls {
+		c := widget.NewCheck(rp.Loc.Describe(r.prev), nil)
+		c.SetChecked(true)
+		r.checks = append(r.checks, c)
+		before := widget.NewLabel(excerpt(rp.Before, rp.Offset, len(rp.Old)) + "  →  " + excerpt(rp.After, rp.Offset, len(rp.New)))
+		before.Wrapping = fyne.TextWrapWord
+		_ = i
+		r.box.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(380, c.MinSize().Height), c), nil, before))
+	}
+	r.box.Refresh()
+}
+
+// excerpt is the text around s[off:off+n] with that part in 【】, cut to
+// about 24 characters on each side.
+func excerpt(s string, off, n int) string {
+	if off < 0 || off+n > len(s) {
+		return s
+	}
+	pre, mid, post := s[:off], s[off:off+n], s[off+n:]
+	if rs := []rune(pre); len(rs) > 24 {
+		pre = "…" + string(rs[len(rs)-24:])
+	}
+	if rs := []rune(post); len(rs) > 24 {
+		post = string(rs[:24]) + "…"
+	}
+	return strings.ReplaceAll(pre+"【"+mid+"】"+post, "\n", " ")
+}
+
+func (r *carryReview) setAll(on bool) {
+	for _, c := range r.checks {
+		c.SetChecked(on)
+	}
+}
+
+// confirm creates the new draft with the ticked replacements and opens it.
+func (r *carryReview) confirm() {
+	skip := map[replKey]bool{}
+	for i, c := range r.checks {
+		if !c.Checked {
+			skip[replKey{r.repls[i].Loc, r.repls[i].Offset}] = true
+		}
+	}
+	nf, _, err := model.CarryForward(r.prev, r.year.Text, func(rp model.Replacement) bool {
+		return !skip[replKey{rp.Loc, rp.Offset}]
+	})
+	if err != nil {
+		r.ws.failed("无法复制到下一年度", err)
+		return
+	}
+	nf.Meta.OriginDraft = r.id
+	id, err := r.ws.st.Create(nf)
+	if err != nil {
+		r.ws.failed("无法新建草稿", err)
+		return
+	}
+	r.created = id
+	if err := r.ws.OpenDraft(id); err != nil {
+		r.ws.failed("无法打开草稿", err)
+		return
+	}
+	r.ws.e.SelectTab(TabTasks)
+}

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/export"
+	"jixiao/model"
+)
+
+// importReview is the report of an import shown before the draft is
+// created: counts, every problem with its cell, notes.
+type importReview struct {
+	path    string
+	form    *model.Form
+	rep     *export.ImportReport
+	text    string // the report as shown
+	dlg     dialog.Dialog
+	confirm func()
+	created string // id of the draft made on confirmation
+}
+
+// importFilter is the file dialog's filter: Excel and JSON.
+var importFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".json", ".XLSX", ".JSON"})
+
+// ImportDialog lets the clerk pick an xlsx or JSON file to import as a new
+// draft.
+func (ws *Workspace) ImportDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ws.failed("无法打开文件", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		ws.ImportPath(path)
+	}, ws.win)
+	d.SetFilter(importFilter)
+	if dir := ws.e.exportDir(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(dialogSize(ws.win, 900, 640))
+	d.Show()
+}
+
+// ImportPath reads the file at path and shows the import report; the new
+// draft is created and opened only when the clerk confirms 创建草稿.
+func (ws *Workspace) ImportPath(path string) {
+	f, rep, err := export.ImportFile(path)
+	if err != nil {
+		ws.failed("无法导入“"+filepath.Base(path)+"”", err)
+		return
+	}
+	ws.showImport(path, f, rep)
+}
+
+// ImportText is the report of an import in plain Chinese, headed by the
+// file, the 年度 and the 部门 found.
+func ImportText(path string, f *model.Form, rep *export.ImportReport) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "文件：%s\n", filepath.Base(path))
+	fmt.Fprintf(&b, "年度：%s    部门名称：%s\n", dashIfEmpty(f.Year), dashIfEmpty(f.Dept))
+	t := model.ComputeTotals(f)
+	fmt.Fprintf(&b, "合计：%s 万元\n", model.FormatMoney(t.Total, true))
+	b.WriteString(rep.String())
+	if len(rep.Problems) == 0 {
+		b.WriteString("\n没有发现问题。")
+	}
+	return b.String()
+}
+
+func (ws *Workspace) showImport(path string, f *model.Form, rep *export.ImportReport) {
+	r := &importReview{path: path, form: f, rep: rep, text: ImportText(path, f, rep)}
+	ws.imp = r
+	l := widget.NewLabel(r.text)
+	l.Wrapping = fyne.TextWrapWord
+	r.confirm = func() {
+		f.Meta.Origin = "导入自 " + filepath.Base(path)
+		id, err := ws.st.Create(f)
+		if err != nil {
+			ws.failed("无法新建草稿", err)
+			return
+		}
+		r.created = id
+		if err := ws.OpenDraft(id); err != nil {
+			ws.failed("无法打开草稿", err)
+		}
+	}
+	title := "导入报告"
+	if len(rep.Problems) > 0 {
+		title = fmt.Sprintf("导入报告（%d 个问题）", len(rep.Problems))
+	}
+	r.dlg = dialog.NewCustomConfirm(title, "创建草稿", "取消", container.NewVScroll(l), func(ok bool) {
+		if ok {
+			r.confirm()
+		}
+	}, ws.win)
+	r.dlg.Resize(dialogSize(ws.win, 760, 560))
+	r.dlg.Show()
+}
+
+// Dropped handles files dropped onto the window: into the merge list when
+// 合并导入 is open; one file is imported as a new draft; several files
+// are offered for 合并导入 into the open draft.
+func (ws *Workspace) Dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u != nil && u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	switch {
+	case len(paths) == 0:
+		return
+	case ws.merge != nil && ws.merge.open:
+		for _, p := range paths {
+			ws.merge.add(p)
+		}
+	case len(paths) == 1:
+		ws.ImportPath(paths[0])
+	case ws.e.ID() == "":
+		ws.info("导入", "一次只能导入一个文件为新草稿。要把几个文件合并进一份草稿，请先打开那份草稿，再把文件拖进来或用“文件 › 合并导入…”。")
+	default:
+		ws.MergeDialog(paths)
+	}
+}
+
+// PasteFromClipboard pastes rows copied in Excel or WPS into the part
+// shown (年度总体目标, 年度主要任务 or 绩效指标) as one undoable edit, and
+// reports what was pasted and what was refused.
+func (ws *Workspace) PasteFromClipboard() {
+	if ws.onDrafts || !ws.needDraft("粘贴") {
+		return
+	}
+	text := ""
+	if a := fyne.CurrentApp(); a != nil && a.Clipboard() != nil {
+		text = a.Clipboard().Content()
+	}
+	ws.PasteText(text)
+}
+
+// PasteText pastes text (as the clipboard holds it) into the tab shown.
+func (ws *Workspace) PasteText(text string) {
+	var target PasteTarget
+	switch ws.e.CurrentTab() {
+	case TabGoals:
+		target = PasteGoals
+	case TabTasks:
+		target = PasteTasks
+	case TabIndicators:
+		target = PasteIndicators
+	default:
+		ws.info("粘贴", "请先切换到“年度总体目标”、“年度主要任务”或“绩效指标”标签页，再粘贴从 Excel 或 WPS 复制的行。")
+		return
+	}
+	if strings.TrimSpace(text) == "" {
+		ws.info("粘贴", "剪贴板是空的。请先在 Excel 或 WPS 中选中要复制的行，按 Ctrl+C，再回来粘贴。")
+		return
+	}
+	res := ParsePaste(target, text)
+	var where []string
+	if !res.Empty() {
+		ws.e.Apply(func(f *model.Form) { where = ApplyPaste(f, res, len(f.Units)-1) })
+	}
+	title := "粘贴结果"
+	if len(res.BadAmounts)+len(res.Refused) > 0 {
+		title = "粘贴结果（有需要处理的地方）"
+	}
+	ws.info(title, res.Report(where))
+}
