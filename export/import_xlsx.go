@@ -56,10 +56,16 @@ func openWorkbook(name string, data []byte) (*excelize.File, error) {
 	return xf, nil
 }
 
+// internalError is a recovered panic: a bug of ours, reported to the user
+// as a plain message instead of a crash (and found by the fuzz tests).
+type internalError struct{ msg string }
+
+func (e *internalError) Error() string { return e.msg }
+
 func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, fmt.Errorf("读取“%s”时出错（%v），未导入；请在 Excel 或 WPS 中打开后重新保存再试", name, r)
+			f, rep, err = nil, nil, &internalError{fmt.Sprintf("读取“%s”时出错（%v），未导入；请在 Excel 或 WPS 中打开后重新保存再试", name, r)}
 		}
 	}()
 	xf, err := openWorkbook(name, data)
@@ -156,18 +162,29 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only the cells that hold data matter; a merged range is clamped to
+	// them, and the cells filled in altogether are bounded.
+	nrow, ncol := len(g.cells), 0
+	for _, r := range g.cells {
+		ncol = max(ncol, len(r))
+	}
+	budget := 4_000_000
 	for _, m := range merges {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2-r1 > maxSheetRows || c2-c1 > maxSheetCols {
+		if err1 != nil || err2 != nil || r1 > nrow || c1 > ncol {
 			continue
 		}
+		r2, c2 = min(r2, nrow), min(c2, ncol)
+		if r2 < r1 || c2 < c1 {
+			continue
+		}
+		if budget -= (r2 - r1 + 1) * (c2 - c1 + 1); budget < 0 {
+			return nil, fmt.Errorf("工作表“%s”的合并单元格过多", sheet)
+		}
 		v := g.at(r1-1, c1-1)
-		for r := r1 - 1; r < r2 && r < maxSheetRows; r++ {
-			for c := c1 - 1; c < c2 && c < maxSheetCols; c++ {
-				for len(g.cells) <= r {
-					g.cells = append(g.cells, nil)
-				}
+		for r := r1 - 1; r < r2; r++ {
+			for c := c1 - 1; c < c2; c++ {
 				for len(g.cells[r]) <= c {
 					g.cells[r] = append(g.cells[r], "")
 				}

@@ -1,0 +1,86 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+func TestReadJSONRefuses(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"not json", "hello", "JSON 格式有误"},
+		{"other format", `{"format":"other","version":1,"form":{}}`, "格式是“other”"},
+		{"no format", `{"version":1,"form":{}}`, "缺少 \"format\""},
+		{"newer", `{"format":"jixiao-form","version":2,"form":{}}`, "请升级 jixiao"},
+		{"newer form", `{"format":"jixiao-form","version":1,"form":{"version":9}}`, "请升级 jixiao"},
+		{"zero version", `{"format":"jixiao-form","version":0,"form":{}}`, "版本号"},
+		{"no form", `{"format":"jixiao-form","version":1}`, "缺少 \"form\""},
+		{"bad amount type", `{"format":"jixiao-form","version":1,"form":{"units":[{"name":"a","tasks":[{"total":true}]}]}}`, "未导入"},
+		{"bad goal link", `{"format":"jixiao-form","version":1,"form":{"goals":[{"text":"a"}],"units":[{"name":"a","tasks":[{"goals":[2]}]}]}}`, "目标2不存在"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := ReadJSON(strings.NewReader(c.in))
+			if err == nil || f != nil {
+				t.Fatalf("read %+v", f)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("%q lacks %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestReadJSONAccepts(t *testing.T) {
+	// A minimal document another tool might write: numbers as amounts, a BOM.
+	in := "\ufeff" + `{"format":"jixiao-form","version":1,"form":{"year":"2021","dept":"某局",
+	 "units":[{"name":"机关","tasks":[{"content":"甲","total":12.5,"fiscal":"1,000","other":"abc"}]}]}}`
+	f, err := ReadJSON(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := f.Units[0].Tasks[0]
+	if f.Version != model.SchemaVersion || tk.Total.String() != "12.5" || tk.Fiscal.Money() != 10_000_000 || tk.Other.Raw() != "abc" || tk.Other.Valid() {
+		t.Errorf("%+v %+v", f, tk)
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"other": "abc"`) || !strings.Contains(buf.String(), `"fiscal": "1,000"`) {
+		t.Errorf("raw text not kept:\n%s", buf.String())
+	}
+}
+
+func TestFileName(t *testing.T) {
+	cases := []struct{ dept, year, ext, want string }{
+		{"郑州市生态环境局", "2020", "xlsx", "郑州市生态环境局_2020年度_绩效目标申报表.xlsx"},
+		{"a/b\\c:d*e?f\"g<h>i|j", "2021", ".pdf", "a_b_c_d_e_f_g_h_i_j_2021年度_绩效目标申报表.pdf"},
+		{"  ", "", "json", "未命名部门_未填年度_绩效目标申报表.json"},
+		{"..隐藏.", "2020", "xlsx", "隐藏_2020年度_绩效目标申报表.xlsx"},
+		{"换\n行\t部门", "2020", "xlsx", "换_行_部门_2020年度_绩效目标申报表.xlsx"},
+	}
+	for _, c := range cases {
+		f := model.New(c.year, c.dept, timeZero)
+		if got := FileName(f, c.ext); got != c.want {
+			t.Errorf("FileName(%q,%q) = %q, want %q", c.dept, c.year, got, c.want)
+		}
+	}
+	long := model.New("2020", strings.Repeat("很长的部门", 100), timeZero)
+	if n := len(FileName(long, "xlsx")); n > 200 {
+		t.Errorf("name of %d bytes", n)
+	}
+}
+
+func TestReportString(t *testing.T) {
+	r := &ImportReport{Goals: 2, Units: 1, Tasks: 3, Indicators: 4}
+	r.problem("Sheet1!C12", "金额“abc”无法识别")
+	r.note("跳过 1 个空白行")
+	want := "已识别：年度总体目标 2 条，任务单位 1 个，主要任务 3 项，绩效指标 4 行。\n" +
+		"需要处理的问题（1 个，原文已保留，请在程序中改正）：\n  Sheet1!C12：金额“abc”无法识别\n说明：\n  跳过 1 个空白行"
+	if got := r.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
