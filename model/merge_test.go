@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -674,6 +675,106 @@ func BenchmarkMergeSample8(b *testing.B) {
 		PlanMerge(into, parts)
 		if _, _, err := Merge(into, parts, MergeChoices{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestMergeRandomInvariants merges random pieces of a generated form, with
+// random (also broken) target links, and checks what must always hold:
+// into is untouched, links point at existing targets once each, and the
+// totals follow the choice.
+func TestMergeRandomInvariants(t *testing.T) {
+	g := Generate(400) // 16 units
+	for i := range g.Units {
+		for ti := range g.Units[i].Tasks {
+			g.Units[i].Tasks[ti].Goals = []int{(i*7+ti)%len(g.Goals) + 1}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func() []int {
+		var s []int
+		for i := range g.Units {
+			if r.IntN(4) == 0 {
+				s = append(s, i)
+			}
+		}
+		if len(s) == 0 {
+			s = []int{r.IntN(len(g.Units))}
+		}
+		return s
+	}
+	for round := range 40 {
+		into := splitForMerge(g, [][]int{pick()}, func(int) bool { return r.IntN(2) == 0 })[0].Form
+		var groups [][]int
+		for range 1 + r.IntN(5) {
+			groups = append(groups, pick())
+		}
+		parts := splitForMerge(g, groups, func(int) bool { return r.IntN(2) == 0 })
+		for _, p := range parts {
+			// Break some links: 0, negative, past the end.
+			for ui := range p.Form.Units {
+				if r.IntN(3) == 0 && len(p.Form.Units[ui].Tasks) > 0 {
+					p.Form.Units[ui].Tasks[0].Goals = append(p.Form.Units[ui].Tasks[0].Goals, []int{0, -3, len(p.Form.Goals) + 1}[r.IntN(3)])
+				}
+			}
+		}
+		before := into.Clone()
+		for _, ch := range []MergeChoices{{}, {Default: UnitKeepBoth}, {Default: UnitReplace}, {Default: UnitKeepBoth, KeepSameGoals: true}} {
+			got, rep, err := Merge(into, parts, ch)
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			if !reflect.DeepEqual(into, before) {
+				t.Fatalf("round %d: into modified", round)
+			}
+			for ui, u := range got.Units {
+				for ti, tk := range u.Tasks {
+					seen := map[int]bool{}
+					for _, n := range tk.Goals {
+						if n < 1 || n > len(got.Goals) || seen[n] {
+							t.Fatalf("round %d %+v: unit %d row %d links %v (%d goals)", round, ch, ui, ti, tk.Goals, len(got.Goals))
+						}
+						seen[n] = true
+					}
+				}
+			}
+			// The expected total, unit by unit.
+			have := map[string]Money{}
+			var want Money
+			for _, u := range into.Units {
+				have[u.Name] = mergeUnitTotal(u)
+				want += mergeUnitTotal(u)
+			}
+			var reported Money
+			for pi, p := range parts {
+				reported += rep.Parts[pi].Total
+				added := map[string]Money{}
+				for _, u := range p.Form.Units {
+					old, exists := have[u.Name]
+					switch {
+					case !exists || ch.Default == UnitKeepBoth:
+						want += mergeUnitTotal(u)
+						added[u.Name] = mergeUnitTotal(u)
+					case ch.Default == UnitReplace:
+						want += mergeUnitTotal(u) - old
+						added[u.Name] = mergeUnitTotal(u)
+					}
+				}
+				for n, m := range added {
+					if _, ok := have[n]; !ok || ch.Default == UnitReplace {
+						have[n] = m
+					}
+				}
+			}
+			if tot := ComputeTotals(got).Total; tot != want {
+				t.Fatalf("round %d %+v: total %s, want %s", round, ch, tot, want)
+			}
+			if ch.Default == UnitKeepBoth && reported != ComputeTotals(got).Total-ComputeTotals(into).Total {
+				t.Fatalf("round %d: reported %s", round, reported)
+			}
+			if cs := PlanMerge(into, parts); !reflect.DeepEqual(into, before) {
+				t.Fatalf("round %d: PlanMerge modified into (%d conflicts)", round, len(cs))
+			}
 		}
 	}
 }
