@@ -518,3 +518,32 @@ func (ws *Workspace) needDraft(what string) bool {
 	ws.info(what, "没有打开的草稿。请先在“草稿”中打开一份草稿。")
 	return false
 }
+
+// Start shows the first screen: the 草稿 screen, or for screenshots
+// "editor", "carry" (复制到下一年度 of the open draft), "history" (its
+// 历史版本), "trash" (回收站); editor says to show the editor when screen
+// is empty.
+func (ws *Workspace) Start(screen string, editor bool) {
+	switch screen {
+	case "editor":
+		ws.ShowEditor()
+	case "carry":
+		ws.ShowEditor()
+		ws.CarryDialog(ws.e.ID())
+	case "history":
+		ws.ShowEditor()
+		ws.HistoryDialog(ws.e.ID())
+	case "trash":
+		ws.ShowDrafts()
+		ws.drafts.trash = true
+		ws.drafts.reload()
+	case "":
+		if editor {
+			ws.ShowEditor()
+			return
+		}
+		ws.ShowDrafts()
+	default:
+		ws.ShowDrafts()
+	}
+}

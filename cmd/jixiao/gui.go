@@ -51,39 +51,59 @@ func runGUI(args []string) int {
 		}
 		path = p
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		var de *store.DamagedError
-		switch {
-		case errors.Is(err, store.ErrInUse):
-			return fatalWindow(a, err.Error())
-		case errors.As(err, &de):
-			return fatalWindow(a, de.Error())
-		}
-		return fatalWindow(a, fmt.Sprintf("无法打开草稿数据文件 %s：%v", path, err))
-	}
-	defer st.Close()
-
-	id, f, err := firstDraft(st, a.Preferences().String(ui.PrefLastDraft))
-	if err != nil {
-		return fatalWindow(a, err.Error())
-	}
 	w := a.NewWindow("绩效目标申报")
 	w.SetIcon(ui.IconResource)
 	prefs := a.Preferences()
 	w.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(ui.PrefWindowWidth, 1280)),
 		float32(prefs.FloatWithFallback(ui.PrefWindowHeight, 760))))
-	e := ui.New(w, st)
-	if err := e.Open(id, f); err != nil {
-		return fatalWindow(a, err.Error())
+	var st *store.Store
+	var e *ui.Editor
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	// start opens the drafts file and shows the 草稿 screen (or, for
+	// screenshots, JIXIAO_SCREEN=editor|carry|history|trash, JIXIAO_TAB=N).
+	start := func() error {
+		s, err := store.Open(path)
+		if err != nil {
+			return err
+		}
+		st = s
+		id, f, err := firstDraft(st, prefs.String(ui.PrefLastDraft))
+		if err != nil {
+			return err
+		}
+		e = ui.New(w, st)
+		ws := ui.NewWorkspace(e, st)
+		if err := e.Open(id, f); err != nil {
+			return err
+		}
+		// JIXIAO_TAB=N opens on tab N (0 基本信息 … 4 审核); used for screenshots.
+		if n, err := strconv.Atoi(os.Getenv("JIXIAO_TAB")); err == nil {
+			e.SelectTab(ui.Tab(n))
+		}
+		ws.Start(os.Getenv("JIXIAO_SCREEN"), os.Getenv("JIXIAO_TAB") != "")
+		return nil
 	}
-	// JIXIAO_TAB=N opens on tab N (0 基本信息 … 4 审核); used for screenshots.
-	if n, err := strconv.Atoi(os.Getenv("JIXIAO_TAB")); err == nil {
-		e.SelectTab(ui.Tab(n))
+	if err := start(); err != nil {
+		var de *store.DamagedError
+		if !errors.Is(err, store.ErrInUse) && !errors.As(err, &de) {
+			return fatalWindow(a, fmt.Sprintf("无法打开草稿数据文件 %s：%v", path, err))
+		}
+		// busy or damaged: say so; a damaged file may be restored from
+		// its newest good backup, then the editor opens in this window.
+		fmt.Fprintln(os.Stderr, err)
+		w.SetContent(widget.NewLabel(""))
+		ui.ShowStoreProblem(w, path, err, start, w.Close)
 	}
 	w.SetMaster()
 	w.ShowAndRun()
+	if e == nil {
+		return 1
+	}
 	// 退出 (Ctrl+Q) ends the loop without the close handler: save here.
 	if err := e.SaveBeforeExit(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
