@@ -1,0 +1,191 @@
+package main
+
+// The file subcommands: export (Excel, PDF, JSON) and import (a file as a
+// new draft), and loadFile for the commands that take --in FILE.
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"jixiao/export"
+	"jixiao/model"
+)
+
+func init() {
+	register(&command{
+		name:    "export",
+		args:    "(--draft 编号 | --sample | --in 文件) [--xlsx 输出.xlsx] [--pdf 输出.pdf] [--json 输出.json] [--db 路径]",
+		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”",
+		run:     runExport,
+	})
+	register(&command{
+		name:    "import",
+		args:    "文件.xlsx|文件.json [--db 路径]",
+		summary: "把 Excel 或 JSON 文件导入为一份新草稿：列出识别到的内容和问题，最后一行输出新草稿的编号",
+		run:     runImport,
+	})
+}
+
+// loadFile reads a form from an .xlsx or .json file (check --in, export
+// --in). The file's problems stay in the form (invalid amounts keep their
+// text), so check reports them in its own words.
+func loadFile(path string) (*model.Form, error) {
+	f, _, err := export.ImportFile(path)
+	if err != nil {
+		return nil, userErrorf("%s", err.Error())
+	}
+	return f, nil
+}
+
+func runExport(c *cli, args []string) error {
+	fs := flags("export")
+	var src source
+	src.register(fs)
+	xlsxOut := fs.String("xlsx", "", "Excel 输出文件")
+	pdfOut := fs.String("pdf", "", "PDF 输出文件")
+	jsonOut := fs.String("json", "", "JSON 输出文件")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf("export 命令不需要其他参数，多了：%s（输出文件请用 --xlsx、--pdf 或 --json 指定）", pos[0])
+	}
+	if err := src.check(); err != nil {
+		return err
+	}
+	outs := map[string]string{}
+	for ext, p := range map[string]string{"xlsx": *xlsxOut, "pdf": *pdfOut, "json": *jsonOut} {
+		if p != "" {
+			outs[ext] = p
+		}
+	}
+	seen := map[string]string{}
+	for ext, p := range outs {
+		abs, _ := filepath.Abs(p)
+		if other, dup := seen[abs]; dup {
+			return usageErrorf("--%s 和 --%s 指定了同一个文件“%s”", other, ext, p)
+		}
+		seen[abs] = ext
+	}
+	f, label, err := src.load()
+	if err != nil {
+		return err
+	}
+	if len(outs) == 0 {
+		outs["xlsx"] = export.FileName(f, "xlsx")
+	}
+	for _, ext := range []string{"xlsx", "pdf", "json"} {
+		p, ok := outs[ext]
+		if !ok {
+			continue
+		}
+		var buf bytes.Buffer
+		var rep export.PDFReport
+		switch ext {
+		case "xlsx":
+			err = export.WriteXLSX(&buf, f)
+		case "pdf":
+			rep, err = export.WritePDF(&buf, f)
+		case "json":
+			err = export.WriteJSON(&buf, f)
+		}
+		if err != nil {
+			return userErrorf("“%s”导出失败：%s", label, err.Error())
+		}
+		if err := writeFileAtomic(p, buf.Bytes()); err != nil {
+			return err
+		}
+		switch ext {
+		case "xlsx":
+			c.printf("已导出 Excel：%s\n", p)
+		case "pdf":
+			c.printf("已导出 PDF（%d 页）：%s\n", rep.Pages, p)
+			if len(rep.Missing) > 0 {
+				c.printf("注意：内置字体中没有这些字符，PDF 中以 □ 代替：%s\n", describeRunes(rep.Missing))
+			}
+		case "json":
+			c.printf("已导出 JSON：%s\n", p)
+		}
+	}
+	return nil
+}
+
+// describeRunes lists characters with their code points: “≒”(U+2252).
+func describeRunes(rs []rune) string {
+	var parts []string
+	for _, r := range rs {
+		parts = append(parts, fmt.Sprintf("“%c”(U+%04X)", r, r))
+	}
+	return strings.Join(parts, "、")
+}
+
+// writeFileAtomic writes data to path through a temporary file in the
+// same folder, so that an existing file is never left half written.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return userErrorf("“%s”是一个文件夹，请给出文件名", path)
+	}
+	tmp, err := os.CreateTemp(dir, ".jixiao-export-*")
+	if err != nil {
+		if os.IsNotExist(err) {
+			return userErrorf("无法写入“%s”：文件夹“%s”不存在", path, dir)
+		}
+		return userErrorf("无法写入“%s”：%v", path, err)
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(name, path)
+	}
+	if werr != nil {
+		os.Remove(name)
+		return userErrorf("无法写入“%s”：%v（如果文件正在 Excel 或 WPS 中打开，请先关闭）", path, werr)
+	}
+	return nil
+}
+
+func runImport(c *cli, args []string) error {
+	fs := flags("import")
+	db := dbFlag(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 0:
+		return usageErrorf("请给出要导入的文件（.xlsx 或 .json）")
+	case len(pos) > 1:
+		return usageErrorf("一次只能导入一个文件，多了：%s", pos[1])
+	}
+	// Read the file first: a file that cannot be read leaves the drafts
+	// file untouched (it is not even opened).
+	f, rep, err := export.ImportFile(pos[0])
+	if err != nil {
+		return userErrorf("%s", err.Error())
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	id, err := st.Create(f)
+	if err != nil {
+		return storeErr(err, "")
+	}
+	c.printf("%s\n", rep.String())
+	year := yearLabel(f.Year)
+	if strings.TrimSpace(f.Year) != "" {
+		year += "年度"
+	}
+	c.printf("已导入为新草稿（%s %s），编号：\n%s\n", deptLabel(f.Dept), year, id)
+	return nil
+}
