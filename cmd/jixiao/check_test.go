@@ -9,6 +9,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
+	"jixiao/store"
 )
 
 func checkRun(args ...string) (code int, stdout, stderr string) {
@@ -140,8 +141,8 @@ func TestCheckMisuse(t *testing.T) {
 	}
 }
 
-// check --in reads a file through loadFile; once file import exists, a
-// JSON file of the sample gives the same report as --sample.
+// check --in reads a file through loadFile: a JSON file of the sample
+// gives the same report as --sample.
 func TestCheckInFile(t *testing.T) {
 	f := model.Sample()
 	var b bytes.Buffer
@@ -153,10 +154,32 @@ func TestCheckInFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, stderr := checkRun("check", "--in", path)
-	if strings.Contains(stderr, "尚未完成") {
-		t.Skip("file import not implemented yet: " + stderr)
-	}
 	if code != 1 || !strings.Contains(out, "合计 7898.5676 万元") || !strings.Contains(out, "共 18 个错误，3 条提示") {
 		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
+	}
+}
+
+// check --draft reads a draft of a real drafts file.
+func TestCheckDraft(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "drafts.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := model.Sample()
+	f.Units[0].Tasks[0].Fiscal = model.ParseAmount("1l5")
+	id, err := st.Create(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, stderr := checkRun("check", "--draft", id, "--db", db)
+	if code != 1 || !strings.Contains(out, "[错误] 年度主要任务 › 郑州市生态环境局机关 第1行 › 财政资金：金额“1l5”含有非数字字符“l”") ||
+		!strings.Contains(out, "共 19 个错误，3 条提示") {
+		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, _, stderr = checkRun("check", "--draft", "没有这个草稿", "--db", db)
+	if code != 2 || !strings.Contains(stderr, "无法审核“草稿 没有这个草稿”") {
+		t.Errorf("missing draft: exit %d, %q", code, stderr)
 	}
 }
