@@ -30,7 +30,8 @@ func (m Money) Decimal() decimal.Decimal { return decimal.New(int64(m), -MoneySc
 func (m Money) String() string { return FormatMoney(m, false) }
 
 // MoneyFromDecimal converts d (万元) to Money. It reports false when d has
-// more than 4 decimals or does not fit.
+// more than 4 decimals or is beyond 1000 × MaxAmount: it converts totals
+// too, which may exceed the largest single amount a cell accepts.
 func MoneyFromDecimal(d decimal.Decimal) (Money, bool) {
 	s := d.Shift(MoneyScale)
 	if !s.Equal(s.Truncate(0)) {
