@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -144,6 +146,26 @@ func (s *Store) backup() (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("无法创建备份文件夹 %s（%v）。请检查权限或磁盘空间。", dir, err)
 	}
+	// When the newest backup already holds exactly this content (the file
+	// was opened again without a change in between, as a few commands in a
+	// row do), no new one is made: otherwise ten runs of jixiao list would
+	// push every older backup out.
+	if bs, _ := Backups(s.path); len(bs) > 0 {
+		for _, b := range bs {
+			if b.Note != "" {
+				continue
+			}
+			same := false
+			_ = db.View(func(tx *bolt.Tx) error {
+				same = sameAsBackup(tx, b.Path)
+				return nil
+			})
+			if same {
+				return b.Path, nil
+			}
+			break
+		}
+	}
 	final := freeName(dir, backupName(s.path, s.clock(), ""))
 	tmp := final + ".tmp"
 	err := db.View(func(tx *bolt.Tx) error {
@@ -171,6 +193,40 @@ func (s *Store) backup() (string, error) {
 	syncDir(dir)
 	rotate(s.path)
 	return final, nil
+}
+
+// sameAsBackup reports whether the backup at path is byte for byte what
+// tx.WriteTo would write now. The size and the transaction id in the
+// backup's meta page are compared first, so that the hashing is only done
+// when the backup is very likely the same.
+func sameAsBackup(tx *bolt.Tx, path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() != tx.Size() {
+		return false
+	}
+	head := make([]byte, pageHeader+metaSize)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	if m := parseMeta(head); !m.ok || m.txid != uint64(tx.ID()) {
+		return false
+	}
+	h1, h2 := sha256.New(), sha256.New()
+	if _, err := tx.WriteTo(h1); err != nil {
+		return false
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	if _, err := io.Copy(h2, f); err != nil {
+		return false
+	}
+	return bytes.Equal(h1.Sum(nil), h2.Sum(nil))
 }
 
 // rotate removes the startup backups beyond the newest KeepBackups, and

@@ -128,10 +128,11 @@ func TestCrashKill(t *testing.T) {
 				}
 			}
 		}()
-		// Sometimes early (while opening or backing up), mostly while saving.
-		delay := time.Duration(rng.IntN(40)) * time.Millisecond
-		if rng.IntN(4) > 0 {
-			delay += time.Duration(40+rng.IntN(400)) * time.Millisecond
+		// Sometimes early (while starting, opening or backing up), mostly
+		// while saving.
+		delay := time.Duration(rng.IntN(150)) * time.Millisecond
+		if rng.IntN(5) > 0 {
+			delay = time.Duration(150+rng.IntN(500)) * time.Millisecond
 		}
 		time.Sleep(delay)
 		cmd.Process.Signal(syscall.SIGKILL)

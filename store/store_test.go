@@ -77,6 +77,15 @@ func openTest(t testing.TB) (*Store, string) {
 	return s, path
 }
 
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func fileHash(t testing.TB, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -906,7 +915,8 @@ func TestBackupsRotate(t *testing.T) {
 	if p, err := s.LastBackup(); p != "" || err != nil {
 		t.Errorf("a new file was backed up: %q %v", p, err)
 	}
-	s.Create(model.Sample())
+	f := model.Sample()
+	id, _ := s.Create(f)
 	s.Close()
 	var last string
 	for i := 0; i < KeepBackups+3; i++ {
@@ -918,9 +928,39 @@ func TestBackupsRotate(t *testing.T) {
 		if err != nil || last == "" {
 			t.Fatalf("backup: %q %v", last, err)
 		}
+		f.Goals[0].Text = fmt.Sprint("改动 ", i)
+		if err := s.Save(id, f); err != nil {
+			t.Fatal(err)
+		}
 		s.Close()
 		checkBolt(t, last)
 	}
+	// Opening again without a change in between makes no new backup: the
+	// newest one already holds this content.
+	for i := 0; i < 2; i++ {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.LastBackup()
+		s.Close()
+		if i == 0 {
+			last = p
+		} else if p != last || err != nil {
+			t.Errorf("unchanged file backed up again: %s (newest %s) %v", p, last, err)
+		}
+	}
+	// The newest backup holds the last save.
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	os.WriteFile(cp, mustRead(t, last), 0o600)
+	bs, err := Open(cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, err := bs.Load(id); err != nil || formJSON(t, g) != formJSON(t, f) {
+		t.Errorf("the newest backup does not hold the last save: %v", err)
+	}
+	bs.Close()
 	bk, err := Backups(path)
 	if err != nil {
 		t.Fatal(err)
