@@ -20,6 +20,22 @@ func draftsRun(args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
+// tempDB is a drafts file path in a temp folder; when the test ends the
+// file (if any) must pass store.CheckFile (our checks and bbolt's
+// tx.Check).
+func tempDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "drafts.db")
+	t.Cleanup(func() {
+		if _, err := os.Stat(db); err == nil {
+			if err := store.CheckFile(db); err != nil {
+				t.Errorf("drafts file after the test: %v", err)
+			}
+		}
+	})
+	return db
+}
+
 // lastLine is the last line of a command's output.
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
@@ -37,7 +53,7 @@ func mustRun(t *testing.T, args ...string) string {
 }
 
 func TestDraftCommands(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "drafts.db")
+	db := tempDB(t)
 
 	// sample: the id alone on the last line.
 	out := mustRun(t, "sample", "--db", db)
@@ -120,7 +136,7 @@ func TestDraftCommands(t *testing.T) {
 }
 
 func TestDraftCommandErrors(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "drafts.db")
+	db := tempDB(t)
 	id := lastLine(mustRun(t, "sample", "--db", db))
 	tests := []struct {
 		args []string
@@ -167,7 +183,7 @@ func TestDraftCommandsUseJIXIAO_DB(t *testing.T) {
 }
 
 func TestDraftCommandsFileInUse(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "drafts.db")
+	db := tempDB(t)
 	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
