@@ -240,17 +240,17 @@ func pasteTasks(res *PasteResult, rows [][]string) {
 			}
 			return c[j]
 		}
+		content := get("content")
+		if isTotalRow(get("unit")) || isTotalRow(content) {
+			res.Refused = append(res.Refused, fmt.Sprintf("第%d行是合计行：合计由程序计算，没有粘贴", n))
+			continue
+		}
 		if withUnit && get("unit") != "" {
 			name := get("unit")
 			if unit < 0 || res.Units[unit].Name != name {
 				res.Units = append(res.Units, model.Unit{Name: name})
 				unit = len(res.Units) - 1
 			}
-		}
-		content := get("content")
-		if isTotalRow(get("unit")) || isTotalRow(content) {
-			res.Refused = append(res.Refused, fmt.Sprintf("第%d行是合计行：合计由程序计算，没有粘贴", n))
-			continue
 		}
 		t := model.Task{Content: content, Note: get("note")}
 		t.Total = model.ParseAmount(get("total"))
