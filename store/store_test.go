@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -1091,4 +1092,65 @@ func TestClosedStore(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close = %v", err)
 	}
+}
+
+// TestRandomCorruption damages a good file in random places, many times:
+// Open either refuses with a *DamagedError and leaves the file as it is,
+// or opens it, and then reading every draft gives the drafts or errors —
+// never a crash of the program.
+func TestRandomCorruption(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	ids := goodFile(t, good)
+	orig := mustRead(t, good)
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
+	rounds := 150
+	if testing.Short() {
+		rounds = 30
+	}
+	refused, opened, readErrs := 0, 0, 0
+	for i := 0; i < rounds; i++ {
+		b := bytes.Clone(orig)
+		switch rng.IntN(3) {
+		case 0: // a few flipped bytes anywhere
+			for k := 0; k < 1+rng.IntN(8); k++ {
+				b[rng.IntN(len(b))] ^= byte(1 + rng.IntN(255))
+			}
+		case 1: // a block of garbage
+			at, n := rng.IntN(len(b)), 16+rng.IntN(4096)
+			for k := at; k < min(at+n, len(b)); k++ {
+				b[k] = byte(rng.IntN(256))
+			}
+		case 2: // a page header overwritten (page id, flags, count, overflow)
+			p := 2 + rng.IntN(len(b)/4096-2)
+			for k := 0; k < 16; k++ {
+				b[p*4096+k] = byte(rng.IntN(256))
+			}
+		}
+		path := filepath.Join(dir, fmt.Sprintf("c%d.db", i))
+		os.WriteFile(path, b, 0o600)
+		s, err := Open(path)
+		if err != nil {
+			var de *DamagedError
+			if !errors.As(err, &de) && !strings.Contains(err.Error(), "jixiao") {
+				t.Errorf("round %d: %v", i, err)
+			}
+			if !bytes.Equal(mustRead(t, path), b) {
+				t.Errorf("round %d: a refused file was changed", i)
+			}
+			refused++
+			continue
+		}
+		opened++
+		if _, err := s.List(); err != nil {
+			readErrs++
+		}
+		for _, id := range ids {
+			if _, err := s.Load(id); err != nil {
+				readErrs++
+			}
+		}
+		s.Close()
+	}
+	t.Logf("%d damaged copies: %d refused as damaged, %d opened (%d read errors)", rounds, refused, opened, readErrs)
 }
