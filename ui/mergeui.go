@@ -59,7 +59,7 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	ws.merge = m
 	m.fileBox = container.NewVBox()
 	m.planBox = container.NewVBox()
-	m.yearOK = widget.NewCheck("年度不同，我确认仍要合并", func(bool) { m.enable() })
+	m.yearOK = widget.NewCheck("允许合并不同年度（我已确认文件没有选错）", func(bool) { m.enable() })
 	add := widget.NewButtonWithIcon("添加文件…", theme.ContentAddIcon(), m.pick)
 	m.mergeBtn = widget.NewButton("合并", m.apply)
 	m.mergeBtn.Importance = widget.HighImportance
