@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -1153,4 +1155,34 @@ func TestRandomCorruption(t *testing.T) {
 		s.Close()
 	}
 	t.Logf("%d damaged copies: %d refused as damaged, %d opened (%d read errors)", rounds, refused, opened, readErrs)
+}
+
+// TestSameTaskCoversTask fails when model.Task gains a field that sameTask
+// (the revision summary's row comparison) does not look at yet.
+func TestSameTaskCoversTask(t *testing.T) {
+	if n := reflect.TypeOf(model.Task{}).NumField(); n != 8 {
+		t.Errorf("model.Task has %d fields; update sameTask in summary.go and this count", n)
+	}
+	a := model.Sample().Units[0].Tasks[0]
+	for name, edit := range map[string]func(*model.Task){
+		"content": func(x *model.Task) { x.Content += "x" },
+		"total":   func(x *model.Task) { x.Total = model.ParseAmount("1") },
+		"fiscal":  func(x *model.Task) { x.Fiscal = model.ParseAmount("x") },
+		"other":   func(x *model.Task) { x.Other = model.ParseAmount("2") },
+		"note":    func(x *model.Task) { x.Note = "n" },
+		"goals":   func(x *model.Task) { x.Goals = []int{9} },
+		"prev":    func(x *model.Task) { x.Prev = &model.PrevAmounts{Total: model.ParseAmount("1")} },
+		"review":  func(x *model.Task) { x.Review = true },
+	} {
+		b := a
+		b.Goals = slices.Clone(a.Goals)
+		edit(&b)
+		if sameTask(&a, &b) {
+			t.Errorf("a change of %s is not seen", name)
+		}
+	}
+	b := a
+	if !sameTask(&a, &b) {
+		t.Errorf("equal rows differ")
+	}
 }

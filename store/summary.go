@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"jixiao/model"
@@ -45,11 +46,8 @@ func Summary(prev, cur *model.Form) string {
 	}
 	if pt != ct {
 		add("任务 %+d", ct-pt)
-	} else {
-		pr, cr := taskRows(prev), taskRows(cur)
-		if n, _ := diffCount(len(cr), func(i int) bool { return !reflect.DeepEqual(pr[i], cr[i]) }); n > 0 {
-			add("修改任务 %d 行", n)
-		}
+	} else if n := changedTasks(prev, cur); n > 0 {
+		add("修改任务 %d 行", n)
 	}
 	ps, cs := model.ComputeTotals(prev).Sums, model.ComputeTotals(cur).Sums
 	if ps.Total != cs.Total {
@@ -103,10 +101,34 @@ func diffCount(n int, differs func(int) bool) (count, first int) {
 	return count, first
 }
 
-func taskRows(f *model.Form) []model.Task {
-	rows := make([]model.Task, 0, f.TaskCount())
-	for _, u := range f.Units {
-		rows = append(rows, u.Tasks...)
+// changedTasks counts the task rows that differ, row by row in table
+// order (both forms have the same number of rows).
+func changedTasks(prev, cur *model.Form) int {
+	n := 0
+	pu, pi := 0, 0
+	for ui := range cur.Units {
+		for ti := range cur.Units[ui].Tasks {
+			for pu < len(prev.Units) && pi >= len(prev.Units[pu].Tasks) {
+				pu, pi = pu+1, 0
+			}
+			if pu >= len(prev.Units) || !sameTask(&prev.Units[pu].Tasks[pi], &cur.Units[ui].Tasks[ti]) {
+				n++
+			}
+			pi++
+		}
 	}
-	return rows
+	return n
+}
+
+func sameTask(a, b *model.Task) bool {
+	if a.Content != b.Content || a.Note != b.Note || a.Review != b.Review ||
+		a.Total.Raw() != b.Total.Raw() || a.Fiscal.Raw() != b.Fiscal.Raw() || a.Other.Raw() != b.Other.Raw() ||
+		!slices.Equal(a.Goals, b.Goals) || (a.Prev == nil) != (b.Prev == nil) {
+		return false
+	}
+	if a.Prev != nil {
+		p, q := a.Prev, b.Prev
+		return p.Total.Raw() == q.Total.Raw() && p.Fiscal.Raw() == q.Fiscal.Raw() && p.Other.Raw() == q.Other.Raw()
+	}
+	return true
 }
