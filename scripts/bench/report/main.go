@@ -332,7 +332,7 @@ func (r *report) procWhy(key string) string {
 		return "not run (" + key + ")"
 	}
 	if p.value == "NA" {
-		return p.command
+		return clip(p.command, 160)
 	}
 	return ""
 }
@@ -574,7 +574,7 @@ func (r *report) procRow(w *bufio.Writer, label, key string) {
 	case !ok:
 		fmt.Fprintf(w, "| %s | not run | | |\n", label)
 	case p.value == "NA":
-		fmt.Fprintf(w, "| %s | not measured | | %s |\n", label, mdCell(p.command))
+		fmt.Fprintf(w, "| %s | not measured | | %s |\n", label, mdCell(clip(p.command, 160)))
 	default:
 		v := p.value + " " + p.unit
 		if f, err := strconv.ParseFloat(p.value, 64); err == nil {
@@ -621,7 +621,7 @@ func (r *report) writeProcs(w *bufio.Writer) {
 	r.procRow(w, "import (check) of the 5,000-task xlsx", "import_big")
 
 	p("\n## GUI cold start\n\n")
-	p("From exec of `jixiao --db NEW_FILE` to the window being mapped (viewable) on an Xvfb display, polled with `xdotool search --onlyvisible` every 10 ms; a fresh drafts file each run (the first start creates a draft from the sample), then the process is killed.\n\n")
+	p("From exec of `jixiao --db FILE` (a fresh copy of a drafts file holding the sample, and no saved preferences) to its window being mapped (viewable) on an Xvfb display, polled with `xdotool search --onlyvisible --pid` every 10 ms; then the process is killed. Xvfb has no GPU: OpenGL is Mesa's software renderer, whose shader compilation is a large part of this figure; on a desktop with a GPU driver the start is faster.\n\n")
 	p("%s", head)
 	r.procRow(w, "Start to mapped window", "gui_start")
 
@@ -643,4 +643,15 @@ func mdCode(s string) string {
 	s = strings.ReplaceAll(s, "|", "\\|")
 	s = strings.ReplaceAll(s, "`", "'")
 	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// clip makes s valid UTF-8 (the shell cut it by bytes) and at most n runes.
+func clip(s string, n int) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.TrimRight(s, "\ufffd")
+	r := []rune(s)
+	if len(r) > n {
+		return strings.TrimSpace(string(r[:n])) + "…"
+	}
+	return s
 }
