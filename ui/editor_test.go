@@ -53,7 +53,11 @@ func newTestEditor(t testing.TB, f *model.Form, s Saver) (*Editor, fyne.Window) 
 	}
 	t.Cleanup(func() {
 		e.stopTimer()
-		w.Close()
+		for _, o := range a.Driver().AllWindows() {
+			if o == w {
+				w.Close()
+			}
+		}
 		a.Quit()
 	})
 	return e, w
