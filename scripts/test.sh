@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# scripts/test.sh — run every check and test of jixiao.
+#
+#   scripts/test.sh
+#
+# Installs what the tests need when it is missing (apt-get, as root or
+# through sudo): the C headers Fyne needs (go vet and the -race build of
+# cmd/jixiao compile its cgo code) and poppler-utils (pdftotext, pdfinfo,
+# pdffonts read the exported PDFs back). Then, in order:
+#
+#   1. gofmt: lists every file that is not gofmt-formatted
+#   2. go vet ./...
+#   3. go test -race for every package but ui/ (model, store, export,
+#      assets, cmd/jixiao, ...); ui/ runs with CGO_ENABLED=0 and no -race,
+#      which also proves its tests need no cgo (headless fyne test driver)
+#   4. each fuzz target (found with go test -list '^Fuzz') for
+#      JIXIAO_FUZZTIME (default 5s) each
+#
+# Every step runs even if an earlier one failed; the exit code is non-zero
+# if any failed, and the last line says which.
+#
+# Environment: JIXIAO_FUZZTIME=10s to fuzz longer, JIXIAO_FUZZTIME=0 to skip
+# fuzzing; JIXIAO_RACE=0 to test without the race detector.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/setup.sh
+. scripts/setup.sh
+jixiao_setup test || exit 1
+for tool in pdftotext pdfinfo pdffonts; do
+	command -v "$tool" >/dev/null || {
+		jixiao_log "$tool is missing after setup"
+		exit 1
+	}
+done
+
+fuzztime="${JIXIAO_FUZZTIME:-5s}"
+race="${JIXIAO_RACE:-1}"
+failed=()
+start=$SECONDS
+step() { printf '\n=== %s (%ds)\n' "$*" $((SECONDS - start)); }
+
+step "gofmt"
+unformatted="$(find . -name '*.go' -not -path './.git/*' -not -path './dist/*' -not -path '*/testdata/*' -print0 | xargs -0 gofmt -l)"
+if [ -n "$unformatted" ]; then
+	echo "not gofmt-formatted (run gofmt -w on them):"
+	echo "$unformatted"
+	failed+=(gofmt)
+else
+	echo "ok"
+fi
+
+step "go vet ./..."
+if CGO_ENABLED=1 go vet ./...; then echo "ok"; else failed+=(vet); fi
+
+# Packages: ui/ apart (no cgo, no race), the rest with -race.
+mapfile -t all < <(go list ./...)
+main=()
+ui=()
+for p in "${all[@]}"; do
+	case "$p" in
+	jixiao/ui | jixiao/ui/*) ui+=("$p") ;;
+	*) main+=("$p") ;;
+	esac
+done
+
+if [ "${#main[@]}" -gt 0 ]; then
+	if [ "$race" = 1 ]; then
+		step "go test -race ${main[*]}"
+		CGO_ENABLED=1 go test -race -timeout 30m "${main[@]}" || failed+=(test)
+	else
+		step "go test ${main[*]}"
+		CGO_ENABLED=1 go test -timeout 30m "${main[@]}" || failed+=(test)
+	fi
+fi
+if [ "${#ui[@]}" -gt 0 ]; then
+	step "CGO_ENABLED=0 go test ${ui[*]}"
+	CGO_ENABLED=0 go test -timeout 20m "${ui[@]}" || failed+=(test-ui)
+fi
+
+if [ "$fuzztime" != 0 ]; then
+	step "fuzz targets (-fuzztime=$fuzztime each)"
+	# `go test -list` prints a package's names, then its "ok  <pkg>" line.
+	list="$(CGO_ENABLED=1 go test -list '^Fuzz' ./... 2>&1)" || {
+		echo "$list"
+		failed+=(fuzz-list)
+	}
+	names=()
+	targets=()
+	while IFS= read -r line; do
+		case "$line" in
+		Fuzz*) names+=("$line") ;;
+		ok*)
+			pkg="$(printf '%s\n' "$line" | awk '{print $2}')"
+			for n in "${names[@]}"; do targets+=("$pkg $n"); done
+			names=()
+			;;
+		*) names=() ;;
+		esac
+	done <<<"$list"
+	if [ "${#targets[@]}" -eq 0 ]; then
+		echo "no fuzz targets"
+	fi
+	for t in "${targets[@]}"; do
+		pkg="${t% *}"
+		name="${t#* }"
+		echo "--- $pkg $name"
+		CGO_ENABLED=1 go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" "$pkg" || failed+=("fuzz:$pkg.$name")
+	done
+fi
+
+echo
+if [ "${#failed[@]}" -gt 0 ]; then
+	echo "FAIL: ${failed[*]} ($((SECONDS - start))s)"
+	exit 1
+fi
+echo "all checks passed ($((SECONDS - start))s)"
