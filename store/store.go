@@ -297,11 +297,15 @@ func writeHeader(b *bolt.Bucket, h *header) error {
 // changed first.
 func (s *Store) List() ([]Info, error) { return s.list(false) }
 
-// Trashed returns the drafts in the 回收站, most recently changed first.
+// Trashed returns the drafts in the 回收站, most recently deleted first.
 func (s *Store) Trashed() ([]Info, error) { return s.list(true) }
 
 func (s *Store) list(trashed bool) ([]Info, error) {
-	var out []Info
+	type item struct {
+		info Info
+		when time.Time // the sort key: last change, or when it was trashed
+	}
+	var items []item
 	err := s.view(func(tx *bolt.Tx) error {
 		ds := tx.Bucket(bucketDrafts)
 		if ds == nil {
@@ -312,11 +316,17 @@ func (s *Store) list(trashed bool) ([]Info, error) {
 			if err != nil {
 				// A draft whose header cannot be read is still listed, so
 				// that it can be seen and dealt with.
-				out = append(out, Info{ID: string(k), Dept: "（概要无法读取）"})
+				if !trashed {
+					items = append(items, item{info: Info{ID: string(k), Dept: "（概要无法读取）"}})
+				}
 				return nil
 			}
 			if h.Trashed == trashed {
-				out = append(out, h.info())
+				when := h.Updated
+				if trashed && !h.TrashedAt.IsZero() {
+					when = h.TrashedAt
+				}
+				items = append(items, item{h.info(), when})
 			}
 			return nil
 		})
@@ -324,12 +334,16 @@ func (s *Store) list(trashed bool) ([]Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(out, func(a, b Info) int {
-		if c := b.Updated.Compare(a.Updated); c != 0 {
+	slices.SortStableFunc(items, func(a, b item) int {
+		if c := b.when.Compare(a.when); c != 0 {
 			return c
 		}
-		return compareIDs(b.ID, a.ID)
+		return compareIDs(b.info.ID, a.info.ID)
 	})
+	out := make([]Info, len(items))
+	for i, it := range items {
+		out[i] = it.info
+	}
 	return out, nil
 }
 

@@ -1186,3 +1186,20 @@ func TestSameTaskCoversTask(t *testing.T) {
 		t.Errorf("equal rows differ")
 	}
 }
+
+func TestTrashedNewestDeletedFirst(t *testing.T) {
+	s, _ := openTest(t)
+	clk := &fakeClock{t: time.Date(2026, 5, 1, 9, 0, 0, 0, time.Local)}
+	s.now = clk.now
+	a, _ := s.Create(model.New("2021", "甲局", time.Time{}))
+	clk.add(time.Hour)
+	b, _ := s.Create(model.New("2021", "乙局", time.Time{})) // changed later than a
+	clk.add(time.Hour)
+	s.Delete(b)
+	clk.add(time.Hour)
+	s.Delete(a) // deleted last
+	trash, err := s.Trashed()
+	if err != nil || len(trash) != 2 || trash[0].ID != a || trash[1].ID != b {
+		t.Errorf("Trashed = %+v %v, want %s (deleted last) first", trash, err, a)
+	}
+}
