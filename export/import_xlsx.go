@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"regexp"
@@ -61,6 +62,96 @@ func openWorkbook(name string, data []byte) (*excelize.File, error) {
 type internalError struct{ msg string }
 
 func (e *internalError) Error() string { return e.msg }
+
+// maxMerges bounds the merged ranges read from one sheet.
+const maxMerges = 200_000
+
+// mergedRanges lists the merged ranges of sheet as [start, end] cell
+// names. It reads the <mergeCell ref="A1:B2"/> elements of the sheet's XML
+// itself: excelize's GetMergeCells compares every range with every other
+// (quadratic), which a file with many merges would turn into a hang.
+func mergedRanges(xf *excelize.File, sheet string) ([][2]string, error) {
+	path := sheetPaths(xf)[sheet]
+	if path == "" {
+		return nil, nil
+	}
+	raw, ok := xf.Pkg.Load(path)
+	if !ok {
+		return nil, nil
+	}
+	data, _ := raw.([]byte)
+	var out [][2]string
+	for {
+		i := bytes.Index(data, []byte("mergeCell "))
+		if i < 0 {
+			break
+		}
+		data = data[i+len("mergeCell "):]
+		end := bytes.IndexByte(data, '>')
+		if end < 0 {
+			break
+		}
+		attrs := data[:end]
+		j := bytes.Index(attrs, []byte(`ref="`))
+		if j < 0 {
+			continue
+		}
+		ref := attrs[j+5:]
+		if k := bytes.IndexByte(ref, '"'); k >= 0 {
+			ref = ref[:k]
+		}
+		a, b, found := strings.Cut(string(ref), ":")
+		if !found {
+			b = a
+		}
+		out = append(out, [2]string{a, b})
+		if len(out) > maxMerges {
+			return nil, fmt.Errorf("工作表“%s”的合并单元格超过 %d 个", sheet, maxMerges)
+		}
+	}
+	return out, nil
+}
+
+// sheetPaths maps sheet names to their part names in the package, from
+// xl/workbook.xml and its relationships.
+func sheetPaths(xf *excelize.File) map[string]string {
+	load := func(name string) []byte {
+		v, ok := xf.Pkg.Load(name)
+		if !ok {
+			return nil
+		}
+		b, _ := v.([]byte)
+		return b
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	out := map[string]string{}
+	if xml.Unmarshal(load("xl/workbook.xml"), &wb) != nil || xml.Unmarshal(load("xl/_rels/workbook.xml.rels"), &rels) != nil {
+		return out
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		t := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(t, "xl/") {
+			t = "xl/" + t
+		}
+		target[r.ID] = t
+	}
+	for _, s := range wb.Sheets {
+		out[s.Name] = target[s.RID]
+	}
+	return out
+}
 
 func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
@@ -158,7 +249,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 			g.cells[i] = g.cells[i][:maxSheetCols]
 		}
 	}
-	merges, err := xf.GetMergeCells(sheet)
+	merges, err := mergedRanges(xf, sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -170,8 +261,8 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 	}
 	budget := 4_000_000
 	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
 		if err1 != nil || err2 != nil || r1 > nrow || c1 > ncol {
 			continue
 		}

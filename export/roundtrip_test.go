@@ -164,3 +164,22 @@ func TestImportVisibleSheetOnly(t *testing.T) {
 		})
 	}
 }
+
+// withoutDataSheet returns the workbook data without its hidden sheet, as
+// a clerk's copy of the visible table would be.
+func withoutDataSheet(t testing.TB, data []byte) []byte {
+	t.Helper()
+	xf, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xf.Close()
+	if err := xf.DeleteSheet(DataSheetName); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := xf.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -143,6 +143,11 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 		return err
 	}
 	l := buildLayout(f)
+	// The hidden sheet first: hiding a sheet makes excelize read every
+	// other sheet back, which would undo the benefit of streaming.
+	if err := writeDataSheet(xf, f); err != nil {
+		return err
+	}
 	if err := pageSetup(xf, f); err != nil {
 		return err
 	}
@@ -230,10 +235,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return writeDataSheet(xf, f)
+	return sw.Flush()
 }
 
 func pageSetup(xf *excelize.File, f *model.Form) error {
@@ -375,9 +377,5 @@ func writeDataSheet(xf *excelize.File, f *model.Form) error {
 		s = s[i:]
 		row++
 	}
-	if err := xf.SetSheetVisible(DataSheetName, false, true); err != nil {
-		return err
-	}
-	xf.SetActiveSheet(0)
-	return nil
+	return xf.SetSheetVisible(DataSheetName, false, true)
 }
