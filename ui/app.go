@@ -150,9 +150,8 @@ func New(w fyne.Window, s Saver) *Editor {
 	e.checks = newChecksView(e)
 	e.status = newStatusBar(e)
 	e.views = []view{e.basic, e.goals, e.tasks, e.inds, e.checks}
-	names := []string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标", "审核"}
 	for i, v := range e.views {
-		e.tabList = append(e.tabList, container.NewTabItem(names[i], v.object()))
+		e.tabList = append(e.tabList, container.NewTabItem(tabNames[i], v.object()))
 	}
 	e.tabs = container.NewAppTabs(e.tabList...)
 	e.tabs.OnSelected = e.tabSelected

@@ -15,19 +15,19 @@ import (
 // model's ParseAmount and ComputeTotals, model.Check, and every view's
 // refresh up to the totals label. Keystrokes alternate between typing a
 // digit and deleting it.
-func benchTyping(b *testing.B, tasks int) {
+func benchTyping(b *testing.B, tasks int, start, key string) {
 	e, w := newTestEditor(b, model.Generate(tasks), &memSaver{})
 	u := len(e.Form().Units) / 2
 	if !e.Focus(taskLoc(u, 3, model.FieldTotal)) {
 		b.Fatal("cannot focus")
 	}
 	en := focused(b, w)
-	en.CursorColumn = len([]rune(en.Text))
+	retype(en, start)
 	before := e.tasks.total.Text
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if i%2 == 0 {
-			test.Type(en, "7")
+			test.Type(en, key)
 		} else {
 			en.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 		}
@@ -41,8 +41,15 @@ func benchTyping(b *testing.B, tasks int) {
 	}
 }
 
-func BenchmarkTypingAmountSample(b *testing.B)    { benchTyping(b, 34) }
-func BenchmarkTypingAmount2000Tasks(b *testing.B) { benchTyping(b, 2000) }
+// The usual keystroke: the amount stays valid (1200 ↔ 12001).
+func BenchmarkTypingAmountSample(b *testing.B)    { benchTyping(b, 34, "1200", "1") }
+func BenchmarkTypingAmount2000Tasks(b *testing.B) { benchTyping(b, 2000, "1200", "1") }
+
+// The costly keystroke: the amount turns invalid and back (1200.1234 ↔
+// 1200.12345, five decimals), so the row's error line appears and goes.
+func BenchmarkTypingAmountToggleError2000Tasks(b *testing.B) {
+	benchTyping(b, 2000, "1200.1234", "5")
+}
 
 // BenchmarkRecompute2000Tasks is the model part of a keystroke alone:
 // ComputeTotals and Check on a 2,000-task form.

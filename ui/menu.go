@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
 )
 
 // mainMenu is 文件 (保存, 导出) plus the menus added with AddMenu.
@@ -17,7 +21,38 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 		items = append(items, fyne.NewMenuItem("导出 "+k.Name+"…", func() { e.Export(k) }))
 	}
 	file := fyne.NewMenu("文件", items...)
-	return fyne.NewMainMenu(append([]*fyne.Menu{file}, e.extraMenus...)...)
+	var tabs []*fyne.MenuItem
+	for i, name := range tabNames {
+		it := fyne.NewMenuItem(name, func() { e.GoToTab(Tab(i)) })
+		it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
+		tabs = append(tabs, it)
+	}
+	view := fyne.NewMenu("页面", tabs...)
+	return fyne.NewMainMenu(append([]*fyne.Menu{file, view}, e.extraMenus...)...)
+}
+
+// tabNames are the tabs' titles (审核 gets its error count added).
+var tabNames = []string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标", "审核"}
+
+// GoToTab shows tab t and puts the keyboard focus on its first field
+// (Ctrl+1 … Ctrl+5, as tabs themselves take no keyboard focus).
+func (e *Editor) GoToTab(t Tab) {
+	e.SelectTab(t)
+	loc := model.Location{Unit: 0, Row: 0}
+	switch t {
+	case TabGoals:
+		loc.Part = model.PartGoals
+	case TabTasks:
+		loc.Part, loc.Field = model.PartTasks, model.FieldContent
+	case TabIndicators:
+		loc.Part, loc.Field = model.PartIndicators, model.FieldValue
+	case TabChecks:
+		e.views[TabChecks].focus(loc)
+		return
+	default:
+		loc.Field = model.FieldYear
+	}
+	e.views[t].focus(loc)
 }
 
 // AddMenu adds a menu after 文件 in the main menu (编辑, 草稿…).

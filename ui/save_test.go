@@ -53,3 +53,30 @@ func TestCloseSavesAndRemembersSize(t *testing.T) {
 		t.Errorf("prefs: width %v, last draft %q", e.prefs.Float(PrefWindowWidth), e.prefs.String(PrefLastDraft))
 	}
 }
+
+func TestCtrlNumberGoesToTab(t *testing.T) {
+	e, w := newTestEditor(t, model.Sample(), &memSaver{})
+	var items []*fyne.MenuItem
+	for _, m := range w.MainMenu().Items {
+		if m.Label == "页面" {
+			items = m.Items
+		}
+	}
+	if len(items) != 5 {
+		t.Fatalf("页面 menu has %d items", len(items))
+	}
+	wants := []fyne.Focusable{e.basic.year, nil, nil, nil, e.checks.list}
+	for i, it := range items {
+		it.Action()
+		if e.CurrentTab() != Tab(i) || it.Shortcut == nil {
+			t.Fatalf("%s: tab %d shown", it.Label, e.CurrentTab())
+		}
+		if wants[i] != nil && w.Canvas().Focused() != wants[i] || w.Canvas().Focused() == nil {
+			t.Errorf("%s: focus on %T", it.Label, w.Canvas().Focused())
+		}
+	}
+	items[2].Action()
+	if en := focused(t, w); en.Text != model.Sample().Units[0].Tasks[0].Content {
+		t.Errorf("年度主要任务 focuses %q", en.Text)
+	}
+}
