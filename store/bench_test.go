@@ -39,6 +39,9 @@ func benchSave(b *testing.B, f *model.Form) {
 	}
 	b.StopTimer()
 	reportPercentiles(b, durs)
+	if st, err := os.Stat(s.Path()); err == nil {
+		b.ReportMetric(float64(st.Size())/(1<<20), "file-MB")
+	}
 }
 
 func reportPercentiles(b *testing.B, durs []time.Duration) {

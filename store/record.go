@@ -50,10 +50,17 @@ type record struct {
 // daily revisions takes about a third of the room.
 const compressedMark = 'z'
 
-func compress(v []byte) ([]byte, error) {
+// compressAbove is the record size above which a revision is compressed
+// as it is written (about 1,500 task rows).
+const compressAbove = 256 << 10
+
+func compress(v []byte) ([]byte, error) { return compressWith(v, flate.DefaultCompression) }
+
+func compressWith(v []byte, level int) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(len(v) / 4)
 	b.WriteByte(compressedMark)
-	w, err := flate.NewWriter(&b, flate.DefaultCompression)
+	w, err := flate.NewWriter(&b, level)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,7 @@ package store
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -446,6 +447,14 @@ func putRevision(b *bolt.Bucket, h *header, body []byte, f *model.Form, now time
 	rec, err := encodeRecord(model.SchemaVersion, now, summary, body)
 	if err != nil {
 		return err
+	}
+	if len(rec) > compressAbove {
+		// A big form (thousands of rows) is stored compressed right away:
+		// a fast compression costs less than writing and syncing the
+		// megabyte, and its 50 revisions take a seventh of the room.
+		if z, err := compressWith(rec, flate.BestSpeed); err == nil {
+			rec = z
+		}
 	}
 	if err := rb.Put(u64(n), rec); err != nil {
 		return err

@@ -1203,3 +1203,60 @@ func TestTrashedNewestDeletedFirst(t *testing.T) {
 		t.Errorf("Trashed = %+v %v, want %s (deleted last) first", trash, err, a)
 	}
 }
+
+func TestBigFormStoredCompressed(t *testing.T) {
+	s, path := openTest(t)
+	f := model.Generate(2000)
+	id, err := s.Create(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Units[3].Tasks[7].Note = "改了一行"
+	if err := s.Save(id, f); err != nil {
+		t.Fatal(err)
+	}
+	plainSize := len(mustJSON(t, f))
+	s.view(func(tx *bolt.Tx) error {
+		b, _ := draftBucket(tx, id)
+		for n := uint64(1); n <= 2; n++ {
+			v := b.Bucket(bucketRevs).Get(u64(n))
+			if len(v) == 0 || v[0] != compressedMark || len(v)*3 > plainSize {
+				t.Errorf("revision %d: %d bytes (plain %d), compressed %v", n, len(v), plainSize, len(v) > 0 && v[0] == compressedMark)
+			}
+		}
+		return nil
+	})
+	s.Close()
+	s2, err := Open(path) // no cache: decoded from the file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	g, err := s2.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if formJSON(t, g) != formJSON(t, f) {
+		t.Errorf("big form differs after the round trip")
+	}
+	revs, _ := s2.Revisions(id)
+	if len(revs) != 2 || revs[0].Summary != "修改任务 1 行" {
+		t.Errorf("revisions %+v", revs)
+	}
+	// An unchanged save of a compressed head writes nothing.
+	if err := s2.Save(id, g); err != nil {
+		t.Fatal(err)
+	}
+	if revs, _ := s2.Revisions(id); len(revs) != 2 {
+		t.Errorf("unchanged save added a revision")
+	}
+}
+
+func mustJSON(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
