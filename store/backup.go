@@ -332,18 +332,14 @@ func RestoreBackup(dbPath, backupPath string) error {
 	return nil
 }
 
-// checkIsDrafts makes sure path holds a jixiao drafts file.
+// checkIsDrafts makes sure path holds a jixiao drafts file of a layout
+// this program knows.
 func checkIsDrafts(path string) error {
-	db, err := openBolt(path, true)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
+	return checkWithBolt(path, func(path string, tx *bolt.Tx) error {
 		if tx.Bucket(bucketJixiao) == nil {
 			return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件，不能用来恢复。", path)
 		}
-		return nil
+		return checkFormat(path, tx)
 	})
 }
 

@@ -107,10 +107,11 @@ func open(path string) (*Store, error) {
 	if err := checkLocked(path); err != nil {
 		return nil, err
 	}
-	// 2. A read-only pass with bbolt's own consistency check (read-only, so
-	// that nothing is written, not even the size, to a damaged file).
+	// 2. A read-only pass with bbolt's own consistency check and a look at
+	// the layout version (read-only, so that nothing is written, not even
+	// the size, to a damaged, foreign or newer file).
 	if !fresh {
-		if err := checkWithBolt(path); err != nil {
+		if err := checkWithBolt(path, checkFormat); err != nil {
 			return nil, err
 		}
 	}
@@ -121,10 +122,6 @@ func open(path string) (*Store, error) {
 	}
 	s := &Store{path: path}
 	s.dbp.Store(db)
-	if err := s.checkFormat(); err != nil {
-		db.Close()
-		return nil, err
-	}
 	if !fresh {
 		// A failed backup does not stop the clerk from working; the GUI
 		// shows LastBackup's error.
@@ -230,7 +227,7 @@ func CheckFile(path string) error {
 	if reason != "" {
 		return &DamagedError{Path: path, Reason: reason}
 	}
-	return checkWithBolt(path)
+	return checkWithBolt(path, nil)
 }
 
 // openBolt opens path with bbolt, turning a held lock into ErrInUse and a
@@ -257,8 +254,9 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 	return nil, damaged(path, "无法按数据文件打开（"+err.Error()+"）", err)
 }
 
-// checkWithBolt opens path read-only and runs bbolt's consistency check.
-func checkWithBolt(path string) (err error) {
+// checkWithBolt opens path read-only, runs bbolt's consistency check and
+// then, if given, more checks in the same read transaction.
+func checkWithBolt(path string, more func(path string, tx *bolt.Tx) error) (err error) {
 	db, err := openBolt(path, true)
 	if err != nil {
 		return err
@@ -271,11 +269,15 @@ func checkWithBolt(path string) (err error) {
 		}
 	}()
 	var problems []string
+	var moreErr error
 	err = db.View(func(tx *bolt.Tx) error {
 		for e := range tx.Check() {
 			if len(problems) < 3 {
 				problems = append(problems, e.Error())
 			}
+		}
+		if len(problems) == 0 && more != nil {
+			moreErr = more(path, tx)
 		}
 		return nil
 	})
@@ -285,34 +287,32 @@ func checkWithBolt(path string) (err error) {
 	if len(problems) > 0 {
 		return damaged(path, "内部结构不一致（"+strings.Join(problems, "；")+"）", nil)
 	}
-	return nil
+	return moreErr
 }
 
 // checkFormat makes sure the file is a jixiao drafts file of a layout this
 // program knows.
-func (s *Store) checkFormat() error {
-	return s.view(func(tx *bolt.Tx) error {
-		j := tx.Bucket(bucketJixiao)
-		if j == nil {
-			empty := true
-			_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-				empty = false
-				return nil
-			})
-			if empty {
-				return nil // a bare bbolt file: the buckets are made below
-			}
-			return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件（里面是别的程序的数据）。文件保持原样；请用 --db 指定别的文件。", s.path)
+func checkFormat(path string, tx *bolt.Tx) error {
+	j := tx.Bucket(bucketJixiao)
+	if j == nil {
+		empty := true
+		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			empty = false
+			return nil
+		})
+		if empty {
+			return nil // a bare bbolt file: Open makes the buckets
 		}
-		v, err := strconv.Atoi(string(j.Get(keyFormat)))
-		if err != nil {
-			return damaged(s.path, "文件格式标记无法读取", err)
-		}
-		if v > FileFormat {
-			return &NewerVersionError{Path: s.path, Version: v, Known: FileFormat}
-		}
-		return nil
-	})
+		return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件（里面是别的程序的数据）。文件保持原样；请用 --db 指定别的文件。", path)
+	}
+	v, err := strconv.Atoi(string(j.Get(keyFormat)))
+	if err != nil {
+		return damaged(path, "文件格式标记无法读取", err)
+	}
+	if v > FileFormat {
+		return &NewerVersionError{Path: path, Version: v, Known: FileFormat}
+	}
+	return nil
 }
 
 func (s *Store) ensureBuckets() error {
