@@ -682,12 +682,27 @@ func (s *Store) setTrashed(id string, trashed bool) error {
 			}
 			return fmt.Errorf("草稿 %s 不在回收站中，无需恢复。", id)
 		}
-		h.Trashed = trashed
-		h.TrashedAt = time.Time{}
-		if trashed {
-			h.TrashedAt = s.clock()
+		// Only the two trash fields are changed in the stored header, so
+		// that the fields a newer jixiao may have added are kept.
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(b.Get(keyInfo), &raw); err != nil {
+			return fmt.Errorf("草稿 %s 的概要无法读取（%v）。", id, err)
 		}
-		return writeHeader(b, h)
+		delete(raw, "trashed")
+		delete(raw, "trashedAt")
+		if trashed {
+			raw["trashed"] = json.RawMessage("true")
+			at, err := json.Marshal(s.clock())
+			if err != nil {
+				return err
+			}
+			raw["trashedAt"] = at
+		}
+		v, err := json.Marshal(raw)
+		if err != nil {
+			return err
+		}
+		return b.Put(keyInfo, v)
 	})
 }
 

@@ -633,6 +633,45 @@ func TestNewerDraftVersionLeftAlone(t *testing.T) {
 	if fileHash(t, path) != before {
 		t.Errorf("the file changed")
 	}
+	// Moving it to the 回收站 and back keeps what a newer jixiao wrote in
+	// its header.
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketDrafts).Bucket([]byte("d5"))
+		var raw map[string]any
+		json.Unmarshal(b.Get(keyInfo), &raw)
+		raw["futureField"] = "未来的内容"
+		v, _ := json.Marshal(raw)
+		return b.Put(keyInfo, v)
+	})
+	db.Close()
+	s, _ = Open(path)
+	if err := s.Delete("d5"); err != nil {
+		t.Fatal(err)
+	}
+	if tr, _ := s.Trashed(); len(tr) != 1 || tr[0].ID != "d5" {
+		t.Errorf("trash %+v", tr)
+	}
+	if err := s.Restore("d5"); err != nil {
+		t.Fatal(err)
+	}
+	s.view(func(tx *bolt.Tx) error {
+		b, _ := draftBucket(tx, "d5")
+		if !strings.Contains(string(b.Get(keyInfo)), `"futureField":"未来的内容"`) {
+			t.Errorf("header lost a newer field: %s", b.Get(keyInfo))
+		}
+		return nil
+	})
+	s.Close()
+	s, _ = Open(path)
+	before = fileHash(t, path)
+	s.Close()
+	if fileHash(t, path) != before {
+		t.Errorf("the file changed")
+	}
 }
 
 func TestNewerFileFormatLeftAlone(t *testing.T) {
