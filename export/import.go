@@ -78,9 +78,7 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 		return nil, nil, err
 	}
 	rep.count(f)
-	if f.Meta.Origin == "" || !strings.HasPrefix(f.Meta.Origin, "导入自") {
-		f.Meta.Origin = "导入自 " + name
-	}
+	f.Meta.Origin = "导入自 " + name
 	return f, rep, nil
 }
 

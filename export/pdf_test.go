@@ -228,3 +228,17 @@ func TestWrapText(t *testing.T) {
 		}
 	}
 }
+
+func TestPDFEmptyForm(t *testing.T) {
+	f := model.New("", "", timeZero)
+	p, rep := writePDFFile(t, f)
+	if rep.Pages != 1 {
+		t.Errorf("pages %d", rep.Pages)
+	}
+	all := pdfText(t, p)
+	for _, want := range []string{"市级部门整体绩效目标申报表", "部门名称", "年度总体目标", "任务名称", "合计0", "一级指标"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("PDF lacks %q:\n%s", want, all)
+		}
+	}
+}
