@@ -331,7 +331,7 @@ func (m *merger) part(pi int, p MergePart) error {
 
 	// Decide about each unit, against the units the result has before
 	// this part.
-	names := map[string]int{}
+	names := make(map[string]int, len(m.res.Units))
 	for i, u := range m.res.Units {
 		if n := strings.TrimSpace(u.Name); n != "" {
 			if _, ok := names[n]; !ok {
@@ -372,7 +372,7 @@ func (m *merger) part(pi int, p MergePart) error {
 		unit string
 		row  int
 	}
-	rows := map[mergeRowKey]rowAt{}
+	rows := make(map[mergeRowKey]rowAt, m.res.TaskCount())
 	for _, u := range m.res.Units {
 		for ti := range u.Tasks {
 			if k, ok := mergeTaskKey(&u.Tasks[ti]); ok {
@@ -418,7 +418,7 @@ func (m *merger) part(pi int, p MergePart) error {
 			}
 		}
 	}
-	before := map[string]int{}
+	before := make(map[string]int, len(m.res.Goals))
 	for i, g := range m.res.Goals {
 		if t := strings.TrimSpace(g.Text); t != "" {
 			if _, ok := before[t]; !ok {
