@@ -291,3 +291,29 @@ func TestImportEditedExport(t *testing.T) {
 		t.Error("edit not imported")
 	}
 }
+
+// TestImportGoalsWithoutLabel: goals typed as 目标1：… lines without the
+// 年度总体目标 label, and only an indicator table.
+func TestImportGoalsWithoutLabel(t *testing.T) {
+	xf := excelize.NewFile()
+	defer xf.Close()
+	for a, v := range map[string]string{
+		"A1": "市级部门整体绩效目标申报表（2022年度）", "A2": "部门名称", "B2": "某局",
+		"A3": "目标1：甲", "A4": "目标2:乙",
+		"A6": "一级指标", "B6": "二级指标", "C6": "三级指标", "D6": "指标值",
+		"A7": "履职效能", "B7": "部门目标实现", "C7": "年度工作目标实现率", "D7": "100%",
+	} {
+		xf.SetCellStr("Sheet1", a, v)
+	}
+	p := filepath.Join(t.TempDir(), "g.xlsx")
+	if err := xf.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	f, rep, err := ImportFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Year != "2022" || f.Dept != "某局" || len(f.Goals) != 2 || f.Goals[1].Text != "乙" || len(f.Indicators) != 1 || len(f.Units) != 0 {
+		t.Errorf("%+v\n%s", f, rep)
+	}
+}

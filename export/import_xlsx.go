@@ -325,6 +325,7 @@ type block struct {
 var (
 	yearRe       = regexp.MustCompile(`([0-9０-９]{4})\s*年度`)
 	goalPrefixRe = regexp.MustCompile(`^\s*(?:年度)?(?:总体)?目标\s*[0-9０-９]+\s*[:：.．、,，]?\s*`)
+	goalStartRe  = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[:：.．、]`)
 	plainNumRe   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 )
 
@@ -389,6 +390,16 @@ func findBlocks(g *sheetGrid) []block {
 		if c, ok := find("年度总体目标", "总体目标", "年度目标"); ok && !haveGoals {
 			haveGoals = true
 			out = append(out, block{kind: blockGoals, row: r, col: c})
+		}
+		if !haveGoals && !haveTasks && !haveInd {
+			// goals typed without the label: 目标1：… in the first column
+			for c, v := range g.cells[r] {
+				if goalStartRe.MatchString(v) {
+					haveGoals = true
+					out = append(out, block{kind: blockGoals, row: r, col: c - 1})
+					break
+				}
+			}
 		}
 		_, hasName := find("任务名称", "单位名称")
 		_, hasContent := find("主要内容", "主要任务", "任务内容")
