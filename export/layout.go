@@ -185,7 +185,7 @@ func buildLayout(f *model.Form) *layout {
 				case colOther:
 					a = t.Other
 				}
-				r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, amount: a, kind: kAmount, text: a.Raw()})
+				r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
 			}
 			r.cells = append(r.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, text: t.Note, kind: kText})
 			l.rows = append(l.rows, r)

@@ -169,7 +169,7 @@ func (p *pdfWriter) measure() {
 			if c.kind == kTotal {
 				text = model.FormatMoney(c.total, false)
 			}
-			ls := wrapText(text, p.cellW(c)-2*pdfPadX, func(r rune) float64 { return p.w10(r) * size / 10 })
+			ls := wrapText(pdfClean(text), p.cellW(c)-2*pdfPadX, func(r rune) float64 { return p.w10(r) * size / 10 })
 			p.lines[ri][ci] = ls
 			need[ri][ci] = float64(len(ls))*lh + 2*pdfPadY
 			if c.rowSpan == 1 {
@@ -444,6 +444,33 @@ func (p *pdfWriter) draw(pages []page) error {
 		}
 	}
 	return nil
+}
+
+// pdfClean prepares a text for drawing: a tab becomes two spaces and
+// other control characters (invisible anyway) are left out, so that they
+// are not reported as missing from the font.
+func pdfClean(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\r' || r >= 0x7f && r < 0xa0 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			b.WriteString("  ")
+		case r < 0x20 && r != '\n' && r != '\r', r >= 0x7f && r < 0xa0:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // cell draws one cell's box and lines.

@@ -229,6 +229,23 @@ func TestWrapText(t *testing.T) {
 	}
 }
 
+// TestPDFTricky: tabs, line breaks and control characters are not
+// "missing characters"; invalid amounts show their text.
+func TestPDFTricky(t *testing.T) {
+	f := tricky()
+	f.Goals[3].Text = "控制\x01字符"
+	p, rep := writePDFFile(t, f)
+	if len(rep.Missing) != 0 {
+		t.Errorf("missing %q", string(rep.Missing))
+	}
+	all := pdfText(t, p)
+	for _, want := range []string{"abc", "=SUM(A1:A3)不是公式", "第二行制表", "控制字符", "@备注", "=每低1%扣0.5分", "郑州市污染源普查成果开发1001273.3"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}
+
 func TestPDFEmptyForm(t *testing.T) {
 	f := model.New("", "", timeZero)
 	p, rep := writePDFFile(t, f)
