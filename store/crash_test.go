@@ -19,7 +19,24 @@ import (
 	"jixiao/model"
 )
 
-var crashKills = flag.Int("crash.kills", 20, "how many times TestCrashKill kills the saving child process (use 100 or more for the full run)")
+var crashKills = flag.Int("crash.kills", 0, "how many times TestCrashKill kills the saving child process (default 20, or JIXIAO_CRASH_KILLS; use 100 or more for the full run)")
+
+// killRounds is -crash.kills, else JIXIAO_CRASH_KILLS, else 20 (5 with
+// -short). The variable is read inside the test so that go test's cache
+// knows about it.
+func killRounds() int {
+	n := *crashKills
+	if n <= 0 {
+		n = 20
+		if v, err := strconv.Atoi(os.Getenv("JIXIAO_CRASH_KILLS")); err == nil && v > 0 {
+			n = v
+		}
+	}
+	if testing.Short() {
+		n = min(n, 5)
+	}
+	return n
+}
 
 const (
 	envCrashChild = "JIXIAO_STORE_CRASH_CHILD" // path of the drafts file
@@ -89,6 +106,7 @@ func TestCrashKill(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL is a Unix signal")
 	}
+	rounds := killRounds()
 	path := filepath.Join(t.TempDir(), "drafts.db")
 	s, err := Open(path)
 	if err != nil {
@@ -104,7 +122,7 @@ func TestCrashKill(t *testing.T) {
 	last := 0 // the save number the file holds
 	kills, corrupt, afterCommit, noSave := 0, 0, 0, 0
 	totalSaves := 0
-	for round := 0; round < *crashKills; round++ {
+	for round := 0; round < rounds; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
 		cmd.Env = append(os.Environ(), envCrashChild+"="+path, envCrashID+"="+id, envCrashStart+"="+strconv.Itoa(last+1))
 		out, err := cmd.StdoutPipe()
