@@ -29,6 +29,9 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	if b := field("Build"); b != strconv.Itoa(appBuild) {
 		t.Errorf("FyneApp.toml Build = %q, appBuild = %d", b, appBuild)
 	}
+	if id := field("ID"); id != appID {
+		t.Errorf("FyneApp.toml ID = %q, appID = %q", id, appID)
+	}
 	if n := field("Name"); n != appName {
 		t.Errorf("FyneApp.toml Name = %q, appName = %q", n, appName)
 	}
