@@ -184,6 +184,12 @@ func TestDraftCommandsUseJIXIAO_DB(t *testing.T) {
 
 func TestDraftCommandsFileInUse(t *testing.T) {
 	db := tempDB(t)
+	mustRun(t, "sample", "--db", db)
+	mustRun(t, "list", "--db", db) // makes a backup
+	bs, _ := store.Backups(db)
+	if len(bs) == 0 {
+		t.Fatal("no backup")
+	}
 	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +197,7 @@ func TestDraftCommandsFileInUse(t *testing.T) {
 	defer st.Close()
 	id, _ := st.Create(model.Sample())
 	before, _ := os.ReadFile(db)
-	for _, args := range [][]string{{"list"}, {"sample"}, {"delete", "--draft", id}} {
+	for _, args := range [][]string{{"list"}, {"sample"}, {"delete", "--draft", id}, {"restore", "--draft", id}, {"restore", bs[0].Path}} {
 		start := time.Now()
 		code, _, errOut := draftsRun(append(args, "--db", db)...)
 		if code != 1 || !strings.Contains(errOut, "数据文件正被另一个 jixiao 窗口使用") {
