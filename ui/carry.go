@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -68,7 +70,7 @@ func (ws *Workspace) CarryDialog(id string) {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, from, nil, container.NewGridWrap(fyne.NewSize(120, r.year.MinSize().Height), r.year)),
 		r.msg,
-		container.NewHBox(widget.NewLabel("文字中的年份替换（取消勾选的保持原样）："), all, none),
+		container.NewHBox(widget.NewLabelWithStyle("年份替换：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none),
 	)
 	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.box))
 	r.dlg = dialog.NewCustomConfirm("复制到下一年度", "创建新草稿", "取消", content, func(ok bool) {
@@ -102,20 +104,25 @@ func (r *carryReview) preview() {
 		}
 	}
 	r.msg.Importance = widget.MediumImportance
-	r.msg.SetText(fmt.Sprintf("将新建“%s %s年度”草稿：%d 处年份替换（见下）；%d 项任务的金额照抄上年并标为“待核实”，上年数显示在旁边，请逐项核对；指标的计算数据清空。原草稿不变。",
+	r.msg.SetText(fmt.Sprintf("将新建“%s %s年度”草稿，原草稿不变。\n文字中有%d处年份替换，逐一列在下面；取消勾选的保持原文。\n%d项任务的金额照抄上年并标为“待核实”，上年数显示在本年数旁边，请逐项核对；指标的计算数据已清空。",
 		nf.Dept, nf.Year, len(repls), review))
 	r.repls = repls
 	if len(repls) == 0 {
 		r.box.Add(widget.NewLabel("文字中没有需要替换的年份。"))
 	}
-	for i, rp := range repls {
+	for _, rp := range repls {
 		c := widget.NewCheck(rp.Loc.Describe(r.prev), nil)
 		c.SetChecked(true)
 		r.checks = append(r.checks, c)
-		before := widget.NewLabel(excerpt(rp.Before, rp.Offset, len(rp.Old)) + "  →  " + excerpt(rp.After, rp.Offset, len(rp.New)))
-		before.Wrapping = fyne.TextWrapWord
-		_ = i
-		r.box.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(380, c.MinSize().Height), c), nil, before))
+		was := widget.NewLabel("原文：" + excerpt(rp.Before, rp.Offset, len(rp.Old)))
+		now := widget.NewLabel("改为：" + excerpt(rp.After, rp.Offset, len(rp.New)))
+		for _, l := range []*widget.Label{was, now} {
+			l.Wrapping = fyne.TextWrapWord
+		}
+		now.Importance = widget.HighImportance
+		indent := canvas.NewRectangle(color.Transparent)
+		indent.SetMinSize(fyne.NewSize(28, 1))
+		r.box.Add(container.NewVBox(c, container.NewBorder(nil, nil, indent, nil, container.NewVBox(was, now)), widget.NewSeparator()))
 	}
 	r.box.Refresh()
 }

@@ -53,7 +53,7 @@ func TestCarryForwardOneUnticked(t *testing.T) {
 		t.Fatal("a draft was created before confirmation")
 	}
 	// the review counts the amounts to review
-	if want := "34 项任务的金额照抄上年并标为“待核实”"; !strings.Contains(r.msg.Text, want) {
+	if want := "34项任务的金额照抄上年并标为“待核实”"; !strings.Contains(r.msg.Text, want) {
 		t.Errorf("message %q lacks %q", r.msg.Text, want)
 	}
 	// count replacements per place: untick one that is alone in its text

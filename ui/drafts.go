@@ -266,7 +266,8 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	v.trashBtns = container.NewHBox(v.restoreBtn, v.purgeBtn, layoutSpacer(), toList)
 
 	top := container.NewVBox(v.title, container.NewStack(v.normal, v.trashBtns), widget.NewSeparator(), head)
-	v.box = container.NewBorder(top, nil, nil, nil, container.NewStack(v.list, container.NewPadded(v.empty)))
+	foot := small("数据文件：" + ws.st.Path() + "（每次启动时自动备份；删除的草稿先放进回收站）")
+	v.box = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), foot), nil, nil, container.NewStack(v.list, container.NewPadded(v.empty)))
 	return v
 }
 
