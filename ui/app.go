@@ -130,6 +130,7 @@ type Editor struct {
 
 	stale      [5]bool // views to rebuild when shown
 	titleTimer *time.Timer
+	titleDelay time.Duration // tabTitleDelay; 0 updates at once (tests)
 
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
@@ -139,7 +140,7 @@ type Editor struct {
 // New makes the editor for window w, saving with s. It shows nothing until
 // Open is called. The window's content, main menu and shortcuts are set.
 func New(w fyne.Window, s Saver) *Editor {
-	e := &Editor{win: w, saver: s, SaveDelay: DefaultSaveDelay, form: &model.Form{}}
+	e := &Editor{win: w, saver: s, SaveDelay: DefaultSaveDelay, form: &model.Form{}, titleDelay: tabTitleDelay}
 	if a := fyne.CurrentApp(); a != nil {
 		e.prefs = a.Preferences()
 	}
@@ -350,7 +351,11 @@ func (e *Editor) scheduleTabTitle() {
 	if e.titleTimer != nil {
 		e.titleTimer.Stop()
 	}
-	e.titleTimer = time.AfterFunc(tabTitleDelay, func() { fyne.Do(e.updateTabTitle) })
+	if e.titleDelay <= 0 {
+		e.updateTabTitle()
+		return
+	}
+	e.titleTimer = time.AfterFunc(e.titleDelay, func() { fyne.Do(e.updateTabTitle) })
 }
 
 // tabTitleDelay is the pause in typing after which the 审核 tab's title

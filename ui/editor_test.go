@@ -48,11 +48,17 @@ func newTestEditor(t testing.TB, f *model.Form, s Saver) (*Editor, fyne.Window) 
 	w.Resize(fyne.NewSize(1280, 800))
 	e := New(w, s)
 	e.SaveDelay = time.Hour // tests that autosave set their own
+	// The test driver runs fyne.Do at once on the calling goroutine, so a
+	// timer's update would race with the test: update the tab title at once.
+	e.titleDelay = 0
 	if err := e.Open("d1", f); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		e.stopTimer()
+		if e.titleTimer != nil {
+			e.titleTimer.Stop()
+		}
 		for _, o := range a.Driver().AllWindows() {
 			if o == w {
 				w.Close()

@@ -58,10 +58,7 @@ func TestSlowExportShowsProgressThenDone(t *testing.T) {
 		t.Fatalf("no progress shown after %v: %q", progressDelay, txt)
 	}
 	close(release)
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(overlayTexts(w), "已导出到") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFile(t, path)
 	txt := overlayTexts(w)
 	for _, want := range []string{"已导出到", path, "[打开文件]", "[打开所在文件夹]", "字体中没有以下 2 个字符", "𠀀㐀"} {
 		if !strings.Contains(txt, want) {
@@ -80,15 +77,28 @@ func TestFastExportShowsNoProgress(t *testing.T) {
 	e, w := newTestEditor(t, model.Sample(), &memSaver{})
 	path := filepath.Join(t.TempDir(), "a.json")
 	e.ExportTo(ExportKinds[2], path, nil)
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(overlayTexts(w), "已导出到") && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	time.Sleep(progressDelay + 100*time.Millisecond)
+	waitFile(t, path)
+	time.Sleep(progressDelay)
 	if txt := overlayTexts(w); strings.Contains(txt, "正在生成") || !strings.Contains(txt, "已导出到") {
 		t.Errorf("overlay %q", txt)
 	}
 	if n := len(w.Canvas().Overlays().List()); n != 1 {
 		t.Errorf("%d dialogs open", n)
 	}
+}
+
+// waitFile waits for the export to write path, then for its dialog: the
+// test driver builds the dialog on the export's goroutine, so the test
+// looks at widgets only once that is done.
+func waitFile(t *testing.T, path string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(path); err == nil {
+			time.Sleep(300 * time.Millisecond)
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%s not written", path)
 }

@@ -414,10 +414,10 @@ func (v *tasksView) refresh(structural bool) {
 	f := v.e.form
 	if structural {
 		v.rebuild()
-		// Items moved: forget the heights; update gives them again.
-		for id := range v.tall {
-			v.setTall(id, false)
-		}
+		// Rows may have moved: the items shown get their height (with or
+		// without an error line) as they are updated, others when they
+		// scroll into view. Setting every height now would refresh the
+		// whole list once per row with a wrong amount.
 		v.shown = map[int]*taskItem{}
 		showPrev := v.e.totals.HasPrev
 		for c := range 3 {
@@ -434,17 +434,6 @@ func (v *tasksView) refresh(structural bool) {
 		}
 		v.header.Refresh()
 		v.setColumns(showPrev, f.Options.OtherFunds)
-		// Rows whose amounts cannot be read get their error line at once,
-		// even when not shown yet (their height is known before scrolling).
-		for id, r := range v.items {
-			if r.row < 0 {
-				continue
-			}
-			t := &f.Units[r.unit].Tasks[r.row]
-			if t.Total.State() == model.AmountInvalid || t.Fiscal.State() == model.AmountInvalid || t.Other.State() == model.AmountInvalid {
-				v.setTall(id, true)
-			}
-		}
 	}
 	if structural {
 		v.list.Refresh()
