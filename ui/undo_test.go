@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"jixiao/model"
 )
@@ -102,4 +106,60 @@ func TestUndoCoalescesTyping(t *testing.T) {
 	if u.CanRedo() {
 		t.Error("redo kept after a new edit")
 	}
+}
+
+// Typing in a field, then Ctrl+Z through the window's shortcut: the whole
+// typing is one step, the entry shows the old text, redo brings it back.
+func TestUndoTypingInEntry(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t, model.Sample())
+	e, w := ws.e, ws.win
+	orig := e.Form().Dept
+	e.Focus(model.Location{Part: model.PartBasic, Field: model.FieldDept})
+	en := focused(t, w)
+	test.Type(en, "（新）")
+	typed := e.Form().Dept
+	if typed == orig || typed != en.Text || !strings.Contains(typed, "（新）") {
+		t.Fatalf("typed: %q", typed)
+	}
+	if len(ws.undo.undo) != 1 {
+		t.Fatalf("%d undo steps for one typing", len(ws.undo.undo))
+	}
+	// the window's driver runs the main menu item of a shortcut first,
+	// even with an entry focused
+	shortcutItem(t, w, &fyne.ShortcutUndo{}).Action()
+	if e.Form().Dept != orig || en.Text != orig {
+		t.Fatalf("after Ctrl+Z: form %q, entry %q", e.Form().Dept, en.Text)
+	}
+	shortcutItem(t, w, &fyne.ShortcutRedo{}).Action()
+	if e.Form().Dept != typed || en.Text != typed {
+		t.Fatalf("after Ctrl+Y: form %q, entry %q", e.Form().Dept, en.Text)
+	}
+	// the 编辑 menu has both entries with the shortcuts
+	var names []string
+	for _, m := range w.MainMenu().Items {
+		if m.Label == "编辑" {
+			for _, it := range m.Items {
+				if it.Shortcut != nil {
+					names = append(names, it.Label+"="+it.Shortcut.ShortcutName())
+				}
+			}
+		}
+	}
+	if len(names) < 2 || names[0] != "撤销=Undo" || names[1] != "重做=Redo" {
+		t.Errorf("编辑 menu: %q", names)
+	}
+}
+
+// shortcutItem is the main menu item with shortcut sc.
+func shortcutItem(t *testing.T, w fyne.Window, sc fyne.Shortcut) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item with %s", sc.ShortcutName())
+	return nil
 }
