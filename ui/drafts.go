@@ -522,9 +522,20 @@ func (ws *Workspace) needDraft(what string) bool {
 
 // Start shows the first screen: the 草稿 screen, or for screenshots
 // "editor", "carry" (复制到下一年度 of the open draft), "history" (its
-// 历史版本), "trash" (回收站); editor says to show the editor when screen
-// is empty.
+// 历史版本), "trash" (回收站), "import=FILE" (the import report of FILE),
+// "merge=FILE,FILE…" (合并导入 of the files into the open draft); editor
+// says to show the editor when screen is empty.
 func (ws *Workspace) Start(screen string, editor bool) {
+	if p, ok := strings.CutPrefix(screen, "import="); ok {
+		ws.ShowDrafts()
+		ws.ImportPath(p)
+		return
+	}
+	if p, ok := strings.CutPrefix(screen, "merge="); ok {
+		ws.ShowEditor()
+		ws.MergeDialog(strings.Split(p, ","))
+		return
+	}
 	switch screen {
 	case "editor":
 		ws.ShowEditor()
