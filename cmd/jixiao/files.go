@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"jixiao/export"
@@ -71,6 +72,9 @@ func runExport(c *cli, args []string) error {
 		}
 		seen[abs] = ext
 	}
+	// A one-shot command that allocates a few tens of MB: collecting
+	// garbage less often makes the export quicker.
+	debug.SetGCPercent(400)
 	f, label, err := src.load()
 	if err != nil {
 		return err
