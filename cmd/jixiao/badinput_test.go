@@ -198,7 +198,6 @@ func relLastLine(s string) string {
 // the exported text is exactly what was typed. The table in
 // docs/RELIABILITY.md is generated from the same results.
 func TestBadInput(t *testing.T) {
-	relNeed(t, "import", "export")
 	cases := relBadInputs()
 	if len(cases) < 30 {
 		t.Fatalf("only %d cases", len(cases))
@@ -406,7 +405,6 @@ const relPeakLimit = 512 << 20
 // /usr/bin/time -v and its peak memory must stay under relPeakLimit; the
 // table in docs/RELIABILITY.md (rewritten with -update-doc) shows it.
 func TestHostileXLSX(t *testing.T) {
-	relNeed(t, "import", "export")
 	var base bytes.Buffer
 	if err := export.WriteXLSX(&base, model.Sample()); err != nil {
 		t.Fatal(err)
@@ -679,17 +677,6 @@ var (
 func relNormalize(s string) string {
 	s = relStamp.ReplaceAllString(s, "YYYYMMDD-hhmmss")
 	return relBytes.ReplaceAllString(s, "N 字节")
-}
-
-// relNeed skips until the commands exist.
-// TODO(issue 8): remove once import and export are registered.
-func relNeed(t *testing.T, names ...string) {
-	t.Helper()
-	for _, n := range names {
-		if commands[n] == nil {
-			t.Skipf("jixiao %s is not written yet", n)
-		}
-	}
 }
 
 // relInvalidAt reports whether s has an invalid UTF-8 byte at i.
