@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +35,7 @@ type mergeDialog struct {
 	planBox   *fyne.Container
 	choices   map[string]*widget.RadioGroup // by unit name
 	yearOK    *widget.Check
+	sameGoals *widget.Check // KeepSameGoals
 	mergeBtn  *widget.Button
 	dlg       *dialog.CustomDialog
 	open      bool
@@ -60,6 +62,7 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	m.fileBox = container.NewVBox()
 	m.planBox = container.NewVBox()
 	m.yearOK = widget.NewCheck("允许合并不同年度（我已确认文件没有选错）", func(bool) { m.enable() })
+	m.sameGoals = widget.NewCheck("相同目标分别保留（不勾选时，文字相同的目标只保留一条，任务改为对应它）", nil)
 	add := widget.NewButtonWithIcon("添加文件…", theme.ContentAddIcon(), m.pick)
 	m.mergeBtn = widget.NewButton("合并", m.apply)
 	m.mergeBtn.Importance = widget.HighImportance
@@ -67,7 +70,7 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	hint := widget.NewLabel("把各单位的 Excel 或 JSON 文件一个一个添加进来（也可以把文件拖到窗口上），检查下面列出的情况，再点“合并”。合并可以用 Ctrl+Z 撤销。")
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(hint, container.NewHBox(add), m.fileBox, widget.NewSeparator(),
-		widget.NewLabelWithStyle("合并前请检查：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewLabelWithStyle("合并前请检查：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), m.yearOK, m.sameGoals)
 	body := container.NewBorder(top, nil, nil, nil, container.NewVScroll(m.planBox))
 	m.dlg = dialog.NewCustomWithoutButtons("合并导入到“"+ws.e.Form().Dept+" "+ws.e.Form().Year+"年度”", body, ws.win)
 	m.dlg.SetButtons([]fyne.CanvasObject{cancel, m.mergeBtn})
@@ -174,10 +177,25 @@ func (m *mergeDialog) replan() {
 	m.yearOK.Hide()
 	parts := m.parts()
 	m.conflicts = model.PlanMerge(m.ws.e.Form(), parts)
-	if len(parts) > 0 && len(m.conflicts) == 0 {
+	// what needs a decision first: 年度, 部门, existing units; then the rest
+	rank := map[model.ConflictKind]int{model.ConflictYear: 0, model.ConflictDept: 1, model.ConflictUnitExists: 2}
+	shown := slices.Clone(m.conflicts)
+	slices.SortStableFunc(shown, func(a, b model.MergeConflict) int {
+		ra, ok := rank[a.Kind]
+		if !ok {
+			ra = 3
+		}
+		rb, ok := rank[b.Kind]
+		if !ok {
+			rb = 3
+		}
+		return ra - rb
+	})
+	m.sameGoals.Hide()
+	if len(parts) > 0 && len(shown) == 0 {
 		m.planBox.Add(widget.NewLabel("没有发现冲突，可以直接合并。"))
 	}
-	for _, c := range m.conflicts {
+	for _, c := range shown {
 		l := widget.NewLabel(c.String())
 		l.Wrapping = fyne.TextWrapWord
 		switch c.Kind {
@@ -198,15 +216,17 @@ func (m *mergeDialog) replan() {
 				rg.SetSelected(s)
 			}
 			m.choices[c.Unit] = rg
-			m.planBox.Add(container.NewBorder(nil, nil, nil, rg, l))
+			m.planBox.Add(container.NewVBox(l, container.NewHBox(widget.NewLabel("    “"+c.Unit+"”："), rg)))
 		case model.ConflictYear:
 			m.planBox.Add(l)
 			m.yearOK.Show()
+		case model.ConflictSameGoal:
+			m.planBox.Add(l)
+			m.sameGoals.Show()
 		default:
 			m.planBox.Add(l)
 		}
 	}
-	m.planBox.Add(m.yearOK)
 	m.planBox.Refresh()
 	m.enable()
 }
@@ -230,7 +250,7 @@ func (m *mergeDialog) enable() {
 
 // Choices are the clerk's answers as MergeChoices.
 func (m *mergeDialog) Choices() model.MergeChoices {
-	ch := model.MergeChoices{Units: map[string]model.UnitAction{}, AllowYear: m.yearOK.Checked}
+	ch := model.MergeChoices{Units: map[string]model.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked}
 	for u, rg := range m.choices {
 		for _, a := range unitActions {
 			if a.label == rg.Selected {

@@ -69,6 +69,10 @@ func TestMergeDialog(t *testing.T) {
 		t.Fatal("merge allowed without confirming the other 年度")
 	}
 	test.Tap(m.yearOK)
+	// targets with the same text: the clerk may keep both
+	if m.sameGoals.Hidden || m.Choices().KeepSameGoals {
+		t.Error("no 相同目标分别保留 choice, or it is on by default")
+	}
 	if m.mergeBtn.Disabled() {
 		t.Fatal("merge still disabled after the confirmation")
 	}
