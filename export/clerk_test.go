@@ -69,7 +69,7 @@ func clerkWorkbook(t testing.TB) string {
 	set("C14", "=不是公式")
 	set("A15", "第四项")
 	set("D15", 5)
-	set("E15", "5")
+	must(xf.SetCellFormula("Sheet1", "E15", "2+3")) // never calculated: no value
 	set("A16", "合计")
 	set("E16", 1459.9)
 	// Indicators, with 分值 and 一级 not merged.
@@ -134,7 +134,9 @@ func TestImportClerkWorkbook(t *testing.T) {
 	if t2.Fiscal.Valid() || t2.Fiscal.Raw() != "abc" || t2.Note != "=不是公式" {
 		t.Errorf("task 3 %+v", t2)
 	}
-	if len(rep.Problems) != 1 || rep.Problems[0].Cell != "Sheet1!D14" || !strings.HasPrefix(rep.Problems[0].Message, "金额“abc”无法识别") {
+	if len(rep.Problems) != 3 || rep.Problems[0].Cell != "Sheet1!D14" || !strings.HasPrefix(rep.Problems[0].Message, "金额“abc”无法识别") ||
+		rep.Problems[1].Cell != "Sheet1!E15" || !strings.Contains(rep.Problems[1].Message, "没有它的计算结果") ||
+		rep.Problems[2].Cell != "Sheet1!E16" || !strings.Contains(rep.Problems[2].Message, "文件中的合计 1459.9 与各行相加的 1454.9 不一致") {
 		t.Errorf("problems %+v", rep.Problems)
 	}
 	notes := strings.Join(rep.Notes, "\n")

@@ -56,7 +56,7 @@ func (r *ImportReport) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "已识别：年度总体目标 %d 条，任务单位 %d 个，主要任务 %d 项，绩效指标 %d 行。\n", r.Goals, r.Units, r.Tasks, r.Indicators)
 	if len(r.Problems) > 0 {
-		fmt.Fprintf(&b, "需要处理的问题（%d 个，原文已保留，请在程序中改正）：\n", len(r.Problems))
+		fmt.Fprintf(&b, "需要处理的问题（%d 个；无法识别的内容已按原文保留，请在程序中改正）：\n", len(r.Problems))
 		for _, p := range r.Problems {
 			b.WriteString("  " + p.String() + "\n")
 		}

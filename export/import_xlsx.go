@@ -216,6 +216,7 @@ func readDataSheet(xf *excelize.File) (*model.Form, error) {
 
 // sheetGrid is one sheet's cell texts with merged ranges filled in.
 type sheetGrid struct {
+	xf    *excelize.File
 	name  string
 	cells [][]string
 	// mergeTop[r][c] is true when the cell is covered by a merged range
@@ -243,7 +244,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 	if len(rows) > maxSheetRows {
 		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
 	}
-	g := &sheetGrid{name: sheet, cells: rows, covered: map[[2]int]bool{}}
+	g := &sheetGrid{xf: xf, name: sheet, cells: rows, covered: map[[2]int]bool{}}
 	for i := range g.cells {
 		if len(g.cells[i]) > maxSheetCols {
 			g.cells[i] = g.cells[i][:maxSheetCols]
@@ -711,7 +712,13 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	}
 	if fileTotal != nil && fileTotal.Valid() {
 		sum := model.ComputeTotals(f)
-		if sum.Invalid == 0 && sum.Total != fileTotal.Money() {
+		readable := true
+		for _, u := range f.Units {
+			for _, t := range u.Tasks {
+				readable = readable && t.Total.State() != model.AmountInvalid
+			}
+		}
+		if readable && sum.Total != fileTotal.Money() {
 			rep.problem(totalCell, "文件中的合计 %s 与各行相加的 %s 不一致；程序按各行重新计算合计", fileTotal.String(), model.FormatMoney(sum.Total, false))
 		}
 	}
@@ -756,10 +763,18 @@ func readAmount(g *sheetGrid, r, c int) model.Amount {
 
 func amountCell(g *sheetGrid, r, c int, rep *ImportReport) model.Amount {
 	a := readAmount(g, r, c)
+	if a.IsEmpty() && g.xf != nil && !g.covered[[2]int{r, c}] {
+		// A formula whose result was never calculated (files written by
+		// programs, not by Excel) reads as empty: say so.
+		ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+		if fm, err := g.xf.GetCellFormula(g.name, ref); err == nil && fm != "" {
+			rep.problem(g.addr(r, c), "金额是公式“=%s”，但文件中没有它的计算结果；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数字", fm)
+		}
+	}
 	if a.State() == model.AmountInvalid {
 		raw := strings.TrimSpace(a.Raw())
 		why := strings.TrimLeft(strings.TrimPrefix(a.Reason(), "金额“"+raw+"”"), "，,：: ")
-		rep.problem(g.addr(r, c), "金额“%s”无法识别：%s。原文已保留，请在程序中改正", raw, strings.TrimRight(why, "。"))
+		rep.problem(g.addr(r, c), "金额“%s”无法识别：%s", raw, why)
 	}
 	return a
 }

@@ -79,7 +79,7 @@ func TestReportString(t *testing.T) {
 	r.problem("Sheet1!C12", "金额“abc”无法识别")
 	r.note("跳过 1 个空白行")
 	want := "已识别：年度总体目标 2 条，任务单位 1 个，主要任务 3 项，绩效指标 4 行。\n" +
-		"需要处理的问题（1 个，原文已保留，请在程序中改正）：\n  Sheet1!C12：金额“abc”无法识别\n说明：\n  跳过 1 个空白行"
+		"需要处理的问题（1 个；无法识别的内容已按原文保留，请在程序中改正）：\n  Sheet1!C12：金额“abc”无法识别\n说明：\n  跳过 1 个空白行"
 	if got := r.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
