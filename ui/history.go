@@ -174,13 +174,13 @@ func PreviewText(f *model.Form) string {
 		model.FormatMoney(t.Total, true), model.FormatMoney(t.Fiscal, true), f.TaskCount(), len(f.Goals), len(f.Indicators))
 	b.WriteString("【年度总体目标】\n")
 	for i, g := range f.Goals {
-		fmt.Fprintf(&b, "目标%d：%s\n", i+1, oneLine(g.Text, 80))
+		fmt.Fprintf(&b, "目标%d：%s\n", i+1, oneLine(g.Text, 36))
 	}
 	b.WriteString("\n【年度主要任务】\n")
 	for _, u := range f.Units {
 		fmt.Fprintf(&b, "%s\n", dashIfEmpty(u.Name))
 		for i, tk := range u.Tasks {
-			fmt.Fprintf(&b, "  %d. %s  合计 %s  财政 %s\n", i+1, oneLine(tk.Content, 40), dashIfEmpty(tk.Total.Raw()), dashIfEmpty(tk.Fiscal.Raw()))
+			fmt.Fprintf(&b, "  %d. %s  合计 %s  财政 %s\n", i+1, oneLine(tk.Content, 24), dashIfEmpty(tk.Total.Raw()), dashIfEmpty(tk.Fiscal.Raw()))
 		}
 	}
 	b.WriteString("\n【绩效指标】\n")
