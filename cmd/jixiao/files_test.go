@@ -176,3 +176,32 @@ func TestImportAddsDraft(t *testing.T) {
 		t.Error("drafts file created by a failed import")
 	}
 }
+
+// TestImportClerkFile: a clerk's workbook with a bad amount is imported;
+// the report names the cell, and the id is the last line.
+func TestImportClerkFile(t *testing.T) {
+	dir := t.TempDir()
+	xf := excelize.NewFile()
+	for a, v := range map[string]any{
+		"A1": "（2021年度）", "A2": "部门名称", "B2": "某局",
+		"A3": "任务名称", "B3": "主要内容", "C3": "预算资金",
+		"A4": "机关", "B4": "甲", "C4": "1,273.30",
+		"B5": "乙", "C5": "十万",
+	} {
+		xf.SetCellValue("Sheet1", a, v)
+	}
+	p := filepath.Join(dir, "clerk.xlsx")
+	if err := xf.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	xf.Close()
+	code, out, stderr := filesRun("import", "--db", filepath.Join(dir, "d.db"), p)
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if !strings.Contains(out, "任务单位 1 个，主要任务 2 项") || !strings.Contains(out, "Sheet1!C5：金额“十万”无法识别") ||
+		!strings.Contains(out, "已导入为新草稿（某局 2021年度），编号：") || strings.TrimSpace(lines[len(lines)-1]) == "" || strings.Contains(lines[len(lines)-1], " ") {
+		t.Errorf("output:\n%s", out)
+	}
+}
