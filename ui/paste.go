@@ -268,7 +268,7 @@ func pasteTasks(res *PasteResult, rows [][]string) {
 			a    model.Amount
 		}{{"合计", t.Total}, {"财政资金", t.Fiscal}, {"其他资金", t.Other}} {
 			if !a.a.IsEmpty() && !a.a.Valid() {
-				res.BadAmounts = append(res.BadAmounts, fmt.Sprintf("第%d行 %s“%s”：%s（原文已保留，请改正）", n, a.name, a.a.Raw(), a.a.Reason()))
+				res.BadAmounts = append(res.BadAmounts, fmt.Sprintf("第%d行的%s“%s”：%s（原文已保留，请改正）", n, a.name, a.a.Raw(), a.a.Reason()))
 			}
 		}
 		if unit < 0 {
