@@ -393,12 +393,23 @@ func (p *pdfWriter) draw(pages []page) error {
 			return err
 		}
 		gp.SetTextColor(80, 80, 80)
-		left := "部门：" + f.Dept
+		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
 		right := strings.TrimSpace(f.Year) + "年度  市级部门整体绩效目标申报表"
-		if err := p.text(pdfMarginX, 14, pdfPageW-2*pdfMarginX, 12, left, gopdf.Left|gopdf.Middle, 8); err != nil {
+		usable := pdfPageW - 2*pdfMarginX
+		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 >= usable {
+			// a very long 部门名称: 年度 moves into the left text, which
+			// shrinks to fit the line
+			left += "  " + strings.TrimSpace(f.Year) + "年度"
+			right = ""
+		}
+		size := 8.0
+		if w := p.textWidth(left, 8); w > usable {
+			size = max(8*usable/w, 3)
+		}
+		if err := p.text(pdfMarginX, 14, usable, 12, left, gopdf.Left|gopdf.Middle, size); err != nil {
 			return err
 		}
-		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 < pdfPageW-2*pdfMarginX {
+		if right != "" {
 			if err := p.text(pdfMarginX, 14, pdfPageW-2*pdfMarginX, 12, right, gopdf.Right|gopdf.Middle, 8); err != nil {
 				return err
 			}

@@ -246,6 +246,20 @@ func TestPDFTricky(t *testing.T) {
 	}
 }
 
+// TestPDFLongDept: a 部门名称 longer than the page header line: the header
+// shows 部门 and 年度 in a smaller size, nothing runs off the page.
+func TestPDFLongDept(t *testing.T) {
+	f := model.Sample()
+	f.Dept = strings.Repeat("很长的部门名称", 20)
+	p, rep := writePDFFile(t, f)
+	raw := poppler(t, "pdftotext", "-raw", p, "-")
+	for i, pg := range strings.Split(raw, "\f")[:rep.Pages] {
+		if !strings.Contains(squash(pg), "部门："+f.Dept+"2020年度") {
+			t.Errorf("page %d header lacks 部门 and 年度", i+1)
+		}
+	}
+}
+
 func TestPDFEmptyForm(t *testing.T) {
 	f := model.New("", "", timeZero)
 	p, rep := writePDFFile(t, f)
