@@ -135,3 +135,30 @@ func TestPasteThreeRowsOneBadAmount(t *testing.T) {
 		t.Errorf("paste on 基本信息: %q", ws.lastInfo)
 	}
 }
+
+// BenchmarkParsePaste1000Rows parses 1,000 task rows copied from a
+// spreadsheet (with units, one quoted multi-line cell in ten).
+func BenchmarkParsePaste1000Rows(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("任务名称\t主要内容\t合计\t其中：财政资金\t备注\r\n")
+	for i := 0; i < 1000; i++ {
+		unit := ""
+		if i%50 == 0 {
+			unit = "单位" + strings.Repeat("甲", i/50%5+1)
+		}
+		content := "监测任务第" + string(rune('0'+i%10)) + "项"
+		if i%10 == 0 {
+			content = "\"多行\r\n内容\"\"引号\"\"\""
+		}
+		sb.WriteString(unit + "\t" + content + "\t123.45\t100\t备注\r\n")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := ParsePaste(PasteTasks, text)
+		if r.Rows != 1000 {
+			b.Fatalf("%d rows", r.Rows)
+		}
+	}
+}

@@ -71,9 +71,26 @@ func (u *UndoStack) before(key string, f *model.Form) {
 	u.lastKey, u.lastAt = key, now
 }
 
+// bigForm is the number of rows above which fewer steps are kept: a step
+// of a form of n > bigForm rows keeps Depth·bigForm/n steps (at least
+// minDepth), so the copies stay within about what 200 steps of a 1,000-row
+// form take (some 50 MB).
+const (
+	bigForm  = 1000
+	minDepth = 20
+)
+
+func (u *UndoStack) depth(f *model.Form) int {
+	d := u.Depth
+	if n := f.TaskCount() + len(f.Goals) + len(f.Indicators); d > 0 && n > bigForm {
+		d = max(d*bigForm/n, min(d, minDepth))
+	}
+	return d
+}
+
 func (u *UndoStack) push(f *model.Form) {
 	u.undo = append(u.undo, f)
-	if d := u.Depth; d > 0 && len(u.undo) > d {
+	if d := u.depth(f); d > 0 && len(u.undo) > d {
 		u.undo = append(u.undo[:0], u.undo[len(u.undo)-d:]...)
 	}
 	u.redo = nil

@@ -163,3 +163,32 @@ func shortcutItem(t *testing.T, w fyne.Window, sc fyne.Shortcut) *fyne.MenuItem 
 	t.Fatalf("no menu item with %s", sc.ShortcutName())
 	return nil
 }
+
+// BenchmarkUndoStepLargeForm is the cost an undo step adds to a structural
+// edit (a deep copy of the form) on a form of 5,000 task rows.
+func BenchmarkUndoStepLargeForm(b *testing.B) {
+	f := model.Generate(5000)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = f.Clone()
+	}
+}
+
+func TestUndoDepthOfLargeForms(t *testing.T) {
+	u := &UndoStack{Depth: 200}
+	if d := u.depth(model.Sample()); d != 200 {
+		t.Errorf("sample: depth %d, want 200", d)
+	}
+	for _, tasks := range []int{2000, 5000} {
+		f := model.Generate(tasks)
+		n := f.TaskCount() + len(f.Goals) + len(f.Indicators)
+		d := u.depth(f)
+		// the rows kept in copies stay about those of 200 steps of 1,000 rows
+		if d < minDepth || d >= 200 || d*n > 200*bigForm+n {
+			t.Errorf("%d rows: depth %d", n, d)
+		}
+	}
+	if d := u.depth(model.Generate(100000)); d != minDepth {
+		t.Errorf("huge form: depth %d, want %d", d, minDepth)
+	}
+}
