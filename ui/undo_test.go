@@ -188,7 +188,7 @@ func TestUndoDepthOfLargeForms(t *testing.T) {
 			t.Errorf("%d rows: depth %d", n, d)
 		}
 	}
-	if d := u.depth(model.Generate(100000)); d != minDepth {
+	if d := u.depth(model.Generate(20000)); d != minDepth {
 		t.Errorf("huge form: depth %d, want %d", d, minDepth)
 	}
 }
