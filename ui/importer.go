@@ -172,11 +172,43 @@ func (ws *Workspace) PasteText(text string) {
 	res := ParsePaste(target, text)
 	var where []string
 	if !res.Empty() {
-		ws.e.Apply(func(f *model.Form) { where = ApplyPaste(f, res, len(f.Units)-1) })
+		cur := ws.focusedUnit()
+		ws.e.Apply(func(f *model.Form) { where = ApplyPaste(f, res, cur) })
 	}
 	title := "粘贴结果"
 	if len(res.BadAmounts)+len(res.Refused) > 0 {
 		title = "粘贴结果（有需要处理的地方）"
 	}
 	ws.info(title, res.Report(where))
+}
+
+// focusedUnit is the unit whose row (or name) has the keyboard focus on
+// the task tab; rows pasted without a unit go there. -1 (the last unit)
+// when no task field has the focus.
+func (ws *Workspace) focusedUnit() int {
+	foc := ws.win.Canvas().Focused()
+	if foc == nil || ws.e.tasks == nil {
+		return -1
+	}
+	var en *widget.Entry
+	switch o := foc.(type) {
+	case *widget.Entry:
+		en = o
+	case *area:
+		en = &o.Entry
+	default:
+		return -1
+	}
+	for _, it := range ws.e.tasks.shown {
+		if it == nil {
+			continue
+		}
+		fields := []*widget.Entry{it.content, it.unitName, it.note, it.amounts[0], it.amounts[1], it.amounts[2]}
+		for _, f := range fields {
+			if f != nil && f == en {
+				return it.ref.unit
+			}
+		}
+	}
+	return -1
 }

@@ -162,3 +162,21 @@ func BenchmarkParsePaste1000Rows(b *testing.B) {
 		}
 	}
 }
+
+// Rows without a unit go to the unit whose field has the focus.
+func TestPasteIntoFocusedUnit(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t, model.Sample())
+	e := ws.e
+	e.SelectTab(TabTasks)
+	if !e.Focus(model.Location{Part: model.PartTasks, Unit: 1, Row: 0, Field: model.FieldContent}) {
+		t.Fatal("cannot focus unit 2 row 1")
+	}
+	n := len(e.Form().Units[1].Tasks)
+	ws.PasteText("粘贴到第二个单位\t1\t1\n")
+	if got := len(e.Form().Units[1].Tasks); got != n+1 || e.Form().Units[1].Tasks[n].Content != "粘贴到第二个单位" {
+		t.Fatalf("unit 2 has %d rows (was %d)", got, n)
+	}
+	if !strings.Contains(ws.lastInfo, e.Form().Units[1].Name) {
+		t.Errorf("report does not name the unit: %s", ws.lastInfo)
+	}
+}
