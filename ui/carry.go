@@ -85,6 +85,7 @@ func (ws *Workspace) CarryDialog(id string) {
 
 // preview lists the replacements for the year typed.
 func (r *carryReview) preview() {
+	defer r.ws.guard("复制到下一年度")
 	r.box.RemoveAll()
 	r.checks, r.repls = nil, nil
 	nf, repls, err := model.CarryForward(r.prev, r.year.Text, nil)
@@ -151,6 +152,7 @@ func (r *carryReview) setAll(on bool) {
 
 // confirm creates the new draft with the ticked replacements and opens it.
 func (r *carryReview) confirm() {
+	defer r.ws.guard("复制到下一年度")
 	skip := map[replKey]bool{}
 	for i, c := range r.checks {
 		if !c.Checked {

@@ -164,6 +164,15 @@ func (ws *Workspace) failed(title string, err error) {
 	ws.info(title, err.Error())
 }
 
+// guard turns a program error inside an action into a Chinese message
+// instead of ending the program (deferred by every action that reads files
+// or builds a form).
+func (ws *Workspace) guard(what string) {
+	if r := recover(); r != nil {
+		ws.info(what+"没有完成", fmt.Sprintf("程序内部出错（%v），这一步没有完成。已有的草稿没有改动；请把这条信息发给技术支持。", r))
+	}
+}
+
 // dialogSize is w×h, smaller when the window is smaller.
 func dialogSize(win fyne.Window, w, h float32) fyne.Size {
 	sz := win.Canvas().Size()

@@ -198,3 +198,15 @@ func TestDraftsScreen(t *testing.T) {
 		t.Errorf("返回编辑 enabled without a draft")
 	}
 }
+
+func TestGuardShowsPanicAsMessage(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t, model.Sample())
+	func() {
+		defer ws.guard("导入")
+		var f *model.Form
+		_ = f.Year // nil pointer: a program error
+	}()
+	if !strings.Contains(ws.lastInfo, "程序内部出错") || !strings.Contains(ws.lastInfo, "草稿没有改动") {
+		t.Errorf("message %q", ws.lastInfo)
+	}
+}

@@ -132,6 +132,7 @@ func (h *historyView) askRestore() {
 // revision) and, when the draft is open, reloads the editor; Ctrl+Z then
 // goes back to the state before the restore.
 func (ws *Workspace) RestoreRevision(id string, n int) {
+	defer ws.guard("恢复此版本")
 	open := id == ws.e.ID()
 	if open {
 		if err := ws.e.Flush(); err != nil {

@@ -58,6 +58,7 @@ func (ws *Workspace) ImportDialog() {
 // ImportPath reads the file at path and shows the import report; the new
 // draft is created and opened only when the clerk confirms 创建草稿.
 func (ws *Workspace) ImportPath(path string) {
+	defer ws.guard("导入")
 	f, rep, err := export.ImportFile(path)
 	if err != nil {
 		ws.failed("无法导入“"+filepath.Base(path)+"”", err)
@@ -153,6 +154,7 @@ func (ws *Workspace) PasteFromClipboard() {
 
 // PasteText pastes text (as the clipboard holds it) into the tab shown.
 func (ws *Workspace) PasteText(text string) {
+	defer ws.guard("粘贴")
 	var target PasteTarget
 	switch ws.e.CurrentTab() {
 	case TabGoals:

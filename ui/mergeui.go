@@ -107,6 +107,7 @@ func (m *mergeDialog) pick() {
 
 // add reads the file at path and lists it (once).
 func (m *mergeDialog) add(path string) {
+	defer m.ws.guard("添加文件")
 	for _, f := range m.files {
 		if f.path == path {
 			return
@@ -263,6 +264,7 @@ func (m *mergeDialog) Choices() model.MergeChoices {
 
 // apply merges as one undo step, saves a revision and shows the report.
 func (m *mergeDialog) apply() {
+	defer m.ws.guard("合并")
 	ws := m.ws
 	parts := m.parts()
 	if len(parts) == 0 {
