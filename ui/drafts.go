@@ -212,14 +212,19 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	v.list = widget.NewList(
 		func() int { return len(v.items) },
 		func() fyne.CanvasObject {
-			return container.New(draftCols(), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""))
+			r := &draftRow{box: container.New(draftCols(), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""))}
+			r.open = func() { v.list.Select(r.index); v.open() }
+			r.choose = func() { v.list.Select(r.index) }
+			r.ExtendBaseWidget(r)
+			return r
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(v.items) {
 				return
 			}
 			in := v.items[i]
-			c := o.(*fyne.Container).Objects
+			o.(*draftRow).index = i
+			c := o.(*draftRow).box.Objects
 			year := in.Year
 			if year != "" {
 				year += "年"
@@ -279,6 +284,24 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	v.box = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), foot), nil, nil, container.NewStack(v.list, container.NewPadded(v.empty)))
 	return v
 }
+
+// draftRow is one row of the drafts list: a click selects it, a double
+// click opens the draft (in the 回收站 it only selects).
+type draftRow struct {
+	widget.BaseWidget
+	box    *fyne.Container
+	index  int
+	open   func()
+	choose func()
+}
+
+// Tapped selects the row (the list under it does not see the tap).
+func (r *draftRow) Tapped(*fyne.PointEvent) { r.choose() }
+
+func (r *draftRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+// DoubleTapped opens the draft.
+func (r *draftRow) DoubleTapped(*fyne.PointEvent) { r.open() }
 
 // layoutSpacer pushes what follows to the right of an HBox.
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
@@ -368,7 +391,7 @@ func (v *draftsScreen) enable() {
 }
 
 func (v *draftsScreen) open() {
-	if id := v.selectedID(); id != "" {
+	if id := v.selectedID(); id != "" && !v.trash {
 		if err := v.ws.OpenDraft(id); err != nil {
 			v.ws.failed("无法打开草稿", err)
 		}

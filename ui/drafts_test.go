@@ -123,13 +123,25 @@ func TestDraftsScreen(t *testing.T) {
 	row := v.list.CreateItem()
 	v.list.UpdateItem(1, row)
 	var texts []string
-	for _, o := range row.(*fyne.Container).Objects {
+	for _, o := range row.(*draftRow).box.Objects {
 		texts = append(texts, o.(*widget.Label).Text)
 	}
 	if texts[0] != "2020年" || texts[1] != "旧的局" || !strings.HasPrefix(texts[2], "今天 ") {
 		t.Errorf("row = %q", texts)
 	}
 
+	// a click selects a row, a double click opens its draft
+	v.list.Select(0)
+	test.Tap(row.(*draftRow))
+	if v.selectedID() != oldID {
+		t.Fatalf("click selected %q, want %q", v.selectedID(), oldID)
+	}
+	ws.e.Open("", &model.Form{})
+	test.DoubleTap(row.(*draftRow))
+	if ws.OnDrafts() || ws.e.ID() != oldID {
+		t.Fatalf("double click opened %q, want %q", ws.e.ID(), oldID)
+	}
+	ws.ShowDrafts()
 	// 复制
 	v.selectID(oldID)
 	tapButton(t, ws.win, "复制")
