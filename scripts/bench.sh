@@ -5,6 +5,7 @@
 #                               runs per whole-process figure (~10 minutes)
 #   scripts/bench.sh --quick    -count=1 and 3 runs each (~3 minutes)
 #   scripts/bench.sh --out F    write the report to F instead of docs/BENCHMARKS.md
+#   scripts/bench.sh --skip-go  only the whole-process part (for trying the script)
 #
 # What it does, in order (every command is also written into the report):
 #  1. `go test -run='^$' -bench=. -benchmem -count=N` on every package that
@@ -28,16 +29,18 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 QUICK=0
+SKIPGO=0
 OUT=docs/BENCHMARKS.md
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--quick) QUICK=1 ;;
+	--skip-go) SKIPGO=1 ;;
 	--out)
 		OUT=$2
 		shift
 		;;
 	-h | --help)
-		sed -n '2,27p' "$0"
+		sed -n '2,28p' "$0"
 		exit 0
 		;;
 	*)
@@ -83,8 +86,8 @@ trap cleanup EXIT
 
 # The commands in the report use $TMP for the scratch folder.
 show() { printf '%s' "${1//$WORK/\$TMP}" | sed "s#$ROOT/##g"; }
-# proc KEY VALUE UNIT RUNS COMMAND
-proc() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$(show "$5")" >>"$PROC"; }
+# proc KEY VALUE UNIT RUNS COMMAND [CPU_MS]
+proc() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${6:-}" "$(show "$5")" >>"$PROC"; }
 na() { proc "$1" NA "" "" "$2"; }
 
 # ---- environment -----------------------------------------------------------
@@ -106,6 +109,7 @@ na() { proc "$1" NA "" "" "$2"; }
 # ---- 1. go benchmarks --------------------------------------------------------
 PKGS=$(grep -rl --include='*_test.go' '^func Benchmark' . 2>/dev/null | xargs -r -n1 dirname | sort -u | sed 's#^\./##')
 FAILED=""
+[ $SKIPGO = 1 ] && PKGS=""
 for d in $PKGS; do
 	cmd="go test -run='^\$' -bench=. -benchmem -count=$COUNT -timeout=30m ./$d/"
 	log "$cmd"
@@ -127,6 +131,10 @@ if ! CGO_ENABLED=1 go build -o "$BIN" ./cmd/jixiao 2>"$WORK/build.txt"; then
 	BIN=""
 fi
 echo "Binary=CGO_ENABLED=1 go build -o dist/bench/jixiao ./cmd/jixiao" >>"$ENV"
+# The program gets a scratch HOME (its preferences and config); Go keeps
+# its own caches.
+GOPATH=$(go env GOPATH) GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE)
+export GOPATH GOCACHE GOMODCACHE GOFLAGS=-mod=readonly
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config
 mkdir -p "$XDG_CONFIG_HOME"
 export JIXIAO_DB=$WORK/drafts.db
@@ -144,9 +152,12 @@ timeit() {
 	if command -v hyperfine >/dev/null; then
 		if hyperfine -N -i --warmup 2 --runs "$RUNS" --export-json "$WORK/h.json" "$cmd" >/dev/null 2>"$WORK/h.err" ||
 			hyperfine -i --warmup 2 --runs "$RUNS" --export-json "$WORK/h.json" "$cmd" >/dev/null 2>"$WORK/h.err"; then
-			local med
+			local med usr sys
 			med=$(tr -d ' \n' <"$WORK/h.json" | grep -o '"median":[0-9.eE+-]*' | head -1 | cut -d: -f2)
-			proc "$key" "$(awk -v s="$med" 'BEGIN {printf "%.2f", s*1000}')" ms "$RUNS" "$cmd"
+			usr=$(tr -d ' \n' <"$WORK/h.json" | grep -o '"user":[0-9.eE+-]*' | head -1 | cut -d: -f2)
+			sys=$(tr -d ' \n' <"$WORK/h.json" | grep -o '"system":[0-9.eE+-]*' | head -1 | cut -d: -f2)
+			proc "$key" "$(awk -v s="$med" 'BEGIN {printf "%.2f", s*1000}')" ms "$RUNS" "$cmd" \
+				"$(awk -v u="${usr:-0}" -v s="${sys:-0}" 'BEGIN {printf "%.2f", (u+s)*1000}')"
 			return
 		fi
 		log "hyperfine failed: $(head -3 "$WORK/h.err")"
@@ -194,6 +205,7 @@ SAMPLE_XLSX=$WORK/sample.xlsx
 BIG_JSON=$WORK/big.json
 if [ -n "$BIN" ]; then
 	go run ./scripts/bench/bigform -tasks 5000 -o "$BIG_JSON" || log "bigform failed"
+	verify base - "$BIN version" && timeit base "$BIN version"
 	verify xlsx_ours "$SAMPLE_XLSX" "$BIN export --sample --xlsx $SAMPLE_XLSX" && timeit xlsx_ours "$BIN export --sample --xlsx $SAMPLE_XLSX"
 	verify pdf_ours "$WORK/sample.pdf" "$BIN export --sample --pdf $WORK/sample.pdf" && timeit pdf_ours "$BIN export --sample --pdf $WORK/sample.pdf"
 	if [ -s "$SAMPLE_XLSX" ]; then
@@ -212,7 +224,7 @@ if [ -n "$BIN" ]; then
 	[ -s "$WORK/big.xlsx" ] && peak rss_xlsx_big "$BIN export --in $BIG_JSON --xlsx $WORK/big.xlsx" || na rss_xlsx_big "the 5,000-task xlsx export failed"
 	[ -s "$WORK/sample.pdf" ] && peak rss_pdf_sample "$BIN export --sample --pdf $WORK/sample.pdf" || na rss_pdf_sample "the PDF export failed"
 else
-	for k in xlsx_ours pdf_ours import_ours xlsx_big pdf_big import_big rss_pdf_big rss_xlsx_big rss_pdf_sample gui_start rss_gui; do
+	for k in base xlsx_ours pdf_ours import_ours xlsx_big pdf_big import_big rss_pdf_big rss_xlsx_big rss_pdf_sample gui_start rss_gui; do
 		na $k "jixiao did not build: $(head -c 200 "$WORK/build.txt" | tr '\n\t' '  ')"
 	done
 fi
