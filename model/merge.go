@@ -354,7 +354,7 @@ func (m *merger) part(pi int, p MergePart) error {
 		if from := m.unitFrom[idx]; from != "" {
 			where = "已由文件“" + from + "”合并进来"
 		}
-		conflict(ConflictUnitExists, name, "单位“%s”%s（%d行，合计 %s 万元）；这个文件中的同名单位有%d行，合计 %s 万元。请选择：替换已有的、两者都保留，或跳过这个文件中的",
+		conflict(ConflictUnitExists, name, "单位“%s”%s（%d行，合计 %s 万元）；这个文件中的同名单位有%d行，合计 %s 万元。请选择：替换已有的、两者都保留，或跳过这个文件中的同名单位",
 			name, where, len(ex.Tasks), FormatMoney(mergeUnitTotal(ex), true), len(u.Tasks), FormatMoney(mergeUnitTotal(u), true))
 		switch m.ch.action(name) {
 		case UnitSkip:
