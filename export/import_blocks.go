@@ -1,0 +1,309 @@
+package export
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+var (
+	yearRe       = regexp.MustCompile(`([0-9０-９]{4})\s*年度`)
+	goalPrefixRe = regexp.MustCompile(`^\s*(?:年度)?(?:总体)?目标\s*[0-9０-９]+\s*[:：.．、,，]?\s*`)
+	goalStartRe  = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[:：.．、]`)
+	plainNumRe   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+)
+
+func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
+	f := model.New("", "", timeZero)
+	// Title area: 年度 and 部门名称 anywhere above the first block.
+	first := len(g.cells)
+	for _, b := range blocks {
+		first = min(first, b.row)
+	}
+	for r := 0; r < first; r++ {
+		for c, v := range g.cells[r] {
+			if f.Year == "" {
+				if m := yearRe.FindStringSubmatch(v); m != nil {
+					f.Year = foldDigits(m[1])
+				}
+			}
+			if n := norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
+				for c2 := c + 1; c2 < len(g.cells[r]); c2++ {
+					if w := strings.TrimSpace(g.at(r, c2)); w != "" && norm(w) != n {
+						f.Dept = w
+						break
+					}
+				}
+			} else if strings.HasPrefix(n, "部门名称:") && f.Dept == "" && len(n) > len("部门名称:") {
+				f.Dept = strings.TrimSpace(strings.SplitN(strings.ReplaceAll(v, "：", ":"), ":", 2)[1])
+			}
+		}
+	}
+	if f.Year == "" {
+		rep.problem("", "没有找到年度（如“（2020年度）”），请在程序中填写年度")
+	}
+	if f.Dept == "" {
+		rep.problem("", "没有找到部门名称，请在程序中填写")
+	}
+	// Each block runs to the next block's header.
+	end := func(b block) int {
+		e := len(g.cells)
+		for _, o := range blocks {
+			if o.row > b.row && o.row < e {
+				e = o.row
+			}
+		}
+		return e
+	}
+	for _, b := range blocks {
+		switch b.kind {
+		case blockGoals:
+			parseGoals(g, b, end(b), f, rep)
+		case blockTasks:
+			parseTasks(g, b, end(b), f, rep)
+		case blockIndicators:
+			parseIndicators(g, b, end(b), f, rep)
+		}
+	}
+	return f
+}
+
+func foldDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
+
+func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+	skipped := 0
+	for r := b.row; r < end; r++ {
+		text := ""
+		for c := b.col + 1; c < len(g.cellsOf(r)); c++ {
+			v := g.at(r, c)
+			if strings.TrimSpace(v) != "" && norm(v) != norm(g.at(b.row, b.col)) {
+				text = v
+				break
+			}
+		}
+		t := strings.TrimSpace(goalPrefixRe.ReplaceAllString(text, ""))
+		if t == "" || isPlaceholder(t) {
+			if !rowEmpty(g, r) || r == b.row {
+				skipped++
+			}
+			continue
+		}
+		f.Goals = append(f.Goals, model.Goal{Text: t})
+	}
+	if skipped > 0 {
+		rep.note("年度总体目标：跳过 %d 个空白或“.....”行", skipped)
+	}
+}
+
+func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+	nameC, okN := b.cols["name"]
+	contC, okC := b.cols["content"]
+	if !okN || !okC {
+		rep.problem(g.addr(b.row, 0), "任务表的表头不完整（需要“任务名称”和“主要内容”），任务未导入")
+		return
+	}
+	col := b.column
+	totC, fisC, othC, noteC := col("total"), col("fiscal"), col("other"), col("note")
+	if othC >= 0 {
+		f.Options.OtherFunds = true
+	}
+	own := []int{contC, totC, fisC, othC, noteC} // the unit name may be merged from above
+	skipped := 0
+	var fileTotal *model.Amount
+	totalCell := ""
+	for r := b.row + b.header; r < end; r++ {
+		if rowEmpty(g, r) {
+			continue
+		}
+		name := strings.TrimSpace(g.at(r, nameC))
+		if isTotalLabel(name) || isTotalLabel(g.at(r, contC)) {
+			if totC >= 0 {
+				a := readAmount(g, r, totC)
+				fileTotal, totalCell = &a, g.addr(r, totC)
+			}
+			continue
+		}
+		if rowPlaceholder(g, r, own) || isPlaceholder(name) && allEmpty(g, r, own...) {
+			skipped++
+			continue
+		}
+		content := g.at(r, contC)
+		if strings.TrimSpace(content) == "" && allEmpty(g, r, totC, fisC, othC, noteC) {
+			// only a unit name: a unit without rows yet
+			if name != "" && (len(f.Units) == 0 || f.Units[len(f.Units)-1].Name != name) {
+				f.Units = append(f.Units, model.Unit{Name: name})
+			} else {
+				skipped++
+			}
+			continue
+		}
+		newUnit := len(f.Units) == 0
+		if name != "" && !newUnit && f.Units[len(f.Units)-1].Name != name {
+			newUnit = true
+		}
+		if newUnit {
+			f.Units = append(f.Units, model.Unit{Name: name})
+		}
+		t := model.Task{Content: content}
+		if totC >= 0 {
+			t.Total = amountCell(g, r, totC, rep)
+		}
+		if fisC >= 0 {
+			t.Fiscal = amountCell(g, r, fisC, rep)
+		}
+		if othC >= 0 {
+			t.Other = amountCell(g, r, othC, rep)
+		}
+		if noteC >= 0 {
+			t.Note = g.at(r, noteC)
+		}
+		u := &f.Units[len(f.Units)-1]
+		u.Tasks = append(u.Tasks, t)
+	}
+	if skipped > 0 {
+		rep.note("年度主要任务：跳过 %d 个空白或“.....”行", skipped)
+	}
+	if fileTotal != nil && fileTotal.Valid() {
+		sum := model.ComputeTotals(f)
+		readable := true
+		for _, u := range f.Units {
+			for _, t := range u.Tasks {
+				readable = readable && t.Total.State() != model.AmountInvalid
+			}
+		}
+		if readable && sum.Total != fileTotal.Money() {
+			rep.problem(totalCell, "文件中的合计 %s 与各行相加的 %s 不一致；程序按各行重新计算合计", fileTotal.String(), model.FormatMoney(sum.Total, false))
+		}
+	}
+}
+
+func isTotalLabel(s string) bool {
+	switch norm(s) {
+	case "合计", "总计", "合计:", "总计:", "合计(万元)":
+		return true
+	}
+	return false
+}
+
+// readAmount reads an amount cell: a number as stored (Excel's binary
+// noise like 81.600000000000009 is rounded to 15 significant digits, as
+// Excel shows it) or a text like 1,273.30.
+func readAmount(g *sheetGrid, r, c int) model.Amount {
+	v := strings.TrimSpace(g.at(r, c))
+	if plainNumRe.MatchString(v) {
+		if d, err := decimal.NewFromString(v); err == nil {
+			if fl, err := strconv.ParseFloat(v, 64); err == nil {
+				if s := strconv.FormatFloat(fl, 'g', 15, 64); s != "" {
+					if d2, err := decimal.NewFromString(s); err == nil {
+						d = d2
+					}
+				}
+			}
+			return model.ParseAmount(d.String())
+		}
+	}
+	return model.ParseAmount(g.at(r, c))
+}
+
+func amountCell(g *sheetGrid, r, c int, rep *ImportReport) model.Amount {
+	a := readAmount(g, r, c)
+	if a.IsEmpty() && g.xf != nil && !g.covered[[2]int{r, c}] {
+		// A formula whose result was never calculated (files written by
+		// programs, not by Excel) reads as empty: say so.
+		ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+		if fm, err := g.xf.GetCellFormula(g.name, ref); err == nil && fm != "" {
+			rep.problem(g.addr(r, c), "金额是公式“=%s”，但文件中没有它的计算结果；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数字", fm)
+		}
+	}
+	if a.State() == model.AmountInvalid {
+		raw := strings.TrimSpace(a.Raw())
+		why := strings.TrimLeft(strings.TrimPrefix(a.Reason(), "金额“"+raw+"”"), "，,：: ")
+		rep.problem(g.addr(r, c), "金额“%s”无法识别：%s", raw, why)
+	}
+	return a
+}
+
+func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+	col := b.column
+	l1, l2, l3, sub := col("l1"), col("l2"), col("l3"), col("sub")
+	value, explain, note := col("value"), col("explain"), col("note")
+	weight, unit, vtype, scoring := col("weight"), col("unit"), col("vtype"), col("scoring")
+	f.Options.Weight = f.Options.Weight || weight >= 0
+	f.Options.Unit = f.Options.Unit || unit >= 0
+	f.Options.ValueType = f.Options.ValueType || vtype >= 0
+	f.Options.Scoring = f.Options.Scoring || scoring >= 0
+	get := func(r, c int) string {
+		if c < 0 {
+			return ""
+		}
+		return g.at(r, c)
+	}
+	all := []int{l1, l2, l3, sub, value, explain, note, weight, unit, vtype, scoring}
+	own := all[2:] // 一级/二级 may be merged from above
+	skipped := 0
+	for r := b.row + b.header; r < end; r++ {
+		if rowEmpty(g, r) {
+			continue
+		}
+		in := model.Indicator{
+			Level1: strings.TrimSpace(get(r, l1)), Level2: strings.TrimSpace(get(r, l2)), Level3: strings.TrimSpace(get(r, l3)),
+			Sub: strings.TrimSpace(get(r, sub)), Value: strings.TrimSpace(get(r, value)),
+			Explain: get(r, explain), Note: get(r, note),
+			Weight: strings.TrimSpace(get(r, weight)), Unit: strings.TrimSpace(get(r, unit)),
+			ValueType: strings.TrimSpace(get(r, vtype)), Scoring: get(r, scoring),
+		}
+		if n := norm(in.Level1); n == "一级指标" {
+			continue // a repeated header row
+		}
+		if allEmpty(g, r, own...) || rowPlaceholder(g, r, own) || isPlaceholder(in.Level1) && allEmpty(g, r, own...) {
+			skipped++
+			continue
+		}
+		// A clerk who does not merge leaves the repeated level empty.
+		if len(f.Indicators) > 0 {
+			prev := f.Indicators[len(f.Indicators)-1]
+			if in.Level1 == "" && l1 >= 0 && !isPlaceholder(prev.Level1) {
+				in.Level1 = prev.Level1
+			}
+			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !isPlaceholder(prev.Level2) {
+				in.Level2 = prev.Level2
+			}
+		}
+		if sub < 0 {
+			if i := strings.Index(in.Level3, subSep); i > 0 && i+len(subSep) < len(in.Level3) {
+				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(subSep):])
+			}
+		}
+		if key, ok := formulaKey(in.Name()); ok {
+			in.Formula = key
+		}
+		f.Indicators = append(f.Indicators, in)
+	}
+	if skipped > 0 {
+		rep.note("绩效指标：跳过 %d 个空白或“.....”行", skipped)
+	}
+}
+
+// formulaKey finds the rate formula named like the indicator, so that an
+// imported 预算执行率 can be computed as in a typed form.
+func formulaKey(name string) (string, bool) {
+	if name == "" {
+		return "", false
+	}
+	if _, ok := model.FormulaFor(name); ok {
+		return name, true
+	}
+	return "", false
+}

@@ -1,0 +1,398 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"jixiao/model"
+)
+
+// Info describes one draft for lists.
+type Info struct {
+	ID, Year, Dept, Origin string
+	Created, Updated       time.Time
+	Trashed                bool
+	Revisions              int
+}
+
+// header is the stored form of Info.
+type header struct {
+	ID        string    `json:"id"`
+	Year      string    `json:"year"`
+	Dept      string    `json:"dept"`
+	Origin    string    `json:"origin,omitempty"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+	Trashed   bool      `json:"trashed,omitempty"`
+	TrashedAt time.Time `json:"trashedAt,omitzero"`
+	Schema    int       `json:"schema"`    // schema of the head revision
+	Head      uint64    `json:"head"`      // number of the newest revision
+	Revisions int       `json:"revisions"` // number of revisions kept
+}
+
+func (h *header) info() Info {
+	return Info{ID: h.ID, Year: h.Year, Dept: h.Dept, Origin: h.Origin, Created: h.Created, Updated: h.Updated, Trashed: h.Trashed, Revisions: h.Revisions}
+}
+
+// errNilForm is returned for a nil form (a programming error).
+var errNilForm = errors.New("没有要保存的表格内容。")
+
+// normID: ids are written lower case ("d12"); " D12 " typed by hand is
+// the same id.
+func normID(id string) string { return strings.ToLower(strings.TrimSpace(id)) }
+
+func draftBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
+	ds := tx.Bucket(bucketDrafts)
+	if ds == nil {
+		return nil, &notFound{id: id}
+	}
+	b := ds.Bucket([]byte(id))
+	if b == nil {
+		return nil, &notFound{id: id}
+	}
+	return b, nil
+}
+
+func readHeader(b *bolt.Bucket, id string) (*header, error) {
+	v := b.Get(keyInfo)
+	if v == nil {
+		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少概要）。", id)
+	}
+	var h header
+	if err := json.Unmarshal(v, &h); err != nil {
+		return nil, fmt.Errorf("草稿 %s 的概要无法读取（%v）。", id, err)
+	}
+	h.ID = id
+	return &h, nil
+}
+
+// draftHeader returns the bucket of draft id and its header.
+func draftHeader(tx *bolt.Tx, id string) (*bolt.Bucket, *header, error) {
+	b, err := draftBucket(tx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	h, err := readHeader(b, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, h, nil
+}
+
+func writeHeader(b *bolt.Bucket, h *header) error {
+	v, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	return b.Put(keyInfo, v)
+}
+
+// List returns the drafts that are not in the 回收站, most recently
+// changed first.
+func (s *Store) List() ([]Info, error) { return s.list(false) }
+
+// Trashed returns the drafts in the 回收站, most recently deleted first.
+func (s *Store) Trashed() ([]Info, error) { return s.list(true) }
+
+func (s *Store) list(trashed bool) ([]Info, error) {
+	type item struct {
+		info Info
+		when time.Time // the sort key: last change, or when it was trashed
+	}
+	var items []item
+	err := s.view(func(tx *bolt.Tx) error {
+		ds := tx.Bucket(bucketDrafts)
+		if ds == nil {
+			return nil
+		}
+		return ds.ForEachBucket(func(k []byte) error {
+			h, err := readHeader(ds.Bucket(k), string(k))
+			if err != nil {
+				// A draft whose header cannot be read is still listed, so
+				// that it can be seen and dealt with.
+				if !trashed {
+					items = append(items, item{info: Info{ID: string(k), Dept: "（概要无法读取）"}})
+				}
+				return nil
+			}
+			if h.Trashed == trashed {
+				when := h.Updated
+				if trashed && !h.TrashedAt.IsZero() {
+					when = h.TrashedAt
+				}
+				items = append(items, item{h.info(), when})
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(items, func(a, b item) int {
+		if c := b.when.Compare(a.when); c != 0 {
+			return c
+		}
+		return compareIDs(b.info.ID, a.info.ID)
+	})
+	out := make([]Info, len(items))
+	for i, it := range items {
+		out[i] = it.info
+	}
+	return out, nil
+}
+
+// compareIDs orders d2 before d10.
+func compareIDs(a, b string) int {
+	na, ea := strconv.Atoi(a[min(1, len(a)):])
+	nb, eb := strconv.Atoi(b[min(1, len(b)):])
+	if ea == nil && eb == nil && na != nb {
+		if na < nb {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare([]byte(a), []byte(b))
+}
+
+// Info returns the description of one draft (trashed or not).
+func (s *Store) Info(id string) (Info, error) {
+	id = normID(id)
+	var info Info
+	err := s.view(func(tx *bolt.Tx) error {
+		_, h, err := draftHeader(tx, id)
+		if err != nil {
+			return err
+		}
+		info = h.info()
+		return nil
+	})
+	return info, err
+}
+
+// Create stores f as a new draft and returns its id. Meta.Created is kept
+// when set; Meta.Updated becomes now. f is not modified.
+func (s *Store) Create(f *model.Form) (string, error) {
+	return s.create(f, "新建")
+}
+
+func (s *Store) create(f *model.Form, summary string) (string, error) {
+	if f == nil {
+		return "", errNilForm
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	now := s.clock()
+	g := f.Clone()
+	if g.Meta.Created.IsZero() {
+		g.Meta.Created = now
+	}
+	body, err := encodeForm(g)
+	if err != nil {
+		return "", err
+	}
+	var id string
+	err = s.update(func(tx *bolt.Tx) error {
+		ds, err := tx.CreateBucketIfNotExists(bucketDrafts)
+		if err != nil {
+			return err
+		}
+		seq, err := ds.NextSequence()
+		if err != nil {
+			return err
+		}
+		id = "d" + strconv.FormatUint(seq, 10)
+		for ds.Bucket([]byte(id)) != nil { // only after a hand-made file
+			seq, _ = ds.NextSequence()
+			id = "d" + strconv.FormatUint(seq, 10)
+		}
+		b, err := ds.CreateBucket([]byte(id))
+		if err != nil {
+			return err
+		}
+		if _, err := b.CreateBucket(bucketRevs); err != nil {
+			return err
+		}
+		if _, err := b.CreateBucket(bucketRevMeta); err != nil {
+			return err
+		}
+		h := &header{ID: id, Created: g.Meta.Created}
+		return putRevision(b, h, body, g, now, summary)
+	})
+	if err != nil {
+		return "", err
+	}
+	s.remember(id, 1, body, g)
+	return id, nil
+}
+
+// Load returns the current content of a draft. Meta.Updated is the time of
+// its last save.
+func (s *Store) Load(id string) (*model.Form, error) {
+	return s.LoadRevision(id, 0)
+}
+
+// Save stores f as the new content of draft id: one write transaction,
+// synced to disk, that records a revision with a one-line summary of the
+// changes. When f's content equals the current revision nothing is written
+// (an autosave without changes leaves no revision). f is only read, and
+// only during the call; the stored copy gets Meta.Updated = now.
+func (s *Store) Save(id string, f *model.Form) error {
+	return s.save(id, f, "")
+}
+
+// save writes f as a new revision of id; prefix is put before the summary.
+func (s *Store) save(id string, f *model.Form, prefix string) error {
+	id = normID(id)
+	if f == nil {
+		return errNilForm
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	g := f.Clone()
+	g.Meta.Updated = time.Time{}
+	body, err := encodeForm(g)
+	if err != nil {
+		return err
+	}
+	now := s.clock()
+	var head uint64
+	var unchanged bool
+	err = s.update(func(tx *bolt.Tx) error {
+		b, h, err := draftHeader(tx, id)
+		if err != nil {
+			return err
+		}
+		if h.Schema > model.SchemaVersion {
+			return &NewerVersionError{Path: s.path, ID: id, Version: h.Schema, Known: model.SchemaVersion}
+		}
+		var prev *model.Form
+		if c := s.cachedHead(id, h.Head); c != nil {
+			if bytes.Equal(c.body, body) {
+				unchanged = true
+				return nil
+			}
+			prev = c.form
+		} else if rb := b.Bucket(bucketRevs); rb == nil {
+			return fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
+		} else if v := rb.Get(u64(h.Head)); v != nil {
+			if rec, err := decodeRecord(v); err == nil {
+				if rec.schema == model.SchemaVersion && bytes.Equal(rec.body, body) {
+					unchanged = true
+					return nil
+				}
+				prev = rec.form
+			}
+		}
+		summary := prefix + Summary(prev, g)
+		if err := putRevision(b, h, body, g, now, summary); err != nil {
+			return err
+		}
+		head = h.Head
+		return nil
+	})
+	if err != nil || unchanged {
+		return err
+	}
+	s.remember(id, head, body, g)
+	return nil
+}
+
+// Duplicate copies a draft to a new one and returns the new id. The copy's
+// Origin says where it came from.
+func (s *Store) Duplicate(id string) (string, error) {
+	id = normID(id)
+	f, err := s.Load(id)
+	if err != nil {
+		return "", err
+	}
+	now := s.clock()
+	f.Meta.Created = now
+	f.Meta.Origin = fmt.Sprintf("复制自草稿 %s（%s %s年度）", id, f.Dept, f.Year)
+	f.Meta.OriginDraft = id
+	return s.create(f, "复制自草稿 "+id)
+}
+
+// Rename sets the 部门名称 of a draft (a new revision).
+func (s *Store) Rename(id, dept string) error {
+	id = normID(id)
+	f, err := s.Load(id)
+	if err != nil {
+		return err
+	}
+	f.Dept = dept
+	return s.save(id, f, "")
+}
+
+// Delete moves a draft to the 回收站.
+func (s *Store) Delete(id string) error { return s.setTrashed(id, true) }
+
+// Restore takes a draft out of the 回收站.
+func (s *Store) Restore(id string) error { return s.setTrashed(id, false) }
+
+func (s *Store) setTrashed(id string, trashed bool) error {
+	id = normID(id)
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.update(func(tx *bolt.Tx) error {
+		b, h, err := draftHeader(tx, id)
+		if err != nil {
+			return err
+		}
+		if h.Trashed == trashed {
+			if trashed {
+				return fmt.Errorf("草稿 %s 已经在回收站中。", id)
+			}
+			return fmt.Errorf("草稿 %s 不在回收站中，无需恢复。", id)
+		}
+		// Only the two trash fields are changed in the stored header, so
+		// that the fields a newer jixiao may have added are kept.
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(b.Get(keyInfo), &raw); err != nil {
+			return fmt.Errorf("草稿 %s 的概要无法读取（%v）。", id, err)
+		}
+		delete(raw, "trashed")
+		delete(raw, "trashedAt")
+		if trashed {
+			raw["trashed"] = json.RawMessage("true")
+			at, err := json.Marshal(s.clock())
+			if err != nil {
+				return err
+			}
+			raw["trashedAt"] = at
+		}
+		v, err := json.Marshal(raw)
+		if err != nil {
+			return err
+		}
+		return b.Put(keyInfo, v)
+	})
+}
+
+// Purge removes a draft from the 回收站 for good, with all its revisions.
+// A draft that is not in the 回收站 is not purged (delete it first).
+func (s *Store) Purge(id string) error {
+	id = normID(id)
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	err := s.update(func(tx *bolt.Tx) error {
+		b, err := draftBucket(tx, id)
+		if err != nil {
+			return err
+		}
+		h, err := readHeader(b, id)
+		if err == nil && !h.Trashed {
+			return fmt.Errorf("草稿 %s 不在回收站中；请先删除（移到回收站），再彻底删除。", id)
+		}
+		return tx.Bucket(bucketDrafts).DeleteBucket([]byte(id))
+	})
+	s.forget(id)
+	return err
+}
