@@ -97,6 +97,7 @@ na() { proc "$1" NA "" "" "$2"; }
 	echo "Cores=$(nproc) (lscpu: $(lscpu 2>/dev/null | sed -n 's/^CPU(s): *//p' | head -1) CPUs)"
 	echo "Memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 	echo "OS=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") / $(uname -r)"
+	echo "Load average at start=$(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows the wall times)"
 	echo "Go=$(go version)"
 	echo "Commit=$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "LibreOffice=$( (soffice --version 2>/dev/null || echo 'not installed') | head -1)"
