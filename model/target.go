@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -147,8 +148,29 @@ func ParseTarget(raw string) Target {
 		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”无法识别：数字后面应只写单位（如 %%、万元、次）", shown(raw))
 		return t
 	}
+	if !validUnit(unit) {
+		t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”的单位“%s”无法识别：数字后面只写单位，如 %%、万元、次、个", shown(raw), shown(unit))
+		return t
+	}
 	t.Kind, t.Number, t.Unit = TargetNumber, d, unit
 	return t
+}
+
+// validUnit reports whether u can be the unit after a 指标值's number:
+// "" or "%", or letters (万元, 次, km) with the few signs units use
+// (‰, ℃, ㎡, ², ³, /, ·). "%%" or an emoji is not a unit.
+func validUnit(u string) bool {
+	if u == "" || u == "%" {
+		return true
+	}
+	for _, r := range u {
+		switch {
+		case unicode.IsLetter(r), strings.ContainsRune("‰℃㎡㎞²³/·", r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // MetState is whether a computed value reaches its target.

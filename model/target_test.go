@@ -60,6 +60,9 @@ func TestParseTarget(t *testing.T) {
 		{"1.2.3%", TargetInvalid, 0, "", "", "无法识别"},
 		{"98%-100%", TargetInvalid, 0, "", "", "数字后面应只写单位"},
 		{"≥.%", TargetInvalid, 0, "", "", "无法识别"},
+		{"≥98%😀", TargetInvalid, 0, "", "", "单位“%😀”无法识别"},
+		{"≥98%%", TargetInvalid, 0, "", "", "单位“%%”无法识别"},
+		{"≥98%!", TargetInvalid, 0, "", "", "单位“%!”无法识别"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

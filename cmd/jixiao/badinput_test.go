@@ -141,7 +141,7 @@ func relBadInputs() []relBad {
 		{"comparison without number", relValue, "≥abc%", "应在比较符号后写数字"},
 		{"lost % format", relValue, "0.98", "百分号"},
 		{"empty rate value", relValue, "", "请填写指标值"},
-		{"emoji after the % (accepted: read as the unit “%😀”)", relValue, "≥98%😀", ""},
+		{"emoji after the %", relValue, "≥98%😀", "单位“%😀”无法识别"},
 		{"control characters", relValue, "≥9\x018%", "无法识别"},
 		{"full-width value (accepted)", relValue, "≥９８％", ""},
 		// Years.
