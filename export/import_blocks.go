@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 
 	"jixiao/model"
 )
@@ -70,6 +69,7 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 			parseIndicators(g, b, end(b), f, rep)
 		}
 	}
+	reportFormulas(g, rep)
 	return f
 }
 
@@ -94,6 +94,12 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			}
 		}
 		t := strings.TrimSpace(goalPrefixRe.ReplaceAllString(text, ""))
+		if t == "" && g.rowHasFormula(r, b.col+1) {
+			// The target is a formula without a value: kept as an empty
+			// target to fill in, and reported by reportFormulas.
+			f.Goals = append(f.Goals, model.Goal{})
+			continue
+		}
 		if t == "" || isPlaceholder(t) {
 			if !rowEmpty(g, r) || r == b.row {
 				skipped++
@@ -124,7 +130,8 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	var fileTotal *model.Amount
 	totalCell := ""
 	for r := b.row + b.header; r < end; r++ {
-		if rowEmpty(g, r) {
+		formula := g.hasFormula(r, nameC, contC, totC, fisC, othC, noteC)
+		if rowEmpty(g, r) && !formula {
 			continue
 		}
 		name := strings.TrimSpace(g.at(r, nameC))
@@ -132,19 +139,22 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			if totC >= 0 {
 				a := readAmount(g, r, totC)
 				fileTotal, totalCell = &a, g.addr(r, totC)
+				// The total is recomputed: a formula without a value
+				// there loses nothing and is not reported.
+				g.reported[[2]int{r, totC}] = true
 			}
 			continue
 		}
-		if rowPlaceholder(g, r, own) || isPlaceholder(name) && allEmpty(g, r, own...) {
+		if !formula && (rowPlaceholder(g, r, own) || isPlaceholder(name) && allEmpty(g, r, own...)) {
 			skipped++
 			continue
 		}
 		content := g.at(r, contC)
-		if strings.TrimSpace(content) == "" && allEmpty(g, r, totC, fisC, othC, noteC) {
+		if strings.TrimSpace(content) == "" && allEmpty(g, r, totC, fisC, othC, noteC) && !g.hasFormula(r, own...) {
 			// only a unit name: a unit without rows yet
-			if name != "" && (len(f.Units) == 0 || f.Units[len(f.Units)-1].Name != name) {
+			if name != "" && (len(f.Units) == 0 || f.Units[len(f.Units)-1].Name != name) || formula && len(f.Units) == 0 {
 				f.Units = append(f.Units, model.Unit{Name: name})
-			} else {
+			} else if !formula {
 				skipped++
 			}
 			continue
@@ -219,13 +229,10 @@ func readAmount(g *sheetGrid, r, c int) model.Amount {
 
 func amountCell(g *sheetGrid, r, c int, rep *ImportReport) model.Amount {
 	a := readAmount(g, r, c)
-	if a.IsEmpty() && g.xf != nil && !g.covered[[2]int{r, c}] {
+	if a.IsEmpty() {
 		// A formula whose result was never calculated (files written by
 		// programs, not by Excel) reads as empty: say so.
-		ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-		if fm, err := g.xf.GetCellFormula(g.name, ref); err == nil && fm != "" {
-			rep.problem(g.addr(r, c), "金额是公式“=%s”，但文件中没有它的计算结果；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数字", fm)
-		}
+		g.formulaProblem(rep, r, c, "金额是公式%s，但文件中没有它的计算结果；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数字")
 	}
 	if a.State() == model.AmountInvalid {
 		raw := strings.TrimSpace(a.Raw())
@@ -254,7 +261,8 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 	own := all[2:] // 一级/二级 may be merged from above
 	skipped := 0
 	for r := b.row + b.header; r < end; r++ {
-		if rowEmpty(g, r) {
+		formula := g.hasFormula(r, all...)
+		if rowEmpty(g, r) && !formula {
 			continue
 		}
 		in := model.Indicator{
@@ -267,17 +275,17 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		if n := norm(in.Level1); n == "一级指标" {
 			continue // a repeated header row
 		}
-		if allEmpty(g, r, own...) || rowPlaceholder(g, r, own) || isPlaceholder(in.Level1) && allEmpty(g, r, own...) {
+		if !formula && (allEmpty(g, r, own...) || rowPlaceholder(g, r, own) || isPlaceholder(in.Level1) && allEmpty(g, r, own...)) {
 			skipped++
 			continue
 		}
 		// A clerk who does not merge leaves the repeated level empty.
 		if len(f.Indicators) > 0 {
 			prev := f.Indicators[len(f.Indicators)-1]
-			if in.Level1 == "" && l1 >= 0 && !isPlaceholder(prev.Level1) {
+			if in.Level1 == "" && l1 >= 0 && !isPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !isPlaceholder(prev.Level2) {
+			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !isPlaceholder(prev.Level2) && !g.isFormula(r, l2) {
 				in.Level2 = prev.Level2
 			}
 		}

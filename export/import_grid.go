@@ -1,7 +1,11 @@
 package export
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -15,6 +19,52 @@ type sheetGrid struct {
 	// mergeTop[r][c] is true when the cell is covered by a merged range
 	// but is not its top-left cell.
 	covered map[[2]int]bool
+	// formulas holds the cells that hold a formula but read as empty: the
+	// file has no calculated value for them (written by a program, never
+	// saved by Excel). The formula text is kept only to be shown; it is
+	// never evaluated. formulasMore counts those not recorded (budget).
+	formulas     map[[2]int]string
+	formulasMore int
+	formulaCols  map[int][]int // row -> columns of formulas
+	// formulaReports counts the formula cells reported.
+	formulaReports int
+	// reported marks the formula cells already reported (amount cells get
+	// their own message).
+	reported map[[2]int]bool
+}
+
+// isFormula reports whether (r, c) is a formula cell without a value.
+func (g *sheetGrid) isFormula(r, c int) bool {
+	_, ok := g.formulas[[2]int{r, c}]
+	return ok && c >= 0
+}
+
+// hasFormula reports whether any of cols of row r is a formula cell
+// without a value.
+func (g *sheetGrid) hasFormula(r int, cols ...int) bool {
+	if len(g.formulas) == 0 {
+		return false
+	}
+	for _, c := range cols {
+		if g.isFormula(r, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowHasFormula reports whether row r has a formula cell without a value
+// from column from on.
+func (g *sheetGrid) rowHasFormula(r, from int) bool {
+	if len(g.formulas) == 0 {
+		return false
+	}
+	for _, c := range g.formulaCols[r] {
+		if c >= from {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *sheetGrid) at(r, c int) string {
@@ -37,12 +87,13 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 	if len(rows) > maxSheetRows {
 		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
 	}
-	g := &sheetGrid{xf: xf, name: sheet, cells: rows, covered: map[[2]int]bool{}}
+	g := &sheetGrid{xf: xf, name: sheet, cells: rows, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
 	for i := range g.cells {
 		if len(g.cells[i]) > maxSheetCols {
 			g.cells[i] = g.cells[i][:maxSheetCols]
 		}
 	}
+	g.findFormulas(rawSheetXML(xf, sheet))
 	merges, err := mergedRanges(xf, sheet)
 	if err != nil {
 		return nil, err
@@ -79,6 +130,14 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 				}
 			}
 		}
+	}
+	g.formulaCols = map[int][]int{}
+	for k := range g.formulas {
+		if g.covered[k] {
+			delete(g.formulas, k)
+			continue
+		}
+		g.formulaCols[k[0]] = append(g.formulaCols[k[0]], k[1])
 	}
 	return g, nil
 }
@@ -123,4 +182,216 @@ func allEmpty(g *sheetGrid, r int, cols ...int) bool {
 		}
 	}
 	return true
+}
+
+// Bounds on the formula cells looked at and reported for one sheet.
+const (
+	maxFormulaCells   = 200_000
+	maxFormulaReports = 200
+)
+
+// rawSheetXML is the raw XML of sheet as stored in the package; nil when it
+// is not there.
+func rawSheetXML(xf *excelize.File, sheet string) []byte {
+	path := sheetPaths(xf)[sheet]
+	if path == "" {
+		return nil
+	}
+	raw, ok := xf.Pkg.Load(path)
+	if !ok {
+		return nil
+	}
+	b, _ := raw.([]byte)
+	return b
+}
+
+// xmlFormulaCell is one <c> element, as much of it as findFormulas needs.
+type xmlFormulaCell struct {
+	R string  `xml:"r,attr"`
+	V *string `xml:"v"`
+	F *struct {
+		Text string `xml:",chardata"`
+	} `xml:"f"`
+}
+
+// findFormulas records the formula cells of the sheet (raw XML data) that
+// have no calculated value, in one pass over the XML: every <f> element
+// is found by a byte scan (a sheet without formulas costs one scan for
+// '<'), and only its enclosing <c> element is decoded. Cells without an r
+// attribute (allowed, rare) make it decode the whole sheet instead.
+func (g *sheetGrid) findFormulas(data []byte) {
+	cStart, seen := -1, 0
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		switch tagLocalName(data[i:]) {
+		case "c":
+			cStart = i - 1
+		case "f":
+			if cStart < 0 {
+				continue
+			}
+			if seen++; seen > maxFormulaCells {
+				g.formulasMore = -1 // not all looked at
+				return
+			}
+			var x xmlFormulaCell
+			err := xml.NewDecoder(bytes.NewReader(data[cStart:])).Decode(&x)
+			cStart = -1
+			if err != nil || x.F == nil {
+				continue
+			}
+			if x.R == "" {
+				g.streamFormulas(data)
+				return
+			}
+			col, row, err := excelize.CellNameToCoordinates(x.R)
+			if err != nil {
+				continue
+			}
+			g.addFormula(row-1, col-1, x)
+		}
+	}
+}
+
+// streamFormulas is findFormulas for sheets whose cells lack r
+// attributes: positions are counted as excelize counts them.
+func (g *sheetGrid) streamFormulas(data []byte) {
+	g.formulas = nil
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	row, col, seen := 0, 0, 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		st, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch st.Name.Local {
+		case "row":
+			row++
+			for _, a := range st.Attr {
+				if n, err := strconv.Atoi(a.Value); a.Name.Local == "r" && err == nil {
+					row = n
+				}
+			}
+			col = 0
+		case "c":
+			var x xmlFormulaCell
+			if err := dec.DecodeElement(&x, &st); err != nil {
+				return
+			}
+			col++
+			if x.R != "" {
+				if c, r, err := excelize.CellNameToCoordinates(x.R); err == nil {
+					col, row = c, r
+				}
+			}
+			if x.F == nil {
+				continue
+			}
+			if seen++; seen > maxFormulaCells {
+				g.formulasMore = -1
+				return
+			}
+			g.addFormula(row-1, col-1, x)
+		}
+	}
+}
+
+// addFormula records the formula cell (r, c) if it read as empty and has
+// no cached value; the grid grows to hold it (GetRows leaves out trailing
+// empty rows).
+func (g *sheetGrid) addFormula(r, c int, x xmlFormulaCell) {
+	if x.V != nil || r < 0 || c < 0 || r >= maxSheetRows || c >= maxSheetCols || g.at(r, c) != "" {
+		return
+	}
+	if g.formulas == nil {
+		g.formulas = map[[2]int]string{}
+	}
+	for len(g.cells) <= r {
+		g.cells = append(g.cells, nil)
+	}
+	text := strings.TrimPrefix(strings.TrimSpace(x.F.Text), "=")
+	if rs := []rune(text); len(rs) > 60 {
+		text = string(rs[:60]) + "…"
+	}
+	g.formulas[[2]int{r, c}] = text
+}
+
+// tagLocalName is the local name of the tag that b (just after '<')
+// starts: "c" for <c r="A1"> or <x:c>, "" for a closing tag.
+func tagLocalName(b []byte) string {
+	end := 0
+	for end < len(b) && end < 64 {
+		switch b[end] {
+		case ' ', '>', '/', '\t', '\n', '\r':
+			goto done
+		}
+		end++
+	}
+done:
+	name := b[:end]
+	if k := bytes.IndexByte(name, ':'); k >= 0 {
+		name = name[k+1:]
+	}
+	if len(name) == 1 {
+		return string(name)
+	}
+	return ""
+}
+
+// formulaProblem reports the formula cell (r, c) once, with msg (a format
+// taking the formula shown as “=…”, or nothing for a shared formula); at
+// most maxFormulaReports per sheet, the rest are counted by
+// reportFormulas.
+func (g *sheetGrid) formulaProblem(rep *ImportReport, r, c int, msg string) {
+	k := [2]int{r, c}
+	fm, ok := g.formulas[k]
+	if !ok || g.reported[k] || g.formulaReports >= maxFormulaReports {
+		return
+	}
+	g.reported[k] = true
+	g.formulaReports++
+	shown := ""
+	if fm != "" {
+		shown = "“=" + fm + "”"
+	}
+	rep.problem(g.addr(r, c), msg, shown)
+}
+
+// reportFormulas reports the formula cells not reported yet, by row, and
+// a summary line for those over the bound.
+func reportFormulas(g *sheetGrid, rep *ImportReport) {
+	var keys [][2]int
+	for k := range g.formulas {
+		if !g.reported[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	rest := 0
+	for _, k := range keys {
+		if g.formulaReports >= maxFormulaReports {
+			rest++
+			continue
+		}
+		g.formulaProblem(rep, k[0], k[1], "单元格是公式%s，文件中没有它的计算结果，读到的是空白；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写内容")
+	}
+	switch {
+	case g.formulasMore < 0:
+		rep.problem("", "工作表“%s”中没有计算结果的公式过多（只检查了前 %d 个，另有 %d 个未逐一列出）；请在 Excel 或 WPS 中打开、保存后再导入", g.name, maxFormulaCells, rest)
+	case rest > 0:
+		rep.problem("", "另有 %d 个单元格是没有计算结果的公式，读到的是空白，未逐一列出；请在 Excel 或 WPS 中打开、保存后再导入", rest)
+	}
 }

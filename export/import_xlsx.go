@@ -1,8 +1,11 @@
 package export
 
 import (
+	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -53,6 +56,45 @@ func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 		vrep.note("文件中的隐藏数据无法读取（%v），已按表格内容导入", herr)
 	}
 	return visible, vrep, nil
+}
+
+// brokenXML says why data is not well-formed XML ("" when it is, or when
+// it is absent): one pass of the decoder, which does not expand entities
+// it does not know.
+func brokenXML(data []byte) string {
+	if len(data) == 0 {
+		return ""
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			if depth != 0 {
+				return "不完整"
+			}
+			return ""
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), "entity") {
+				return "含有不安全的实体定义"
+			}
+			if strings.Contains(err.Error(), "EOF") {
+				return "不完整"
+			}
+			return "格式错误"
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.Directive:
+			if bytes.Contains(t, []byte("ENTITY")) {
+				return "含有不安全的实体定义"
+			}
+		}
+	}
 }
 
 // readDataSheet reads the form from the hidden data sheet; (nil, nil) when
@@ -109,6 +151,15 @@ func readVisible(xf *excelize.File, name string) (*model.Form, *ImportReport, er
 			}
 		}
 		return f, rep, nil
+	}
+	// No sheet has the form's headers. If a sheet's XML is broken (a zip
+	// whose directory lies about a part's size gives a cut part; an XML
+	// entity bomb does not parse), say that rather than "not a form";
+	// checked only here, so a normal import does not pay for it.
+	for _, s := range sheets {
+		if why := brokenXML(rawSheetXML(xf, s)); why != "" {
+			return nil, nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 文件（工作表“%s”的内容%s），为安全起见未导入；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, s, why)
+		}
 	}
 	return nil, nil, fmt.Errorf("“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
 }
