@@ -72,7 +72,7 @@ func runGUI(args []string) int {
 			return err
 		}
 		st = s
-		id, f, err := firstDraft(st, prefs.String(ui.PrefLastDraft))
+		id, f, created, err := firstDraft(st, prefs.String(ui.PrefLastDraft))
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,9 @@ func runGUI(args []string) int {
 		if n, err := strconv.Atoi(os.Getenv("JIXIAO_TAB")); err == nil {
 			e.SelectTab(ui.Tab(n))
 		}
-		ws.Start(os.Getenv("JIXIAO_SCREEN"), os.Getenv("JIXIAO_TAB") != "")
+		// A new user (no drafts yet) sees the full sample form at once;
+		// otherwise the 草稿 screen comes first.
+		ws.Start(os.Getenv("JIXIAO_SCREEN"), created || os.Getenv("JIXIAO_TAB") != "")
 		return nil
 	}
 	if err := start(); err != nil {
@@ -113,13 +115,12 @@ func runGUI(args []string) int {
 }
 
 // firstDraft is the draft shown at start: the last one shown, else the
-// newest, else a new draft made from the built-in sample.
-func firstDraft(st *store.Store, last string) (string, *model.Form, error) {
+// newest, else a new draft made from the built-in sample (created is true).
+func firstDraft(st *store.Store, last string) (id string, f *model.Form, created bool, err error) {
 	list, err := st.List()
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
-	id := ""
 	for _, in := range list {
 		if in.ID == last {
 			id = last
@@ -130,11 +131,12 @@ func firstDraft(st *store.Store, last string) (string, *model.Form, error) {
 	}
 	if id == "" {
 		if id, err = st.Create(model.Sample()); err != nil {
-			return "", nil, err
+			return "", nil, false, err
 		}
+		created = true
 	}
-	f, err := st.Load(id)
-	return id, f, err
+	f, err = st.Load(id)
+	return id, f, created, err
 }
 
 // fatalWindow shows msg in a small window and returns exit code 1 when the
