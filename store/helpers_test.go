@@ -133,3 +133,27 @@ func mustJSON(t testing.TB, v any) []byte {
 	}
 	return b
 }
+
+// openHeld opens path while another opener holds it and checks what every
+// second opener must get: ErrInUse within 2 s, the file left unchanged.
+func openHeld(t *testing.T, path string) error {
+	t.Helper()
+	before := fileHash(t, path)
+	start := time.Now()
+	s2, err := Open(path)
+	elapsed := time.Since(start)
+	if err != ErrInUse {
+		if s2 != nil {
+			s2.Close()
+		}
+		t.Fatalf("Open while another opener holds the file = %v, want ErrInUse", err)
+	}
+	if elapsed > 2*time.Second {
+		t.Errorf("ErrInUse after %v, want < 2 s", elapsed)
+	}
+	t.Logf("ErrInUse after %v", elapsed.Round(time.Millisecond))
+	if fileHash(t, path) != before {
+		t.Errorf("the file changed")
+	}
+	return err
+}
