@@ -109,14 +109,13 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 	if f.Version == 0 {
 		f.Version = model.SchemaVersion
 	}
-	for ui, u := range f.Units {
+	for _, u := range f.Units {
 		for ti, t := range u.Tasks {
 			for _, g := range t.Goals {
 				if g < 1 || g > len(f.Goals) {
 					return nil, fmt.Errorf("申报表数据有误：任务“%s”第%d行对应的目标%d不存在，未导入", u.Name, ti+1, g)
 				}
 			}
-			_ = ui
 		}
 	}
 	return &f, nil

@@ -9,9 +9,10 @@ import (
 	"jixiao/model"
 )
 
-// The three writers share one layout of the official form: a grid of
-// columns and rows of cells, some spanning several columns or rows. The
-// XLSX writer maps it to cells and merges, the PDF writer draws it.
+// The XLSX and PDF writers share one layout of the official form: a grid
+// of columns and rows of cells, some spanning several columns or rows. The
+// XLSX writer maps it to cells and merges, the PDF writer draws it (the
+// JSON writer writes the model as it is and has no layout).
 
 type cellKind uint8
 
@@ -84,8 +85,9 @@ func (l *layout) has(key int) bool { return l.idx[key] >= 0 }
 
 func (l *layout) last() int { return len(l.widths) - 1 }
 
-// span returns the cell starting at column key a and ending at the column
-// just before key b's column (or at the last column when b < 0).
+// spanTo returns the first column and the width of a cell starting at
+// column key a and ending at endKey's column (or at the last column when
+// endKey < 0).
 func (l *layout) spanTo(a, endKey int) (int, int) {
 	start := l.idx[a]
 	end := l.last()
@@ -232,17 +234,17 @@ func buildLayout(f *model.Form) *layout {
 	nt := runs(len(ins), func(i int) string { return ins[i].Note }, l2)
 	for i, in := range ins {
 		r := lrow{sec: secIndicators}
-		add := func(rs []int, key, col, span int, text string, k cellKind) {
+		add := func(rs []int, col, span int, text string, k cellKind) {
 			if rs[i] > 0 {
 				r.cells = append(r.cells, lcell{col: col, colSpan: span, rowSpan: rs[i], text: text, kind: k})
 			}
 		}
-		add(l1, colL1, l.idx[colL1], 1, in.Level1, kCenter)
-		add(l2, colL2, l.idx[colL2], 1, in.Level2, kCenter)
+		add(l1, l.idx[colL1], 1, in.Level1, kCenter)
+		add(l2, l.idx[colL2], 1, in.Level2, kCenter)
 		r.cells = append(r.cells, lcell{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: level3Text(in), kind: kText})
 		r.cells = append(r.cells, lcell{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: in.Value, kind: kCenter})
-		add(ex, colExplain, l.idx[colExplain], 1, in.Explain, kText)
-		add(nt, colTotal, indNoteC, indNoteS, in.Note, kText)
+		add(ex, l.idx[colExplain], 1, in.Explain, kText)
+		add(nt, indNoteC, indNoteS, in.Note, kText)
 		for _, k := range optIndicatorKeys {
 			if !l.has(k) {
 				continue

@@ -314,9 +314,8 @@ func (p *pdfWriter) draw(pages []page) error {
 	n := len(pages)
 	// Where each row was placed, for the cells spanning several rows.
 	type seg struct {
-		page    int
-		y0, y1  float64
-		lastRow int
+		page   int
+		y0, y1 float64
 	}
 	placed := make([][]struct {
 		page int

@@ -119,11 +119,11 @@ func (c *checker) goals() {
 func (c *checker) goalLinks() {
 	n := len(c.f.Goals)
 	linked := make([]bool, n+1)
-	any := false
+	named := false
 	for u, unit := range c.f.Units {
 		for r, t := range unit.Tasks {
 			for _, g := range t.Goals {
-				any = true
+				named = true
 				if g < 1 || g > n {
 					c.add(SevError, taskLoc(u, r, FieldTaskGoals), "对应的目标%d不存在（现有%d条目标），请改为正确的目标编号", g, n)
 					continue
@@ -132,7 +132,7 @@ func (c *checker) goalLinks() {
 			}
 		}
 	}
-	if !any {
+	if !named {
 		return
 	}
 	tasks := c.f.TaskCount()

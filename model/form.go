@@ -179,8 +179,8 @@ func (f *Form) TaskCount() int {
 	return n
 }
 
-// InsertGoal inserts an empty-text goal at position i (0-based) and
-// renumbers: task links to goals at or after i move up by one.
+// InsertGoal inserts a goal with text at position i (0-based, clamped to
+// the list) and renumbers: task links to goals at or after i move up by one.
 func (f *Form) InsertGoal(i int, text string) {
 	i = clamp(i, 0, len(f.Goals))
 	f.Goals = slices.Insert(f.Goals, i, Goal{Text: text})

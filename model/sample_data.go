@@ -1,4 +1,7 @@
-// Code generated from ../shared/seeds/000_b75d651411960248.txt by a one-off script; the texts are the seed's to the character.
+// The built-in sample's goals and task rows, as printed in the seed form
+// (shared/seeds/000_b75d651411960248.txt), to the character. They were
+// copied from the seed once; no generator is kept, so edit them by hand
+// (the indicator rows are in sample.go).
 
 package model
 

@@ -10,6 +10,11 @@
 #
 #   1. gofmt: lists every file that is not gofmt-formatted
 #   2. go vet ./...
+#   2a. go mod tidy -diff: fails when tidy would change go.mod or go.sum
+#   2b. staticcheck ./... (the pinned STATICCHECK_VERSION, installed with
+#       go install through the module proxy when missing): fails on findings
+#       (govulncheck is not run: it needs the vulnerability database from
+#       the network, which the machines here do not reach)
 #   3. go test -race for every package but ui/ (model, store, export,
 #      assets, cmd/jixiao, ...); ui/ runs with CGO_ENABLED=0 and no -race,
 #      which also proves its tests need no cgo (headless fyne test driver)
@@ -51,6 +56,26 @@ fi
 
 step "go vet ./..."
 if CGO_ENABLED=1 go vet ./...; then echo "ok"; else failed+=(vet); fi
+
+step "go mod tidy -diff"
+if go mod tidy -diff; then echo "ok"; else
+	echo "go.mod/go.sum are not tidy: run go mod tidy and commit the result"
+	failed+=(tidy)
+fi
+
+# STATICCHECK_VERSION is the staticcheck this project is checked with;
+# raise it on purpose, with the findings of the new version fixed.
+STATICCHECK_VERSION=v0.8.2
+step "staticcheck $STATICCHECK_VERSION ./..."
+gobin="$(go env GOPATH)/bin"
+sc="$gobin/staticcheck"
+if ! "$sc" -version 2>/dev/null | grep -qF "(${STATICCHECK_VERSION#v})"; then
+	go install "honnef.co/go/tools/cmd/staticcheck@${STATICCHECK_VERSION}" || true
+fi
+if ! [ -x "$sc" ]; then
+	echo "staticcheck could not be installed"
+	failed+=(staticcheck)
+elif CGO_ENABLED=1 "$sc" ./...; then echo "ok"; else failed+=(staticcheck); fi
 
 # Packages: ui/ apart (no cgo, no race), the rest with -race.
 mapfile -t all < <(go list ./...)

@@ -147,11 +147,10 @@ func validateFile(f *os.File) string {
 
 // walker reads the page tree with ReadAt, never through a mapping.
 type walker struct {
-	f     *os.File
-	ps    int64
-	hwm   uint64
-	seen  map[uint64]bool
-	pages int
+	f    *os.File
+	ps   int64
+	hwm  uint64
+	seen map[uint64]bool
 }
 
 const maxDepth = 64

@@ -71,26 +71,26 @@ func (v *goalsView) newRow() fyne.CanvasObject {
 			}
 		})
 	}
-	r.ins = iconButton("在此前插入", theme.ContentAddIcon(), func() {
+	r.ins = iconButton(theme.ContentAddIcon(), func() {
 		i := r.i
 		e.Apply(func(f *model.Form) { f.InsertGoal(i, "") })
 		v.focusRow(i)
 	})
-	r.up = iconButton("上移", theme.MoveUpIcon(), func() {
+	r.up = iconButton(theme.MoveUpIcon(), func() {
 		i := r.i
 		if i > 0 {
 			e.Apply(func(f *model.Form) { f.MoveGoal(i, i-1) })
 			v.focusRow(i - 1)
 		}
 	})
-	r.down = iconButton("下移", theme.MoveDownIcon(), func() {
+	r.down = iconButton(theme.MoveDownIcon(), func() {
 		i := r.i
 		if i+1 < len(e.form.Goals) {
 			e.Apply(func(f *model.Form) { f.MoveGoal(i, i+1) })
 			v.focusRow(i + 1)
 		}
 	})
-	r.del = iconButton("删除", theme.DeleteIcon(), func() {
+	r.del = iconButton(theme.DeleteIcon(), func() {
 		i := r.i
 		e.Apply(func(f *model.Form) { f.DeleteGoal(i) })
 	})

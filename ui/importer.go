@@ -88,7 +88,6 @@ func (ws *Workspace) showImport(path string, f *model.Form, rep *export.ImportRe
 	l := widget.NewLabel(r.text)
 	l.Wrapping = fyne.TextWrapWord
 	r.confirm = func() {
-		f.Meta.Origin = "导入自 " + filepath.Base(path)
 		id, err := ws.st.Create(f)
 		if err != nil {
 			ws.failed("无法新建草稿", err)

@@ -177,17 +177,17 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	}
 	r.scoring = newArea(2)
 	r.scoring.OnChanged = text("scoring", func(in *model.Indicator, s string) { in.Scoring = s })
-	up := iconButton("上移", theme.MoveUpIcon(), func() {
+	up := iconButton(theme.MoveUpIcon(), func() {
 		if i > 0 {
 			e.Apply(func(f *model.Form) { f.MoveIndicator(i, i-1) })
 		}
 	})
-	dn := iconButton("下移", theme.MoveDownIcon(), func() {
+	dn := iconButton(theme.MoveDownIcon(), func() {
 		if i+1 < len(e.form.Indicators) {
 			e.Apply(func(f *model.Form) { f.MoveIndicator(i, i+1) })
 		}
 	})
-	del := iconButton("删除", theme.DeleteIcon(), func() { v.deleteRow(i) })
+	del := iconButton(theme.DeleteIcon(), func() { v.deleteRow(i) })
 	if i == 0 {
 		up.Disable()
 	}

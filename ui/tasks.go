@@ -158,27 +158,27 @@ func (v *tasksView) newItem() *taskItem {
 	it.subtotal.TextStyle.Bold = true
 	it.subtotal.Alignment = fyne.TextAlignTrailing
 	it.subtotal.Truncation = fyne.TextTruncateEllipsis
-	addRow := iconButton("添加行", theme.ContentAddIcon(), func() {
+	addRow := iconButton(theme.ContentAddIcon(), func() {
 		u := it.ref.unit
 		n := len(e.form.Units[u].Tasks)
 		e.Apply(func(f *model.Form) { f.Units[u].Tasks = append(f.Units[u].Tasks, model.Task{}) })
 		v.focusAt(model.Location{Part: model.PartTasks, Unit: u, Row: n, Field: model.FieldContent})
 	})
-	unitUp := iconButton("上移单位", theme.MoveUpIcon(), func() {
+	unitUp := iconButton(theme.MoveUpIcon(), func() {
 		u := it.ref.unit
 		if u > 0 {
 			e.Apply(func(f *model.Form) { f.MoveUnit(u, u-1) })
 			v.focusAt(model.Location{Part: model.PartTasks, Unit: u - 1, Row: -1, Field: model.FieldUnitName})
 		}
 	})
-	unitDown := iconButton("下移单位", theme.MoveDownIcon(), func() {
+	unitDown := iconButton(theme.MoveDownIcon(), func() {
 		u := it.ref.unit
 		if u+1 < len(e.form.Units) {
 			e.Apply(func(f *model.Form) { f.MoveUnit(u, u+1) })
 			v.focusAt(model.Location{Part: model.PartTasks, Unit: u + 1, Row: -1, Field: model.FieldUnitName})
 		}
 	})
-	unitDel := iconButton("删除单位", theme.DeleteIcon(), func() { v.deleteUnit(it.ref.unit) })
+	unitDel := iconButton(theme.DeleteIcon(), func() { v.deleteUnit(it.ref.unit) })
 	it.head = container.NewBorder(nil, nil, container.NewHBox(it.unitNum),
 		container.NewHBox(container.NewGridWrap(fyne.NewSize(360, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
 
@@ -221,21 +221,21 @@ func (v *tasksView) newItem() *taskItem {
 			}
 		})
 	}
-	it.up = iconButton("上移", theme.MoveUpIcon(), func() {
+	it.up = iconButton(theme.MoveUpIcon(), func() {
 		r := it.ref
 		if r.row > 0 {
 			e.Apply(func(f *model.Form) { f.MoveTask(r.unit, r.row, r.row-1) })
 			v.focusAt(model.Location{Part: model.PartTasks, Unit: r.unit, Row: r.row - 1, Field: model.FieldContent})
 		}
 	})
-	it.dn = iconButton("下移", theme.MoveDownIcon(), func() {
+	it.dn = iconButton(theme.MoveDownIcon(), func() {
 		r := it.ref
 		if r.row+1 < len(e.form.Units[r.unit].Tasks) {
 			e.Apply(func(f *model.Form) { f.MoveTask(r.unit, r.row, r.row+1) })
 			v.focusAt(model.Location{Part: model.PartTasks, Unit: r.unit, Row: r.row + 1, Field: model.FieldContent})
 		}
 	})
-	del := iconButton("删除行", theme.DeleteIcon(), func() { v.deleteTask(it.ref) })
+	del := iconButton(theme.DeleteIcon(), func() { v.deleteTask(it.ref) })
 	it.line = container.New(taskCols(), it.num, it.content,
 		it.amounts[0], it.prevs[0], it.amounts[1], it.prevs[1], it.amounts[2], it.prevs[2],
 		it.note, container.NewGridWithColumns(3, it.up, it.dn, del))

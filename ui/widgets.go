@@ -64,17 +64,9 @@ func heading(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// iconButton is a small button with an icon and a tooltip-like name used
-// by screen readers and tests.
-func iconButton(name string, icon fyne.Resource, tapped func()) *widget.Button {
+// iconButton is a small low-importance button showing only icon.
+func iconButton(icon fyne.Resource, tapped func()) *widget.Button {
 	b := widget.NewButtonWithIcon("", icon, tapped)
 	b.Importance = widget.LowImportance
-	_ = name
-	return b
-}
-
-// textButton is a compact button with a Chinese label.
-func textButton(label string, tapped func()) *widget.Button {
-	b := widget.NewButton(label, tapped)
 	return b
 }
