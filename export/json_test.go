@@ -61,6 +61,9 @@ func TestFileName(t *testing.T) {
 		{"  ", "", "json", "未命名部门_未填年度_绩效目标申报表.json"},
 		{"..隐藏.", "2020", "xlsx", "隐藏_2020年度_绩效目标申报表.xlsx"},
 		{"换\n行\t部门", "2020", "xlsx", "换_行_部门_2020年度_绩效目标申报表.xlsx"},
+		// cmd.exe's & % ^ and a device name: see TestSafeFileNameHostile.
+		{"局&calc", "%PATH%^", "xlsx", "局_calc_PATH年度_绩效目标申报表.xlsx"},
+		{"CON", "2020", "pdf", "_CON_2020年度_绩效目标申报表.pdf"},
 	}
 	for _, c := range cases {
 		f := model.New(c.year, c.dept, timeZero)
