@@ -2,8 +2,10 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/export"
+	"jixiao/internal/atomicfile"
 	"jixiao/model"
 )
 
@@ -131,8 +134,9 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	}()
 }
 
-// writeExport builds the whole file in memory and writes it in one go, so
-// that a failed export never leaves half a file.
+// writeExport builds the whole file in memory and then replaces path in
+// one step (atomicfile), so that a failed export never leaves half a file
+// and no other file of the clerk's is touched.
 func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -144,15 +148,24 @@ func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err 
 	if err != nil {
 		return missing, err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return missing, fmt.Errorf("无法写入文件：%v", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return missing, fmt.Errorf("无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%v", err)
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return missing, writeFileError(path, err)
 	}
 	return missing, nil
+}
+
+// writeFileError says in Chinese why path could not be written and what
+// to do.
+func writeFileError(path string, err error) error {
+	switch {
+	case errors.Is(err, atomicfile.ErrIsDir):
+		return fmt.Errorf("“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
+	}
+	return fmt.Errorf("无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%v", err)
 }
 
 func (e *Editor) exportDone(k ExportKind, path string, missing []rune, err error) {
@@ -172,14 +185,14 @@ func (e *Editor) exportDone(k ExportKind, path string, missing []rune, err error
 	var d dialog.Dialog
 	openFile := widget.NewButton("打开文件", func() {
 		d.Hide()
-		if err := startOpen(openCommand(path)); err != nil {
+		if err := openPath(path); err != nil {
 			e.ShowError("无法打开", "没有找到打开这个文件的程序，请在文件夹中双击打开。")
 		}
 	})
 	openFile.Importance = widget.HighImportance
 	openDir := widget.NewButton("打开所在文件夹", func() {
 		d.Hide()
-		if err := startOpen(openFolderCommand(path)); err != nil {
+		if err := openFolder(path); err != nil {
 			e.ShowError("无法打开", "无法打开文件夹："+filepath.Dir(path))
 		}
 	})
