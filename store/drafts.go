@@ -189,48 +189,62 @@ func (s *Store) create(f *model.Form, summary string) (string, error) {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	now := s.clock()
-	g := f.Clone()
-	if g.Meta.Created.IsZero() {
-		g.Meta.Created = now
-	}
-	body, err := encodeForm(g)
-	if err != nil {
-		return "", err
-	}
-	var id string
-	err = s.update(func(tx *bolt.Tx) error {
-		ds, err := tx.CreateBucketIfNotExists(bucketDrafts)
-		if err != nil {
-			return err
-		}
-		seq, err := ds.NextSequence()
-		if err != nil {
-			return err
-		}
-		id = "d" + strconv.FormatUint(seq, 10)
-		for ds.Bucket([]byte(id)) != nil { // only after a hand-made file
-			seq, _ = ds.NextSequence()
-			id = "d" + strconv.FormatUint(seq, 10)
-		}
-		b, err := ds.CreateBucket([]byte(id))
-		if err != nil {
-			return err
-		}
-		if _, err := b.CreateBucket(bucketRevs); err != nil {
-			return err
-		}
-		if _, err := b.CreateBucket(bucketRevMeta); err != nil {
-			return err
-		}
-		h := &header{ID: id, Created: g.Meta.Created}
-		return putRevision(b, h, body, g, now, summary)
+	var (
+		id   string
+		body []byte
+		g    *model.Form
+	)
+	err := s.update(func(tx *bolt.Tx) (err error) {
+		id, body, g, err = s.createIn(tx, f, summary)
+		return err
 	})
 	if err != nil {
 		return "", err
 	}
 	s.remember(id, 1, body, g)
 	return id, nil
+}
+
+// createIn stores a copy of f as a new draft inside tx and returns its id,
+// the stored body and the stored copy (for the cache). Meta.Created is
+// kept when set.
+func (s *Store) createIn(tx *bolt.Tx, f *model.Form, summary string) (id string, body []byte, g *model.Form, err error) {
+	now := s.clock()
+	g = f.Clone()
+	if g.Meta.Created.IsZero() {
+		g.Meta.Created = now
+	}
+	if body, err = encodeForm(g); err != nil {
+		return "", nil, nil, err
+	}
+	ds, err := tx.CreateBucketIfNotExists(bucketDrafts)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	seq, err := ds.NextSequence()
+	if err != nil {
+		return "", nil, nil, err
+	}
+	id = "d" + strconv.FormatUint(seq, 10)
+	for ds.Bucket([]byte(id)) != nil { // only after a hand-made file
+		seq, _ = ds.NextSequence()
+		id = "d" + strconv.FormatUint(seq, 10)
+	}
+	b, err := ds.CreateBucket([]byte(id))
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if _, err := b.CreateBucket(bucketRevs); err != nil {
+		return "", nil, nil, err
+	}
+	if _, err := b.CreateBucket(bucketRevMeta); err != nil {
+		return "", nil, nil, err
+	}
+	h := &header{ID: id, Created: g.Meta.Created}
+	if err := putRevision(b, h, body, g, now, summary); err != nil {
+		return "", nil, nil, err
+	}
+	return id, body, g, nil
 }
 
 // Load returns the current content of a draft. Meta.Updated is the time of
@@ -256,79 +270,120 @@ func (s *Store) save(id string, f *model.Form, prefix string) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	var w saved
+	err := s.update(func(tx *bolt.Tx) (err error) {
+		w, err = s.saveIn(tx, id, f, prefix)
+		return err
+	})
+	if err == nil {
+		w.remember(s, id)
+	}
+	return err
+}
+
+// saved is what saveIn wrote, for the cache once the transaction has
+// committed.
+type saved struct {
+	changed bool
+	head    uint64
+	body    []byte
+	form    *model.Form
+}
+
+func (w saved) remember(s *Store, id string) {
+	if w.changed {
+		s.remember(id, w.head, w.body, w.form)
+	}
+}
+
+// saveIn writes a copy of f as the new head revision of draft id inside tx,
+// unless it equals the current head.
+func (s *Store) saveIn(tx *bolt.Tx, id string, f *model.Form, prefix string) (saved, error) {
 	g := f.Clone()
 	g.Meta.Updated = time.Time{}
 	body, err := encodeForm(g)
 	if err != nil {
-		return err
+		return saved{}, err
 	}
-	now := s.clock()
-	var head uint64
-	var unchanged bool
-	err = s.update(func(tx *bolt.Tx) error {
-		b, h, err := draftHeader(tx, id)
+	b, h, err := draftHeader(tx, id)
+	if err != nil {
+		return saved{}, err
+	}
+	if h.Schema > model.SchemaVersion {
+		return saved{}, &NewerVersionError{Path: s.path, ID: id, Version: h.Schema, Known: model.SchemaVersion}
+	}
+	var prev *model.Form
+	if c := s.cachedHead(id, h.Head); c != nil {
+		if bytes.Equal(c.body, body) {
+			return saved{}, nil
+		}
+		prev = c.form
+	} else if rb := b.Bucket(bucketRevs); rb == nil {
+		return saved{}, fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
+	} else if v := rb.Get(u64(h.Head)); v != nil {
+		if rec, err := decodeRecord(v); err == nil {
+			if rec.schema == model.SchemaVersion && bytes.Equal(rec.body, body) {
+				return saved{}, nil
+			}
+			prev = rec.form
+		}
+	}
+	summary := prefix + Summary(prev, g)
+	if err := putRevision(b, h, body, g, s.clock(), summary); err != nil {
+		return saved{}, err
+	}
+	return saved{changed: true, head: h.Head, body: body, form: g}, nil
+}
+
+// Duplicate copies a draft to a new one and returns the new id, in one
+// transaction. The copy's Origin says where it came from.
+func (s *Store) Duplicate(id string) (string, error) {
+	id = normID(id)
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var (
+		newID string
+		body  []byte
+		g     *model.Form
+	)
+	err := s.update(func(tx *bolt.Tx) error {
+		f, err := s.loadIn(tx, id, 0)
 		if err != nil {
 			return err
 		}
-		if h.Schema > model.SchemaVersion {
-			return &NewerVersionError{Path: s.path, ID: id, Version: h.Schema, Known: model.SchemaVersion}
-		}
-		var prev *model.Form
-		if c := s.cachedHead(id, h.Head); c != nil {
-			if bytes.Equal(c.body, body) {
-				unchanged = true
-				return nil
-			}
-			prev = c.form
-		} else if rb := b.Bucket(bucketRevs); rb == nil {
-			return fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
-		} else if v := rb.Get(u64(h.Head)); v != nil {
-			if rec, err := decodeRecord(v); err == nil {
-				if rec.schema == model.SchemaVersion && bytes.Equal(rec.body, body) {
-					unchanged = true
-					return nil
-				}
-				prev = rec.form
-			}
-		}
-		summary := prefix + Summary(prev, g)
-		if err := putRevision(b, h, body, g, now, summary); err != nil {
-			return err
-		}
-		head = h.Head
-		return nil
-	})
-	if err != nil || unchanged {
+		f.Meta.Created = s.clock()
+		f.Meta.Origin = fmt.Sprintf("复制自草稿 %s（%s %s年度）", id, f.Dept, f.Year)
+		f.Meta.OriginDraft = id
+		newID, body, g, err = s.createIn(tx, f, "复制自草稿 "+id)
 		return err
-	}
-	s.remember(id, head, body, g)
-	return nil
-}
-
-// Duplicate copies a draft to a new one and returns the new id. The copy's
-// Origin says where it came from.
-func (s *Store) Duplicate(id string) (string, error) {
-	id = normID(id)
-	f, err := s.Load(id)
+	})
 	if err != nil {
 		return "", err
 	}
-	now := s.clock()
-	f.Meta.Created = now
-	f.Meta.Origin = fmt.Sprintf("复制自草稿 %s（%s %s年度）", id, f.Dept, f.Year)
-	f.Meta.OriginDraft = id
-	return s.create(f, "复制自草稿 "+id)
+	s.remember(newID, 1, body, g)
+	return newID, nil
 }
 
-// Rename sets the 部门名称 of a draft (a new revision).
+// Rename sets the 部门名称 of a draft (a new revision), in one
+// transaction, so that a save made at the same time is not undone.
 func (s *Store) Rename(id, dept string) error {
 	id = normID(id)
-	f, err := s.Load(id)
-	if err != nil {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var w saved
+	err := s.update(func(tx *bolt.Tx) error {
+		f, err := s.loadIn(tx, id, 0)
+		if err != nil {
+			return err
+		}
+		f.Dept = dept
+		w, err = s.saveIn(tx, id, f, "")
 		return err
+	})
+	if err == nil {
+		w.remember(s, id)
 	}
-	f.Dept = dept
-	return s.save(id, f, "")
+	return err
 }
 
 // Delete moves a draft to the 回收站.

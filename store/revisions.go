@@ -90,40 +90,46 @@ func putRevision(b *bolt.Bucket, h *header, body []byte, f *model.Form, now time
 func (s *Store) LoadRevision(id string, n int) (*model.Form, error) {
 	id = normID(id)
 	var f *model.Form
-	err := s.view(func(tx *bolt.Tx) error {
-		b, h, err := draftHeader(tx, id)
-		if err != nil {
-			return err
-		}
-		key := h.Head
-		if n > 0 {
-			key = uint64(n)
-		} else if c := s.cachedHead(id, h.Head); c != nil {
-			// The cached head lets Load skip the JSON decoding of a form
-			// just saved.
-			f = c.form.Clone()
-			f.Meta.Updated = h.Updated
-			return nil
-		}
-		rb := b.Bucket(bucketRevs)
-		if rb == nil {
-			return fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
-		}
-		v := rb.Get(u64(key))
-		if v == nil {
-			if n > 0 {
-				return &notFound{id: id, n: n}
-			}
-			return fmt.Errorf("草稿 %s 的记录不完整（缺少第 %d 版）。", id, key)
-		}
-		rec, err := decodeRecord(v)
-		if err != nil {
-			return recordErr(err, s.path, id, int(key))
-		}
-		f = rec.form
-		return nil
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		f, err = s.loadIn(tx, id, n)
+		return err
 	})
 	return f, err
+}
+
+// loadIn reads revision n of draft id (0: the newest) inside tx. The form
+// returned is the caller's.
+func (s *Store) loadIn(tx *bolt.Tx, id string, n int) (*model.Form, error) {
+	b, h, err := draftHeader(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	key := h.Head
+	if n > 0 {
+		key = uint64(n)
+	} else if c := s.cachedHead(id, h.Head); c != nil {
+		// The cached head lets Load skip the JSON decoding of a form
+		// just saved.
+		f := c.form.Clone()
+		f.Meta.Updated = h.Updated
+		return f, nil
+	}
+	rb := b.Bucket(bucketRevs)
+	if rb == nil {
+		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
+	}
+	v := rb.Get(u64(key))
+	if v == nil {
+		if n > 0 {
+			return nil, &notFound{id: id, n: n}
+		}
+		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少第 %d 版）。", id, key)
+	}
+	rec, err := decodeRecord(v)
+	if err != nil {
+		return nil, recordErr(err, s.path, id, int(key))
+	}
+	return rec.form, nil
 }
 
 // Revisions lists the kept revisions of a draft, newest first.
@@ -150,15 +156,25 @@ func (s *Store) Revisions(id string) ([]Revision, error) {
 }
 
 // RestoreRevision makes revision n the current content of a draft again,
-// as a new revision (the revisions after n are kept).
+// as a new revision (the revisions after n are kept), in one transaction.
 func (s *Store) RestoreRevision(id string, n int) error {
 	id = normID(id)
 	if n <= 0 {
 		return &notFound{id: id, n: n}
 	}
-	f, err := s.LoadRevision(id, n)
-	if err != nil {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var w saved
+	err := s.update(func(tx *bolt.Tx) error {
+		f, err := s.loadIn(tx, id, n)
+		if err != nil {
+			return err
+		}
+		w, err = s.saveIn(tx, id, f, fmt.Sprintf("恢复为第 %d 版：", n))
 		return err
+	})
+	if err == nil {
+		w.remember(s, id)
 	}
-	return s.save(id, f, fmt.Sprintf("恢复为第 %d 版：", n))
+	return err
 }
