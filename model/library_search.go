@@ -30,7 +30,7 @@ type LibraryIndex struct {
 }
 
 type libDoc struct {
-	name, levels, body string   // folded texts
+	name, levels, body  string   // folded texts
 	nameInit, levelInit []uint64 // per rune: letters and digits it may start with
 }
 
@@ -145,10 +145,15 @@ func foldSearch(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r = foldRune(r); r < 0 {
+		switch r = foldRune(r); {
+		case r < 0:
 			continue
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= 0x80 && !unicode.Is(unicode.Han, r):
+			r = unicode.ToLower(r)
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
 }
@@ -170,8 +175,6 @@ func isInitials(w string) bool {
 	return letter
 }
 
-var pinyinArgs = pinyin.Args{Style: pinyin.FirstLetter, Heteronym: true}
-
 // initialBit is the bit of letter or digit c in an initials mask.
 func initialBit(c byte) uint64 {
 	switch {
@@ -192,16 +195,11 @@ func initials(s string) []uint64 {
 		if r = foldRune(r); r < 0 {
 			continue
 		}
-		r = unicode.ToLower(r)
 		var m uint64
 		if r < 0x80 {
-			m = initialBit(byte(r))
-		} else if unicode.Is(unicode.Han, r) {
-			for _, p := range pinyin.SinglePinyin(r, pinyinArgs) {
-				if p != "" {
-					m |= initialBit(p[0])
-				}
-			}
+			m = initialBit(byte(unicode.ToLower(r)))
+		} else {
+			m = hanInitials(r)
 		}
 		out = append(out, m)
 	}
@@ -233,4 +231,43 @@ func matchInitials(masks []uint64, letters string) int {
 		}
 	}
 	return -1
+}
+
+// hanInitials is the set of first letters of every reading of Han
+// character r in go-pinyin's dictionary (率 "lǜ,shuài" → l, s); 0 when
+// r has none. It reads the dictionary directly: no allocation.
+func hanInitials(r rune) uint64 {
+	readings, ok := pinyin.PinyinDict[int(r)]
+	if !ok {
+		return 0
+	}
+	var m uint64
+	first := true
+	for _, c := range readings {
+		switch {
+		case c == ',':
+			first = true
+		case first:
+			first = false
+			m |= initialBit(byte(baseLetter(c)))
+		}
+	}
+	return m
+}
+
+// baseLetter is the Latin letter of a pinyin letter with a tone mark
+// (ā → a, ǹ → n, ḿ → m); c itself when it has none.
+func baseLetter(c rune) rune {
+	if c < 0x80 {
+		return unicode.ToLower(c)
+	}
+	for _, g := range [...]struct {
+		base  rune
+		toned string
+	}{{'a', "āáǎà"}, {'e', "ēéěèê"}, {'i', "īíǐì"}, {'o', "ōóǒò"}, {'u', "ūúǔùüǖǘǚǜ"}, {'n', "ńňǹ"}, {'m', "ḿ"}} {
+		if strings.ContainsRune(g.toned, c) {
+			return g.base
+		}
+	}
+	return c
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 func searchNames(x *LibraryIndex, q LibraryQuery) []string {
@@ -120,5 +122,20 @@ func BenchmarkLibrarySearch(b *testing.B) {
 				NewLibraryIndex(c.lib)
 			}
 		})
+	}
+}
+
+// hanInitials agrees with go-pinyin's own first-letter style for every
+// character of its dictionary.
+func TestHanInitialsMatchesGoPinyin(t *testing.T) {
+	args := pinyin.Args{Style: pinyin.FirstLetter, Heteronym: true}
+	for r := range pinyin.PinyinDict {
+		var want uint64
+		for _, p := range pinyin.SinglePinyin(rune(r), args) {
+			want |= initialBit(p[0])
+		}
+		if got := hanInitials(rune(r)); got != want {
+			t.Fatalf("%c: %b, want %b (%s)", r, got, want, pinyin.PinyinDict[r])
+		}
 	}
 }
