@@ -95,6 +95,9 @@ func ParseLibraryFile(data []byte, fileName string) (LibraryFile, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return LibraryFile{}, libErr("指标库文件是空的。")
 	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.IndexByte(data, 0) >= 0 {
+		return LibraryFile{}, libErr("这不是指标库文件（看起来是 Excel、压缩包或其他二进制文件）。指标库文件是 .json 文本文件，格式见 docs/library.md。")
+	}
 	if !utf8.Valid(data) {
 		line, _ := lineCol(data, firstInvalidUTF8(data))
 		return LibraryFile{}, libErr("指标库文件第%d行有不是 UTF-8 的字符（可能是用 GBK 保存的）。请用记事本或 WPS 另存为“UTF-8”编码后再导入。", line)
