@@ -29,6 +29,13 @@ func check(f *Form, t *Template) []Finding {
 		c.goalLinks()
 	}
 	c.indicators()
+	c.lastYear()
+	switch f.Stage {
+	case StageMonitor:
+		c.monitor()
+	case StageEval:
+		c.eval()
+	}
 	c.templateChecks()
 	slices.SortStableFunc(c.out, func(a, b Finding) int {
 		if a.Severity != b.Severity {
