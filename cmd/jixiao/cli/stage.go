@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The rest of the year on the command line: stage (申报 → 运行监控 → 年度
 // 自评), export --stage, import --into and the 总分 line of check.
@@ -12,15 +12,6 @@ import (
 	"jixiao/export"
 	"jixiao/model"
 )
-
-func init() {
-	register(&command{
-		name:    "stage",
-		args:    "--draft 编号 [监控 --month 6 | 自评] [--db 路径]",
-		summary: "把草稿切换到运行监控（截至某月）或年度自评阶段；不给阶段时显示当前阶段和阶段记录",
-		run:     runStage,
-	})
-}
 
 func runStage(c *cli, args []string) error {
 	fs := flags("stage")
