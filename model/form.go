@@ -23,6 +23,22 @@ type Form struct {
 	Units      []Unit      `json:"units"`      // 年度主要任务, grouped by unit
 	Indicators []Indicator `json:"indicators"` // 绩效指标, in table order
 	Meta       Meta        `json:"meta"`       // what the program records
+	// The rest of the year (see stage.go): the stage, the month a 运行监控
+	// is as of, the stage changes and the 调整 of declared values.
+	Stage       Stage         `json:"stage,omitempty"`
+	Month       int           `json:"month,omitempty"`
+	StageLog    []StageChange `json:"stageLog,omitempty"`
+	Adjustments []Adjustment  `json:"adjustments,omitempty"`
+	// Template is the 表样 the form follows (empty: the sample's 郑州
+	// layout, DefaultTemplateID, with Options).
+	Template TemplateRef `json:"template,omitzero"`
+	// Basic are the template's further 基本信息 fields (单位负责人, 填报人,
+	// 联系电话 …) by label.
+	Basic map[string]string `json:"basic,omitempty"`
+	// Funds is the 部门总体资金情况 of templates that have it.
+	Funds *Funds `json:"funds,omitempty"`
+	// Duties is the 部门职能概述 (部门(单位)职责), free text of any length.
+	Duties string `json:"duties,omitempty"`
 }
 
 // Options switches on the columns that other provinces' templates use.
@@ -32,6 +48,8 @@ type Options struct {
 	Unit       bool `json:"unit,omitempty"`       // 计量单位
 	ValueType  bool `json:"valueType,omitempty"`  // 指标值类型 (定量/定性)
 	Scoring    bool `json:"scoring,omitempty"`    // 评(扣)分标准
+	Nature     bool `json:"nature,omitempty"`     // 指标性质 (≥ ≤ = 定性)
+	Direction  bool `json:"direction,omitempty"`  // 指标方向 (正向/反向)
 }
 
 // Meta is what the program records about a form.
@@ -73,6 +91,9 @@ type Task struct {
 	// Review marks amounts copied from last year that the clerk has not yet
 	// confirmed (复制上年 keeps them but asks for a look).
 	Review bool `json:"review,omitempty"`
+	// Monitor and Eval are the row's 运行监控 and 年度自评 figures.
+	Monitor TaskMonitor `json:"monitor,omitzero"`
+	Eval    TaskEval    `json:"eval,omitzero"`
 }
 
 // PrevAmounts are a task's amounts of the year before (上年数).
@@ -102,6 +123,14 @@ type Indicator struct {
 	Formula string `json:"formula,omitempty"`
 	// Inputs are the texts typed for the formula's inputs, by input name.
 	Inputs map[string]string `json:"inputs,omitempty"`
+	// Monitor and Eval are the row's 运行监控 and 年度自评 values; Last is
+	// last year's result when the form was carried from a 自评 draft.
+	Monitor IndicatorMonitor `json:"monitor,omitzero"`
+	Eval    IndicatorEval    `json:"eval,omitzero"`
+	Last    LastResult       `json:"last,omitzero"`
+	// Columns of some templates (Options.Nature, Options.Direction).
+	Nature    string `json:"nature,omitempty"`    // 指标性质: ≥ ≤ = 定性
+	Direction string `json:"direction,omitempty"` // 指标方向: 正向 or 反向
 }
 
 // Name is the indicator's own name: Sub when set, else Level3.
@@ -121,6 +150,8 @@ func New(year, dept string, now time.Time) *Form {
 func (f *Form) Clone() *Form {
 	c := *f
 	c.Goals = slices.Clone(f.Goals)
+	c.StageLog = slices.Clone(f.StageLog)
+	c.Adjustments = slices.Clone(f.Adjustments)
 	c.Units = make([]Unit, len(f.Units))
 	for i, u := range f.Units {
 		c.Units[i] = u.clone()
@@ -135,6 +166,13 @@ func (f *Form) Clone() *Form {
 	if f.Indicators == nil {
 		c.Indicators = nil
 	}
+	if f.Basic != nil {
+		c.Basic = make(map[string]string, len(f.Basic))
+		for k, v := range f.Basic {
+			c.Basic[k] = v
+		}
+	}
+	c.Funds = f.Funds.clone()
 	return &c
 }
 

@@ -96,7 +96,8 @@ func (e *Editor) exportDir() string {
 	return dir
 }
 
-// ExportTo writes the form to path in kind's format off the UI goroutine;
+// ExportTo writes the form to path in kind's format off the UI goroutine
+// (e.worker);
 // a progress dialog shows when it takes more than 200 ms. done, if not nil,
 // is called on the UI goroutine with the result instead of the dialogs.
 func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, err error)) {
@@ -106,32 +107,31 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	}
 	finished := false
 	var progress dialog.Dialog
-	timer := time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
-			if finished || done != nil {
-				return
-			}
-			bar := widget.NewProgressBarInfinite()
-			progress = dialog.NewCustomWithoutButtons("正在导出…",
-				container.NewVBox(widget.NewLabel("正在生成 "+filepath.Base(path)+"，请稍候。"), bar), e.win)
-			progress.Show()
-		})
+	timer := e.clock.AfterFunc(progressDelay, func() {
+		if finished || done != nil {
+			return
+		}
+		bar := widget.NewProgressBarInfinite()
+		progress = dialog.NewCustomWithoutButtons("正在导出…",
+			container.NewVBox(widget.NewLabel("正在生成 "+filepath.Base(path)+"，请稍候。"), bar), e.win)
+		progress.Show()
 	})
-	go func() {
-		missing, err := writeExport(k, path, f)
-		fyne.Do(func() {
-			finished = true
-			timer.Stop()
-			if progress != nil {
-				progress.Hide()
-			}
-			if done != nil {
-				done(missing, err)
-				return
-			}
-			e.exportDone(k, path, missing, err)
-		})
-	}()
+	var missing []rune
+	var err error
+	e.worker.Go(func() {
+		missing, err = writeExport(k, path, f)
+	}, func() {
+		finished = true
+		timer.Stop()
+		if progress != nil {
+			progress.Hide()
+		}
+		if done != nil {
+			done(missing, err)
+			return
+		}
+		e.exportDone(k, path, missing, err)
+	})
 }
 
 // writeExport builds the whole file in memory and then replaces path in
@@ -159,11 +159,11 @@ func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err 
 func writeFileError(path string, err error) error {
 	switch {
 	case errors.Is(err, atomicfile.ErrIsDir):
-		return fmt.Errorf("“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
+		return fmt.Errorf("无法写入文件：“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
+		return fmt.Errorf("无法写入文件：文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
+		return fmt.Errorf("无法写入文件：没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
 	}
 	return fmt.Errorf("无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%v", err)
 }
