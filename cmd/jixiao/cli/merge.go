@@ -7,6 +7,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
+	"jixiao/store"
 )
 
 func runMerge(c *cli, args []string) error {
@@ -133,31 +134,44 @@ func runMerge(c *cli, args []string) error {
 	if err != nil {
 		return userErrorf("%s", err.Error())
 	}
-	revsBefore, err := st.Revisions(id)
+	// Whether the save wrote a revision is told by the newest revision's
+	// number: the count of kept revisions stops growing at
+	// store.KeepRecent.
+	revBefore, err := newestRevision(st, id)
 	if err != nil {
 		return storeErr(err, id)
 	}
 	if err := st.Save(id, merged); err != nil {
 		return userErrorf("合并没有保存：%s\n草稿未改动。", err.Error())
 	}
-	revsAfter, err := st.Revisions(id)
+	revAfter, err := newestRevision(st, id)
 	if err != nil {
 		return storeErr(err, id)
 	}
 
 	c.printf("\n合并结果：\n%s", report.String())
-	after := model.ComputeTotals(merged)
+	tot := model.ComputeTotals(merged)
 	c.printf("\n合并后草稿 %s：目标%d条，单位%d个，任务%d行，合计 %s 万元，绩效指标%d行。\n",
-		id, len(merged.Goals), after.UnitCount(), after.Tasks, model.FormatMoney(after.Total, true), len(merged.Indicators))
-	if after.Invalid > 0 {
-		c.printf("注意：有%d个金额填写有误，没有计入合计；请打开草稿改正。\n", after.Invalid)
+		id, len(merged.Goals), tot.UnitCount(), tot.Tasks, model.FormatMoney(tot.Total, true), len(merged.Indicators))
+	if tot.Invalid > 0 {
+		c.printf("注意：有%d个金额填写有误，没有计入合计；请打开草稿改正。\n", tot.Invalid)
 	}
-	if len(revsAfter) > len(revsBefore) && len(revsBefore) > 0 {
-		c.printf("已保存。如需撤销，可在“历史版本”中恢复合并前的版本（第 %d 版）。\n", revsBefore[0].N)
+	if revAfter > revBefore && revBefore > 0 {
+		c.printf("已保存。如需撤销，可在“历史版本”中恢复合并前的版本（第 %d 版）。\n", revBefore)
 	} else {
 		c.printf("草稿内容没有变化（所有内容都已存在或被跳过）。\n")
 	}
 	return nil
+}
+
+// newestRevision is the number of draft id's newest revision (0 when it
+// has none).
+func newestRevision(st *store.Store, id string) (int, error) {
+	revs, err := st.Revisions(id)
+	if err != nil || len(revs) == 0 {
+		return 0, err
+	}
+	return revs[0].N, nil
 }
 
 func mergeYear(y string) string {
