@@ -25,6 +25,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -57,20 +60,21 @@ var ErrNotFound = errors.New("没有找到这份草稿。")
 // ErrClosed is returned by the methods of a closed Store.
 var ErrClosed = errors.New("数据文件已经关闭，请重新打开程序。")
 
-// notFound is the ErrNotFound for one id (and revision, when n > 0).
-type notFound struct {
-	id string
-	n  int
+// NotFoundError is the ErrNotFound (errors.Is) for one draft id, or for
+// one of its revisions when Revision > 0.
+type NotFoundError struct {
+	ID       string
+	Revision int // 0: the draft itself does not exist
 }
 
-func (e *notFound) Error() string {
-	if e.n > 0 {
-		return fmt.Sprintf("草稿 %s 没有第 %d 版。", e.id, e.n)
+func (e *NotFoundError) Error() string {
+	if e.Revision > 0 {
+		return fmt.Sprintf("草稿 %s 没有第 %d 版。", e.ID, e.Revision)
 	}
-	return fmt.Sprintf("没有编号为 %s 的草稿。", e.id)
+	return fmt.Sprintf("没有编号为 %s 的草稿。", e.ID)
 }
 
-func (e *notFound) Unwrap() error { return ErrNotFound }
+func (e *NotFoundError) Unwrap() error { return ErrNotFound }
 
 // NewerVersionError says that a draft (or the whole file, when ID is "")
 // was written by a newer jixiao than this one. Nothing is changed.
@@ -161,6 +165,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	if db == nil {
 		return ErrClosed
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverTo(&err)
 	return dbErr(db.View(fn))
 }
@@ -171,16 +176,80 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if db == nil {
 		return ErrClosed
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverTo(&err)
 	return dbErr(db.Update(fn))
 }
 
-// recoverTo turns a panic inside a transaction (bbolt panics on pages that
-// were damaged while the file was open) into an error; bbolt has already
-// rolled the transaction back.
+// InternalError is a program error (a panic in jixiao's own code) caught
+// inside a transaction. bbolt rolled the transaction back, so the drafts
+// file and the draft are as they were before the call.
+type InternalError struct {
+	Value any    // what the code panicked with
+	Func  string // the function that panicked
+	Stack []byte // the goroutine's stack at the panic, for a bug report
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("程序内部出错（%v），这次操作没有完成，草稿没有改动。请重新打开程序再试；如果仍然出错，请把这条消息告诉技术支持。", e.Value)
+}
+
+// recoverTo turns a panic inside a transaction into an error; bbolt has
+// already rolled the transaction back. Only a panic raised in bbolt's own
+// code (it panics on pages damaged while the file was open) or a memory
+// fault on the mapped file means a damaged file (*DamagedError); any other
+// panic is a bug of ours (*InternalError) and says nothing about the file.
 func (s *Store) recoverTo(err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("读写草稿数据文件 %s 时出错（%v），这次操作没有完成。请关闭程序后重新打开；如果仍然出错，请用备份恢复（jixiao restore --list）。", s.path, r)
+	r := recover()
+	if r == nil {
+		return
+	}
+	fn := panicSite()
+	if isFault(r) || strings.HasPrefix(fn, boltPackage) {
+		de := &DamagedError{Path: s.path, Reason: fmt.Sprintf("读写时发现文件内容不完整（%v）", r)}
+		if b, ok := NewestGoodBackup(s.path); ok {
+			de.Backup = b.Path
+		}
+		*err = de
+		return
+	}
+	*err = &InternalError{Value: r, Func: fn, Stack: debug.Stack()}
+}
+
+// boltPackage is the import path prefix of bbolt and its internal packages.
+const boltPackage = "go.etcd.io/bbolt"
+
+// isFault reports whether r is the memory fault that SetPanicOnFault turns
+// a bad access to the mapped file into.
+func isFault(r any) bool {
+	re, ok := r.(runtime.Error)
+	if !ok {
+		return false
+	}
+	_, addr := re.(interface{ Addr() uintptr })
+	return addr
+}
+
+// panicSite is the function that raised the panic being recovered: the
+// first frame below runtime.gopanic that is not in the runtime. It is
+// called from a deferred function, while the panicking frames are still on
+// the stack.
+func panicSite() string {
+	pcs := make([]uintptr, 64)
+	n := runtime.Callers(1, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			return f.Function
+		}
+		if !more {
+			return ""
+		}
 	}
 }
 
