@@ -52,11 +52,11 @@ func normID(id string) string { return strings.ToLower(strings.TrimSpace(id)) }
 func draftBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
 	ds := tx.Bucket(bucketDrafts)
 	if ds == nil {
-		return nil, &notFound{id: id}
+		return nil, &NotFoundError{ID: id}
 	}
 	b := ds.Bucket([]byte(id))
 	if b == nil {
-		return nil, &notFound{id: id}
+		return nil, &NotFoundError{ID: id}
 	}
 	return b, nil
 }

@@ -121,7 +121,7 @@ func (s *Store) loadIn(tx *bolt.Tx, id string, n int) (*model.Form, error) {
 	v := rb.Get(u64(key))
 	if v == nil {
 		if n > 0 {
-			return nil, &notFound{id: id, n: n}
+			return nil, &NotFoundError{ID: id, Revision: n}
 		}
 		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少第 %d 版）。", id, key)
 	}
@@ -160,7 +160,7 @@ func (s *Store) Revisions(id string) ([]Revision, error) {
 func (s *Store) RestoreRevision(id string, n int) error {
 	id = normID(id)
 	if n <= 0 {
-		return &notFound{id: id, n: n}
+		return &NotFoundError{ID: id, Revision: n}
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()

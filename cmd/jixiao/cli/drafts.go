@@ -46,7 +46,8 @@ func storeErr(err error, id string) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, store.ErrNotFound) && id != "" && !strings.Contains(err.Error(), "版") {
+	var nf *store.NotFoundError
+	if errors.As(err, &nf) && nf.Revision == 0 && id != "" {
 		return userErrorf("没有编号为 %s 的草稿，请用 jixiao list 查看（回收站中的草稿用 jixiao list --trash 查看）。", id)
 	}
 	return userErrorf("%s", err.Error())
