@@ -688,8 +688,8 @@ func schemaForms() map[string]*model.Form {
 	forms := printedForms()
 	forms["empty"] = model.New("2021", "空表", timeZero)
 	long := model.Sample()
-	long.Dept = strings.Repeat("很长的部门名称&", 60) // 480 characters: the page header must stay within 255
-	long.Goals[0].Text = strings.Repeat("长", 40_000)  // over a cell's 32,767
+	long.Dept = strings.Repeat("很长的部门名称&", 60)       // 480 characters: the page header must stay within 255
+	long.Goals[0].Text = strings.Repeat("长", 40_000) // over a cell's 32,767
 	long.Units[0].Name = "控制字符\x01\x02和\uFFFE"
 	forms["long texts"] = long
 	return forms
