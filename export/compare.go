@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 var timeZero time.Time
@@ -19,7 +20,7 @@ func visibleKey(f *model.Form) string {
 	fmt.Fprintf(&b, "Y%q D%q O%v\n", strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept), f.Options.OtherFunds)
 	for _, g := range f.Goals {
 		t := strings.TrimSpace(g.Text)
-		if t == "" || isPlaceholder(t) {
+		if t == "" || recognize.IsPlaceholder(t) {
 			continue
 		}
 		fmt.Fprintf(&b, "G%q\n", keyText(t))
@@ -39,7 +40,7 @@ func visibleKey(f *model.Form) string {
 			if strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == "" {
 				continue
 			}
-			if (isPlaceholder(t.Content) || strings.TrimSpace(t.Content) == "") && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && (isPlaceholder(t.Note) || strings.TrimSpace(t.Note) == "") {
+			if (recognize.IsPlaceholder(t.Content) || strings.TrimSpace(t.Content) == "") && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && (recognize.IsPlaceholder(t.Note) || strings.TrimSpace(t.Note) == "") {
 				continue
 			}
 			other := ""
@@ -72,7 +73,7 @@ func visibleKey(f *model.Form) string {
 			}
 			if i >= 2 && v != "" {
 				empty = false
-				if !isPlaceholder(v) {
+				if !recognize.IsPlaceholder(v) {
 					placeholder = false
 				}
 			}

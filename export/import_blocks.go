@@ -8,13 +8,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 var (
-	yearRe       = regexp.MustCompile(`([0-9０-９]{4})\s*年度`)
-	goalPrefixRe = regexp.MustCompile(`^\s*(?:年度)?(?:总体)?目标\s*[0-9０-９]+\s*[:：.．、,，]?\s*`)
-	goalStartRe  = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[:：.．、]`)
-	plainNumRe   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+	yearRe      = regexp.MustCompile(`([0-9０-９]{4})\s*年度`)
+	goalStartRe = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[:：.．、]`)
+	plainNumRe  = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 )
 
 func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
@@ -31,9 +31,9 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 					f.Year = foldDigits(m[1])
 				}
 			}
-			if n := norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
+			if n := recognize.Norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
 				for c2 := c + 1; c2 < len(g.cells[r]); c2++ {
-					if w := strings.TrimSpace(g.at(r, c2)); w != "" && norm(w) != n {
+					if w := strings.TrimSpace(g.at(r, c2)); w != "" && recognize.Norm(w) != n {
 						f.Dept = w
 						break
 					}
@@ -88,19 +88,19 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		text := ""
 		for c := b.col + 1; c < len(g.cellsOf(r)); c++ {
 			v := g.at(r, c)
-			if strings.TrimSpace(v) != "" && norm(v) != norm(g.at(b.row, b.col)) {
+			if strings.TrimSpace(v) != "" && recognize.Norm(v) != recognize.Norm(g.at(b.row, b.col)) {
 				text = v
 				break
 			}
 		}
-		t := strings.TrimSpace(goalPrefixRe.ReplaceAllString(text, ""))
+		t := recognize.GoalText(text)
 		if t == "" && g.rowHasFormula(r, b.col+1) {
 			// The target is a formula without a value: kept as an empty
 			// target to fill in, and reported by reportFormulas.
 			f.Goals = append(f.Goals, model.Goal{})
 			continue
 		}
-		if t == "" || isPlaceholder(t) {
+		if t == "" || recognize.IsPlaceholder(t) {
 			if !rowEmpty(g, r) || r == b.row {
 				skipped++
 			}
@@ -135,13 +135,22 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			continue
 		}
 		name := strings.TrimSpace(g.at(r, nameC))
-		if isTaskHeader(name, g.at(r, contC)) {
+		if recognize.IsTaskHeader(name, g.at(r, contC)) {
 			continue // the header repeated on a printed page
 		}
 		if len(f.Units) > 0 && isContinuation(name, f.Units[len(f.Units)-1].Name) {
 			name = f.Units[len(f.Units)-1].Name // a unit continued on the next page: 某单位（续）
 		}
-		if isTotalLabel(name) || isTotalLabel(g.at(r, contC)) {
+		total := max(recognize.TotalOf(name), recognize.TotalOf(g.at(r, contC)))
+		if total == recognize.Subtotal {
+			// a unit's 小计: computed by the program, not a task
+			if totC >= 0 {
+				g.reported[[2]int{r, totC}] = true
+			}
+			rep.note("年度主要任务：跳过 %s 的“小计”行（小计由程序计算）", g.addr(r, max(contC, 0)))
+			continue
+		}
+		if total == recognize.GrandTotal {
 			if totC >= 0 {
 				a := readAmount(g, r, totC)
 				fileTotal, totalCell = &a, g.addr(r, totC)
@@ -151,7 +160,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			}
 			continue
 		}
-		if !formula && (rowPlaceholder(g, r, own) || isPlaceholder(name) && allEmpty(g, r, own...)) {
+		if !formula && (rowPlaceholder(g, r, own) || recognize.IsPlaceholder(name) && allEmpty(g, r, own...)) {
 			skipped++
 			continue
 		}
@@ -203,29 +212,6 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			rep.problem(totalCell, "文件中的合计 %s 与各行相加的 %s 不一致；程序按各行重新计算合计", fileTotal.String(), model.FormatMoney(sum.Total, false))
 		}
 	}
-}
-
-// isTaskHeader reports whether a task row is the table's header (repeated
-// at the top of each printed page).
-func isTaskHeader(name, content string) bool {
-	switch norm(name) {
-	case "任务名称", "单位名称":
-	default:
-		return false
-	}
-	switch norm(content) {
-	case "主要内容", "主要任务", "任务内容":
-		return true
-	}
-	return false
-}
-
-func isTotalLabel(s string) bool {
-	switch norm(s) {
-	case "合计", "总计", "合计:", "总计:", "合计(万元)":
-		return true
-	}
-	return false
 }
 
 // readAmount reads an amount cell: a number as stored (Excel's binary
@@ -293,10 +279,10 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 			Weight: strings.TrimSpace(get(r, weight)), Unit: strings.TrimSpace(get(r, unit)),
 			ValueType: strings.TrimSpace(get(r, vtype)), Scoring: get(r, scoring),
 		}
-		if n := norm(in.Level1); n == "一级指标" {
+		if n := recognize.Norm(in.Level1); n == "一级指标" {
 			continue // a repeated header row
 		}
-		if !formula && (allEmpty(g, r, own...) || rowPlaceholder(g, r, own) || isPlaceholder(in.Level1) && allEmpty(g, r, own...)) {
+		if !formula && (allEmpty(g, r, own...) || rowPlaceholder(g, r, own) || recognize.IsPlaceholder(in.Level1) && allEmpty(g, r, own...)) {
 			skipped++
 			continue
 		}
@@ -310,10 +296,10 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 			if in.Level1 == prev.Level1 && isContinuation(in.Level2, prev.Level2) {
 				in.Level2 = prev.Level2
 			}
-			if in.Level1 == "" && l1 >= 0 && !isPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
+			if in.Level1 == "" && l1 >= 0 && !recognize.IsPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !isPlaceholder(prev.Level2) && !g.isFormula(r, l2) {
+			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !recognize.IsPlaceholder(prev.Level2) && !g.isFormula(r, l2) {
 				in.Level2 = prev.Level2
 			}
 		}
@@ -322,7 +308,7 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(subSep):])
 			}
 		}
-		if key, ok := formulaKey(in.Name()); ok {
+		if key, ok := recognize.FormulaKey(in.Name()); ok {
 			in.Formula = key
 		}
 		f.Indicators = append(f.Indicators, in)
@@ -330,16 +316,4 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 	if skipped > 0 {
 		rep.note("绩效指标：跳过 %d 个空白或“.....”行", skipped)
 	}
-}
-
-// formulaKey finds the rate formula named like the indicator, so that an
-// imported 预算执行率 can be computed as in a typed form.
-func formulaKey(name string) (string, bool) {
-	if name == "" {
-		return "", false
-	}
-	if _, ok := model.FormulaFor(name); ok {
-		return name, true
-	}
-	return "", false
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/model/recognize"
 )
 
 // sheetGrid is one sheet's cell texts with merged ranges filled in.
@@ -167,7 +169,7 @@ func rowPlaceholder(g *sheetGrid, r int, cols []int) bool {
 		if v == "" {
 			continue
 		}
-		if !isPlaceholder(v) {
+		if !recognize.IsPlaceholder(v) {
 			return false
 		}
 		any = true

@@ -1,22 +1,10 @@
 package export
 
-import "strings"
+import (
+	"strings"
 
-// norm is a header text without blanks and with full-width forms folded,
-// for matching: " 其中：财政资金 " → "其中:财政资金".
-func norm(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
-			continue
-		case r >= '！' && r <= '～':
-			r = r - '！' + '!'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+	"jixiao/model/recognize"
+)
 
 // block kinds found in a sheet
 type blockKind int
@@ -52,7 +40,7 @@ func findBlocks(g *sheetGrid) []block {
 			if g.covered[[2]int{r, c}] && c > 0 && g.at(r, c-1) == v {
 				continue // the same merged text, further right
 			}
-			n := norm(v)
+			n := recognize.Norm(v)
 			if _, ok := texts[n]; !ok && n != "" {
 				texts[n] = c
 			}
@@ -104,7 +92,7 @@ func columnsOf(g *sheetGrid, rows []int, match func(text string) string) map[str
 	}
 	for c := 0; c < width; c++ {
 		for _, r := range rows {
-			k := match(norm(g.at(r, c)))
+			k := match(recognize.Norm(g.at(r, c)))
 			if k == "" {
 				continue
 			}
@@ -121,7 +109,7 @@ func taskBlock(g *sheetGrid, r int) block {
 	next := r + 1
 	sub := false
 	for _, v := range g.cellsOf(next) {
-		n := norm(v)
+		n := recognize.Norm(v)
 		if n == "合计" || strings.Contains(n, "财政资金") || strings.Contains(n, "其他资金") || strings.Contains(n, "财政拨款") {
 			sub = true
 		}
@@ -151,7 +139,7 @@ func taskBlock(g *sheetGrid, r int) block {
 	if _, ok := b.cols["total"]; !ok {
 		// one header row: 预算资金 is the total itself
 		for c := range g.cellsOf(r) {
-			if strings.HasPrefix(norm(g.at(r, c)), "预算资金") {
+			if strings.HasPrefix(recognize.Norm(g.at(r, c)), "预算资金") {
 				b.cols["total"] = c
 				break
 			}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // The XLSX and PDF writers share one layout of the official form: a grid
@@ -291,7 +292,7 @@ func runs(n int, text func(int) string, parent []int) []int {
 	out := make([]int, n)
 	start := 0
 	for i := 1; i <= n; i++ {
-		same := i < n && text(i) == text(start) && !isPlaceholder(text(i)) && strings.TrimSpace(text(i)) != ""
+		same := i < n && text(i) == text(start) && !recognize.IsPlaceholder(text(i)) && strings.TrimSpace(text(i)) != ""
 		if same && parent != nil && parent[i] > 0 {
 			same = false
 		}
@@ -301,20 +302,6 @@ func runs(n int, text func(int) string, parent []int) []int {
 		}
 	}
 	return out
-}
-
-// isPlaceholder reports whether s is one of the form's "....." rows.
-func isPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r != '.' && r != '…' && r != '。' && r != '·' && r != '．' {
-			return false
-		}
-	}
-	return true
 }
 
 // cjkWidth is the width of r in Excel character units (a CJK character

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"jixiao/model/recognize"
 )
 
 // The printed pages of the visible sheet. Excel repeats one range of title
@@ -269,7 +271,7 @@ func cutRest(part []lrow, k int) []lrow {
 // (指标解释, 指标说明) are repeated as they are.
 func continued(c lcell) string {
 	t := strings.TrimSpace(c.text)
-	if t == "" || isPlaceholder(t) || strings.HasSuffix(t, contMark) {
+	if t == "" || recognize.IsPlaceholder(t) || strings.HasSuffix(t, contMark) {
 		return c.text
 	}
 	switch c.kind {
@@ -286,5 +288,5 @@ func isContinuation(name, prev string) bool {
 	if prev == "" {
 		return false
 	}
-	return norm(name) == norm(prev+contMark) // norm folds （续） to (续)
+	return recognize.Norm(name) == recognize.Norm(prev+contMark) // norm folds （续） to (续)
 }

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // Paste from Excel or WPS: the spreadsheet puts the copied cells on the
@@ -108,10 +108,6 @@ func (r *PasteResult) Empty() bool {
 	return len(r.Goals) == 0 && len(r.Units) == 0 && len(r.Indicators) == 0
 }
 
-var goalLabel = regexp.MustCompile(`^目标\s*[0-9０-９]+\s*[：:、.．]?$`)
-
-var goalPrefix = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[：:、.．]?\s*`)
-
 // ParsePaste reads the clipboard text for target.
 //
 // Targets: one column, or two with 目标N in the first; a 目标N： prefix is
@@ -156,15 +152,15 @@ func pasteGoals(res *PasteResult, rows [][]string) {
 		switch {
 		case len(c) == 0:
 			continue
-		case len(c) == 1 && (c[0] == "年度总体目标" || c[0] == "目标"):
+		case len(c) == 1 && recognize.IsGoalsHeader(c[0]):
 			continue // header
-		case len(c) == 2 && goalLabel.MatchString(c[0]):
+		case len(c) == 2 && recognize.IsGoalLabel(c[0]):
 			c = c[1:]
 		case len(c) > 1:
 			res.Refused = append(res.Refused, fmt.Sprintf("第%d行有%d列：年度总体目标只粘贴一列文字（或“目标N”加一列文字）", n, len(c)))
 			continue
 		}
-		t := strings.TrimSpace(goalPrefix.ReplaceAllString(c[0], ""))
+		t := recognize.GoalText(c[0])
 		if t == "" {
 			res.Refused = append(res.Refused, fmt.Sprintf("第%d行只有“%s”，没有目标内容", n, c[0]))
 			continue
@@ -174,28 +170,8 @@ func pasteGoals(res *PasteResult, rows [][]string) {
 	}
 }
 
-// taskHeader maps a header cell to its column.
-func taskHeader(c string) string {
-	c = strings.ReplaceAll(c, " ", "")
-	switch {
-	case strings.Contains(c, "任务名称") || c == "单位" || c == "单位名称":
-		return "unit"
-	case strings.Contains(c, "主要内容"):
-		return "content"
-	case strings.Contains(c, "财政"):
-		return "fiscal"
-	case strings.Contains(c, "其他资金"):
-		return "other"
-	case c == "合计" || strings.Contains(c, "预算资金"):
-		return "total"
-	case strings.Contains(c, "备注"):
-		return "note"
-	}
-	return ""
-}
-
 func pasteTasks(res *PasteResult, rows [][]string) {
-	cols := map[string]int{}
+	cols := map[recognize.TaskColumn]int{}
 	withUnit := false
 	decided := false
 	unit := -1 // index in res.Units
@@ -206,17 +182,17 @@ func pasteTasks(res *PasteResult, rows [][]string) {
 			continue
 		}
 		// a header row names the columns
-		hdr := map[string]int{}
+		hdr := map[recognize.TaskColumn]int{}
 		for j, s := range c {
-			if k := taskHeader(s); k != "" {
+			if k := recognize.TaskColumnOf(s); k != "" {
 				if _, dup := hdr[k]; !dup {
 					hdr[k] = j
 				}
 			}
 		}
-		if _, ok := hdr["content"]; ok && len(hdr) >= 2 {
+		if _, ok := hdr[recognize.ColContent]; ok && len(hdr) >= 2 {
 			cols, decided = hdr, true
-			_, withUnit = hdr["unit"]
+			_, withUnit = hdr[recognize.ColUnit]
 			continue
 		}
 		if strings.Contains(strings.Join(c, ""), "其中：财政资金") {
@@ -227,37 +203,37 @@ func pasteTasks(res *PasteResult, rows [][]string) {
 			// 5 or more put the unit first.
 			withUnit = len(r) >= 5
 			if withUnit {
-				cols = map[string]int{"unit": 0, "content": 1, "total": 2, "fiscal": 3, "note": 4}
+				cols = map[recognize.TaskColumn]int{recognize.ColUnit: 0, recognize.ColContent: 1, recognize.ColTotal: 2, recognize.ColFiscal: 3, recognize.ColNote: 4}
 			} else {
-				cols = map[string]int{"content": 0, "total": 1, "fiscal": 2, "note": 3}
+				cols = map[recognize.TaskColumn]int{recognize.ColContent: 0, recognize.ColTotal: 1, recognize.ColFiscal: 2, recognize.ColNote: 3}
 			}
 			decided = true
 		}
-		get := func(k string) string {
+		get := func(k recognize.TaskColumn) string {
 			j, ok := cols[k]
 			if !ok || j >= len(c) {
 				return ""
 			}
 			return c[j]
 		}
-		content := get("content")
-		if isTotalRow(get("unit")) || isTotalRow(content) {
+		content := get(recognize.ColContent)
+		if recognize.TotalOf(get(recognize.ColUnit)) != recognize.NotTotal || recognize.TotalOf(content) != recognize.NotTotal {
 			res.Refused = append(res.Refused, fmt.Sprintf("第%d行是合计行：合计由程序计算，没有粘贴", n))
 			continue
 		}
-		if withUnit && get("unit") != "" {
-			name := get("unit")
+		if withUnit && get(recognize.ColUnit) != "" {
+			name := get(recognize.ColUnit)
 			if unit < 0 || res.Units[unit].Name != name {
 				res.Units = append(res.Units, model.Unit{Name: name})
 				unit = len(res.Units) - 1
 			}
 		}
-		t := model.Task{Content: content, Note: get("note")}
-		t.Total = model.ParseAmount(get("total"))
-		t.Fiscal = model.ParseAmount(get("fiscal"))
-		t.Other = model.ParseAmount(get("other"))
+		t := model.Task{Content: content, Note: get(recognize.ColNote)}
+		t.Total = model.ParseAmount(get(recognize.ColTotal))
+		t.Fiscal = model.ParseAmount(get(recognize.ColFiscal))
+		t.Other = model.ParseAmount(get(recognize.ColOther))
 		if content == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Note == "" {
-			if withUnit && get("unit") != "" {
+			if withUnit && get(recognize.ColUnit) != "" {
 				continue // a unit line without a row: the unit is kept
 			}
 			res.Refused = append(res.Refused, fmt.Sprintf("第%d行没有主要内容和金额", n))
@@ -286,11 +262,6 @@ func pasteTasks(res *PasteResult, rows [][]string) {
 		}
 	}
 	res.Units = out
-}
-
-func isTotalRow(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
-	return s == "合计" || s == "总计" || s == "小计"
 }
 
 func pasteIndicators(res *PasteResult, rows [][]string) {
@@ -334,21 +305,13 @@ func pasteIndicators(res *PasteResult, rows [][]string) {
 			res.Refused = append(res.Refused, fmt.Sprintf("第%d行没有一级指标（上面也没有可沿用的）", n))
 			continue
 		}
-		if k, ok := formulaKeyFor(in.Name()); ok {
+		if k, ok := recognize.FormulaKey(in.Name()); ok {
 			in.Formula = k
 		}
 		last = in
 		res.Indicators = append(res.Indicators, in)
 		res.Rows++
 	}
-}
-
-// formulaKeyFor is the rate formula of the library indicator named name.
-func formulaKeyFor(name string) (string, bool) {
-	if e, ok := model.LibraryFind(name); ok && e.Indicator.Formula != "" {
-		return e.Indicator.Formula, true
-	}
-	return "", false
 }
 
 // ApplyPaste adds r's rows to f: targets and indicators at the end; task

@@ -1,0 +1,163 @@
+// Package recognize holds the rules by which a row of text, pasted from
+// the clipboard (ui/paste.go) or read from a spreadsheet (export's
+// import), is recognised as part of the 申报表: a 目标N label before a
+// target's text, the 合计/小计 rows that the program computes itself, the
+// task table's header, the "....." rows of an empty form, and the rate
+// formula of an indicator named like one. Paste and import both use it,
+// so that the same text is read the same way wherever it comes from.
+//
+// It depends on model only.
+package recognize
+
+import (
+	"regexp"
+	"strings"
+
+	"jixiao/model"
+)
+
+// Norm is the form in which cells are compared: blanks (also the
+// full-width and no-break spaces, tabs and line breaks) removed and
+// full-width ASCII folded to half-width (：→:, （→(, １→1).
+func Norm(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
+			continue
+		case r >= '！' && r <= '～':
+			r = r - '！' + '!'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// goalLabel is a target's number before its text: 目标1：, 目标 2、,
+// 年度总体目标3., 总体目标４， …
+var goalLabel = regexp.MustCompile(`^\s*(?:年度)?(?:总体)?目标\s*[0-9０-９]+\s*[:：.．、,，]?\s*`)
+
+// GoalText is s without a leading 目标N label, trimmed.
+func GoalText(s string) string {
+	return strings.TrimSpace(goalLabel.ReplaceAllString(s, ""))
+}
+
+// IsGoalLabel reports whether s is only a 目标N label (the first of two
+// columns, the text in the second).
+func IsGoalLabel(s string) bool {
+	return goalLabel.MatchString(s) && GoalText(s) == ""
+}
+
+// IsGoalsHeader reports whether a one-cell row is the heading of the
+// targets (年度总体目标, 目标).
+func IsGoalsHeader(s string) bool {
+	switch Norm(s) {
+	case "年度总体目标", "目标":
+		return true
+	}
+	return false
+}
+
+// Total is what kind of computed row a cell names.
+type Total int
+
+const (
+	NotTotal Total = iota
+	GrandTotal     // 合计, 总计: the task table's total
+	Subtotal       // 小计: one unit's total
+)
+
+// TotalOf says whether s labels a computed row: 合计 or 总计 (also with
+// a colon or （万元）) is the table's total, 小计 a unit's. The program
+// computes both; neither is a task.
+func TotalOf(s string) Total {
+	n := strings.TrimSuffix(strings.TrimSuffix(Norm(s), "(万元)"), ":")
+	switch n {
+	case "合计", "总计":
+		return GrandTotal
+	case "小计":
+		return Subtotal
+	}
+	return NotTotal
+}
+
+// IsTaskHeader reports whether a task row is the table's header
+// (repeated at the top of each printed page): 任务名称 or 单位名称 before
+// 主要内容, 主要任务 or 任务内容.
+func IsTaskHeader(name, content string) bool {
+	switch Norm(name) {
+	case "任务名称", "单位名称":
+	default:
+		return false
+	}
+	switch Norm(content) {
+	case "主要内容", "主要任务", "任务内容":
+		return true
+	}
+	return false
+}
+
+// TaskColumn is a column of the task table.
+type TaskColumn string
+
+const (
+	ColUnit    TaskColumn = "unit"    // 任务名称 (the unit)
+	ColContent TaskColumn = "content" // 主要内容
+	ColTotal   TaskColumn = "total"   // 合计 / 预算资金
+	ColFiscal  TaskColumn = "fiscal"  // 其中：财政资金
+	ColOther   TaskColumn = "other"   // 其他资金
+	ColNote    TaskColumn = "note"    // 备注
+)
+
+// TaskColumnOf maps a header cell of the task table to its column ("" when
+// it names none).
+func TaskColumnOf(cell string) TaskColumn {
+	c := Norm(cell)
+	switch {
+	case strings.Contains(c, "任务名称") || c == "单位" || c == "单位名称":
+		return ColUnit
+	case strings.Contains(c, "主要内容") || c == "主要任务" || c == "任务内容":
+		return ColContent
+	case strings.Contains(c, "财政"):
+		return ColFiscal
+	case strings.Contains(c, "其他资金"):
+		return ColOther
+	case c == "合计" || strings.Contains(c, "预算资金"):
+		return ColTotal
+	case strings.Contains(c, "备注"):
+		return ColNote
+	}
+	return ""
+}
+
+// IsPlaceholder reports whether s is one of the "....." rows an empty
+// form prints (dots, ellipses, 。, ·, ．).
+func IsPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '.' && r != '…' && r != '。' && r != '·' && r != '．' {
+			return false
+		}
+	}
+	return true
+}
+
+// FormulaKey is the rate formula of an indicator named name: the formula
+// of that name (model.FormulaFor), else the formula of the library
+// indicator of that name (model.LibraryFind).
+func FormulaKey(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", false
+	}
+	if _, ok := model.FormulaFor(name); ok {
+		return name, true
+	}
+	if e, ok := model.LibraryFind(name); ok && e.Indicator.Formula != "" {
+		return e.Indicator.Formula, true
+	}
+	return "", false
+}
