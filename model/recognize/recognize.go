@@ -62,9 +62,9 @@ func IsGoalsHeader(s string) bool {
 type Total int
 
 const (
-	NotTotal Total = iota
-	GrandTotal     // 合计, 总计: the task table's total
-	Subtotal       // 小计: one unit's total
+	NotTotal   Total = iota
+	GrandTotal       // 合计, 总计: the task table's total
+	Subtotal         // 小计: one unit's total
 )
 
 // TotalOf says whether s labels a computed row: 合计 or 总计 (also with
