@@ -394,7 +394,7 @@ func (p *pdfWriter) draw(pages []page) error {
 		}
 		gp.SetTextColor(80, 80, 80)
 		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
-		right := strings.TrimSpace(f.Year) + "年度  市级部门整体绩效目标申报表"
+		right := strings.TrimSpace(f.Year) + "年度  " + p.l.headTitle()
 		usable := pdfPageW - 2*pdfMarginX
 		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 >= usable {
 			// a very long 部门名称: 年度 moves into the left text, which
