@@ -45,6 +45,7 @@ type Workspace struct {
 // toolbar buttons, Ctrl+Z/Ctrl+Y and drag-and-drop of files.
 func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 	ws := &Workspace{st: st, e: e, win: e.Window()}
+	e.library, e.libraryStore = storeLibrary(st), st
 	ws.undo = NewUndo(e)
 	ws.drafts = newDraftsScreen(ws)
 
