@@ -568,6 +568,16 @@ func (ws *Workspace) Start(screen string, editor bool) {
 		ws.MergeDialog(strings.Split(p, ","))
 		return
 	}
+	if q, ok := strings.CutPrefix(screen, "library="); ok || screen == "library" {
+		ws.ShowEditor()
+		ws.e.SelectTab(TabIndicators)
+		// Open it once the window has its size, which sizes the dialog.
+		ws.e.clock.AfterFunc(time.Second, func() {
+			ws.e.inds.showLibrary()
+			ws.e.inds.picker.search.SetText(q)
+		})
+		return
+	}
 	switch screen {
 	case "editor":
 		ws.ShowEditor()

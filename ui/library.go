@@ -70,6 +70,7 @@ type libraryPicker struct {
 	status          *widget.Label
 	add             *widget.Button
 	dlg             *dialog.CustomDialog
+	body            *fyne.Container
 	importLibraryFn func(path string) (model.LibraryFile, error)
 }
 
@@ -145,7 +146,9 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 		imp = widget.NewButtonWithIcon("导入指标库文件…", theme.FolderOpenIcon(), p.importDialog)
 	}
 
-	filters := container.NewGridWithColumns(3, p.source, p.l1, p.l2)
+	// The source takes its own width; 一级 and 二级 share the rest, so the
+	// dialog fits a 1024-pixel screen with the longest source names.
+	filters := container.NewBorder(nil, nil, p.source, nil, container.NewGridWithColumns(2, p.l1, p.l2))
 	top := container.NewVBox(p.search, filters)
 	split := container.NewHSplit(p.list, p.previewScroll)
 	split.Offset = 0.5
@@ -155,8 +158,8 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 		left.Add(imp)
 	}
 	bottom := container.NewBorder(nil, nil, left, buttons, p.status)
-	body := container.NewBorder(top, bottom, nil, nil, split)
-	p.dlg = dialog.NewCustomWithoutButtons("指标库", body, e.win)
+	p.body = container.NewBorder(top, bottom, nil, nil, split)
+	p.dlg = dialog.NewCustomWithoutButtons("指标库", p.body, e.win)
 	p.dlg.Resize(dialogSize(e.win, 1100, 720))
 	p.refresh()
 	if len(p.problems) > 0 {

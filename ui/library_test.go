@@ -268,3 +268,16 @@ func TestLibraryPickerMineAndImport(t *testing.T) {
 		t.Errorf("a refused file changed the library")
 	}
 }
+
+// The picker fits a 1024×768 screen (a window of 1000×700 canvas).
+func TestLibraryPickerFitsSmallScreens(t *testing.T) {
+	e, w := newTestEditor(t, model.Sample(), &memSaver{})
+	w.Resize(fyne.NewSize(1000, 700))
+	p := openPicker(t, e)
+	test.Type(p.search, "绩效")
+	p.source.SetSelected(model.LibraryKinds)
+
+	if min := p.body.MinSize(); min.Width > 900 || min.Height > 600 {
+		t.Errorf("picker needs %v, more than a 1000×700 window gives", min)
+	}
+}
