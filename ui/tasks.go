@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/shopspring/decimal"
-
 	"jixiao/model"
 )
 
@@ -370,21 +368,17 @@ func showIf(o fyne.CanvasObject, show bool) bool {
 	return true
 }
 
-var hundred = decimal.NewFromInt(100)
-
-// prevText is "上年 100 · +15.00%" for a carried-forward amount.
+// prevText is "上年 100 · +15.00%" for a carried-forward amount; the
+// percentage is model.FormatChange's, as in every other place.
 func prevText(prev, cur model.Amount) string {
 	if !prev.Valid() {
 		return "上年 —"
 	}
 	s := "上年 " + model.FormatMoney(prev.Money(), true)
-	if cur.Valid() && prev.Money() != 0 {
-		d := cur.Decimal().Sub(prev.Decimal()).Mul(hundred).DivRound(prev.Decimal(), 2)
-		sign := ""
-		if d.IsPositive() {
-			sign = "+"
+	if cur.Valid() {
+		if _, ok := model.ChangePercent(prev.Money(), cur.Money()); ok {
+			s += " · " + model.FormatChange(prev.Money(), cur.Money())
 		}
-		s += " · " + sign + d.StringFixed(2) + "%"
 	}
 	return s
 }
