@@ -78,6 +78,9 @@ type layout struct {
 	// rows of the task table (0-based layout indexes, end exclusive), for SUM formulas
 	taskFirst, taskEnd int
 	totals             model.Totals
+	// verdict is what the checks say: a form with errors is marked
+	// 未通过审核 on every page (PDF running header).
+	verdict model.Verdict
 }
 
 func (l *layout) has(key int) bool { return l.idx[key] >= 0 }
@@ -96,7 +99,7 @@ func (l *layout) spanTo(a, endKey int) (int, int) {
 }
 
 func buildLayout(f *model.Form) *layout {
-	l := &layout{form: f, totals: model.ComputeTotals(f)}
+	l := &layout{form: f, totals: model.ComputeTotals(f), verdict: model.Judge(f)}
 	o := f.Options
 	type colDef struct {
 		key int
@@ -203,7 +206,8 @@ func buildLayout(f *model.Form) *layout {
 		}
 		tr.cells = append(tr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, total: m, sumCol: true, kind: kTotal, text: model.FormatMoney(m, false)})
 	}
-	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText})
+	// A total that leaves out unreadable amounts says so beside it.
+	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText, text: l.totals.IncompleteNote()})
 	l.rows = append(l.rows, tr)
 
 	// 绩效指标.

@@ -253,7 +253,7 @@ func pageSetup(xf *excelize.File, f *model.Form) error {
 	}
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	if err := xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc("市级部门整体绩效目标申报表（"+strings.TrimSpace(f.Year)+"年度）"),
+		OddHeader: "&L&9" + esc("部门："+f.Dept) + failedMark(f) + "&R&9" + esc("市级部门整体绩效目标申报表（"+strings.TrimSpace(f.Year)+"年度）"),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	}); err != nil {
 		return err
@@ -263,6 +263,15 @@ func pageSetup(xf *excelize.File, f *model.Form) error {
 	// one range of title rows per sheet; the PDF also repeats the header of
 	// the task and indicator tables.)
 	return xf.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + SheetName + "'!$1:$3", Scope: SheetName})
+}
+
+// failedMark is the centre of the printed page header of a form with
+// errors: 未通过审核（N 个错误） in red, as on every PDF page.
+func failedMark(f *model.Form) string {
+	if m := model.Judge(f).Mark(); m != "" {
+		return "&C&9&KC00000" + m
+	}
+	return ""
 }
 
 // xlsxRowHeights computes each row's height so that all its text shows:

@@ -135,6 +135,9 @@ type Editor struct {
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
 	toolbarBox *fyne.Container
+
+	// Files asks for files to open and places to save (FyneFiles when nil).
+	Files FileChooser
 }
 
 // New makes the editor for window w, saving with s. It shows nothing until
