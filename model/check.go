@@ -23,6 +23,13 @@ func Check(f *Form) []Finding {
 	c.tasks()
 	c.goalLinks()
 	c.indicators()
+	c.lastYear()
+	switch f.Stage {
+	case StageMonitor:
+		c.monitor()
+	case StageEval:
+		c.eval()
+	}
 	slices.SortStableFunc(c.out, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(a.Severity) - int(b.Severity)

@@ -23,6 +23,12 @@ type Form struct {
 	Units      []Unit      `json:"units"`      // 年度主要任务, grouped by unit
 	Indicators []Indicator `json:"indicators"` // 绩效指标, in table order
 	Meta       Meta        `json:"meta"`       // what the program records
+	// The rest of the year (see stage.go): the stage, the month a 运行监控
+	// is as of, the stage changes and the 调整 of declared values.
+	Stage       Stage         `json:"stage,omitempty"`
+	Month       int           `json:"month,omitempty"`
+	StageLog    []StageChange `json:"stageLog,omitempty"`
+	Adjustments []Adjustment  `json:"adjustments,omitempty"`
 }
 
 // Options switches on the columns that other provinces' templates use.
@@ -73,6 +79,9 @@ type Task struct {
 	// Review marks amounts copied from last year that the clerk has not yet
 	// confirmed (复制上年 keeps them but asks for a look).
 	Review bool `json:"review,omitempty"`
+	// Monitor and Eval are the row's 运行监控 and 年度自评 figures.
+	Monitor TaskMonitor `json:"monitor,omitzero"`
+	Eval    TaskEval    `json:"eval,omitzero"`
 }
 
 // PrevAmounts are a task's amounts of the year before (上年数).
@@ -102,6 +111,11 @@ type Indicator struct {
 	Formula string `json:"formula,omitempty"`
 	// Inputs are the texts typed for the formula's inputs, by input name.
 	Inputs map[string]string `json:"inputs,omitempty"`
+	// Monitor and Eval are the row's 运行监控 and 年度自评 values; Last is
+	// last year's result when the form was carried from a 自评 draft.
+	Monitor IndicatorMonitor `json:"monitor,omitzero"`
+	Eval    IndicatorEval    `json:"eval,omitzero"`
+	Last    LastResult       `json:"last,omitzero"`
 }
 
 // Name is the indicator's own name: Sub when set, else Level3.
@@ -121,6 +135,8 @@ func New(year, dept string, now time.Time) *Form {
 func (f *Form) Clone() *Form {
 	c := *f
 	c.Goals = slices.Clone(f.Goals)
+	c.StageLog = slices.Clone(f.StageLog)
+	c.Adjustments = slices.Clone(f.Adjustments)
 	c.Units = make([]Unit, len(f.Units))
 	for i, u := range f.Units {
 		c.Units[i] = u.clone()

@@ -155,6 +155,11 @@ func TestSummary(t *testing.T) {
 		{"bad amount", func(f *model.Form) { f.Units[0].Tasks[0].Fiscal = model.ParseAmount("abc") },
 			"修改任务 1 行，财政资金 7898.5676→7783.5676 万元，1 个金额无法识别"},
 		{"indicator", func(f *model.Form) { f.Indicators[3].Value = "≥99%" }, "修改指标 1 行"},
+		{"stage", func(f *model.Form) { _ = f.SetStage(model.StageMonitor, 6, time.Time{}) }, "阶段 申报→运行监控（截至6月）"},
+		{"adjust", func(f *model.Form) {
+			_ = f.SetStage(model.StageEval, 0, time.Time{})
+			_ = f.AdjustIndicator(3, "≥95%", "调整", time.Time{})
+		}, "阶段 申报→年度自评，调整 1 处，修改指标 1 行"},
 		{"indicator removed", func(f *model.Form) { f.Indicators = f.Indicators[:48] }, "指标 49→48"},
 		{"unit removed", func(f *model.Form) { f.Units = f.Units[1:] }, "单位 8→7，任务 -" + fmt.Sprint(len(base.Units[0].Tasks)) + "，合计 7898.5676→" + model.ComputeTotals(&model.Form{Units: base.Units[1:]}).Total.String() + " 万元，财政资金 7898.5676→" + model.ComputeTotals(&model.Form{Units: base.Units[1:]}).Fiscal.String() + " 万元"},
 	}
@@ -175,7 +180,7 @@ func TestSummary(t *testing.T) {
 // TestSameTaskCoversTask fails when model.Task gains a field that sameTask
 // (the revision summary's row comparison) does not look at yet.
 func TestSameTaskCoversTask(t *testing.T) {
-	if n := reflect.TypeOf(model.Task{}).NumField(); n != 8 {
+	if n := reflect.TypeOf(model.Task{}).NumField(); n != 10 {
 		t.Errorf("model.Task has %d fields; update sameTask in summary.go and this count", n)
 	}
 	a := model.Sample().Units[0].Tasks[0]
@@ -188,6 +193,8 @@ func TestSameTaskCoversTask(t *testing.T) {
 		"goals":   func(x *model.Task) { x.Goals = []int{9} },
 		"prev":    func(x *model.Task) { x.Prev = &model.PrevAmounts{Total: model.ParseAmount("1")} },
 		"review":  func(x *model.Task) { x.Review = true },
+		"monitor": func(x *model.Task) { x.Monitor.Forecast = model.ParseAmount("3") },
+		"eval":    func(x *model.Task) { x.Eval.Executed = model.ParseAmount("4") },
 	} {
 		b := a
 		b.Goals = slices.Clone(a.Goals)

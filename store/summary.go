@@ -27,6 +27,12 @@ func Summary(prev, cur *model.Form) string {
 	if prev.Options != cur.Options {
 		add("表格选项改动")
 	}
+	if prev.Stage != cur.Stage || prev.Month != cur.Month {
+		add("阶段 %s→%s", prev.StageLabel(), cur.StageLabel())
+	}
+	if n := len(cur.Adjustments) - len(prev.Adjustments); n > 0 {
+		add("调整 %d 处", n)
+	}
 
 	// 年度总体目标
 	if len(prev.Goals) != len(cur.Goals) {
@@ -123,7 +129,9 @@ func changedTasks(prev, cur *model.Form) int {
 func sameTask(a, b *model.Task) bool {
 	if a.Content != b.Content || a.Note != b.Note || a.Review != b.Review ||
 		a.Total.Raw() != b.Total.Raw() || a.Fiscal.Raw() != b.Fiscal.Raw() || a.Other.Raw() != b.Other.Raw() ||
-		!slices.Equal(a.Goals, b.Goals) || (a.Prev == nil) != (b.Prev == nil) {
+		!slices.Equal(a.Goals, b.Goals) || (a.Prev == nil) != (b.Prev == nil) ||
+		a.Monitor.Executed.Raw() != b.Monitor.Executed.Raw() || a.Monitor.Forecast.Raw() != b.Monitor.Forecast.Raw() ||
+		a.Eval.Budget.Raw() != b.Eval.Budget.Raw() || a.Eval.Executed.Raw() != b.Eval.Executed.Raw() {
 		return false
 	}
 	if a.Prev != nil {
