@@ -82,7 +82,6 @@ func runExport(c *cli, args []string) error {
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
 	}
-	warnUnchecked(c, f)
 	for _, ext := range []string{"xlsx", "pdf", "json"} {
 		p, ok := outs[ext]
 		if !ok {
@@ -116,6 +115,7 @@ func runExport(c *cli, args []string) error {
 			c.printf("已导出 JSON：%s\n", p)
 		}
 	}
+	warnUnchecked(c, f)
 	return nil
 }
 
