@@ -78,6 +78,7 @@ type layout struct {
 	// rows of the task table (0-based layout indexes, end exclusive), for SUM formulas
 	taskFirst, taskEnd int
 	totals             model.Totals
+	title              string // the running header's title; "" for the 申报表
 	// verdict is what the checks say: a form with errors is marked
 	// 未通过审核 on every page (PDF running header).
 	verdict model.Verdict

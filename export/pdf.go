@@ -394,7 +394,7 @@ func (p *pdfWriter) draw(pages []page) error {
 		}
 		gp.SetTextColor(80, 80, 80)
 		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
-		right := strings.TrimSpace(f.Year) + "年度  市级部门整体绩效目标申报表"
+		right := strings.TrimSpace(f.Year) + "年度  " + p.l.headTitle()
 		usable := pdfPageW - 2*pdfMarginX
 		// A form with errors says so on every page, at the right end of
 		// the header, in red; the other texts share what is left.

@@ -17,11 +17,17 @@ func Check(f *Form) []Finding {
 	if f == nil {
 		return nil
 	}
-	c := &checker{f: f}
+	return check(f, TemplateOf(f, nil))
+}
+
+func check(f *Form, t *Template) []Finding {
+	c := &checker{f: f, t: t}
 	c.basic()
 	c.goals()
-	c.tasks()
-	c.goalLinks()
+	if t.Has(SectionTasks) || len(f.Units) > 0 {
+		c.tasks()
+		c.goalLinks()
+	}
 	c.indicators()
 	c.lastYear()
 	switch f.Stage {
@@ -30,6 +36,7 @@ func Check(f *Form) []Finding {
 	case StageEval:
 		c.eval()
 	}
+	c.templateChecks()
 	slices.SortStableFunc(c.out, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(a.Severity) - int(b.Severity)
@@ -53,6 +60,7 @@ func CountFindings(fs []Finding) (errors, hints int) {
 
 type checker struct {
 	f   *Form
+	t   *Template // the form's 表样: its rules and parameters
 	out []Finding
 }
 

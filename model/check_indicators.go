@@ -20,6 +20,7 @@ func (c *checker) indicators() {
 		if !c.indicator(r, in) {
 			continue
 		}
+		c.templateRow(r, in)
 		if !blank(in.Name()) {
 			if j, dup := names.seen(in.Name(), r, name); dup {
 				c.add(SevHint, indLoc(r, nameField(in)), "第%d行和第%d行的指标名称都是“%s”，可能重复；请删除一行或改正名称", j+1, r+1, in.Name())
@@ -30,9 +31,9 @@ func (c *checker) indicators() {
 			weights, weighted = weights.Add(w), weighted && ok
 		}
 	}
-	if c.f.Options.Weight && weighted && !weights.Equal(decimal.NewFromInt(100)) {
+	if sum := c.t.Rules.WeightSum; c.f.Options.Weight && sum > 0 && weighted && !weights.Equal(decimal.NewFromInt(int64(sum))) {
 		c.add(SevError, Location{Part: PartIndicators, Unit: -1, Row: -1, Field: FieldWeight},
-			"各指标分值加起来是 %s，应为 100；请调整分值", weights.String())
+			"各指标%s加起来是 %s，应为 %d；请调整%s", c.t.ColumnLabel(IndColWeight), weights.String(), sum, c.t.ColumnLabel(IndColWeight))
 	}
 }
 

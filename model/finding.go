@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Part is one part of the form, as the editor's tabs show it.
 type Part uint8
@@ -10,14 +13,16 @@ const (
 	PartGoals                  // 年度总体目标
 	PartTasks                  // 年度主要任务
 	PartIndicators             // 绩效指标
+	PartFunds                  // 部门总体资金情况 (templates that have it)
+	PartDuties                 // 部门职能概述 (templates that have it)
 )
 
 // String is the part's name as its tab shows it.
 func (p Part) String() string {
-	if p > PartIndicators {
+	if p > PartDuties {
 		return "申报表"
 	}
-	return [...]string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标"}[p]
+	return [...]string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标", "部门总体资金情况", "部门职能概述"}[p]
 }
 
 // Field names a cell of a row.
@@ -46,6 +51,12 @@ const (
 	FieldUnit      Field = "计量单位"
 	FieldValueType Field = "指标值类型"
 	FieldScoring   Field = "评分标准"
+	FieldNature    Field = "指标性质"
+	FieldDirection Field = "指标方向"
+	FieldFundName  Field = "项目"
+	FieldFundAmt   Field = "当年金额"
+	FieldFundShare Field = "占比"
+	FieldDuties    Field = "部门职能概述"
 	// FieldInput is a formula input; Location.Input names which.
 	FieldInput Field = "计算数据"
 )
@@ -83,6 +94,19 @@ func (l Location) Describe(f *Form) string {
 			if l.Row >= 0 {
 				s += fmt.Sprintf(" 第%d行", l.Row+1)
 			}
+		}
+	case PartFunds:
+		// Unit is the side (FundsIncome, FundsExpense); Row the row, -1 the 合计.
+		if l.Unit >= 0 {
+			s += " › " + FundsSide(l.Unit).String()
+			name := "合计"
+			if f != nil && l.Row >= 0 && l.Row < len(f.Funds.Rows(FundsSide(l.Unit))) {
+				name = strings.TrimSpace(f.Funds.Rows(FundsSide(l.Unit))[l.Row].Name)
+			}
+			if l.Row >= 0 && name == "" {
+				name = fmt.Sprintf("第%d行", l.Row+1)
+			}
+			s += " › " + name
 		}
 	case PartIndicators:
 		if l.Row >= 0 {

@@ -29,6 +29,16 @@ type Form struct {
 	Month       int           `json:"month,omitempty"`
 	StageLog    []StageChange `json:"stageLog,omitempty"`
 	Adjustments []Adjustment  `json:"adjustments,omitempty"`
+	// Template is the 表样 the form follows (empty: the sample's 郑州
+	// layout, DefaultTemplateID, with Options).
+	Template TemplateRef `json:"template,omitzero"`
+	// Basic are the template's further 基本信息 fields (单位负责人, 填报人,
+	// 联系电话 …) by label.
+	Basic map[string]string `json:"basic,omitempty"`
+	// Funds is the 部门总体资金情况 of templates that have it.
+	Funds *Funds `json:"funds,omitempty"`
+	// Duties is the 部门职能概述 (部门(单位)职责), free text of any length.
+	Duties string `json:"duties,omitempty"`
 }
 
 // Options switches on the columns that other provinces' templates use.
@@ -38,6 +48,8 @@ type Options struct {
 	Unit       bool `json:"unit,omitempty"`       // 计量单位
 	ValueType  bool `json:"valueType,omitempty"`  // 指标值类型 (定量/定性)
 	Scoring    bool `json:"scoring,omitempty"`    // 评(扣)分标准
+	Nature     bool `json:"nature,omitempty"`     // 指标性质 (≥ ≤ = 定性)
+	Direction  bool `json:"direction,omitempty"`  // 指标方向 (正向/反向)
 }
 
 // Meta is what the program records about a form.
@@ -116,6 +128,9 @@ type Indicator struct {
 	Monitor IndicatorMonitor `json:"monitor,omitzero"`
 	Eval    IndicatorEval    `json:"eval,omitzero"`
 	Last    LastResult       `json:"last,omitzero"`
+	// Columns of some templates (Options.Nature, Options.Direction).
+	Nature    string `json:"nature,omitempty"`    // 指标性质: ≥ ≤ = 定性
+	Direction string `json:"direction,omitempty"` // 指标方向: 正向 or 反向
 }
 
 // Name is the indicator's own name: Sub when set, else Level3.
@@ -151,6 +166,13 @@ func (f *Form) Clone() *Form {
 	if f.Indicators == nil {
 		c.Indicators = nil
 	}
+	if f.Basic != nil {
+		c.Basic = make(map[string]string, len(f.Basic))
+		for k, v := range f.Basic {
+			c.Basic[k] = v
+		}
+	}
+	c.Funds = f.Funds.clone()
 	return &c
 }
 

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"jixiao/model"
+)
+
+// Imported templates (表样) live beside the drafts, so that a draft and the
+// template it was made with travel in one file:
+//
+//	templates/<id>@<version>   the template file (model.MarshalTemplate)
+//	jixiao/lastTemplate        the id of the template last used for 新建
+var (
+	bucketTemplates = []byte("templates")
+	keyLastTemplate = []byte("lastTemplate")
+)
+
+func templateKey(t *model.Template) []byte {
+	return []byte(t.ID + "@" + strconv.Itoa(t.Version))
+}
+
+// PutTemplate stores t (validated again; a template with the id of a
+// built-in one is refused, so a file cannot replace it). A template with
+// the same id and version is replaced.
+func (s *Store) PutTemplate(t *model.Template) error {
+	if t == nil {
+		return fmt.Errorf("没有表样")
+	}
+	if model.BuiltinTemplate(t.ID) != nil {
+		return fmt.Errorf("表样编号“%s”是内置表样的编号，不能被导入的表样替换；请在表样文件中换一个编号", t.ID)
+	}
+	b, err := model.MarshalTemplate(t)
+	if err != nil {
+		return err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.update(func(tx *bolt.Tx) error {
+		bk, err := tx.CreateBucketIfNotExists(bucketTemplates)
+		if err != nil {
+			return err
+		}
+		return bk.Put(templateKey(t), b)
+	})
+}
+
+// Templates returns the imported templates, by id then version. A stored
+// template that no longer reads (damaged) is skipped and named in bad.
+func (s *Store) Templates() (ts []*model.Template, bad []string, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketTemplates)
+		if bk == nil {
+			return nil
+		}
+		return bk.ForEach(func(k, v []byte) error {
+			t, err := model.ParseTemplate(v)
+			if err != nil {
+				bad = append(bad, string(k))
+				return nil
+			}
+			ts = append(ts, t)
+			return nil
+		})
+	})
+	slices.SortFunc(ts, func(a, b *model.Template) int {
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		return a.Version - b.Version
+	})
+	return ts, bad, err
+}
+
+// SetLastTemplate remembers id as the template last used for a new draft.
+func (s *Store) SetLastTemplate(id string) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.update(func(tx *bolt.Tx) error {
+		bk, err := tx.CreateBucketIfNotExists(bucketJixiao)
+		if err != nil {
+			return err
+		}
+		return bk.Put(keyLastTemplate, []byte(id))
+	})
+}
+
+// LastTemplate is the id of the template last used for a new draft ("" none).
+func (s *Store) LastTemplate() (string, error) {
+	var id string
+	err := s.view(func(tx *bolt.Tx) error {
+		if bk := tx.Bucket(bucketJixiao); bk != nil {
+			id = string(bk.Get(keyLastTemplate))
+		}
+		return nil
+	})
+	return id, err
+}

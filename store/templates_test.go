@@ -1,0 +1,63 @@
+package store
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+func TestTemplatesStored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "drafts.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts, bad, err := s.Templates(); err != nil || len(ts) != 0 || len(bad) != 0 {
+		t.Fatalf("new file: %v %v %v", ts, bad, err)
+	}
+	b1 := model.BuiltinTemplate(model.HubeiTemplateID)
+	b1.ID, b1.Name = "bureau", "某市 表样"
+	b2 := b1.Clone()
+	b2.Version = 2
+	for _, tp := range []*model.Template{b2, b1, b1} {
+		if err := s.PutTemplate(tp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.PutTemplate(model.BuiltinTemplate(model.HunanTemplateID)); err == nil || !strings.Contains(err.Error(), "内置表样") {
+		t.Fatalf("built-in id accepted: %v", err)
+	}
+	bad := b1.Clone()
+	bad.ID = "A B"
+	if err := s.PutTemplate(bad); err == nil {
+		t.Fatal("invalid template stored")
+	}
+	if err := s.SetLastTemplate("bureau"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopened: the templates and the last choice are still there.
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts, badKeys, err := s.Templates()
+	if err != nil || len(badKeys) != 0 || len(ts) != 2 {
+		t.Fatalf("templates %v %v %v", ts, badKeys, err)
+	}
+	if !reflect.DeepEqual(ts[0], b1) || !reflect.DeepEqual(ts[1], b2) {
+		t.Fatalf("stored templates differ:\n%+v\n%+v", ts[0], ts[1])
+	}
+	if id, err := s.LastTemplate(); err != nil || id != "bureau" {
+		t.Fatalf("LastTemplate = %q %v", id, err)
+	}
+	if got := model.FindTemplate(model.TemplateRef{ID: "bureau", Version: 2}, ts); got == nil || got.Version != 2 {
+		t.Fatalf("FindTemplate in stored = %+v", got)
+	}
+}
