@@ -164,6 +164,7 @@ func New(w fyne.Window, s Saver) *Editor {
 	w.SetMainMenu(e.mainMenu())
 	ctrlS := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	w.Canvas().AddShortcut(ctrlS, func(fyne.Shortcut) { e.SaveNow() })
+	w.Canvas().AddShortcut(quitShortcut, func(fyne.Shortcut) { e.close() })
 	w.SetCloseIntercept(e.close)
 	return e
 }

@@ -72,7 +72,7 @@ func newBasicView(e *Editor) *basicView {
 		v.summary,
 		v.origin,
 	)
-	v.box = container.NewVScroll(container.NewPadded(container.NewGridWrap(fyne.NewSize(760, content.MinSize().Height), content)))
+	v.box = container.NewVScroll(container.NewPadded(container.New(maxWidthLayout{760}, content)))
 	return v
 }
 

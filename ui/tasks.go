@@ -145,7 +145,7 @@ func (v *tasksView) newItem() *taskItem {
 	// unit header
 	it.unitNum = heading("")
 	it.unitName = widget.NewEntry()
-	it.unitName.SetPlaceHolder("任务名称（单位名称）")
+	it.unitName.SetPlaceHolder("单位名称")
 	it.unitName.OnChanged = func(s string) {
 		u := it.ref.unit
 		e.ApplyKeyed(fmt.Sprintf("unit/%d/name", u), func(f *model.Form) {
@@ -245,6 +245,12 @@ func (v *tasksView) newItem() *taskItem {
 	pad.SetMinSize(fyne.NewSize(wNum, 1))
 	it.errBox = container.NewBorder(nil, nil, pad, nil, it.errLine)
 	it.errBox.Hide()
+	// The optional columns (其他资金, 上年) start hidden, so that the
+	// list's least width is that of a plain form; update shows them.
+	it.amounts[colOther].Hide()
+	for _, p := range it.prevs {
+		p.Hide()
+	}
 	it.row = container.NewVBox(it.line, it.errBox)
 	it.head.Hide()
 	it.stack = container.NewStack(it.head, it.row)

@@ -97,6 +97,7 @@ func runGUI(args []string) int {
 		ui.ShowStoreProblem(w, path, err, start, w.Close)
 	}
 	w.SetMaster()
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
 	w.ShowAndRun()
 	if e == nil {
 		return 1
