@@ -371,6 +371,9 @@ func (e *Editor) updateTitle() {
 	if e.form.Dept != "" || e.form.Year != "" {
 		t = fmt.Sprintf("%s %s年度 — 绩效目标申报", e.form.Dept, e.form.Year)
 	}
+	if e.form.IsSample() {
+		t = "【示例】" + t
+	}
 	if e.Dirty() {
 		t = "* " + t
 	}
