@@ -13,6 +13,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +40,7 @@ const (
 	TabTasks                 // 年度主要任务
 	TabIndicators            // 绩效指标
 	TabChecks                // 审核
+	TabYear                  // 监控与自评 (stage.go)
 )
 
 // TabOf is the tab that shows part p of the form.
@@ -83,9 +85,11 @@ type view interface {
 // Every change to the form goes through Apply or ApplyKeyed (or Replace for
 // a whole new form). Views read e.Form() and never keep copies of its texts.
 type Editor struct {
-	win   fyne.Window
-	prefs fyne.Preferences
-	saver Saver
+	win    fyne.Window
+	prefs  fyne.Preferences
+	saver  Saver
+	clock  Clock  // time and timers (SystemClock; seams.go)
+	worker Worker // saves and exports off the UI goroutine (GoWorker)
 
 	// SaveDelay is the autosave delay after the last edit (DefaultSaveDelay).
 	SaveDelay time.Duration
@@ -106,16 +110,17 @@ type Editor struct {
 	errors   int
 
 	// autosave state; touched on the UI goroutine only, except saveMu.
-	editGen   uint64 // raised by every edit
-	savedGen  uint64 // editGen of the last successful save of this draft
-	saving    bool
-	again     bool // a save was asked while one was running
-	savedAt   time.Time
-	saveErr   error
-	timer     *time.Timer
-	timerGen  uint64 // which timer is current (a stopped timer may still fire)
-	saveMu    sync.Mutex
-	openEpoch uint64 // raised when another draft is opened
+	editGen  uint64 // raised by every edit
+	savedGen uint64 // editGen of the last successful save of this draft
+	saving   bool
+	again    bool // a save was asked while one was running
+	savedAt  time.Time
+	saveErr  error
+	timer    Timer
+	saveMu   sync.Mutex
+	// the newest edit the store holds (openEpoch, editGen); under saveMu
+	wroteEpoch, wroteGen uint64
+	openEpoch            uint64 // raised when another draft is opened
 
 	tabs    *container.AppTabs
 	tabList []*container.TabItem
@@ -125,12 +130,13 @@ type Editor struct {
 	tasks   *tasksView
 	inds    *indicatorsView
 	checks  *checksView
+	year    *yearView
 	status  *statusBar
 	content fyne.CanvasObject
 
-	stale      [5]bool // views to rebuild when shown
-	titleTimer *time.Timer
-	titleDelay time.Duration // tabTitleDelay; 0 updates at once (tests)
+	stale      [6]bool // views to rebuild when shown
+	titleTimer Timer
+	titleDelay time.Duration // tabTitleDelay; 0 updates at once
 
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
@@ -142,8 +148,15 @@ type Editor struct {
 
 // New makes the editor for window w, saving with s. It shows nothing until
 // Open is called. The window's content, main menu and shortcuts are set.
-func New(w fyne.Window, s Saver) *Editor {
-	e := &Editor{win: w, saver: s, SaveDelay: DefaultSaveDelay, form: &model.Form{}, titleDelay: tabTitleDelay}
+// Without options it uses the real clock (SystemClock) and runs saves and
+// exports on goroutines (GoWorker); tests pass fakes (WithClock,
+// WithWorker).
+func New(w fyne.Window, s Saver, opts ...Option) *Editor {
+	e := &Editor{win: w, saver: s, SaveDelay: DefaultSaveDelay, form: &model.Form{}, titleDelay: tabTitleDelay,
+		clock: SystemClock{}, worker: GoWorker{}}
+	for _, o := range opts {
+		o(e)
+	}
 	if a := fyne.CurrentApp(); a != nil {
 		e.prefs = a.Preferences()
 	}
@@ -153,7 +166,8 @@ func New(w fyne.Window, s Saver) *Editor {
 	e.inds = newIndicatorsView(e)
 	e.checks = newChecksView(e)
 	e.status = newStatusBar(e)
-	e.views = []view{e.basic, e.goals, e.tasks, e.inds, e.checks}
+	e.year = newYearView(e)
+	e.views = []view{e.basic, e.goals, e.tasks, e.inds, e.checks, e.year}
 	for i, v := range e.views {
 		e.tabList = append(e.tabList, container.NewTabItem(tabNames[i], v.object()))
 	}
@@ -260,7 +274,20 @@ func (e *Editor) apply(key string, edit func(f *model.Form)) {
 	if e.BeforeEdit != nil {
 		e.BeforeEdit(key, e.form)
 	}
+	// After the declaration, its targets and amounts change only by 调整
+	// (model.Form.AdjustTask/AdjustIndicator); any other edit of them is
+	// undone here, whichever view made it.
+	var before *model.Form
+	if e.form.Locked() {
+		before = e.form.Clone()
+	}
 	edit(e.form)
+	if before != nil && !model.SameDeclaration(before, e.form) {
+		e.form = before
+		e.refresh(true)
+		e.ShowError("申报内容只读", "草稿已进入“"+before.StageLabel()+"”阶段，申报的指标值和金额不能直接修改。\n请在“监控与自评”页用“调整申报值”，并写明原因。")
+		return
+	}
 	e.changed(key == "")
 }
 
@@ -282,7 +309,7 @@ func (e *Editor) Replace(f *model.Form) {
 }
 
 func (e *Editor) changed(structural bool) {
-	e.form.Meta.Updated = time.Now()
+	e.form.Meta.Updated = e.clock.Now()
 	e.editGen++
 	e.recompute()
 	e.refresh(structural)
@@ -319,6 +346,7 @@ func (e *Editor) refresh(structural bool) {
 		}
 	}
 	if structural {
+		e.stopTitleTimer()
 		e.updateTabTitle()
 	} else {
 		e.scheduleTabTitle()
@@ -352,14 +380,19 @@ func (e *Editor) updateTabTitle() {
 }
 
 func (e *Editor) scheduleTabTitle() {
-	if e.titleTimer != nil {
-		e.titleTimer.Stop()
-	}
+	e.stopTitleTimer()
 	if e.titleDelay <= 0 {
 		e.updateTabTitle()
 		return
 	}
-	e.titleTimer = time.AfterFunc(e.titleDelay, func() { fyne.Do(e.updateTabTitle) })
+	e.titleTimer = e.clock.AfterFunc(e.titleDelay, e.updateTabTitle)
+}
+
+func (e *Editor) stopTitleTimer() {
+	if e.titleTimer != nil {
+		e.titleTimer.Stop()
+		e.titleTimer = nil
+	}
 }
 
 // tabTitleDelay is the pause in typing after which the 审核 tab's title
@@ -372,7 +405,7 @@ func (e *Editor) updateTitle() {
 		t = fmt.Sprintf("%s %s年度 — 绩效目标申报", e.form.Dept, e.form.Year)
 	}
 	if e.form.IsSample() {
-		t = "【示例】" + t
+		t = strings.Replace(t, " — ", "【示例】 — ", 1)
 	}
 	if e.Dirty() {
 		t = "* " + t
@@ -396,6 +429,9 @@ func (e *Editor) CurrentTab() Tab { return Tab(e.tabs.SelectedIndex()) }
 // keyboard focus. It reports false when the place no longer exists.
 func (e *Editor) Focus(loc model.Location) bool {
 	t := TabOf(loc.Part)
+	if isStageField(loc.Field) {
+		t = TabYear
+	}
 	e.SelectTab(t)
 	return e.views[t].focus(loc)
 }

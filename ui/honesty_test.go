@@ -35,6 +35,7 @@ func TestExportOfAFormWithErrorsAsksFirst(t *testing.T) {
 	f := model.Sample()
 	f.Units[0].Tasks[0].Fiscal = model.ParseAmount("5OO")
 	e, w := newTestEditor(t, f, &memSaver{})
+	_, wk := fakes(t, e)
 	path := filepath.Join(t.TempDir(), "a.pdf")
 	ff := &fakeFiles{path: path}
 	e.Files = ff
@@ -61,7 +62,9 @@ func TestExportOfAFormWithErrorsAsksFirst(t *testing.T) {
 	if ff.saves != 1 || ff.asked[0].Name != "郑州市生态环境局_2020年度_绩效目标申报表.pdf" {
 		t.Fatalf("save asked %d times: %+v", ff.saves, ff.asked)
 	}
-	waitFile(t, path)
+	if wk.Run() != 1 {
+		t.Fatal("the export did not run")
+	}
 	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
 		t.Fatalf("no PDF written: %v", err)
 	}

@@ -36,6 +36,7 @@ type tasksView struct {
 	columns [2]bool           // 上年 columns shown, 其他资金 shown
 	// confirmAll confirms every row copied from last year (复制上年)
 	confirmAll *widget.Button
+	topBar     *fyne.Container // help text, 全部确认, 添加单位
 	box        fyne.CanvasObject
 }
 
@@ -136,10 +137,8 @@ func newTasksView(e *Editor) *tasksView {
 	v.confirmAll = widget.NewButton("全部确认", func() { e.Apply(func(f *model.Form) { f.ConfirmAll() }) })
 	v.confirmAll.Importance = widget.WarningImportance
 	v.confirmAll.Hide()
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.confirmAll, addUnit), small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。")),
-		v.header,
-	)
+	v.topBar = container.NewBorder(nil, nil, nil, container.NewHBox(v.confirmAll, addUnit), small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。"))
+	top := container.NewVBox(v.topBar, v.header)
 	bottom := container.NewVBox(v.bad, widget.NewSeparator(), container.NewHBox(widget.NewLabel("总计"), v.total))
 	v.box = container.NewBorder(top, bottom, nil, nil, v.list)
 	return v
@@ -338,9 +337,9 @@ func (v *tasksView) update(it *taskItem, id int) {
 		setLabel(it.subtotal, s, imp)
 		if n := f.UnitReviewCount(u); n > 0 {
 			it.unitConfirm.SetText(fmt.Sprintf("确认本单位 %d 行", n))
-			it.unitConfirm.Show()
-		} else {
-			it.unitConfirm.Hide()
+		}
+		if showIf(it.unitConfirm, f.UnitReviewCount(u) > 0) {
+			it.head.Refresh()
 		}
 		return
 	}
@@ -492,11 +491,12 @@ func (v *tasksView) refresh(structural bool) {
 			}
 		}
 	}
-	if n := f.ReviewCount(); n > 0 {
+	n := f.ReviewCount()
+	if n > 0 {
 		v.confirmAll.SetText(fmt.Sprintf("全部确认（%d 行待核实）", n))
-		v.confirmAll.Show()
-	} else {
-		v.confirmAll.Hide()
+	}
+	if showIf(v.confirmAll, n > 0) {
+		v.topBar.Refresh()
 	}
 	t := v.e.totals
 	setLabel(v.total, fmt.Sprintf("%d 个单位 %d 项　%s", len(t.Units), t.Tasks, totalsText(f, t)), widget.MediumImportance)

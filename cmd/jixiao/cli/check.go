@@ -54,6 +54,7 @@ func checkReport(c *cli, f *model.Form, label string) error {
 		c.printf("上年合计 %s 万元，增减 %s\n", t.Prev.Total, model.FormatChange(t.Prev.Total, t.Total))
 	}
 	c.printf("%d 项任务，%d 个单位，%d 条目标，%d 条绩效指标\n", t.Tasks, t.UnitCount(), t.Goals, len(f.Indicators))
+	stageReport(c, f)
 
 	findings := model.Check(f)
 	if len(findings) == 0 {
