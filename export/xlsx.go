@@ -117,12 +117,18 @@ func moneyFloat(m model.Money) float64 {
 // ready (A4 landscape, one page wide, title rows repeated, page numbers),
 // with a hidden sheet carrying the form for lossless re-import.
 func WriteXLSX(w io.Writer, f *model.Form) error {
+	return WriteXLSXTemplate(w, f, nil)
+}
+
+// WriteXLSXTemplate is WriteXLSX in the layout of template tpl (nil: the
+// form's own built-in template, model.TemplateOf).
+func WriteXLSXTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
 	if f == nil {
 		return errors.New("没有要导出的申报表")
 	}
 	xf := excelize.NewFile()
 	defer xf.Close()
-	if err := writeWorkbook(xf, f); err != nil {
+	if err := writeWorkbook(xf, f, tpl); err != nil {
 		return fmt.Errorf("生成 Excel 文件失败：%v", err)
 	}
 	if _, err := xf.WriteTo(w); err != nil {
@@ -131,7 +137,7 @@ func WriteXLSX(w io.Writer, f *model.Form) error {
 	return nil
 }
 
-func writeWorkbook(xf *excelize.File, f *model.Form) error {
+func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error {
 	if err := xf.SetDefaultFont(xlsxFont); err != nil {
 		return err
 	}
@@ -142,13 +148,13 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 	if err != nil {
 		return err
 	}
-	l := buildLayout(f)
+	l := buildLayout(f, tpl)
 	// The hidden sheet first: hiding a sheet makes excelize read every
 	// other sheet back, which would undo the benefit of streaming.
 	if err := writeDataSheet(xf, f); err != nil {
 		return err
 	}
-	if err := pageSetup(xf, f); err != nil {
+	if err := pageSetup(xf, f, l.tpl); err != nil {
 		return err
 	}
 	sw, err := xf.NewStreamWriter(SheetName)
@@ -219,7 +225,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 				cell.StyleID = st.total[decimals(p.c.total)]
 				if p.first {
 					cell.Value = moneyFloat(p.c.total)
-					if l.taskEnd > l.taskFirst {
+					if p.c.sumCol && l.taskEnd > l.taskFirst {
 						col, _ := excelize.ColumnNumberToName(ci + 1)
 						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, l.taskFirst+1, col, l.taskEnd)
 					}
@@ -238,8 +244,14 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 	return sw.Flush()
 }
 
-func pageSetup(xf *excelize.File, f *model.Form) error {
+func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template) error {
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
+	if tpl.Print.Orientation == "portrait" {
+		orient = "portrait"
+	}
+	if tpl.Print.Paper == "A3" {
+		size = 8
+	}
 	if err := xf.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
 		return err
 	}
@@ -253,7 +265,7 @@ func pageSetup(xf *excelize.File, f *model.Form) error {
 	}
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	if err := xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc("市级部门整体绩效目标申报表（"+strings.TrimSpace(f.Year)+"年度）"),
+		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc(tpl.Title+"（"+strings.TrimSpace(f.Year)+"年度）"),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	}); err != nil {
 		return err
