@@ -83,6 +83,7 @@ type layout struct {
 	// rows of the task table (0-based layout indexes, end exclusive), for SUM formulas
 	taskFirst, taskEnd int
 	totals             model.Totals
+	title              string // the running header's title; "" for the 申报表
 }
 
 func (l *layout) has(key int) bool { return l.idx[key] >= 0 }

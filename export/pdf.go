@@ -105,6 +105,9 @@ func WritePDFTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep PDFR
 }
 
 func (p *pdfWriter) columns() {
+	if p.pageW == 0 {
+		p.pageW, p.pageH = pdfPageW, pdfPageH
+	}
 	total := 0.0
 	for _, w := range p.l.widths {
 		total += w
@@ -403,7 +406,7 @@ func (p *pdfWriter) draw(pages []page) error {
 		}
 		gp.SetTextColor(80, 80, 80)
 		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
-		right := strings.TrimSpace(f.Year) + "年度  " + p.l.tpl.Title
+		right := strings.TrimSpace(f.Year) + "年度  " + p.l.headTitle()
 		usable := p.pageW - 2*pdfMarginX
 		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 >= usable {
 			// a very long 部门名称: 年度 moves into the left text, which

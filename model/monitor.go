@@ -64,11 +64,17 @@ func TimeProgress(month int) decimal.Decimal {
 	return decimal.NewFromInt(int64(month)*100).DivRound(decimal.NewFromInt(12), 2)
 }
 
-// TaskExecution is a task's 执行率 at the 运行监控: 1–N月执行数 ÷ 年初预算
+// MonitorRate is a task's 执行率 at the 运行监控: 1–N月执行数 ÷ 年初预算
 // (the declared 合计) × 100, in percent to 2 decimals. It reports false
 // when either is not a valid amount or the budget is 0.
 func (t *Task) MonitorRate() (decimal.Decimal, bool) {
 	return execRate(t.Monitor.Executed, t.Total)
+}
+
+// BehindSchedule reports whether the row's 执行率 at month is more than 10
+// percentage points below the time progress (the 运行监控's 提示).
+func (t *Task) BehindSchedule(month int) bool {
+	return t.Monitor.Executed.Valid() && t.Total.Valid() && behindSchedule(t.Monitor.Executed.Money(), t.Total.Money(), month)
 }
 
 func execRate(done, budget Amount) (decimal.Decimal, bool) {
@@ -116,7 +122,7 @@ func (c *checker) monitor() {
 			if fc := t.Monitor.Forecast; fc.State() == AmountInvalid {
 				c.add(SevError, monLoc(PartTasks, u, r, FieldForecast), "全年预计执行数：%s", fc.Reason())
 			}
-			if t.Total.Valid() && behindSchedule(ex.Money(), t.Total.Money(), n) {
+			if t.BehindSchedule(n) {
 				rate, _ := t.MonitorRate()
 				c.add(SevHint, monLoc(PartTasks, u, r, FieldExecuted),
 					"“%s”执行率 %s%%，比时间进度（%d月 %s%%）低10个百分点以上，请说明原因、加快执行",
