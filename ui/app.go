@@ -83,9 +83,11 @@ type view interface {
 // Every change to the form goes through Apply or ApplyKeyed (or Replace for
 // a whole new form). Views read e.Form() and never keep copies of its texts.
 type Editor struct {
-	win   fyne.Window
-	prefs fyne.Preferences
-	saver Saver
+	win    fyne.Window
+	prefs  fyne.Preferences
+	saver  Saver
+	clock  Clock  // time and timers (SystemClock; seams.go)
+	worker Worker // saves and exports off the UI goroutine (GoWorker)
 
 	// SaveDelay is the autosave delay after the last edit (DefaultSaveDelay).
 	SaveDelay time.Duration
@@ -106,16 +108,17 @@ type Editor struct {
 	errors   int
 
 	// autosave state; touched on the UI goroutine only, except saveMu.
-	editGen   uint64 // raised by every edit
-	savedGen  uint64 // editGen of the last successful save of this draft
-	saving    bool
-	again     bool // a save was asked while one was running
-	savedAt   time.Time
-	saveErr   error
-	timer     *time.Timer
-	timerGen  uint64 // which timer is current (a stopped timer may still fire)
-	saveMu    sync.Mutex
-	openEpoch uint64 // raised when another draft is opened
+	editGen  uint64 // raised by every edit
+	savedGen uint64 // editGen of the last successful save of this draft
+	saving   bool
+	again    bool // a save was asked while one was running
+	savedAt  time.Time
+	saveErr  error
+	timer    Timer
+	saveMu   sync.Mutex
+	// the newest edit the store holds (openEpoch, editGen); under saveMu
+	wroteEpoch, wroteGen uint64
+	openEpoch            uint64 // raised when another draft is opened
 
 	tabs    *container.AppTabs
 	tabList []*container.TabItem
@@ -129,8 +132,8 @@ type Editor struct {
 	content fyne.CanvasObject
 
 	stale      [5]bool // views to rebuild when shown
-	titleTimer *time.Timer
-	titleDelay time.Duration // tabTitleDelay; 0 updates at once (tests)
+	titleTimer Timer
+	titleDelay time.Duration // tabTitleDelay; 0 updates at once
 
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
@@ -139,8 +142,15 @@ type Editor struct {
 
 // New makes the editor for window w, saving with s. It shows nothing until
 // Open is called. The window's content, main menu and shortcuts are set.
-func New(w fyne.Window, s Saver) *Editor {
-	e := &Editor{win: w, saver: s, SaveDelay: DefaultSaveDelay, form: &model.Form{}, titleDelay: tabTitleDelay}
+// Without options it uses the real clock (SystemClock) and runs saves and
+// exports on goroutines (GoWorker); tests pass fakes (WithClock,
+// WithWorker).
+func New(w fyne.Window, s Saver, opts ...Option) *Editor {
+	e := &Editor{win: w, saver: s, SaveDelay: DefaultSaveDelay, form: &model.Form{}, titleDelay: tabTitleDelay,
+		clock: SystemClock{}, worker: GoWorker{}}
+	for _, o := range opts {
+		o(e)
+	}
 	if a := fyne.CurrentApp(); a != nil {
 		e.prefs = a.Preferences()
 	}
@@ -278,7 +288,7 @@ func (e *Editor) Replace(f *model.Form) {
 }
 
 func (e *Editor) changed(structural bool) {
-	e.form.Meta.Updated = time.Now()
+	e.form.Meta.Updated = e.clock.Now()
 	e.editGen++
 	e.recompute()
 	e.refresh(structural)
@@ -315,6 +325,7 @@ func (e *Editor) refresh(structural bool) {
 		}
 	}
 	if structural {
+		e.stopTitleTimer()
 		e.updateTabTitle()
 	} else {
 		e.scheduleTabTitle()
@@ -348,14 +359,19 @@ func (e *Editor) updateTabTitle() {
 }
 
 func (e *Editor) scheduleTabTitle() {
-	if e.titleTimer != nil {
-		e.titleTimer.Stop()
-	}
+	e.stopTitleTimer()
 	if e.titleDelay <= 0 {
 		e.updateTabTitle()
 		return
 	}
-	e.titleTimer = time.AfterFunc(e.titleDelay, func() { fyne.Do(e.updateTabTitle) })
+	e.titleTimer = e.clock.AfterFunc(e.titleDelay, e.updateTabTitle)
+}
+
+func (e *Editor) stopTitleTimer() {
+	if e.titleTimer != nil {
+		e.titleTimer.Stop()
+		e.titleTimer = nil
+	}
 }
 
 // tabTitleDelay is the pause in typing after which the 审核 tab's title

@@ -237,7 +237,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 			if origin == "" {
 				origin = "新建"
 			}
-			texts := []string{year, dept, when(in.Updated), origin, strconv.Itoa(in.Revisions)}
+			texts := []string{year, dept, when(in.Updated, v.ws.e.clock.Now()), origin, strconv.Itoa(in.Revisions)}
 			for k, t := range texts {
 				l := c[k].(*widget.Label)
 				l.Truncation = fyne.TextTruncateEllipsis
@@ -307,11 +307,10 @@ func (r *draftRow) DoubleTapped(*fyne.PointEvent) { r.open() }
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // when is a time for the list: 今天 15:04, else 2006-01-02 15:04.
-func when(t time.Time) string {
+func when(t, now time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	now := time.Now()
 	if t.Year() == now.Year() && t.YearDay() == now.YearDay() {
 		return "今天 " + t.Format("15:04")
 	}
@@ -509,7 +508,7 @@ func (v *draftsScreen) purge() {
 // NewDraftDialog asks for 年度 and 部门名称 and makes a blank draft.
 func (ws *Workspace) NewDraftDialog() {
 	year := widget.NewEntry()
-	year.SetText(strconv.Itoa(time.Now().Year() + 1))
+	year.SetText(strconv.Itoa(ws.e.clock.Now().Year() + 1))
 	dept := widget.NewEntry()
 	dept.SetPlaceHolder("如 郑州市生态环境局")
 	dialog.ShowForm("新建空白草稿", "新建", "取消", []*widget.FormItem{
@@ -518,7 +517,7 @@ func (ws *Workspace) NewDraftDialog() {
 		if !ok {
 			return
 		}
-		f := model.New(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), time.Now())
+		f := model.New(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), ws.e.clock.Now())
 		f.Goals = []model.Goal{{}}
 		f.Units = []model.Unit{{Tasks: []model.Task{{}}}}
 		ws.newDraft(f, "")
@@ -531,7 +530,7 @@ func (ws *Workspace) newDraft(f *model.Form, origin string) {
 		f.Meta.Origin = origin
 	}
 	if f.Meta.Created.IsZero() {
-		f.Meta.Created = time.Now()
+		f.Meta.Created = ws.e.clock.Now()
 	}
 	id, err := ws.st.Create(f)
 	if err != nil {

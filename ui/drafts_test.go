@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -35,8 +34,7 @@ func newTestWorkspace(t *testing.T, f *model.Form) (*Workspace, *store.Store, st
 	}
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	e := New(w, st)
-	e.SaveDelay = time.Hour
+	e := New(w, st, testOptions()...)
 	ws := NewWorkspace(e, st)
 	if id != "" {
 		if err := ws.OpenDraft(id); err != nil {
@@ -44,7 +42,6 @@ func newTestWorkspace(t *testing.T, f *model.Form) (*Workspace, *store.Store, st
 		}
 	}
 	t.Cleanup(func() {
-		e.stopTimer()
 		w.Close()
 		a.Quit()
 		st.Close()
@@ -105,7 +102,8 @@ func TestDraftsScreen(t *testing.T) {
 	old := model.Sample()
 	old.Dept = "旧的局"
 	ws, st, oldID := newTestWorkspace(t, old)
-	time.Sleep(5 * time.Millisecond)
+	// Drafts changed at the same instant are listed newest id first, so
+	// this one comes first however fine the clock.
 	newer := model.Sample()
 	newID, err := st.Create(newer)
 	if err != nil {

@@ -46,19 +46,13 @@ func newTestEditor(t testing.TB, f *model.Form, s Saver) (*Editor, fyne.Window) 
 	a.Settings().SetTheme(NewTheme())
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	e := New(w, s)
-	e.SaveDelay = time.Hour // tests that autosave set their own
-	// The test driver runs fyne.Do at once on the calling goroutine, so a
-	// timer's update would race with the test: update the tab title at once.
-	e.titleDelay = 0
+	// Fake clock and worker (fakes_test.go): timers fire and saves and
+	// exports run only when the test says so, on its own goroutine.
+	e := New(w, s, testOptions()...)
 	if err := e.Open("d1", f); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		e.stopTimer()
-		if e.titleTimer != nil {
-			e.titleTimer.Stop()
-		}
 		for _, o := range a.Driver().AllWindows() {
 			if o == w {
 				w.Close()
@@ -322,42 +316,55 @@ func TestAutosaveReachesStore(t *testing.T) {
 	defer a.Quit()
 	w := test.NewWindow(nil)
 	defer w.Close()
-	e := New(w, st)
-	e.SaveDelay = 300 * time.Millisecond
+	clk, wk := newFakeClock(), &fakeWorker{}
+	e := New(w, st, WithClock(clk), WithWorker(wk))
+	if e.SaveDelay != DefaultSaveDelay {
+		t.Fatalf("save delay %v", e.SaveDelay)
+	}
 	if err := e.Open(id, f); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
 	e.Focus(model.Location{Part: model.PartBasic, Field: model.FieldDept})
+	retype(focused(t, w), "郑州市测试")
+	// Typing again before the delay is over starts it again.
+	clk.Advance(DefaultSaveDelay - time.Millisecond)
 	retype(focused(t, w), "郑州市测试局")
+	clk.Advance(DefaultSaveDelay - time.Millisecond)
 	e.Focus(taskLoc(0, 1, model.FieldTotal))
 	retype(focused(t, w), "123.4")
-	typing := time.Since(start)
+	lastEdit := clk.Now()
 	if !e.Dirty() || !strings.HasPrefix(w.Title(), "* 郑州市测试局 2020年度") || e.status.save.Text != "未保存" {
 		t.Errorf("after typing: dirty %v, title %q, status %q", e.Dirty(), w.Title(), e.status.save.Text)
 	}
-	// Nothing is saved before the delay (when typing took less than it).
-	if g, _ := st.Load(id); typing < e.SaveDelay && g.Dept != model.SampleDept {
+	clk.Advance(DefaultSaveDelay - time.Millisecond)
+	if len(wk.jobs) != 0 {
+		t.Fatalf("a save started before the delay")
+	}
+	if g, _ := st.Load(id); g.Dept != model.SampleDept {
 		t.Errorf("saved before the delay: %q", g.Dept)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	var got *model.Form
-	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-		if got, _ = st.Load(id); got.Dept == "郑州市测试局" && got.Units[0].Tasks[1].Total.Raw() == "123.4" {
-			break
-		}
+	clk.Advance(time.Millisecond)
+	if len(wk.jobs) != 1 || e.status.save.Text != "正在保存…" {
+		t.Fatalf("after the delay: %d saves started, status %q", len(wk.jobs), e.status.save.Text)
 	}
-	if got.Dept != "郑州市测试局" || got.Units[0].Tasks[1].Total.Raw() != "123.4" {
-		t.Fatalf("store holds %q / %q after the autosave delay", got.Dept, got.Units[0].Tasks[1].Total.Raw())
+	clk.Advance(time.Minute) // the store is slow: the save ends later
+	wk.Run()
+	got, err := st.Load(id)
+	if err != nil || got.Dept != "郑州市测试局" || got.Units[0].Tasks[1].Total.Raw() != "123.4" {
+		t.Fatalf("store holds %q / %q after the autosave (%v)", got.Dept, got.Units[0].Tasks[1].Total.Raw(), err)
 	}
-	time.Sleep(50 * time.Millisecond) // the result comes back with fyne.Do
-	if e.Dirty() || !strings.HasPrefix(e.status.save.Text, "已保存 ") || strings.HasPrefix(w.Title(), "*") {
+	if e.Dirty() || e.status.save.Text != "已保存 "+clk.Now().Format("15:04:05") || strings.HasPrefix(w.Title(), "*") {
 		t.Errorf("after saving: dirty %v, status %q, title %q", e.Dirty(), e.status.save.Text, w.Title())
 	}
+	if !e.Form().Meta.Updated.Equal(lastEdit) {
+		t.Errorf("form updated at %v, the last edit was at %v", e.Form().Meta.Updated, lastEdit)
+	}
 	revs, err := st.Revisions(id)
-	if err != nil || len(revs) < 2 {
-		t.Errorf("revisions %v, %v", revs, err)
+	if err != nil || len(revs) != 2 {
+		t.Errorf("revisions %v, %v: want the first and one autosave", revs, err)
+	}
+	if clk.pending() != 0 {
+		t.Errorf("%d timers still running", clk.pending())
 	}
 }
 

@@ -93,7 +93,8 @@ func (e *Editor) exportDir() string {
 	return dir
 }
 
-// ExportTo writes the form to path in kind's format off the UI goroutine;
+// ExportTo writes the form to path in kind's format off the UI goroutine
+// (e.worker);
 // a progress dialog shows when it takes more than 200 ms. done, if not nil,
 // is called on the UI goroutine with the result instead of the dialogs.
 func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, err error)) {
@@ -103,32 +104,31 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	}
 	finished := false
 	var progress dialog.Dialog
-	timer := time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
-			if finished || done != nil {
-				return
-			}
-			bar := widget.NewProgressBarInfinite()
-			progress = dialog.NewCustomWithoutButtons("正在导出…",
-				container.NewVBox(widget.NewLabel("正在生成 "+filepath.Base(path)+"，请稍候。"), bar), e.win)
-			progress.Show()
-		})
+	timer := e.clock.AfterFunc(progressDelay, func() {
+		if finished || done != nil {
+			return
+		}
+		bar := widget.NewProgressBarInfinite()
+		progress = dialog.NewCustomWithoutButtons("正在导出…",
+			container.NewVBox(widget.NewLabel("正在生成 "+filepath.Base(path)+"，请稍候。"), bar), e.win)
+		progress.Show()
 	})
-	go func() {
-		missing, err := writeExport(k, path, f)
-		fyne.Do(func() {
-			finished = true
-			timer.Stop()
-			if progress != nil {
-				progress.Hide()
-			}
-			if done != nil {
-				done(missing, err)
-				return
-			}
-			e.exportDone(k, path, missing, err)
-		})
-	}()
+	var missing []rune
+	var err error
+	e.worker.Go(func() {
+		missing, err = writeExport(k, path, f)
+	}, func() {
+		finished = true
+		timer.Stop()
+		if progress != nil {
+			progress.Hide()
+		}
+		if done != nil {
+			done(missing, err)
+			return
+		}
+		e.exportDone(k, path, missing, err)
+	})
 }
 
 // writeExport builds the whole file in memory and writes it in one go, so

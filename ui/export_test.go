@@ -20,6 +20,11 @@ func overlayTexts(w fyne.Window) string {
 	if top == nil {
 		return ""
 	}
+	return overlayText(top)
+}
+
+// overlayText are the texts of the labels and buttons under o.
+func overlayText(top fyne.CanvasObject) string {
 	var b strings.Builder
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -45,28 +50,40 @@ func overlayTexts(w fyne.Window) string {
 
 func TestSlowExportShowsProgressThenDone(t *testing.T) {
 	e, w := newTestEditor(t, model.Sample(), &memSaver{})
-	release := make(chan struct{})
+	clk, wk := fakes(t, e)
 	slow := ExportKind{"PDF", "pdf", func(wr io.Writer, f *model.Form) ([]rune, error) {
-		<-release
 		_, err := io.WriteString(wr, "%PDF-1.4 "+f.Dept)
 		return []rune{'𠀀', '㐀'}, err
 	}}
 	path := filepath.Join(t.TempDir(), "a.pdf")
 	e.ExportTo(slow, path, nil)
-	time.Sleep(progressDelay + 300*time.Millisecond)
+	// The form is copied when the export starts: an edit made while the
+	// file is written is not in it.
+	e.Apply(func(f *model.Form) { f.Dept = "改过的部门" })
+	clk.Advance(progressDelay - time.Millisecond)
+	if txt := overlayTexts(w); txt != "" {
+		t.Fatalf("a dialog before %v: %q", progressDelay, txt)
+	}
+	clk.Advance(time.Millisecond)
 	if txt := overlayTexts(w); !strings.Contains(txt, "正在生成 a.pdf") {
 		t.Fatalf("no progress shown after %v: %q", progressDelay, txt)
 	}
-	close(release)
-	waitFile(t, path)
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("file written before the export ran: %v", err)
+	}
+	if wk.Run() != 1 {
+		t.Fatal("the export did not run on the worker")
+	}
 	txt := overlayTexts(w)
 	for _, want := range []string{"已导出到", path, "[打开文件]", "[打开所在文件夹]", "字体中没有以下 2 个字符", "𠀀㐀"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("done dialog lacks %q:\n%s", want, txt)
 		}
 	}
-	if strings.Contains(txt, "正在生成") {
-		t.Errorf("progress still shown")
+	for _, o := range w.Canvas().Overlays().List() {
+		if strings.Contains(overlayText(o), "正在生成") {
+			t.Errorf("progress still shown")
+		}
 	}
 	if b, err := os.ReadFile(path); err != nil || string(b) != "%PDF-1.4 "+model.SampleDept {
 		t.Errorf("file %q, %v", b, err)
@@ -75,30 +92,18 @@ func TestSlowExportShowsProgressThenDone(t *testing.T) {
 
 func TestFastExportShowsNoProgress(t *testing.T) {
 	e, w := newTestEditor(t, model.Sample(), &memSaver{})
+	clk, wk := fakes(t, e)
 	path := filepath.Join(t.TempDir(), "a.json")
 	e.ExportTo(ExportKinds[2], path, nil)
-	waitFile(t, path)
-	time.Sleep(progressDelay)
+	wk.Run()
+	clk.Advance(progressDelay)
 	if txt := overlayTexts(w); strings.Contains(txt, "正在生成") || !strings.Contains(txt, "已导出到") {
 		t.Errorf("overlay %q", txt)
 	}
 	if n := len(w.Canvas().Overlays().List()); n != 1 {
 		t.Errorf("%d dialogs open", n)
 	}
-}
-
-// waitFile waits for the export to write path, then for its dialog: the
-// test driver builds the dialog on the export's goroutine, so the test
-// looks at widgets only once that is done.
-func waitFile(t *testing.T, path string) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if _, err := os.Stat(path); err == nil {
-			time.Sleep(300 * time.Millisecond)
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
+	if _, err := os.Stat(path); err != nil {
+		t.Error(err)
 	}
-	t.Fatalf("%s not written", path)
 }

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -20,19 +19,14 @@ func TestExportJSONReadsBack(t *testing.T) {
 	retype(focused(t, w), "郑州市导出测试局")
 	dir := t.TempDir()
 	path := filepath.Join(dir, export.FileName(e.Form(), "json"))
-	type result struct {
-		missing []rune
-		err     error
-	}
-	done := make(chan result, 1)
-	e.ExportTo(ExportKinds[2], path, func(m []rune, err error) { done <- result{m, err} })
-	select {
-	case r := <-done:
-		if r.err != nil {
-			t.Fatal(r.err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("export did not finish")
+	_, wk := fakes(t, e)
+	calls := 0
+	var got error
+	done := func(_ []rune, err error) { calls, got = calls+1, err }
+	e.ExportTo(ExportKinds[2], path, done)
+	wk.Run()
+	if calls != 1 || got != nil {
+		t.Fatalf("done called %d times, error %v", calls, got)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
@@ -54,9 +48,10 @@ func TestExportJSONReadsBack(t *testing.T) {
 	}
 	// A folder that does not exist: a Chinese error, no file.
 	bad := filepath.Join(dir, "没有这个文件夹", "a.json")
-	e.ExportTo(ExportKinds[2], bad, func(m []rune, err error) { done <- result{m, err} })
-	if r := <-done; r.err == nil || !strings.Contains(r.err.Error(), "无法写入文件") {
-		t.Errorf("export to a missing folder: %v", r.err)
+	e.ExportTo(ExportKinds[2], bad, done)
+	wk.Run()
+	if calls != 2 || got == nil || !strings.Contains(got.Error(), "无法写入文件") {
+		t.Errorf("export to a missing folder: %v", got)
 	}
 }
 

@@ -2,9 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
-	"fyne.io/fyne/v2"
+	"jixiao/model"
 )
 
 // scheduleSave (re)starts the autosave timer: the draft is saved SaveDelay
@@ -14,15 +13,9 @@ func (e *Editor) scheduleSave() {
 	if e.id == "" || e.saver == nil {
 		return
 	}
-	e.timerGen++
-	gen := e.timerGen
-	e.timer = time.AfterFunc(e.SaveDelay, func() {
-		fyne.Do(func() {
-			if gen == e.timerGen {
-				e.timer = nil
-				e.startSave()
-			}
-		})
+	e.timer = e.clock.AfterFunc(e.SaveDelay, func() {
+		e.timer = nil
+		e.startSave()
 	})
 }
 
@@ -31,10 +24,9 @@ func (e *Editor) stopTimer() {
 		e.timer.Stop()
 		e.timer = nil
 	}
-	e.timerGen++
 }
 
-// SaveNow saves at once (Ctrl+S), off the UI goroutine.
+// SaveNow saves at once (Ctrl+S), off the UI goroutine (e.worker).
 func (e *Editor) SaveNow() {
 	e.stopTimer()
 	e.startSave()
@@ -54,23 +46,43 @@ func (e *Editor) startSave() {
 	e.saving, e.again = true, false
 	gen, epoch, id, f := e.editGen, e.openEpoch, e.id, e.form.Clone()
 	e.status.refresh()
-	go func() {
-		e.saveMu.Lock()
-		err := e.saver.Save(id, f)
-		e.saveMu.Unlock()
-		fyne.Do(func() { e.saveDone(gen, epoch, err) })
-	}()
+	var err error
+	e.worker.Go(func() {
+		err = e.write(id, f, epoch, gen)
+	}, func() { e.saveDone(gen, epoch, err) })
+}
+
+// write stores f, the form as of edit gen of the draft opened at epoch,
+// unless the store already holds that edit or a later one: a Flush (closing
+// the window, switching drafts) may save the newest form while a background
+// save of an older copy still waits for the lock, which must then not put
+// the older copy back. Any goroutine.
+func (e *Editor) write(id string, f *model.Form, epoch, gen uint64) error {
+	e.saveMu.Lock()
+	defer e.saveMu.Unlock()
+	if epoch == e.wroteEpoch && gen <= e.wroteGen {
+		return nil
+	}
+	if err := e.saver.Save(id, f); err != nil {
+		return err
+	}
+	e.wroteEpoch, e.wroteGen = epoch, gen
+	return nil
 }
 
 func (e *Editor) saveDone(gen, epoch uint64, err error) {
 	e.saving = false
-	if epoch != e.openEpoch {
-		return // another draft is shown now; Open flushed this one
-	}
-	e.saveResult(gen, err)
 	again := e.again
 	e.again = false
-	if again && err == nil {
+	if epoch == e.openEpoch {
+		e.saveResult(gen, err)
+		again = again && err == nil
+	} else {
+		// Another draft is shown now (Open flushed this one): its status
+		// bar said 正在保存…; a save asked for meanwhile is its own.
+		e.status.refresh()
+	}
+	if again {
 		e.startSave()
 	}
 }
@@ -83,7 +95,7 @@ func (e *Editor) saveResult(gen uint64, err error) {
 		if gen > e.savedGen {
 			e.savedGen = gen
 		}
-		e.savedAt = time.Now()
+		e.savedAt = e.clock.Now()
 	}
 	e.status.refresh()
 	e.updateTitle()
@@ -97,9 +109,7 @@ func (e *Editor) Flush() error {
 		return nil
 	}
 	gen := e.editGen
-	e.saveMu.Lock()
-	err := e.saver.Save(e.id, e.form)
-	e.saveMu.Unlock()
+	err := e.write(e.id, e.form, e.openEpoch, gen)
 	e.saveResult(gen, err)
 	if err != nil {
 		return fmt.Errorf("草稿未能保存：%v", err)
@@ -127,12 +137,10 @@ func (e *Editor) saveState() (string, bool) {
 // touches no widget. It waits for a save still running.
 func (e *Editor) SaveBeforeExit() error {
 	e.stopTimer()
-	e.saveMu.Lock()
-	defer e.saveMu.Unlock()
 	if e.id == "" || e.saver == nil || !e.Dirty() {
 		return nil
 	}
-	if err := e.saver.Save(e.id, e.form); err != nil {
+	if err := e.write(e.id, e.form, e.openEpoch, e.editGen); err != nil {
 		return fmt.Errorf("草稿未能保存：%v", err)
 	}
 	e.savedGen = e.editGen

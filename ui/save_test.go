@@ -29,13 +29,26 @@ func TestCtrlSSavesAtOnce(t *testing.T) {
 	if save == nil || save.Label != "保存" {
 		t.Fatal("no 保存 menu item with Ctrl+S")
 	}
+	clk, wk := fakes(t, e)
 	save.Action()
-	deadline := time.Now().Add(5 * time.Second)
-	for s.count() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	// The save runs off the UI goroutine: until it ends the status bar
+	// says so and the draft is still unsaved.
+	if len(wk.jobs) != 1 || e.status.save.Text != "正在保存…" || !e.Dirty() {
+		t.Fatalf("after Ctrl+S: %d jobs, status %q, dirty %v", len(wk.jobs), e.status.save.Text, e.Dirty())
 	}
+	if e.timer != nil {
+		t.Errorf("the autosave timer still runs after Ctrl+S")
+	}
+	clk.Advance(time.Hour)
+	if len(wk.jobs) != 1 {
+		t.Errorf("%d saves queued after Ctrl+S and an hour", len(wk.jobs))
+	}
+	wk.Run()
 	if s.count() != 1 || s.saves[0].Year != "2021" {
 		t.Fatalf("%d saves after Ctrl+S", s.count())
+	}
+	if want := "已保存 " + clk.Now().Format("15:04:05"); e.status.save.Text != want || e.Dirty() {
+		t.Errorf("after the save: status %q, want %q; dirty %v", e.status.save.Text, want, e.Dirty())
 	}
 }
 

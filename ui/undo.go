@@ -36,7 +36,7 @@ type UndoStack struct {
 
 // NewUndo attaches an undo stack to e (it sets e.BeforeEdit).
 func NewUndo(e *Editor) *UndoStack {
-	u := &UndoStack{e: e, Depth: DefaultUndoDepth, Coalesce: DefaultCoalesce, now: time.Now, id: e.ID()}
+	u := &UndoStack{e: e, Depth: DefaultUndoDepth, Coalesce: DefaultCoalesce, now: e.clock.Now, id: e.ID()}
 	prev := e.BeforeEdit
 	e.BeforeEdit = func(key string, f *model.Form) {
 		if prev != nil {

@@ -6,28 +6,24 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"jixiao/cmd/jixiao/cli"
 	"jixiao/model"
 	"jixiao/store"
 	"jixiao/ui"
 )
 
-// appID is the application id (also in FyneApp.toml).
-const appID = "cn.gov.jixiao"
-
 // runGUI opens the editor window on the drafts file (--db, JIXIAO_DB or the
 // default) and returns the exit code when the window is closed.
 func runGUI(args []string) int {
-	fs := flags("gui")
-	db := dbFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		fmt.Fprintf(os.Stderr, "%s\n用法：jixiao [gui] [--db 数据文件]\n", err)
+	path, err := cli.GUIArgs(args)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
 	if err := ui.UseChinese(); err != nil {
@@ -36,14 +32,13 @@ func runGUI(args []string) int {
 	// Fyne creates its cache folder with a single mkdir and logs an error
 	// when the user's cache folder itself is missing (a fresh account).
 	if dir, err := os.UserCacheDir(); err == nil {
-		_ = os.MkdirAll(filepath.Join(dir, "fyne", appID), 0o700)
+		_ = os.MkdirAll(filepath.Join(dir, "fyne", cli.AppID), 0o700)
 	}
 	quietPlatform()
-	a := app.NewWithID(appID)
+	a := app.NewWithID(cli.AppID)
 	a.Settings().SetTheme(ui.NewTheme())
 	a.SetIcon(ui.IconResource)
 
-	path := *db
 	if path == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
@@ -64,8 +59,8 @@ func runGUI(args []string) int {
 			st.Close()
 		}
 	}()
-	// start opens the drafts file and shows the 草稿 screen (or, for
-	// screenshots, JIXIAO_SCREEN=editor|carry|history|trash, JIXIAO_TAB=N).
+	// start opens the drafts file and shows the 草稿 screen (or, in a
+	// build with -tags screenshots, the screen that screenshotStart names).
 	start := func() error {
 		s, err := store.Open(path)
 		if err != nil {
@@ -81,13 +76,13 @@ func runGUI(args []string) int {
 		if err := e.Open(id, f); err != nil {
 			return err
 		}
-		// JIXIAO_TAB=N opens on tab N (0 基本信息 … 4 审核); used for screenshots.
-		if n, err := strconv.Atoi(os.Getenv("JIXIAO_TAB")); err == nil {
-			e.SelectTab(ui.Tab(n))
+		screen, tab := screenshotStart()
+		if tab >= 0 {
+			e.SelectTab(ui.Tab(tab))
 		}
 		// A new user (no drafts yet) sees the full sample form at once;
 		// otherwise the 草稿 screen comes first.
-		ws.Start(os.Getenv("JIXIAO_SCREEN"), created || os.Getenv("JIXIAO_TAB") != "")
+		ws.Start(screen, created || tab >= 0)
 		return nil
 	}
 	if err := start(); err != nil {

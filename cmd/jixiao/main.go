@@ -1,166 +1,22 @@
-// Command jixiao is 绩效目标申报: with no arguments it opens the window;
-// with a subcommand it works on the drafts file from the command line.
-//
-// Exit codes: 0 success, 1 a user-facing error (the message says what to
-// do), 2 misuse of the command line.
+// Command jixiao is 绩效目标申报: with no arguments (or only --db PATH, or
+// `gui`) it opens the window; with a subcommand it runs the command line
+// (package cli).
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
-	"io"
 	"os"
-	"sort"
 	"strings"
+
+	"jixiao/cmd/jixiao/cli"
 )
 
-// command is one subcommand. run returns nil, a *userError (exit 1), a
-// *usageError (exit 2) or any other error (exit 1, shown as it is).
-type command struct {
-	name    string
-	args    string // the usage after the name, e.g. "--draft ID --year 2021"
-	summary string // one line in Chinese
-	run     func(c *cli, args []string) error
-}
-
-var commands = map[string]*command{}
-
-func register(c *command) {
-	if _, dup := commands[c.name]; dup {
-		panic("duplicate command " + c.name)
-	}
-	commands[c.name] = c
-}
-
-// cli is what a command writes to.
-type cli struct {
-	stdout, stderr io.Writer
-	stdin          io.Reader
-}
-
-func (c *cli) printf(format string, args ...any) { fmt.Fprintf(c.stdout, format, args...) }
-
-// userError is a problem the user can fix; its message is plain Chinese.
-type userError struct{ msg string }
-
-func (e *userError) Error() string { return e.msg }
-
-func userErrorf(format string, args ...any) error {
-	return &userError{fmt.Sprintf(format, args...)}
-}
-
-// usageError is a misuse of the command line.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usageErrorf(format string, args ...any) error {
-	return &usageError{fmt.Sprintf(format, args...)}
-}
-
-// exitFindings is returned by commands that ran fine but found errors in
-// the form (check): exit 1 without a further message.
-var exitFindings = errors.New("审核发现错误")
-
 func main() {
-	// No arguments, or only --db PATH: the window.
-	if len(os.Args) < 2 || strings.HasPrefix(os.Args[1], "--db") || strings.HasPrefix(os.Args[1], "-db") {
-		os.Exit(runGUI(os.Args[1:]))
-	}
-	os.Exit(run(os.Args[1:], &cli{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}))
-}
-
-// run runs the subcommand named by args[0] and returns the exit code.
-func run(args []string, c *cli) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(c.stderr, "程序内部出错，操作未完成（%v）。您的草稿未被改动；请把这条信息发给技术支持。\n", r)
-			code = 1
-		}
-	}()
-	name := args[0]
-	switch name {
-	case "help", "-h", "--help", "-help":
-		usage(c.stdout)
-		return 0
-	case "gui":
-		return runGUI(args[1:])
-	}
-	cmd, ok := commands[name]
-	if !ok {
-		fmt.Fprintf(c.stderr, "没有“%s”这个命令。\n\n", name)
-		usage(c.stderr)
-		return 2
-	}
-	err := cmd.run(c, args[1:])
-	var ue *usageError
+	args := os.Args[1:]
 	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, exitFindings):
-		return 1
-	case errors.As(err, &ue):
-		fmt.Fprintf(c.stderr, "%s\n用法：jixiao %s %s\n", ue.msg, cmd.name, cmd.args)
-		return 2
-	default:
-		fmt.Fprintln(c.stderr, err.Error())
-		return 1
+	case len(args) == 0 || strings.HasPrefix(args[0], "-db") || strings.HasPrefix(args[0], "--db"):
+		os.Exit(runGUI(args))
+	case args[0] == "gui":
+		os.Exit(runGUI(args[1:]))
 	}
-}
-
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "绩效目标申报（jixiao）：市级部门整体绩效目标申报表")
-	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "不带参数运行时打开程序窗口。命令行用法：")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		c := commands[n]
-		fmt.Fprintf(w, "  jixiao %s %s\n      %s\n", c.name, c.args, c.summary)
-	}
-	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "所有命令都接受 --db 路径，指定草稿数据文件（默认在用户配置目录，也可用环境变量 JIXIAO_DB）。")
-	fmt.Fprintln(w, "退出码：0 成功，1 出现需要处理的问题，2 命令用法有误。")
-}
-
-// flags returns a flag set whose errors are reported in Chinese as usage
-// errors, never printed in English by the flag package.
-func flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	return fs
-}
-
-// parse parses args with fs and turns the flag package's errors into
-// Chinese usage errors. Positional arguments are returned.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	// Allow flags after positional arguments (jixiao import FILE --db X).
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			msg := err.Error()
-			switch {
-			case strings.HasPrefix(msg, "flag provided but not defined: "):
-				return nil, usageErrorf("不认识的选项 %s", strings.TrimPrefix(msg, "flag provided but not defined: "))
-			case strings.HasPrefix(msg, "flag needs an argument: "):
-				return nil, usageErrorf("选项 %s 后面需要一个值", strings.TrimPrefix(msg, "flag needs an argument: "))
-			case strings.HasPrefix(msg, "invalid value "):
-				return nil, usageErrorf("选项的值不对：%s", strings.TrimPrefix(msg, "invalid value "))
-			case errors.Is(err, flag.ErrHelp):
-				return nil, usageErrorf("帮助：")
-			}
-			return nil, usageErrorf("命令行有误：%s", msg)
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
+	os.Exit(cli.Run(args))
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The drafts subcommands: list, new, sample, carry, delete and restore,
 // all on the drafts file (store).
@@ -13,45 +13,6 @@ import (
 	"jixiao/model"
 	"jixiao/store"
 )
-
-func init() {
-	register(&command{
-		name:    "list",
-		args:    "[--trash] [--db 路径]",
-		summary: "列出草稿，每行一份：编号、年度、部门、最后修改时间、来源；--trash 列出回收站",
-		run:     runList,
-	})
-	register(&command{
-		name:    "new",
-		args:    "--year 2021 --dept 部门名称 [--db 路径]",
-		summary: "新建一份空白草稿，最后一行输出新草稿的编号",
-		run:     runNew,
-	})
-	register(&command{
-		name:    "sample",
-		args:    "[--db 路径]",
-		summary: "把内置示例（郑州市生态环境局 2020年度）加为一份草稿，最后一行输出编号",
-		run:     runSample,
-	})
-	register(&command{
-		name:    "carry",
-		args:    "--draft 编号 --year 2021 [--db 路径]",
-		summary: "复制上年：用一份草稿生成新年度的草稿，列出每一处年份替换，最后一行输出新草稿的编号",
-		run:     runCarry,
-	})
-	register(&command{
-		name:    "delete",
-		args:    "--draft 编号 [--db 路径]",
-		summary: "把草稿移到回收站（可以用 jixiao restore --draft 编号 恢复）",
-		run:     runDelete,
-	})
-	register(&command{
-		name:    "restore",
-		args:    "--list | 备份文件 | --draft 编号  [--db 路径]",
-		summary: "--list 列出数据文件的备份（最新的在前）；给出备份文件则用它替换数据文件（当前文件先另存为备份）；--draft 从回收站恢复草稿",
-		run:     runRestore,
-	})
-}
 
 // dbPath is the drafts file named by --db, else JIXIAO_DB or the default.
 func dbPath(db string) (string, error) {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 // TestVersionMatchesFyneApp keeps the version the program prints equal to
 // the one the packages are labelled with.
 func TestVersionMatchesFyneApp(t *testing.T) {
-	data, err := os.ReadFile("../../FyneApp.toml")
+	data, err := os.ReadFile("../../../FyneApp.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,17 +23,17 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 		}
 		return string(m[1])
 	}
-	if v := field("Version"); v != appVersion {
-		t.Errorf("FyneApp.toml Version = %q, appVersion = %q", v, appVersion)
+	if v := field("Version"); v != AppVersion {
+		t.Errorf("FyneApp.toml Version = %q, AppVersion = %q", v, AppVersion)
 	}
-	if b := field("Build"); b != strconv.Itoa(appBuild) {
-		t.Errorf("FyneApp.toml Build = %q, appBuild = %d", b, appBuild)
+	if b := field("Build"); b != strconv.Itoa(AppBuild) {
+		t.Errorf("FyneApp.toml Build = %q, AppBuild = %d", b, AppBuild)
 	}
-	if id := field("ID"); id != appID {
-		t.Errorf("FyneApp.toml ID = %q, appID = %q", id, appID)
+	if id := field("ID"); id != AppID {
+		t.Errorf("FyneApp.toml ID = %q, AppID = %q", id, AppID)
 	}
-	if n := field("Name"); n != appName {
-		t.Errorf("FyneApp.toml Name = %q, appName = %q", n, appName)
+	if n := field("Name"); n != AppName {
+		t.Errorf("FyneApp.toml Name = %q, AppName = %q", n, AppName)
 	}
 }
 
@@ -43,8 +43,8 @@ func TestVersionCommand(t *testing.T) {
 		code int
 		out  string // in stdout (code 0) or stderr
 	}{
-		{[]string{"version"}, 0, "版本 " + appVersion + "（构建 " + strconv.Itoa(appBuild)},
-		{[]string{"version", "--db", "/nonexistent/x.db"}, 0, "版本 " + appVersion},
+		{[]string{"version"}, 0, "版本 " + AppVersion + "（构建 " + strconv.Itoa(AppBuild)},
+		{[]string{"version", "--db", "/nonexistent/x.db"}, 0, "版本 " + AppVersion},
 		{[]string{"version", "extra"}, 2, "不需要参数"},
 		{[]string{"version", "--bogus"}, 2, "不认识的选项"},
 	} {

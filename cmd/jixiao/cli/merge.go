@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -8,15 +8,6 @@ import (
 	"jixiao/export"
 	"jixiao/model"
 )
-
-func init() {
-	register(&command{
-		name:    "merge",
-		args:    "--into 草稿编号 文件… [--yes] [--replace|--keep-both|--skip] [--keep-same-goals] [--allow-year] [--db 路径]",
-		summary: "汇总：把下级单位的申报表文件（.xlsx 或 .json）合并进部门的草稿；先列出需要确认的问题，加 --yes 才合并",
-		run:     runMerge,
-	})
-}
 
 func runMerge(c *cli, args []string) error {
 	fs := flags("merge")

@@ -1,19 +1,10 @@
-package main
+package cli
 
 import (
 	"strings"
 
 	"jixiao/model"
 )
-
-func init() {
-	register(&command{
-		name:    "check",
-		args:    "(--sample | --draft 草稿编号 | --in 文件) [--db 路径]",
-		summary: "审核申报表：显示合计和发现的问题；有错误时退出码为 1",
-		run:     runCheck,
-	})
-}
 
 func runCheck(c *cli, args []string) error {
 	fs := flags("check")

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ import (
 var updateDoc = flag.Bool("update-doc", false, "rewrite the generated tables in docs/RELIABILITY.md")
 
 // relDoc is the reliability document, relative to this package.
-const relDoc = "../../docs/RELIABILITY.md"
+const relDoc = "../../../docs/RELIABILITY.md"
 
 // relPlace puts a text into one place of a form and reads it back.
 type relPlace struct {
@@ -362,7 +362,7 @@ func relBadTable(results []relResult) string {
 // Sections with measured figures (memory) are not compared, only rewritten.
 func relDocSection(t *testing.T, name, body string, compare bool) {
 	t.Helper()
-	begin := "<!-- BEGIN " + name + " (generated: go test ./cmd/jixiao -run 'TestBadInput|TestHostileXLSX' -update-doc) -->\n"
+	begin := "<!-- BEGIN " + name + " (generated: go test ./cmd/jixiao/cli -run 'TestBadInput|TestHostileXLSX' -update-doc) -->\n"
 	end := "<!-- END " + name + " -->"
 	doc, err := os.ReadFile(relDoc)
 	if err != nil {
@@ -390,7 +390,7 @@ func relDocSection(t *testing.T, name, body string, compare bool) {
 		t.Logf("rewrote the %s section of %s", name, relDoc)
 		return
 	}
-	t.Errorf("the %s table in docs/RELIABILITY.md is out of date: run go test ./cmd/jixiao -run 'TestBadInput|TestHostileXLSX' -update-doc", name)
+	t.Errorf("the %s table in docs/RELIABILITY.md is out of date: run go test ./cmd/jixiao/cli -run 'TestBadInput|TestHostileXLSX' -update-doc", name)
 }
 
 // relPeakLimit is the most memory (peak RSS) an import of any hostile file

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The file subcommands: export (Excel, PDF, JSON) and import (a file as a
 // new draft), and loadFile for the commands that take --in FILE.
@@ -14,21 +14,6 @@ import (
 	"jixiao/export"
 	"jixiao/model"
 )
-
-func init() {
-	register(&command{
-		name:    "export",
-		args:    "(--draft 编号 | --sample | --in 文件) [--xlsx 输出.xlsx] [--pdf 输出.pdf] [--json 输出.json] [--db 路径]",
-		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”",
-		run:     runExport,
-	})
-	register(&command{
-		name:    "import",
-		args:    "文件.xlsx|文件.json [--db 路径]",
-		summary: "把 Excel 或 JSON 文件导入为一份新草稿：列出识别到的内容和问题，最后一行输出新草稿的编号",
-		run:     runImport,
-	})
-}
 
 // loadFile reads a form from an .xlsx or .json file (check --in, export
 // --in). The file's problems stay in the form (invalid amounts keep their

@@ -1,0 +1,72 @@
+package cli
+
+// commands is every subcommand, in the order `jixiao help` lists them.
+// A new command is a file with its run function and one entry here.
+var commands = []*command{
+	{
+		name:    "list",
+		args:    "[--trash] [--db 路径]",
+		summary: "列出草稿，每行一份：编号、年度、部门、最后修改时间、来源；--trash 列出回收站",
+		run:     runList,
+	},
+	{
+		name:    "new",
+		args:    "--year 2021 --dept 部门名称 [--db 路径]",
+		summary: "新建一份空白草稿，最后一行输出新草稿的编号",
+		run:     runNew,
+	},
+	{
+		name:    "sample",
+		args:    "[--db 路径]",
+		summary: "把内置示例（郑州市生态环境局 2020年度）加为一份草稿，最后一行输出编号",
+		run:     runSample,
+	},
+	{
+		name:    "carry",
+		args:    "--draft 编号 --year 2021 [--db 路径]",
+		summary: "复制上年：用一份草稿生成新年度的草稿，列出每一处年份替换，最后一行输出新草稿的编号",
+		run:     runCarry,
+	},
+	{
+		name:    "import",
+		args:    "文件.xlsx|文件.json [--db 路径]",
+		summary: "把 Excel 或 JSON 文件导入为一份新草稿：列出识别到的内容和问题，最后一行输出新草稿的编号",
+		run:     runImport,
+	},
+	{
+		name:    "export",
+		args:    "(--draft 编号 | --sample | --in 文件) [--xlsx 输出.xlsx] [--pdf 输出.pdf] [--json 输出.json] [--db 路径]",
+		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”",
+		run:     runExport,
+	},
+	{
+		name:    "check",
+		args:    "(--sample | --draft 草稿编号 | --in 文件) [--db 路径]",
+		summary: "审核申报表：显示合计和发现的问题；有错误时退出码为 1",
+		run:     runCheck,
+	},
+	{
+		name:    "merge",
+		args:    "--into 草稿编号 文件… [--yes] [--replace|--keep-both|--skip] [--keep-same-goals] [--allow-year] [--db 路径]",
+		summary: "汇总：把下级单位的申报表文件（.xlsx 或 .json）合并进部门的草稿；先列出需要确认的问题，加 --yes 才合并",
+		run:     runMerge,
+	},
+	{
+		name:    "delete",
+		args:    "--draft 编号 [--db 路径]",
+		summary: "把草稿移到回收站（可以用 jixiao restore --draft 编号 恢复）",
+		run:     runDelete,
+	},
+	{
+		name:    "restore",
+		args:    "--list | 备份文件 | --draft 编号  [--db 路径]",
+		summary: "--list 列出数据文件的备份（最新的在前）；给出备份文件则用它替换数据文件（当前文件先另存为备份）；--draft 从回收站恢复草稿",
+		run:     runRestore,
+	},
+	{
+		name:    "version",
+		args:    "",
+		summary: "显示程序的版本号",
+		run:     runVersion,
+	},
+}
