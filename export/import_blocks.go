@@ -143,6 +143,12 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			continue
 		}
 		name := strings.TrimSpace(g.at(r, nameC))
+		if isTaskHeader(name, g.at(r, contC)) {
+			continue // the header repeated on a printed page
+		}
+		if len(f.Units) > 0 && isContinuation(name, f.Units[len(f.Units)-1].Name) {
+			name = f.Units[len(f.Units)-1].Name // a unit continued on the next page: 某单位（续）
+		}
 		if isTotalLabel(name) || isTotalLabel(g.at(r, contC)) {
 			if totC >= 0 {
 				a := readAmount(g, r, totC)
@@ -205,6 +211,21 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			rep.problem(totalCell, "文件中的合计 %s 与各行相加的 %s 不一致；程序按各行重新计算合计", fileTotal.String(), model.FormatMoney(sum.Total, false))
 		}
 	}
+}
+
+// isTaskHeader reports whether a task row is the table's header (repeated
+// at the top of each printed page).
+func isTaskHeader(name, content string) bool {
+	switch norm(name) {
+	case "任务名称", "单位名称":
+	default:
+		return false
+	}
+	switch norm(content) {
+	case "主要内容", "主要任务", "任务内容":
+		return true
+	}
+	return false
 }
 
 func isTotalLabel(s string) bool {
@@ -294,6 +315,13 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		// A clerk who does not merge leaves the repeated level empty.
 		if len(f.Indicators) > 0 {
 			prev := f.Indicators[len(f.Indicators)-1]
+			// a group continued on the next printed page: 产出指标（续）
+			if isContinuation(in.Level1, prev.Level1) {
+				in.Level1 = prev.Level1
+			}
+			if in.Level1 == prev.Level1 && isContinuation(in.Level2, prev.Level2) {
+				in.Level2 = prev.Level2
+			}
 			if in.Level1 == "" && l1 >= 0 && !isPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
 				in.Level1 = prev.Level1
 			}

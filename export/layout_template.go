@@ -115,7 +115,7 @@ func (l *layout) fundsRows() {
 		count += len(fd.Rows(s)) + 1
 	}
 	shareC, shareS := 4, n-4
-	hdr := lrow{sec: secFunds, header: true, cells: []lcell{
+	hdr := lrow{sec: secFunds, cells: []lcell{ // not a repeated header: its label spans the block
 		{col: 0, colSpan: 1, rowSpan: count, text: t.Label(model.SectionFunds), kind: kLabel},
 		{col: 1, colSpan: 1, rowSpan: 1, text: fundsSideHeader, kind: kHeader},
 		{col: 2, colSpan: 1, rowSpan: 1, text: fundsNameHeader, kind: kHeader},

@@ -114,7 +114,9 @@ func moneyFloat(m model.Money) float64 {
 }
 
 // WriteXLSX writes f as an Excel workbook in the official layout, print
-// ready (A4 landscape, one page wide, title rows repeated, page numbers),
+// ready (A4 landscape, one page wide, page breaks set so that every page
+// of a table starts with its header and no merged cell is cut, page
+// numbers),
 // with a hidden sheet carrying the form for lossless re-import.
 func WriteXLSX(w io.Writer, f *model.Form) error {
 	return WriteXLSXTemplate(w, f, nil)
@@ -149,12 +151,13 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 		return err
 	}
 	l := buildLayout(f, tpl)
+	ps := paginate(l)
 	// The hidden sheet first: hiding a sheet makes excelize read every
 	// other sheet back, which would undo the benefit of streaming.
 	if err := writeDataSheet(xf, f); err != nil {
 		return err
 	}
-	if err := pageSetup(xf, f, l.tpl); err != nil {
+	if err := pageSetup(xf, f, l.tpl, ps.scale); err != nil {
 		return err
 	}
 	sw, err := xf.NewStreamWriter(SheetName)
@@ -166,20 +169,20 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 			return err
 		}
 	}
-	heights := xlsxRowHeights(l)
+	rows, heights := ps.rows, ps.heights
 	// cover maps each grid position to the layout cell covering it.
 	ncol := len(l.widths)
 	type pos struct {
 		c     *lcell
 		first bool
 	}
-	grid := make([][]pos, len(l.rows))
+	grid := make([][]pos, len(rows))
 	for i := range grid {
 		grid[i] = make([]pos, ncol)
 	}
-	for ri := range l.rows {
-		for ci := range l.rows[ri].cells {
-			c := &l.rows[ri].cells[ci]
+	for ri := range rows {
+		for ci := range rows[ri].cells {
+			c := &rows[ri].cells[ci]
 			for dr := 0; dr < c.rowSpan; dr++ {
 				for dc := 0; dc < c.colSpan; dc++ {
 					grid[ri+dr][c.col+dc] = pos{c: c, first: dr == 0 && dc == 0}
@@ -194,8 +197,13 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 			}
 		}
 	}
+	for _, b := range ps.breaks {
+		if err := sw.InsertPageBreak("A" + strconv.Itoa(b+1)); err != nil {
+			return err
+		}
+	}
 	values := make([]any, ncol)
-	for ri := range l.rows {
+	for ri := range rows {
 		for ci := range values {
 			values[ci] = nil
 			p := grid[ri][ci]
@@ -225,9 +233,9 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 				cell.StyleID = st.total[decimals(p.c.total)]
 				if p.first {
 					cell.Value = moneyFloat(p.c.total)
-					if p.c.sumCol && l.taskEnd > l.taskFirst {
+					if p.c.sumCol && ps.taskEnd > ps.taskFirst {
 						col, _ := excelize.ColumnNumberToName(ci + 1)
-						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, l.taskFirst+1, col, l.taskEnd)
+						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, ps.taskFirst+1, col, ps.taskEnd)
 					}
 				}
 			}
@@ -244,79 +252,100 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	return sw.Flush()
 }
 
-func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template) error {
-	size, orient, fitW, fitH := 9, "landscape", 1, 0
+func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int) error {
+	// A fixed scale, not "fit to one page wide": Excel ignores manual page
+	// breaks when fitting to pages, and the breaks are computed for this
+	// scale (see xlsx_pages.go). Paper and orientation are the template's.
+	size, orient, adjust := 9, "landscape", uint(scale)
 	if tpl.Print.Orientation == "portrait" {
 		orient = "portrait"
 	}
 	if tpl.Print.Paper == "A3" {
 		size = 8
 	}
-	if err := xf.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+	if err := xf.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &adjust}); err != nil {
 		return err
 	}
-	fit := true
-	if err := xf.SetSheetProps(SheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	lr, tb, hf := 0.4, 0.6, 0.3
-	if err := xf.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &fit}); err != nil {
+	lr, tb, hf, center := marginLRIn, marginTBIn, marginHFIn, true
+	if err := xf.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &center}); err != nil {
 		return err
 	}
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
-	if err := xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
+	// Every page says which form and department it belongs to in its
+	// header; the table headers are repeated as rows (xlsx_pages.go).
+	return xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc(tpl.Title+"（"+strings.TrimSpace(f.Year)+"年度）"),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
-	}); err != nil {
-		return err
-	}
-	// Rows 1–3 (表名, 年度, 部门名称) head every printed page, so each sheet
-	// of paper says which form and department it belongs to. (Excel allows
-	// one range of title rows per sheet; the PDF also repeats the header of
-	// the task and indicator tables.)
-	return xf.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + SheetName + "'!$1:$3", Scope: SheetName})
+	})
 }
 
 // xlsxRowHeights computes each row's height so that all its text shows:
 // the lines a text needs are counted from its width in character units
 // (CJK = 2) against the width of its (merged) cell; a cell merged over
 // several rows grows the last of them when the rows are too low for it.
-func xlsxRowHeights(l *layout) []float64 {
-	h := make([]float64, len(l.rows))
-	spanW := func(c *lcell) float64 {
-		w := 0.0
-		for i := c.col; i < c.col+c.colSpan; i++ {
-			w += l.widths[i]
-		}
-		return w
+func xlsxRowHeights(l *layout) []float64 { return rowHeights(l.widths, l.rows) }
+
+// rowHeights is xlsxRowHeights for rows (no merge reaching below them) in
+// columns of widths.
+func rowHeights(widths []float64, rows []lrow) []float64 {
+	return (&heightCalc{widths: widths}).heights(rows)
+}
+
+// heightCalc computes row heights, remembering the height each cell's
+// text needs (paginating measures the same rows many times).
+type heightCalc struct {
+	widths []float64
+	memo   map[needKey]float64
+}
+
+type needKey struct {
+	text      string
+	kind      cellKind
+	col, span int
+}
+
+func (hc *heightCalc) need(c *lcell) float64 {
+	if c.kind == kAmount || c.kind == kTotal {
+		return lineHeightPt + rowPadPt
 	}
-	need := func(c *lcell) float64 {
-		text := c.text
-		if c.kind == kAmount || c.kind == kTotal {
-			return lineHeightPt + rowPadPt
-		}
-		lines := len(wrapText(text, max(spanW(c)-1.5, 2), cjkWidth))
-		lh := lineHeightPt
-		switch c.kind {
-		case kTitle:
-			lh = 26
-		case kSubtitle:
-			lh = 18
-		}
-		return float64(lines)*lh + rowPadPt
+	k := needKey{c.text, c.kind, c.col, c.colSpan}
+	if n, ok := hc.memo[k]; ok {
+		return n
 	}
-	for ri := range l.rows {
+	w := 0.0
+	for i := c.col; i < c.col+c.colSpan; i++ {
+		w += hc.widths[i]
+	}
+	lines := len(wrapText(c.text, max(w-1.5, 2), cjkWidth))
+	lh := lineHeightPt
+	switch c.kind {
+	case kTitle:
+		lh = 26
+	case kSubtitle:
+		lh = 18
+	}
+	n := float64(lines)*lh + rowPadPt
+	if hc.memo != nil {
+		hc.memo[k] = n
+	}
+	return n
+}
+
+func (hc *heightCalc) heights(rows []lrow) []float64 {
+	h := make([]float64, len(rows))
+	need := hc.need
+	for ri := range rows {
 		h[ri] = lineHeightPt + rowPadPt
-		for ci := range l.rows[ri].cells {
-			c := &l.rows[ri].cells[ci]
+		for ci := range rows[ri].cells {
+			c := &rows[ri].cells[ci]
 			if c.rowSpan == 1 {
 				h[ri] = max(h[ri], need(c))
 			}
 		}
 	}
-	for ri := range l.rows {
-		for ci := range l.rows[ri].cells {
-			c := &l.rows[ri].cells[ci]
+	for ri := range rows {
+		for ci := range rows[ri].cells {
+			c := &rows[ri].cells[ci]
 			if c.rowSpan <= 1 {
 				continue
 			}

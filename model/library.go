@@ -1,21 +1,40 @@
 package model
 
+import "sync"
+
 // LibraryEntry is one indicator of the 指标库 (standard indicator library)
 // that the editor offers to pick from: the row as it goes into a form,
-// with its levels, a usual 指标值, explanation, note and formula key.
-// Indicator.Inputs is always nil: picking an entry starts with no data.
+// with its levels, a usual 指标值, explanation, note, 计量单位 and formula
+// key, plus where it comes from. Indicator.Inputs is always nil: picking
+// an entry starts with no data.
 type LibraryEntry struct {
 	Indicator Indicator // the row to insert
-	// Source says where the entry comes from, in plain Chinese:
-	// LibrarySeed for the 郑州 template, LibraryCommon for indicators
-	// other templates often use.
+	// Source names where the entry comes from, in plain Chinese, and is
+	// what the picker filters on: LibrarySeed, LibraryCommon, a national
+	// framework (LibraryDept53 …), LibraryMine or a library file's name.
 	Source string
+	// Ref is the document and table the entry is taken from, e.g.
+	// 财预〔2013〕53号 附件“部门整体支出绩效评价共性指标体系框架”表.
+	Ref string
+	// Checked says where the entry's text was compared with a copy of the
+	// document (docs/library.md lists them); "" when not applicable.
+	Checked string
+	// Direction is the usual 计算符号 of the 指标值: ≥, ≤ or =; "" for a
+	// qualitative (定性) indicator or when the source gives none.
+	Direction string
+	// Used lists the 指标值 the clerk used in drafts of the drafts file,
+	// most recent year first (我的指标; see MergeMine). Nil otherwise.
+	Used []UsedValue
 }
 
 // Sources of library entries.
 const (
 	LibrarySeed   = "市级部门整体绩效目标申报表"
 	LibraryCommon = "常用共性指标"
+	LibraryDept53 = "财预〔2013〕53号·部门整体支出"
+	LibraryProj53 = "财预〔2013〕53号·项目支出"
+	LibraryKinds  = "绩效指标分类（产出/效益/满意度）"
+	LibraryMine   = "我的指标"
 )
 
 // libraryCommon are indicators other templates use (财政部 部门整体支出
@@ -35,28 +54,90 @@ var libraryCommon = []Indicator{
 		Note:    "是否按规定的内容、时限和程序公开部门预算、决算及“三公”经费等信息。"},
 }
 
-// Library returns the 指标库: every indicator of the seed form that is not
-// a template placeholder (.....、……、重要改革事项1 …), in the seed's order,
-// then the common indicators of other templates. Names are unique. Each
-// call returns fresh values the caller may change.
-func Library() []LibraryEntry {
+var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 	var out []LibraryEntry
 	seen := map[string]bool{}
-	add := func(in Indicator, src string) {
-		if isPlaceholder(in.Level1) || isPlaceholder(in.Level2) || isPlaceholder(in.Level3) || isPlaceholder(in.Sub) || seen[in.Name()] {
+	add := func(e LibraryEntry) {
+		in := e.Indicator
+		if isPlaceholder(in.Level1) || isPlaceholder(in.Level2) || isPlaceholder(in.Level3) && e.Source == LibrarySeed || isPlaceholder(in.Sub) {
 			return
 		}
-		seen[in.Name()] = true
-		in.Inputs = nil
-		out = append(out, LibraryEntry{Indicator: in, Source: src})
+		k := e.Source + "\x00" + in.Name()
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		e.Indicator.Inputs = nil
+		out = append(out, e)
 	}
 	for _, in := range sampleIndicatorRows() {
-		add(in, LibrarySeed)
+		add(LibraryEntry{Indicator: in, Source: LibrarySeed, Ref: "郑州市生态环境局2020年度市级部门整体绩效目标申报表（本程序的内置示例）", Direction: directionOf(in.Value)})
 	}
 	for _, in := range libraryCommon {
-		add(in, LibraryCommon)
+		add(LibraryEntry{Indicator: in, Source: LibraryCommon, Ref: "本程序早期版本收录，出处未逐条核对", Direction: directionOf(in.Value)})
+	}
+	lf, err := ParseLibraryFile(nationalJSON, "")
+	if err != nil {
+		panic("model: built-in library_national.json: " + err.Error())
+	}
+	for _, e := range lf.Entries {
+		add(e)
 	}
 	return out
+})
+
+// Library returns the built-in 指标库: every indicator of the seed form
+// that is not a template placeholder (.....、……、重要改革事项1 …), in the
+// seed's order, then the common indicators of other templates, then the
+// national frameworks' entries (library_national.json). Within a source
+// names are unique. Each call returns fresh values the caller may change.
+func Library() []LibraryEntry {
+	b := builtinOnce()
+	out := make([]LibraryEntry, len(b))
+	for i, e := range b {
+		out[i] = e.clone()
+	}
+	return out
+}
+
+func (e LibraryEntry) clone() LibraryEntry {
+	c := e
+	c.Indicator = e.Indicator.clone()
+	c.Used = append([]UsedValue(nil), e.Used...)
+	if e.Used == nil {
+		c.Used = nil
+	}
+	return c
+}
+
+// LibrarySources returns the names of the sources of entries, in the
+// order they first appear.
+func LibrarySources(entries []LibraryEntry) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if !seen[e.Source] {
+			seen[e.Source] = true
+			out = append(out, e.Source)
+		}
+	}
+	return out
+}
+
+// directionOf is the 计算符号 of a numeric 指标值 (≥98% → ≥; 100% → =);
+// "" for a qualitative or empty one.
+func directionOf(value string) string {
+	t := ParseTarget(value)
+	if t.Kind != TargetNumber {
+		return ""
+	}
+	switch t.Cmp {
+	case CmpGE, CmpGT:
+		return "≥"
+	case CmpLE, CmpLT:
+		return "≤"
+	}
+	return "="
 }
 
 // Formula returns the entry's rate formula (its named inputs and text);
@@ -68,12 +149,12 @@ func (e LibraryEntry) Formula() (Formula, bool) {
 	return FormulaFor(e.Indicator.Formula)
 }
 
-// LibraryFind returns the library entry whose indicator is named name
-// (its Sub, else its 三级指标).
+// LibraryFind returns the first library entry whose indicator is named
+// name (its Sub, else its 三级指标); seed entries come first.
 func LibraryFind(name string) (LibraryEntry, bool) {
-	for _, e := range Library() {
+	for _, e := range builtinOnce() {
 		if e.Indicator.Name() == name {
-			return e, true
+			return e.clone(), true
 		}
 	}
 	return LibraryEntry{}, false

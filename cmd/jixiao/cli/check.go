@@ -62,6 +62,7 @@ func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Templat
 		c.printf("上年合计 %s 万元，增减 %s\n", t.Prev.Total, model.FormatChange(t.Prev.Total, t.Total))
 	}
 	c.printf("%d 项任务，%d 个单位，%d 条目标，%d 条绩效指标\n", t.Tasks, t.UnitCount(), t.Goals, len(f.Indicators))
+	stageReport(c, f)
 
 	if fd := f.Funds; fd != nil && tpl.Has(model.SectionFunds) {
 		c.printf("部门总体资金情况：收入合计 %s 万元，支出合计 %s 万元\n", model.FormatMoney(fd.Total(model.FundsIncome), false), model.FormatMoney(fd.Total(model.FundsExpense), false))

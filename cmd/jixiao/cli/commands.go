@@ -29,14 +29,14 @@ var commands = []*command{
 	},
 	{
 		name:    "import",
-		args:    "文件.xlsx|文件.json [--db 路径]",
-		summary: "把 Excel 或 JSON 文件导入为一份新草稿：列出识别到的内容和问题，最后一行输出新草稿的编号",
+		args:    "文件.xlsx|文件.json [--into 编号] [--db 路径]",
+		summary: "把 Excel 或 JSON 文件导入为一份新草稿：列出识别到的内容和问题，最后一行输出新草稿的编号；--into 编号：把填好的运行监控表/自评表的数值导回该草稿",
 		run:     runImport,
 	},
 	{
 		name:    "export",
-		args:    "(--draft 编号 | --sample | --in 文件) [--xlsx 输出.xlsx] [--pdf 输出.pdf] [--json 输出.json] [--db 路径]",
-		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”",
+		args:    "(--draft 编号 | --sample | --in 文件) [--stage 申报|监控|自评] [--xlsx 输出.xlsx] [--pdf 输出.pdf] [--json 输出.json] [--db 路径]",
+		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”；--stage 监控|自评 导出运行监控表或自评表",
 		run:     runExport,
 	},
 	{
@@ -50,6 +50,12 @@ var commands = []*command{
 		args:    "--into 草稿编号 文件… [--yes] [--replace|--keep-both|--skip] [--keep-same-goals] [--allow-year] [--db 路径]",
 		summary: "汇总：把下级单位的申报表文件（.xlsx 或 .json）合并进部门的草稿；先列出需要确认的问题，加 --yes 才合并",
 		run:     runMerge,
+	},
+	{
+		name:    "stage",
+		args:    "--draft 编号 [监控 --month 6 | 自评] [--db 路径]",
+		summary: "把草稿切换到运行监控（截至某月）或年度自评阶段；不给阶段时显示当前阶段和阶段记录",
+		run:     runStage,
 	},
 	{
 		name:    "delete",

@@ -33,6 +33,7 @@ func runExport(c *cli, args []string) error {
 	xlsxOut := fs.String("xlsx", "", "Excel 输出文件")
 	pdfOut := fs.String("pdf", "", "PDF 输出文件")
 	jsonOut := fs.String("json", "", "JSON 输出文件")
+	stageName := fs.String("stage", "", "申报、监控 或 自评")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -60,9 +61,19 @@ func runExport(c *cli, args []string) error {
 	// A one-shot command that allocates a few tens of MB: collecting
 	// garbage less often makes the export quicker.
 	debug.SetGCPercent(400)
+	stage := model.StageDeclare
+	if *stageName != "" {
+		var ok bool
+		if stage, ok = model.ParseStage(*stageName); !ok {
+			return usageErrorf("--stage 应为 申报、监控 或 自评，不是“%s”", *stageName)
+		}
+	}
 	f, label, err := src.load()
 	if err != nil {
 		return err
+	}
+	if stage != model.StageDeclare {
+		return exportStage(c, f, label, stage, outs)
 	}
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
@@ -149,6 +160,7 @@ func writeFileAtomic(path string, data []byte) error {
 func runImport(c *cli, args []string) error {
 	fs := flags("import")
 	db := dbFlag(fs)
+	into := fs.String("into", "", "草稿编号：把运行监控表/自评表的数值导入该草稿")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -158,6 +170,12 @@ func runImport(c *cli, args []string) error {
 		return usageErrorf("请给出要导入的文件（.xlsx 或 .json）")
 	case len(pos) > 1:
 		return usageErrorf("一次只能导入一个文件，多了：%s", pos[1])
+	}
+	if id := strings.TrimSpace(*into); id != "" {
+		return importInto(c, *db, pos[0], id)
+	}
+	if data, err := export.ReadImportFile(pos[0]); err == nil && export.IsStageWorkbook(data) {
+		return userErrorf("“%s”是本程序导出的运行监控表或自评表：请用 jixiao import %s --into 草稿编号 把数值导回原草稿", pos[0], pos[0])
 	}
 	// Read the file first: a file that cannot be read leaves the drafts
 	// file untouched (it is not even opened).

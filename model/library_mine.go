@@ -1,0 +1,100 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// UsedIndicator is one indicator row found in a draft of the drafts file,
+// with the draft's id, 部门 and 年度 (store.UsedIndicators collects them).
+type UsedIndicator struct {
+	Draft     string
+	Dept      string
+	Year      string
+	Indicator Indicator
+}
+
+// UsedValue is the 指标值 an indicator had in one draft (我的指标).
+type UsedValue struct {
+	Year  string // 年度 as typed in the draft
+	Value string // 指标值
+	Dept  string // 部门名称
+	Draft string // draft id
+}
+
+// MyIndicators groups the indicators used in drafts into 我的指标 library
+// entries: one per 一级/二级/name (compared as sameText does), its row
+// taken from the most recent year's use (inputs dropped), Used listing
+// every year's 指标值, most recent first. Entries come most recently used
+// first; placeholders and rows without a name are left out.
+func MyIndicators(used []UsedIndicator) []LibraryEntry {
+	type group struct {
+		key    [3]uint64
+		latest int // year of the newest use
+		first  int // order of first appearance
+		entry  LibraryEntry
+	}
+	var groups []*group
+	index := map[[3]uint64][]*group{}
+	for _, u := range used {
+		in := u.Indicator
+		name := in.Name()
+		if name == "" || isPlaceholder(name) || isPlaceholder(in.Level1) || isPlaceholder(in.Level3) {
+			continue
+		}
+		year, _ := ParseYear(u.Year)
+		key := [3]uint64{textKey(in.Level1), textKey(in.Level2), textKey(name)}
+		var g *group
+		for _, c := range index[key] {
+			ci := c.entry.Indicator
+			if sameText(ci.Level1, in.Level1) && sameText(ci.Level2, in.Level2) && sameText(ci.Name(), name) {
+				g = c
+				break
+			}
+		}
+		if g == nil {
+			g = &group{key: key, latest: -1, first: len(groups)}
+			g.entry.Source = LibraryMine
+			g.entry.Ref = "本机草稿中用过的指标"
+			groups = append(groups, g)
+			index[key] = append(index[key], g)
+		}
+		if year > g.latest {
+			g.latest = year
+			g.entry.Indicator = in.clone()
+			g.entry.Indicator.Inputs = nil
+			g.entry.Direction = directionOf(in.Value)
+		}
+		g.entry.Used = append(g.entry.Used, UsedValue{Year: u.Year, Value: in.Value, Dept: u.Dept, Draft: u.Draft})
+	}
+	out := make([]LibraryEntry, 0, len(groups))
+	slices.SortStableFunc(groups, func(a, b *group) int { return cmp.Compare(b.latest, a.latest) })
+	for _, g := range groups {
+		slices.SortStableFunc(g.entry.Used, func(a, b UsedValue) int {
+			ya, _ := ParseYear(a.Year)
+			yb, _ := ParseYear(b.Year)
+			return cmp.Compare(yb, ya)
+		})
+		out = append(out, g.entry)
+	}
+	return out
+}
+
+// LibraryWithMine is the library the picker searches: 我的指标 first (most
+// recently used first), then the other entries. An entry of another
+// source with the same 一级/二级/name as one of mine gets mine's Used
+// values too, so 参考历年指标 shows beside the framework's entry.
+func LibraryWithMine(lib, mine []LibraryEntry) []LibraryEntry {
+	out := make([]LibraryEntry, 0, len(mine)+len(lib))
+	out = append(out, mine...)
+	for _, e := range lib {
+		for _, m := range mine {
+			if sameText(m.Indicator.Name(), e.Indicator.Name()) && sameText(m.Indicator.Level1, e.Indicator.Level1) && sameText(m.Indicator.Level2, e.Indicator.Level2) {
+				e.Used = m.Used
+				break
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"jixiao/model"
+)
+
+// LibraryDir is the folder beside the drafts file that keeps the library
+// files the clerk imported (指标库), one file per library.
+func LibraryDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), "指标库")
+}
+
+// readLibrary reads at most model.MaxLibraryFileSize+1 bytes of path, so a
+// huge file is refused without being read whole.
+func readLibrary(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileErr(path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("“%s”是文件夹，请选择指标库文件（.json）。", filepath.Base(path))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxLibraryFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("读取“%s”时出错：%v", filepath.Base(path), err)
+	}
+	return data, nil
+}
+
+func fileErr(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("找不到文件“%s”。", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("没有权限读取“%s”。", path)
+	}
+	return fmt.Errorf("打不开“%s”：%v", path, err)
+}
+
+// ImportLibrary checks the library file at src and, when it is good, keeps
+// a copy in LibraryDir(dbPath) named after the library, replacing an
+// earlier import of the same name. A refused file leaves nothing behind;
+// the error says why in plain Chinese.
+func ImportLibrary(dbPath, src string) (model.LibraryFile, error) {
+	data, err := readLibrary(src)
+	if err != nil {
+		return model.LibraryFile{}, err
+	}
+	lf, err := model.ParseLibraryFile(data, filepath.Base(src))
+	if err != nil {
+		return model.LibraryFile{}, fmt.Errorf("“%s”没有导入：%w", filepath.Base(src), err)
+	}
+	dir := LibraryDir(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return model.LibraryFile{}, fmt.Errorf("无法建立指标库文件夹“%s”：%v", dir, err)
+	}
+	dst := filepath.Join(dir, libraryFileName(lf.Name))
+	tmp, err := os.CreateTemp(dir, ".import-*.tmp")
+	if err != nil {
+		return model.LibraryFile{}, fmt.Errorf("无法写入指标库文件夹“%s”：%v", dir, err)
+	}
+	_, werr := tmp.Write(data)
+	if serr := tmp.Sync(); werr == nil {
+		werr = serr
+	}
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), dst)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return model.LibraryFile{}, fmt.Errorf("保存指标库“%s”时出错：%v", lf.Name, werr)
+	}
+	return lf, nil
+}
+
+// libraryFileName is a safe file name for a library's name: characters
+// that Windows or Linux do not allow become _.
+func libraryFileName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	name = strings.Trim(name, ". ")
+	if name == "" {
+		name = "指标库"
+	}
+	return name + ".json"
+}
+
+// LibraryProblem is an imported library file that can no longer be read.
+type LibraryProblem struct {
+	File string // its path
+	Err  error  // why, in plain Chinese
+}
+
+// Libraries reads every library file kept in LibraryDir(dbPath), in name
+// order. A file that cannot be read (changed by hand, damaged) is reported
+// in problems and the others are still returned. A missing folder means
+// no imported libraries.
+func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryProblem) {
+	dir := LibraryDir(dbPath)
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			problems = append(problems, LibraryProblem{File: dir, Err: fmt.Errorf("无法读取指标库文件夹：%v", err)})
+		}
+		return nil, problems
+	}
+	seen := map[string]bool{}
+	for _, de := range des {
+		if de.IsDir() || !strings.EqualFold(filepath.Ext(de.Name()), ".json") || strings.HasPrefix(de.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, de.Name())
+		data, err := readLibrary(path)
+		if err == nil {
+			var lf model.LibraryFile
+			lf, err = model.ParseLibraryFile(data, de.Name())
+			if err == nil && seen[lf.Name] {
+				err = fmt.Errorf("与另一个指标库同名（%s）", lf.Name)
+			}
+			if err == nil {
+				seen[lf.Name] = true
+				entries = append(entries, lf.Entries...)
+				continue
+			}
+		}
+		problems = append(problems, LibraryProblem{File: path, Err: err})
+	}
+	slices.SortStableFunc(problems, func(a, b LibraryProblem) int { return strings.Compare(a.File, b.File) })
+	return entries, problems
+}
