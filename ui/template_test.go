@@ -161,3 +161,27 @@ func TestImportTemplateFileGUI(t *testing.T) {
 		t.Errorf("editor's template %q", ws.e.Template().Name)
 	}
 }
+
+func TestNatureDirectionSelectors(t *testing.T) {
+	f := model.TemplateExample(model.BuiltinTemplate(model.NationalTemplateID))
+	ws, _, _ := newTestWorkspace(t, f)
+	e := ws.e
+	e.SelectTab(TabIndicators)
+	var sels []*widget.Select
+	walk(e.inds.vbox, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && (s.PlaceHolder == "指标性质" || s.PlaceHolder == "指标方向性") {
+			sels = append(sels, s)
+		}
+	})
+	if len(sels) != 2*len(f.Indicators) {
+		t.Fatalf("%d selectors for %d rows", len(sels), len(f.Indicators))
+	}
+	if sels[0].Selected != "≥" || sels[1].Selected != "正向" {
+		t.Fatalf("row 1 shows %q %q", sels[0].Selected, sels[1].Selected)
+	}
+	sels[2].SetSelected("定性")
+	sels[3].SetSelected("反向")
+	if in := e.Form().Indicators[1]; in.Nature != "定性" || in.Direction != "反向" {
+		t.Errorf("model %q %q", in.Nature, in.Direction)
+	}
+}
