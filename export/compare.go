@@ -22,7 +22,7 @@ func visibleKey(f *model.Form) string {
 		if t == "" || isPlaceholder(t) {
 			continue
 		}
-		fmt.Fprintf(&b, "G%q\n", t)
+		fmt.Fprintf(&b, "G%q\n", keyText(t))
 	}
 	amt := func(a model.Amount) string {
 		switch a.State() {
@@ -34,7 +34,7 @@ func visibleKey(f *model.Form) string {
 		return ""
 	}
 	for _, u := range f.Units {
-		fmt.Fprintf(&b, "U%q\n", strings.TrimSpace(u.Name))
+		fmt.Fprintf(&b, "U%q\n", keyText(strings.TrimSpace(u.Name)))
 		for _, t := range u.Tasks {
 			if strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == "" {
 				continue
@@ -46,7 +46,7 @@ func visibleKey(f *model.Form) string {
 			if f.Options.OtherFunds {
 				other = amt(t.Other)
 			}
-			fmt.Fprintf(&b, "T%q %s %s %s %q\n", t.Content, amt(t.Total), amt(t.Fiscal), other, t.Note)
+			fmt.Fprintf(&b, "T%q %s %s %s %q\n", keyText(t.Content), amt(t.Total), amt(t.Fiscal), other, keyText(t.Note))
 		}
 	}
 	templateKey(&b, f)
@@ -87,9 +87,32 @@ func visibleKey(f *model.Form) string {
 		if empty || placeholder {
 			continue // the importer skips it
 		}
+		for i := range fields {
+			fields[i] = keyText(fields[i])
+		}
 		fmt.Fprintf(&b, "I%q\n", fields)
 	}
 	return b.String()
+}
+
+// keyMaxRunes is how much of a text visibleKey compares: a cell holds at
+// most 32,767 characters, so a longer text (kept whole in the hidden
+// data) shows cut short in the sheet; comparing only its start keeps such
+// a file "unchanged", so the whole text is imported from the hidden data.
+const keyMaxRunes = 16_000
+
+func keyText(s string) string {
+	if len(s) <= keyMaxRunes {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == keyMaxRunes {
+			return s[:i]
+		}
+		n++
+	}
+	return s
 }
 
 // carryOver copies into v (read from the visible sheet of one of our own

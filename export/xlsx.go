@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -164,8 +165,11 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err != nil {
 		return err
 	}
-	for i, w := range l.widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	// Last column first: excelize puts each new <col> before the ones set
+	// already, and Excel wants them in ascending order (it offers to
+	// repair the file otherwise; TestXLSXRules).
+	for i := len(l.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, l.widths[i]); err != nil {
 			return err
 		}
 	}
@@ -270,14 +274,38 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int)
 	if err := xf.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &center}); err != nil {
 		return err
 	}
-	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	// Every page says which form and department it belongs to in its
 	// header; the table headers are repeated as rows (xlsx_pages.go).
 	return xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc(tpl.Title+"（"+strings.TrimSpace(f.Year)+"年度）"),
+		OddHeader: pageHeaderTitle(f, tpl.Title),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	})
 }
+
+// pageHeaderTitle is the page header: 部门 on the left, the form (title) and year on
+// the right, within Excel's 255 characters (UTF-16 units) for a header —
+// a longer one makes excelize refuse and Excel repair the file — so a
+// long department name or year is cut short with “…”.
+func pageHeaderTitle(f *model.Form, title string) string {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
+	cut := func(s string, n int) string {
+		if units(esc(s)) <= n {
+			return esc(s)
+		}
+		rs := []rune(s)
+		for len(rs) > 0 && units(esc(string(rs))+"…") > n {
+			rs = rs[:len(rs)-1]
+		}
+		return esc(string(rs)) + "…"
+	}
+	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
+	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-len("&L&9"))
+	return left + right
+}
+
+// maxHeaderUnits is Excel's limit for a header or footer text.
+const maxHeaderUnits = 255
 
 // xlsxRowHeights computes each row's height so that all its text shows:
 // the lines a text needs are counted from its width in character units

@@ -15,10 +15,15 @@ import (
 )
 
 // printedForms are the forms whose printout is checked: the sample, the
-// form with every optional column and odd texts, and a 5,000-task form
-// (units of 25 tasks, 534 targets: groups taller than a page).
+// form with every optional column and odd texts, a 5,000-task form (units
+// of 25 tasks, 534 targets: groups taller than a page) and the example of
+// every built-in template.
 func printedForms() map[string]*model.Form {
-	return map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "5000": model.Generate(5000)}
+	forms := map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "5000": model.Generate(5000)}
+	for _, tp := range model.BuiltinTemplates() {
+		forms["example "+tp.ID] = model.TemplateExample(tp)
+	}
+	return forms
 }
 
 // sheetPrint is what the visible sheet's XML says about printing.
@@ -235,6 +240,9 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 			indHdr = r
 		}
 	}
+	if taskHdr == 0 {
+		taskHdr = indHdr // a 表样 without a task table (湖北, 湖南)
+	}
 	if taskHdr == 0 || indHdr == 0 {
 		t.Fatalf("headers not found: 任务名称 row %d, 一级指标 row %d", taskHdr, indHdr)
 	}
@@ -268,5 +276,25 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 		default:
 			t.Errorf("page %d starts with row %d (%q, %q), not with a table header", i+2, r, a, sp.at(r, 3))
 		}
+	}
+}
+
+// TestLongTextRoundTrip: a text longer than a cell holds (32,767
+// characters) shows cut short in the sheet, and the file still imports
+// the whole text from its hidden data.
+func TestLongTextRoundTrip(t *testing.T) {
+	f := model.Sample()
+	f.Goals[0].Text = strings.Repeat("长", 40_000)
+	f.Dept = strings.Repeat("很长的部门名称&", 60)
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	got, rep, err := ImportBytes("x.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Goals[0].Text != f.Goals[0].Text || got.Dept != f.Dept {
+		t.Errorf("long texts cut: goal %d of %d characters, dept %q; %s", len([]rune(got.Goals[0].Text)), 40_000, got.Dept, rep)
 	}
 }

@@ -198,3 +198,34 @@ func (f *Form) AdjustIndicator(r int, value, reason string, now time.Time) error
 		Field: FieldValue, Old: old, New: in.Value, Reason: strings.TrimSpace(reason)})
 	return nil
 }
+
+// SameDeclaration reports whether a and b declare the same targets and
+// amounts: the same task rows with the same 合计/财政资金/其他资金 texts and
+// the same indicator rows with the same 指标值. Other texts (备注, 指标解释,
+// the 监控/自评 values) may differ. An 调整 recorded in b (b has more
+// Adjustments than a) makes any change allowed.
+func SameDeclaration(a, b *Form) bool {
+	if len(b.Adjustments) > len(a.Adjustments) {
+		return true
+	}
+	if len(a.Units) != len(b.Units) || len(a.Indicators) != len(b.Indicators) {
+		return false
+	}
+	for u := range a.Units {
+		ta, tb := a.Units[u].Tasks, b.Units[u].Tasks
+		if len(ta) != len(tb) {
+			return false
+		}
+		for r := range ta {
+			if ta[r].Total.Raw() != tb[r].Total.Raw() || ta[r].Fiscal.Raw() != tb[r].Fiscal.Raw() || ta[r].Other.Raw() != tb[r].Other.Raw() {
+				return false
+			}
+		}
+	}
+	for r := range a.Indicators {
+		if a.Indicators[r].Value != b.Indicators[r].Value {
+			return false
+		}
+	}
+	return true
+}

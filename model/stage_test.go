@@ -134,3 +134,28 @@ func TestAdjust(t *testing.T) {
 		t.Error("Clone shares the stage slices")
 	}
 }
+
+func TestSameDeclaration(t *testing.T) {
+	a := Sample()
+	for name, tc := range map[string]struct {
+		edit func(f *Form)
+		same bool
+	}{
+		"nothing":         {func(f *Form) {}, true},
+		"note":            {func(f *Form) { f.Units[0].Tasks[0].Note = "x" }, true},
+		"monitor value":   {func(f *Form) { f.Units[0].Tasks[0].Monitor.Executed = MustAmount("1") }, true},
+		"eval actual":     {func(f *Form) { f.Indicators[3].Eval.Actual = "99%" }, true},
+		"amount":          {func(f *Form) { f.Units[0].Tasks[0].Total = MustAmount("1") }, false},
+		"fiscal":          {func(f *Form) { f.Units[0].Tasks[0].Fiscal = MustAmount("1") }, false},
+		"target":          {func(f *Form) { f.Indicators[3].Value = "≥90%" }, false},
+		"row added":       {func(f *Form) { f.Units[0].Tasks = append(f.Units[0].Tasks, Task{}) }, false},
+		"indicator gone":  {func(f *Form) { f.Indicators = f.Indicators[1:] }, false},
+		"adjusted target": {func(f *Form) { _ = f.AdjustIndicator(3, "≥90%", "改", testNow) }, true},
+	} {
+		b := a.Clone()
+		tc.edit(b)
+		if got := SameDeclaration(a, b); got != tc.same {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
+}

@@ -145,3 +145,27 @@ func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryP
 	slices.SortStableFunc(problems, func(a, b LibraryProblem) int { return strings.Compare(a.File, b.File) })
 	return entries, problems
 }
+
+// FullLibrary is the library the picker and `jixiao library` search:
+// 我的指标 from the drafts of st (none when st is nil), the built-in
+// library, then the library files imported beside the drafts file dbPath.
+// problems are imported files that could not be read; skipped counts
+// drafts that could not be read for 我的指标.
+func FullLibrary(st *Store, dbPath string) (entries []model.LibraryEntry, problems []LibraryProblem, skipped int, err error) {
+	var mine []model.LibraryEntry
+	if st != nil {
+		used, n, err := st.UsedIndicators()
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		skipped = n
+		mine = model.MyIndicators(used)
+	}
+	lib := model.Library()
+	if dbPath != "" {
+		var extra []model.LibraryEntry
+		extra, problems = Libraries(dbPath)
+		lib = append(lib, extra...)
+	}
+	return model.LibraryWithMine(lib, mine), problems, skipped, nil
+}

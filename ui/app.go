@@ -39,6 +39,7 @@ const (
 	TabTasks                 // 年度主要任务
 	TabIndicators            // 绩效指标
 	TabChecks                // 审核
+	TabYear                  // 监控与自评 (stage.go)
 )
 
 // TabOf is the tab that shows part p of the form.
@@ -128,10 +129,11 @@ type Editor struct {
 	tasks   *tasksView
 	inds    *indicatorsView
 	checks  *checksView
+	year    *yearView
 	status  *statusBar
 	content fyne.CanvasObject
 
-	stale      [5]bool // views to rebuild when shown
+	stale      [6]bool // views to rebuild when shown
 	titleTimer Timer
 	titleDelay time.Duration // tabTitleDelay; 0 updates at once
 
@@ -162,7 +164,8 @@ func New(w fyne.Window, s Saver, opts ...Option) *Editor {
 	e.inds = newIndicatorsView(e)
 	e.checks = newChecksView(e)
 	e.status = newStatusBar(e)
-	e.views = []view{e.basic, e.goals, e.tasks, e.inds, e.checks}
+	e.year = newYearView(e)
+	e.views = []view{e.basic, e.goals, e.tasks, e.inds, e.checks, e.year}
 	for i, v := range e.views {
 		e.tabList = append(e.tabList, container.NewTabItem(tabNames[i], v.object()))
 	}
@@ -268,7 +271,20 @@ func (e *Editor) apply(key string, edit func(f *model.Form)) {
 	if e.BeforeEdit != nil {
 		e.BeforeEdit(key, e.form)
 	}
+	// After the declaration, its targets and amounts change only by 调整
+	// (model.Form.AdjustTask/AdjustIndicator); any other edit of them is
+	// undone here, whichever view made it.
+	var before *model.Form
+	if e.form.Locked() {
+		before = e.form.Clone()
+	}
 	edit(e.form)
+	if before != nil && !model.SameDeclaration(before, e.form) {
+		e.form = before
+		e.refresh(true)
+		e.ShowError("申报内容只读", "草稿已进入“"+before.StageLabel()+"”阶段，申报的指标值和金额不能直接修改。\n请在“监控与自评”页用“调整申报值”，并写明原因。")
+		return
+	}
 	e.changed(key == "")
 }
 
@@ -407,6 +423,9 @@ func (e *Editor) CurrentTab() Tab { return Tab(e.tabs.SelectedIndex()) }
 // keyboard focus. It reports false when the place no longer exists.
 func (e *Editor) Focus(loc model.Location) bool {
 	t := TabOf(loc.Part)
+	if isStageField(loc.Field) {
+		t = TabYear
+	}
 	e.SelectTab(t)
 	return e.views[t].focus(loc)
 }

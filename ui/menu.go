@@ -32,10 +32,10 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 }
 
 // tabNames are the tabs' titles (审核 gets its error count added).
-var tabNames = []string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标", "审核"}
+var tabNames = []string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标", "审核", "监控与自评"}
 
 // GoToTab shows tab t and puts the keyboard focus on its first field
-// (Ctrl+1 … Ctrl+5, as tabs themselves take no keyboard focus).
+// (Ctrl+1 … Ctrl+6, as tabs themselves take no keyboard focus).
 func (e *Editor) GoToTab(t Tab) {
 	e.SelectTab(t)
 	loc := model.Location{Unit: 0, Row: 0}
@@ -48,6 +48,9 @@ func (e *Editor) GoToTab(t Tab) {
 		loc.Part, loc.Field = model.PartIndicators, model.FieldValue
 	case TabChecks:
 		e.views[TabChecks].focus(loc)
+		return
+	case TabYear:
+		e.focusObject(e.year.stage)
 		return
 	default:
 		loc.Field = model.FieldYear

@@ -75,10 +75,10 @@ func TestCtrlNumberGoesToTab(t *testing.T) {
 			items = m.Items
 		}
 	}
-	if len(items) != 5 {
+	if len(items) != 6 {
 		t.Fatalf("页面 menu has %d items", len(items))
 	}
-	wants := []fyne.Focusable{e.basic.year, nil, nil, nil, e.checks.list}
+	wants := []fyne.Focusable{e.basic.year, nil, nil, nil, e.checks.list, e.year.stage}
 	for i, it := range items {
 		it.Action()
 		if e.CurrentTab() != Tab(i) || it.Shortcut == nil {

@@ -58,6 +58,12 @@ var commands = []*command{
 		run:     runStage,
 	},
 	{
+		name:    "library",
+		args:    "[词语…] [--source 来源] [--level1 一级指标] [--level2 二级指标] [--sources] [--import 指标库.json] [--db 路径]",
+		summary: "查指标库：每行一条，一级/二级/三级、指标值、来源（我的指标另列各年度用过的指标值）；词语可写名称、解释或公式的任一部分，或拼音首字母（yszxl）；--sources 列出来源；--import 导入单位的指标库文件",
+		run:     runLibrary,
+	},
+	{
 		name:    "delete",
 		args:    "--draft 编号 [--db 路径]",
 		summary: "把草稿移到回收站（可以用 jixiao restore --draft 编号 恢复）",
