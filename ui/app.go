@@ -8,7 +8,10 @@
 // and schedules the autosave. No business rule lives in a widget callback.
 //
 // The package never imports fyne.io/fyne/v2/app: cmd/jixiao creates the
-// application, tests use fyne.io/fyne/v2/test.
+// application, tests use fyne.io/fyne/v2/test. Time, timers and slow work
+// (saving, exporting) reach the editor through Clock and Worker
+// (seams.go), which tests replace with fakes so that nothing runs behind
+// their back.
 package ui
 
 import (
