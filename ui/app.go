@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
+	"jixiao/store"
 )
 
 // Saver stores a draft; *store.Store is one.
@@ -120,6 +121,12 @@ type Editor struct {
 	// the newest edit the store holds (openEpoch, editGen); under saveMu
 	wroteEpoch, wroteGen uint64
 	openEpoch            uint64 // raised when another draft is opened
+
+	// library gives the 指标库 picker its entries (model.Library when nil);
+	// libraryStore, when set, is where library files are imported.
+	// NewWorkspace sets both from the drafts file (ui/library.go).
+	library      LibrarySource
+	libraryStore *store.Store
 
 	tabs    *container.AppTabs
 	tabList []*container.TabItem

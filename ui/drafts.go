@@ -45,6 +45,7 @@ type Workspace struct {
 // toolbar buttons, Ctrl+Z/Ctrl+Y and drag-and-drop of files.
 func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 	ws := &Workspace{st: st, e: e, win: e.Window()}
+	e.library, e.libraryStore = storeLibrary(st), st
 	ws.undo = NewUndo(e)
 	ws.drafts = newDraftsScreen(ws)
 
@@ -565,6 +566,16 @@ func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "merge="); ok {
 		ws.ShowEditor()
 		ws.MergeDialog(strings.Split(p, ","))
+		return
+	}
+	if q, ok := strings.CutPrefix(screen, "library="); ok || screen == "library" {
+		ws.ShowEditor()
+		ws.e.SelectTab(TabIndicators)
+		// Open it once the window has its size, which sizes the dialog.
+		ws.e.clock.AfterFunc(time.Second, func() {
+			ws.e.inds.showLibrary()
+			ws.e.inds.picker.search.SetText(q)
+		})
 		return
 	}
 	switch screen {
