@@ -207,7 +207,7 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.valErr = small("")
 	r.valErr.Importance = widget.DangerImportance
 	r.valErr.Hide()
-	line := container.New(indCols(), nameCell, container.NewVBox(r.value), r.explain, r.note,
+	line := container.New(indCols(), nameCell, container.NewVBox(append([]fyne.CanvasObject{r.value}, e.natureDirection(i)...)...), r.explain, r.note,
 		weight, unit, vtype, r.scoring,
 		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
 	parts := []fyne.CanvasObject{line, r.valErr}
