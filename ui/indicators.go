@@ -233,6 +233,9 @@ func (v *indicatorsView) newRow(i int) *indRow {
 		weight, unit, vtype, r.scoring,
 		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
 	parts := []fyne.CanvasObject{line, r.valErr}
+	if last := lastYearLine(in); last != nil {
+		parts = append(parts, last) // 复制自自评草稿: 上年完成值 and 得分 (stage.go)
+	}
 	if fm, ok := model.FormulaFor(in.Formula); ok {
 		grid := container.NewGridWithColumns(2)
 		for _, name := range fm.Inputs {
