@@ -17,14 +17,17 @@ import (
 )
 
 // Norm is the form in which cells are compared: blanks (also the
-// full-width and no-break spaces, tabs and line breaks) removed and
-// full-width ASCII folded to half-width (：→:, （→(, １→1).
+// full-width and no-break spaces, tabs and line breaks) and the * that
+// marks a required header removed, and full-width ASCII folded to
+// half-width (：→:, （→(, １→1).
 func Norm(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
 			continue
+		case r == '*' || r == '＊':
+			continue // 湖南 marks the required headers *指标值
 		case r >= '！' && r <= '～':
 			r = r - '！' + '!'
 		}
