@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/cmd/jixiao/cli"
+	"jixiao/internal/locale"
 	"jixiao/model"
 	"jixiao/store"
 	"jixiao/ui"
@@ -35,6 +36,12 @@ func runGUI(args []string) int {
 		_ = os.MkdirAll(filepath.Join(dir, "fyne", cli.AppID), 0o700)
 	}
 	quietPlatform()
+	// Typed Chinese reaches the window only through a UTF-8 LC_CTYPE
+	// (Xutf8LookupString); GLFW reads it from the environment when it
+	// starts, so this comes before Fyne.
+	if locale.EnsureUTF8().NoUTF8 {
+		fmt.Fprintln(os.Stderr, "提示：系统没有安装 UTF-8 区域设置（locale），输入法打出的中文可能无法进入输入框。")
+	}
 	a := app.NewWithID(cli.AppID)
 	a.Settings().SetTheme(ui.NewTheme())
 	a.SetIcon(ui.IconResource)
