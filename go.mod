@@ -55,3 +55,7 @@ require (
 	golang.org/x/text v0.44.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+// GLFW with one patch: key events the input method filtered (fcitx5, ibus
+// over XIM) do not reach the application. See third_party/glfw/PATCHES.md.
+replace github.com/go-gl/glfw/v3.4/glfw => ./third_party/glfw

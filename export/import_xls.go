@@ -25,7 +25,7 @@ import (
 // (LABELSST with the SST and its CONTINUE records, LABEL, NUMBER, RK,
 // MULRK, the cached results of FORMULA with STRING) and merged ranges
 // (MERGEDCELLS). Everything else (formats, fonts, drawings) is skipped.
-// The cells go through the same recognition as an .xlsx (recognise).
+// The cells go through the same recognition as an .xlsx (readSheets).
 //
 // Limits for hostile files, as for .xlsx: the file is at most
 // MaxImportSize; the Workbook stream is read up to that size; at most
@@ -98,7 +98,7 @@ func importXLS(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 		}
 		names = append(names, s.name)
 	}
-	visible, vrep, verr := recognise(name, names, func(sheet string) (*sheetGrid, error) {
+	visible, vrep, verr := readSheets(name, names, func(sheet string) (*sheetGrid, error) {
 		for _, s := range wb.sheets {
 			if s.name == sheet {
 				g, err := wb.grid(s)

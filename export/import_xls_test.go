@@ -50,7 +50,7 @@ func TestImportXLSFromLibreOffice(t *testing.T) {
 		}
 	}
 	wb.sheets = visible
-	v, vrep, err := recognise("sample.xls", []string{visible[0].name}, func(string) (*sheetGrid, error) {
+	v, vrep, err := readSheets("sample.xls", []string{visible[0].name}, func(string) (*sheetGrid, error) {
 		g, err := wb.grid(visible[0])
 		if err != nil {
 			return nil, err

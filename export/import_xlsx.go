@@ -136,7 +136,7 @@ func readVisible(xf *excelize.File, name string) (*model.Form, *ImportReport, er
 			sheets = append(sheets, s)
 		}
 	}
-	f, rep, err := recognise(name, sheets, func(s string) (*sheetGrid, error) { return loadGrid(xf, s) })
+	f, rep, err := readSheets(name, sheets, func(s string) (*sheetGrid, error) { return loadGrid(xf, s) })
 	if f != nil || err != nil {
 		return f, rep, err
 	}
@@ -156,11 +156,11 @@ func notAForm(name string) error {
 	return fmt.Errorf("“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
 }
 
-// recognise reads the form from the first of sheets (the one named
+// readSheets reads the form from the first of sheets (the one named
 // 绩效目标申报表 first) whose header texts are recognised; (nil, nil, nil)
 // when none is. Every reader (.xlsx, .xls, .docx) comes through here, so
 // the recognition and the report are the same whatever the file.
-func recognise(name string, sheets []string, load func(sheet string) (*sheetGrid, error)) (*model.Form, *ImportReport, error) {
+func readSheets(name string, sheets []string, load func(sheet string) (*sheetGrid, error)) (*model.Form, *ImportReport, error) {
 	rep := &ImportReport{}
 	for i, s := range sheets {
 		if s == SheetName && i > 0 {

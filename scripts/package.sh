@@ -10,7 +10,9 @@
 #
 # Uses `fyne package` from fyne.io/tools v1.7.4 (fetched from the Go module
 # proxy on first use) with FyneApp.toml for the name, ID, version, build and
-# icon; --release strips symbols (-s -w) and builds with -trimpath. The
+# icon; --release strips symbols (-s -w) and builds with -trimpath;
+# --tags no_animations keeps an idle window with a focused field from
+# redrawing continuously (the blinking cursor). The
 # Windows binary is cross-compiled with Debian's gcc-mingw-w64. Installs
 # what is missing with apt-get (as root or through sudo).
 #
@@ -60,7 +62,7 @@ for target in "${targets[@]}"; do
 		out="$stage/out-linux"
 		mkdir -p "$out"
 		(cd "$src/cmd/jixiao" && CGO_ENABLED=1 GOOS=linux GOARCH=amd64 \
-			"$fyne" package --os linux --release --src . --exe "$out/jixiao")
+			"$fyne" package --os linux --release --tags no_animations --src . --exe "$out/jixiao")
 		# fyne names the tarball after the app name; give it a plain name.
 		tarball="$(find "$src/cmd/jixiao" -maxdepth 1 -name '*.tar.xz' | head -1)"
 		[ -n "$tarball" ] || {
@@ -73,7 +75,7 @@ for target in "${targets[@]}"; do
 		jixiao_log "packaging Windows amd64 ($version build $build)"
 		(cd "$src/cmd/jixiao" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
 			CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
-			"$fyne" package --os windows --release --src .)
+			"$fyne" package --os windows --release --tags no_animations --src .)
 		exe="$(find "$src/cmd/jixiao" -maxdepth 1 -name '*.exe' | head -1)"
 		[ -n "$exe" ] || {
 			jixiao_log "fyne package made no .exe"

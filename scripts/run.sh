@@ -24,7 +24,9 @@ fi
 
 mkdir -p dist
 jixiao_log "building dist/jixiao (the first build compiles the OpenGL/GLFW C code and takes a few minutes)"
-CGO_ENABLED=1 go build -o dist/jixiao ./cmd/jixiao
+# -tags no_animations: no blinking cursor, so an idle window with a focused
+# field does not redraw 60 times a second (docs/BENCHMARKS.md, idle CPU).
+CGO_ENABLED=1 go build -tags no_animations -o dist/jixiao ./cmd/jixiao
 if [ $# -eq 0 ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 	jixiao_log "no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session (or Xvfb: xvfb-run -a scripts/run.sh)"
 fi

@@ -13,16 +13,21 @@
 #   1. gofmt: lists every file that is not gofmt-formatted
 #   2. go vet ./...
 #   3. go test -race for every package but ui/ (model, store, export,
-#      assets, cmd/jixiao, ...); ui/ runs with CGO_ENABLED=0 and no -race,
-#      which also proves its tests need no cgo (headless fyne test driver)
-#   4. each fuzz target (found with go test -list '^Fuzz') for
+#      assets, cmd/jixiao, ...)
+#   4. ui/: go vet and a build of its tests with CGO_ENABLED=0, which proves
+#      they need no cgo and no display (headless fyne test driver), then
+#      go test -race -count=3 (cgo): the editor's clock, timers and
+#      background work are fakes in its tests (ui/seams.go), so they run
+#      on the test's goroutine and the race detector sees the real thing
+#   5. each fuzz target (found with go test -list '^Fuzz') for
 #      JIXIAO_FUZZTIME (default 5s) each
 #
 # Every step runs even if an earlier one failed; the exit code is non-zero
 # if any failed, and the last line says which.
 #
 # Environment: JIXIAO_FUZZTIME=10s to fuzz longer, JIXIAO_FUZZTIME=0 to skip
-# fuzzing; JIXIAO_RACE=0 to test without the race detector.
+# fuzzing; JIXIAO_RACE=0 to test without the race detector;
+# JIXIAO_UICOUNT=1 to run the ui tests once instead of three times.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/setup.sh
@@ -54,7 +59,7 @@ fi
 step "go vet ./..."
 if CGO_ENABLED=1 go vet ./...; then echo "ok"; else failed+=(vet); fi
 
-# Packages: ui/ apart (no cgo, no race), the rest with -race.
+# Packages: ui/ apart (also checked without cgo), the rest with -race.
 mapfile -t all < <(go list ./...)
 main=()
 ui=()
@@ -75,8 +80,20 @@ if [ "${#main[@]}" -gt 0 ]; then
 	fi
 fi
 if [ "${#ui[@]}" -gt 0 ]; then
-	step "CGO_ENABLED=0 go test ${ui[*]}"
-	CGO_ENABLED=0 go test -timeout 20m "${ui[@]}" || failed+=(test-ui)
+	step "CGO_ENABLED=0 go vet, test build of ${ui[*]}"
+	if CGO_ENABLED=0 go vet "${ui[@]}" && CGO_ENABLED=0 go test -count=1 -run '^$' "${ui[@]}"; then
+		echo "ok"
+	else
+		failed+=(ui-nocgo)
+	fi
+	uicount="${JIXIAO_UICOUNT:-3}"
+	if [ "$race" = 1 ]; then
+		step "go test -race -count=$uicount ${ui[*]}"
+		CGO_ENABLED=1 go test -race -count="$uicount" -timeout 60m "${ui[@]}" || failed+=(test-ui)
+	else
+		step "go test -count=$uicount ${ui[*]}"
+		CGO_ENABLED=1 go test -count="$uicount" -timeout 60m "${ui[@]}" || failed+=(test-ui)
+	fi
 fi
 
 if [ "$fuzztime" != 0 ]; then

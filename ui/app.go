@@ -8,7 +8,10 @@
 // and schedules the autosave. No business rule lives in a widget callback.
 //
 // The package never imports fyne.io/fyne/v2/app: cmd/jixiao creates the
-// application, tests use fyne.io/fyne/v2/test.
+// application, tests use fyne.io/fyne/v2/test. Time, timers and slow work
+// (saving, exporting) reach the editor through Clock and Worker
+// (seams.go), which tests replace with fakes so that nothing runs behind
+// their back.
 package ui
 
 import (
@@ -23,6 +26,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
+	"jixiao/store"
 )
 
 // Saver stores a draft; *store.Store is one.
@@ -121,6 +125,12 @@ type Editor struct {
 	wroteEpoch, wroteGen uint64
 	openEpoch            uint64 // raised when another draft is opened
 
+	// library gives the 指标库 picker its entries (model.Library when nil);
+	// libraryStore, when set, is where library files are imported.
+	// NewWorkspace sets both from the drafts file (ui/library.go).
+	library      LibrarySource
+	libraryStore *store.Store
+
 	tabs    *container.AppTabs
 	tabList []*container.TabItem
 	views   []view
@@ -136,6 +146,8 @@ type Editor struct {
 	stale      [6]bool // views to rebuild when shown
 	titleTimer Timer
 	titleDelay time.Duration // tabTitleDelay; 0 updates at once
+
+	templates []*model.Template // imported 表样 (SetTemplates)
 
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
@@ -316,7 +328,7 @@ func (e *Editor) changed(structural bool) {
 
 func (e *Editor) recompute() {
 	e.totals = model.ComputeTotals(e.form)
-	e.findings = model.Check(e.form)
+	e.findings = model.CheckWith(e.form, model.TemplateOf(e.form, e.templates))
 	e.errors = 0
 	for _, f := range e.findings {
 		if f.Severity == model.SevError {

@@ -45,6 +45,7 @@ type Workspace struct {
 // toolbar buttons, Ctrl+Z/Ctrl+Y and drag-and-drop of files.
 func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 	ws := &Workspace{st: st, e: e, win: e.Window()}
+	e.library, e.libraryStore = storeLibrary(st), st
 	ws.undo = NewUndo(e)
 	ws.drafts = newDraftsScreen(ws)
 
@@ -67,6 +68,10 @@ func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 	paste := fyne.NewMenuItem("从 Excel/WPS 粘贴行", ws.PasteFromClipboard)
 	paste.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	e.AddMenu(fyne.NewMenu("编辑", undo, redo, fyne.NewMenuItemSeparator(), paste))
+	e.AddMenu(ws.templateMenu())
+	if stored, _, err := st.Templates(); err == nil {
+		e.templates = stored
+	}
 	// Ctrl+Z / Ctrl+Y also where no menu bar takes them (tests, a focused
 	// entry gets the menu's shortcut first: the form's undo wins over the
 	// entry's own).
@@ -511,16 +516,14 @@ func (ws *Workspace) NewDraftDialog() {
 	year.SetText(strconv.Itoa(ws.e.clock.Now().Year() + 1))
 	dept := widget.NewEntry()
 	dept.SetPlaceHolder("如 郑州市生态环境局")
+	tplSel, chosen := ws.templateChoice()
 	dialog.ShowForm("新建空白草稿", "新建", "取消", []*widget.FormItem{
-		widget.NewFormItem("年度", year), widget.NewFormItem("部门名称", dept),
+		widget.NewFormItem("年度", year), widget.NewFormItem("部门名称", dept), widget.NewFormItem("表样", tplSel),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		f := model.New(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), ws.e.clock.Now())
-		f.Goals = []model.Goal{{}}
-		f.Units = []model.Unit{{Tasks: []model.Task{{}}}}
-		ws.newDraft(f, "")
+		ws.newBlank(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), chosen())
 	}, ws.win)
 }
 
@@ -565,6 +568,16 @@ func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "merge="); ok {
 		ws.ShowEditor()
 		ws.MergeDialog(strings.Split(p, ","))
+		return
+	}
+	if q, ok := strings.CutPrefix(screen, "library="); ok || screen == "library" {
+		ws.ShowEditor()
+		ws.e.SelectTab(TabIndicators)
+		// Open it once the window has its size, which sizes the dialog.
+		ws.e.clock.AfterFunc(time.Second, func() {
+			ws.e.inds.showLibrary()
+			ws.e.inds.picker.search.SetText(q)
+		})
 		return
 	}
 	switch screen {

@@ -26,6 +26,7 @@ type indicatorsView struct {
 	hdr    []*widget.Label
 	box    fyne.CanvasObject
 	opts   model.Options
+	picker *libraryPicker // the 指标库 dialog last opened (ui/library.go)
 }
 
 // indRow is the widgets of indicator i.
@@ -206,7 +207,7 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.valErr = small("")
 	r.valErr.Importance = widget.DangerImportance
 	r.valErr.Hide()
-	line := container.New(indCols(), nameCell, container.NewVBox(r.value), r.explain, r.note,
+	line := container.New(indCols(), nameCell, container.NewVBox(append([]fyne.CanvasObject{r.value}, e.natureDirection(i)...)...), r.explain, r.note,
 		weight, unit, vtype, r.scoring,
 		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
 	parts := []fyne.CanvasObject{line, r.valErr}
@@ -315,75 +316,6 @@ func (v *indicatorsView) deleteRow(i int) {
 			do()
 		}
 	}, e.win)
-}
-
-// showLibrary lets the clerk pick indicators from the 指标库; each goes in
-// after the last row of its 一级/二级 group (or at the end).
-func (v *indicatorsView) showLibrary() {
-	e := v.e
-	lib := model.Library()
-	have := map[string]bool{}
-	for _, in := range e.form.Indicators {
-		have[in.Name()] = true
-	}
-	picked := map[int]bool{}
-	list := widget.NewList(func() int { return len(lib) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, cell(""))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
-			l := c.Objects[0].(*widget.Label)
-			ck := c.Objects[1].(*widget.Check)
-			in := lib[id].Indicator
-			txt := fmt.Sprintf("%s › %s › %s", in.Level1, in.Level2, in.Name())
-			if in.Value != "" {
-				txt += "　" + in.Value
-			}
-			if in.Formula != "" {
-				txt += "　（计算类）"
-			}
-			if have[in.Name()] {
-				txt += "　— 表中已有"
-			}
-			l.SetText(txt)
-			ck.OnChanged = nil
-			ck.SetChecked(picked[id])
-			ck.OnChanged = func(b bool) { picked[id] = b }
-		})
-	list.OnSelected = func(id widget.ListItemID) {
-		picked[id] = !picked[id]
-		list.UnselectAll()
-		list.RefreshItem(id)
-	}
-	addPicked := func(ok bool) {
-		var ins []model.Indicator
-		for id := range lib {
-			if picked[id] {
-				ins = append(ins, lib[id].Indicator)
-			}
-		}
-		if !ok || len(ins) == 0 {
-			return
-		}
-		first := -1
-		e.Apply(func(f *model.Form) {
-			for _, in := range ins {
-				at := insertPos(f.Indicators, in)
-				f.Indicators = append(f.Indicators[:at], append([]model.Indicator{in}, f.Indicators[at:]...)...)
-				if first < 0 || at <= first {
-					first = at
-				}
-			}
-		})
-		v.focusAt(model.Location{Part: model.PartIndicators, Row: first, Field: model.FieldValue})
-	}
-	body := container.NewBorder(small("勾选要添加的指标（可多选），新指标放在同一一级、二级指标的最后。"),
-		nil, nil, nil, list)
-	d := dialog.NewCustomConfirm("指标库", "添加选中的指标", "取消", body, addPicked, e.win)
-	sz := e.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(860, sz.Width*0.9), min(600, sz.Height*0.9)))
-	d.Show()
 }
 
 // insertPos is where in goes: after the last row with the same 一级 and

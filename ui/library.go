@@ -1,0 +1,457 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+// LibrarySource gives the picker its library: the entries (我的指标, the
+// built-in library, imported files) and problems to mention (unreadable
+// library files or drafts), in plain Chinese.
+type LibrarySource func() (entries []model.LibraryEntry, problems []string)
+
+// storeLibrary is the library of drafts file st: 我的指标 from its drafts
+// and the library files imported beside it.
+func storeLibrary(st *store.Store) LibrarySource {
+	return func() ([]model.LibraryEntry, []string) {
+		lib, problems, skipped, err := store.FullLibrary(st, st.Path())
+		var msgs []string
+		if err != nil {
+			msgs = append(msgs, "“我的指标”未能读取："+err.Error())
+			lib, problems, _, _ = store.FullLibrary(nil, st.Path())
+		}
+		for _, p := range problems {
+			msgs = append(msgs, fmt.Sprintf("指标库文件“%s”无法读取，已跳过：%v", filepath.Base(p.File), p.Err))
+		}
+		if skipped > 0 {
+			msgs = append(msgs, fmt.Sprintf("有 %d 份草稿无法读取，其中的指标没有列入“我的指标”。", skipped))
+		}
+		return lib, msgs
+	}
+}
+
+// Labels of the filters' "no filter" choice.
+const (
+	allSources = "全部来源"
+	allLevel1  = "全部一级指标"
+	allLevel2  = "全部二级指标"
+)
+
+// libraryPicker is the 指标库 dialog: a search-as-you-type field, filters
+// by source and 一级/二级, the hits with a check box each, a preview of the
+// whole entry, and 添加 for the checked ones.
+type libraryPicker struct {
+	v        *indicatorsView
+	lib      []model.LibraryEntry
+	x        *model.LibraryIndex
+	problems []string
+	hits     []int        // positions in lib, best first
+	picked   map[int]bool // positions in lib
+	shown    int          // position in lib of the previewed entry, -1 none
+	have     map[string]bool
+
+	search          *widget.Entry
+	source, l1, l2  *widget.Select
+	list            *widget.List
+	preview         *fyne.Container
+	previewScroll   *container.Scroll
+	status          *widget.Label
+	add             *widget.Button
+	dlg             *dialog.CustomDialog
+	body            *fyne.Container
+	importLibraryFn func(path string) (model.LibraryFile, error)
+}
+
+// showLibrary opens the 指标库 picker.
+func (v *indicatorsView) showLibrary() {
+	p := newLibraryPicker(v)
+	v.picker = p
+	p.dlg.Show()
+	v.e.win.Canvas().Focus(p.search)
+}
+
+func (v *indicatorsView) libraryEntries() ([]model.LibraryEntry, []string) {
+	if v.e.library != nil {
+		return v.e.library()
+	}
+	return model.Library(), nil
+}
+
+func newLibraryPicker(v *indicatorsView) *libraryPicker {
+	e := v.e
+	p := &libraryPicker{v: v, picked: map[int]bool{}, shown: -1, have: map[string]bool{}}
+	p.lib, p.problems = v.libraryEntries()
+	p.x = model.NewLibraryIndex(p.lib)
+	for _, in := range e.form.Indicators {
+		p.have[haveKey(in)] = true
+	}
+	if st := e.libraryStore; st != nil {
+		p.importLibraryFn = func(path string) (model.LibraryFile, error) { return store.ImportLibrary(st.Path(), path) }
+	}
+
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("输入名称、解释或公式中的字词，或拼音首字母（如 yszxl 查 预算执行率）")
+	p.search.OnChanged = func(string) { p.refresh() }
+	p.source = widget.NewSelect(nil, func(string) { p.fillLevels(); p.refresh() })
+	p.l1 = widget.NewSelect(nil, func(string) { p.fillLevel2(); p.refresh() })
+	p.l2 = widget.NewSelect(nil, func(string) { p.refresh() })
+	p.fillSources()
+
+	p.list = widget.NewList(func() int { return len(p.hits) },
+		func() fyne.CanvasObject {
+			name := cell("")
+			name.TextStyle.Bold = true
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil,
+				container.NewVBox(name, small("")))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(p.hits) {
+				return
+			}
+			i := p.hits[id]
+			c := o.(*fyne.Container)
+			box := c.Objects[0].(*fyne.Container)
+			ck := c.Objects[1].(*widget.Check)
+			box.Objects[0].(*widget.Label).SetText(p.rowTitle(i))
+			box.Objects[1].(*widget.Label).SetText(p.rowDetail(i))
+			ck.OnChanged = nil
+			ck.SetChecked(p.picked[i])
+			ck.OnChanged = func(b bool) { p.pick(i, b) }
+		})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.hits) {
+			p.showEntry(p.hits[id])
+		}
+	}
+	p.preview = container.NewVBox()
+	p.previewScroll = container.NewVScroll(p.preview)
+	p.status = small("")
+	p.add = widget.NewButtonWithIcon("添加选中的指标", theme.ContentAddIcon(), p.addPicked)
+	p.add.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { p.dlg.Hide() })
+	var imp *widget.Button
+	if p.importLibraryFn != nil {
+		imp = widget.NewButtonWithIcon("导入指标库文件…", theme.FolderOpenIcon(), p.importDialog)
+	}
+
+	// The source takes its own width; 一级 and 二级 share the rest, so the
+	// dialog fits a 1024-pixel screen with the longest source names.
+	filters := container.NewBorder(nil, nil, p.source, nil, container.NewGridWithColumns(2, p.l1, p.l2))
+	top := container.NewVBox(p.search, filters)
+	split := container.NewHSplit(p.list, p.previewScroll)
+	split.Offset = 0.5
+	buttons := container.NewHBox(cancel, p.add)
+	left := container.NewHBox()
+	if imp != nil {
+		left.Add(imp)
+	}
+	bottom := container.NewBorder(nil, nil, left, buttons, p.status)
+	p.body = container.NewBorder(top, bottom, nil, nil, split)
+	p.dlg = dialog.NewCustomWithoutButtons("指标库", p.body, e.win)
+	p.dlg.Resize(dialogSize(e.win, 1100, 720))
+	p.refresh()
+	if len(p.problems) > 0 {
+		p.status.SetText(strings.Join(p.problems, "；"))
+	}
+	return p
+}
+
+// haveKey identifies an indicator of the form for “表中已有”.
+func haveKey(in model.Indicator) string {
+	return in.Level1 + "\x00" + in.Level2 + "\x00" + in.Name()
+}
+
+func (p *libraryPicker) fillSources() {
+	opts := append([]string{allSources}, model.LibrarySources(p.lib)...)
+	p.source.Options = opts
+	sel := allSources
+	// A template that names its 指标库 subset starts filtered to it.
+	if t := model.TemplateOf(p.v.e.form, nil); t != nil && t.Library != "" && slices.Contains(opts, t.Library) {
+		sel = t.Library
+	}
+	p.source.Selected = sel
+	p.source.Refresh()
+	p.fillLevels()
+}
+
+// fillLevels offers the 一级指标 of the chosen source.
+func (p *libraryPicker) fillLevels() {
+	src := p.filterValue(p.source, allSources)
+	var l1 []string
+	for _, e := range p.lib {
+		if (src == "" || e.Source == src) && !slices.Contains(l1, e.Indicator.Level1) {
+			l1 = append(l1, e.Indicator.Level1)
+		}
+	}
+	p.l1.Options = append([]string{allLevel1}, l1...)
+	if !slices.Contains(p.l1.Options, p.l1.Selected) {
+		p.l1.Selected = allLevel1
+	}
+	p.l1.Refresh()
+	p.fillLevel2()
+}
+
+// fillLevel2 offers the 二级指标 under the chosen source and 一级.
+func (p *libraryPicker) fillLevel2() {
+	src := p.filterValue(p.source, allSources)
+	l1 := p.filterValue(p.l1, allLevel1)
+	var l2 []string
+	for _, e := range p.lib {
+		in := e.Indicator
+		if (src == "" || e.Source == src) && (l1 == "" || in.Level1 == l1) && !slices.Contains(l2, in.Level2) {
+			l2 = append(l2, in.Level2)
+		}
+	}
+	p.l2.Options = append([]string{allLevel2}, l2...)
+	if !slices.Contains(p.l2.Options, p.l2.Selected) {
+		p.l2.Selected = allLevel2
+	}
+	p.l2.Refresh()
+}
+
+func (p *libraryPicker) filterValue(s *widget.Select, all string) string {
+	if s.Selected == all {
+		return ""
+	}
+	return s.Selected
+}
+
+func (p *libraryPicker) query() model.LibraryQuery {
+	return model.LibraryQuery{Text: p.search.Text, Source: p.filterValue(p.source, allSources),
+		Level1: p.filterValue(p.l1, allLevel1), Level2: p.filterValue(p.l2, allLevel2)}
+}
+
+// refresh runs the search again and shows the hits; the first one is
+// previewed.
+func (p *libraryPicker) refresh() {
+	if p.list == nil {
+		return
+	}
+	p.hits = p.x.Search(p.query())
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.list.ScrollToTop()
+	if len(p.hits) > 0 {
+		p.showEntry(p.hits[0])
+	} else {
+		p.showEntry(-1)
+	}
+	p.updateStatus()
+}
+
+func (p *libraryPicker) updateStatus() {
+	n := len(p.picked)
+	msg := fmt.Sprintf("找到 %d 条，已选 %d 条", len(p.hits), n)
+	if len(p.hits) == 0 {
+		msg = "没有找到相符的指标：可以少写几个字，换个说法，或改用拼音首字母；也请看看上面的来源和一级、二级是否选窄了。"
+	}
+	p.status.SetText(msg)
+	if n == 0 {
+		p.add.SetText("添加选中的指标")
+		p.add.Disable()
+	} else {
+		p.add.SetText(fmt.Sprintf("添加选中的 %d 条", n))
+		p.add.Enable()
+	}
+}
+
+func (p *libraryPicker) pick(i int, on bool) {
+	if on {
+		p.picked[i] = true
+	} else {
+		delete(p.picked, i)
+	}
+	p.updateStatus()
+}
+
+// rowTitle is a hit's first line: name and 指标值.
+func (p *libraryPicker) rowTitle(i int) string {
+	e := p.lib[i]
+	s := e.Indicator.Name()
+	if v := e.Indicator.Value; v != "" {
+		s += "　" + v
+	}
+	if p.have[haveKey(e.Indicator)] {
+		s += "　（表中已有）"
+	}
+	return s
+}
+
+// rowDetail is a hit's second line: where it sits and where it is from.
+func (p *libraryPicker) rowDetail(i int) string {
+	e := p.lib[i]
+	in := e.Indicator
+	s := in.Level1 + " › " + in.Level2
+	if in.Sub != "" {
+		s += " › " + in.Level3
+	}
+	s += " · " + e.Source
+	if len(e.Used) > 0 {
+		s += " · 用过 " + yearWord(e.Used[0].Year)
+	}
+	return s
+}
+
+func yearWord(y string) string {
+	if n, ok := model.ParseYear(y); ok {
+		return fmt.Sprintf("%d年度", n)
+	}
+	if strings.TrimSpace(y) == "" {
+		return "（未填年度）"
+	}
+	return y
+}
+
+// showEntry previews entry i of the library whole (-1: nothing).
+func (p *libraryPicker) showEntry(i int) {
+	p.shown = i
+	p.preview.Objects = p.previewObjects(i)
+	p.preview.Refresh()
+	p.previewScroll.ScrollToTop()
+}
+
+// LibraryPreview is the preview of an entry as text: what the picker shows
+// beside the hits.
+func LibraryPreview(e model.LibraryEntry) []string {
+	in := e.Indicator
+	var out []string
+	path := in.Level1 + " › " + in.Level2 + " › " + in.Level3
+	if in.Sub != "" {
+		path += " › " + in.Sub
+	}
+	out = append(out, "位置："+path)
+	v := "指标值：" + orDash(in.Value)
+	if in.Unit != "" {
+		v += "　计量单位：" + in.Unit
+	}
+	if e.Direction != "" {
+		v += "　方向：" + e.Direction
+	}
+	if in.ValueType != "" {
+		v += "　类型：" + in.ValueType
+	}
+	out = append(out, v)
+	if in.Explain != "" {
+		out = append(out, "指标解释："+in.Explain)
+	}
+	if in.Note != "" {
+		out = append(out, "指标说明："+in.Note)
+	}
+	if f, ok := model.FormulaFor(in.Formula); ok {
+		out = append(out, "计算公式："+f.Text, "需要填写："+strings.Join(f.Inputs, "、"))
+	}
+	out = append(out, "来源："+e.Source)
+	if e.Ref != "" {
+		out = append(out, "出处："+e.Ref)
+	}
+	if e.Checked != "" {
+		out = append(out, "核对所用文本："+e.Checked)
+	}
+	for _, u := range e.Used {
+		out = append(out, fmt.Sprintf("%s用过：%s（%s，草稿 %s）", yearWord(u.Year), orDash(u.Value), orDash(u.Dept), u.Draft))
+	}
+	return out
+}
+
+func (p *libraryPicker) previewObjects(i int) []fyne.CanvasObject {
+	if i < 0 || i >= len(p.lib) {
+		return []fyne.CanvasObject{widget.NewLabel("在左边点一条指标，这里显示它的全部内容。")}
+	}
+	e := p.lib[i]
+	title := widget.NewLabelWithStyle(e.Indicator.Name(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{title}
+	for _, line := range LibraryPreview(e) {
+		l := widget.NewLabel(line)
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	}
+	if p.have[haveKey(e.Indicator)] {
+		l := widget.NewLabel("表中已有这条指标。")
+		l.Importance = widget.WarningImportance
+		objs = append(objs, l)
+	}
+	return objs
+}
+
+// addPicked inserts the checked entries, each after the last row of its
+// 一级/二级 group (or at the end), and focuses the first one's 指标值.
+func (p *libraryPicker) addPicked() {
+	var idx []int
+	for i := range p.picked {
+		idx = append(idx, i)
+	}
+	if len(idx) == 0 {
+		return
+	}
+	slices.Sort(idx)
+	ins := make([]model.Indicator, len(idx))
+	for k, i := range idx {
+		ins[k] = p.lib[i].Indicator
+		ins[k].Inputs = nil
+	}
+	p.dlg.Hide()
+	v := p.v
+	first := -1
+	v.e.Apply(func(f *model.Form) {
+		for _, in := range ins {
+			at := insertPos(f.Indicators, in)
+			f.Indicators = slices.Insert(f.Indicators, at, in)
+			if first < 0 || at <= first {
+				first = at
+			}
+		}
+	})
+	v.focusAt(model.Location{Part: model.PartIndicators, Row: first, Field: model.FieldValue})
+}
+
+// libraryFilter is the file dialog's filter for library files.
+var libraryFilter = storage.NewExtensionFileFilter([]string{".json", ".JSON"})
+
+func (p *libraryPicker) importDialog() {
+	win := p.v.e.win
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.v.e.ShowError("无法打开文件", err.Error())
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		p.importPath(path)
+	}, win)
+	d.SetFilter(libraryFilter)
+	d.Resize(dialogSize(win, 900, 640))
+	d.Show()
+}
+
+// importPath imports the library file at path and shows it as its own
+// source; a refused file gets its message and changes nothing.
+func (p *libraryPicker) importPath(path string) {
+	lf, err := p.importLibraryFn(path)
+	if err != nil {
+		p.v.e.ShowError("指标库文件没有导入", err.Error())
+		return
+	}
+	p.lib, p.problems = p.v.libraryEntries()
+	p.x = model.NewLibraryIndex(p.lib)
+	p.picked = map[int]bool{}
+	p.fillSources()
+	p.source.SetSelected(lf.Name)
+	p.status.SetText(fmt.Sprintf("已导入指标库“%s”：%d 条指标。", lf.Name, len(lf.Entries)))
+}
