@@ -212,7 +212,7 @@ func (p *templatePanel) refresh() bool {
 		p.shape = s
 		rebuilt = true
 	}
-	setLabel(p.name, fmt.Sprintf("%s（第%d版）　%s", t.Name, t.Version, t.Source), widget.MediumImportance)
+	setLabel(p.name, fmt.Sprintf("%s（第%d版）　来源：%s", t.Name, t.Version, t.Source), widget.MediumImportance)
 	for l, en := range p.basic {
 		setText(en, f.Basic[l])
 	}

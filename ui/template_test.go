@@ -89,6 +89,9 @@ func TestFundsLiveTotalsAndShares(t *testing.T) {
 	if e.ErrorCount() != 0 {
 		t.Fatalf("example has %d errors: %v", e.ErrorCount(), e.Findings())
 	}
+	if got := totalsText(e.Form(), e.Totals()); got != "收入合计 968.1918 万元　支出合计 968.1918 万元" {
+		t.Errorf("status bar totals %q", got)
+	}
 	// Mistype 项目支出: the sum, the computed 占比 and the checks follow at once.
 	proj.amount.SetText("234.96")
 	if a := e.Form().Funds.Expense[1].Amount; a.Raw() != "234.96" || !a.Valid() {

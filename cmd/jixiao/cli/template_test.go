@@ -105,7 +105,7 @@ func TestTemplateCommands(t *testing.T) {
 		t.Fatalf("exported template: %v %+v", err, tp)
 	}
 	// The draft remembers its template and version.
-	code, out, _ = checkRun("export", "--draft", id, "--json", filepath.Join(dir, "a.json"), "--db", db)
+	code, _, _ = checkRun("export", "--draft", id, "--json", filepath.Join(dir, "a.json"), "--db", db)
 	data, _ = os.ReadFile(filepath.Join(dir, "a.json"))
 	if code != 0 || !strings.Contains(string(data), "\"id\": \"xx-bureau\",\n      \"version\": 2") {
 		t.Errorf("json does not carry the template:\n%s", data)
