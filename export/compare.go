@@ -49,6 +49,7 @@ func visibleKey(f *model.Form) string {
 			fmt.Fprintf(&b, "T%q %s %s %s %q\n", keyText(t.Content), amt(t.Total), amt(t.Fiscal), other, keyText(t.Note))
 		}
 	}
+	templateKey(&b, f)
 	o := f.Options
 	for _, in := range f.Indicators {
 		fields := []string{in.Level1, in.Level2, in.Level3, in.Sub, in.Value, in.Explain, in.Note}
@@ -63,6 +64,12 @@ func visibleKey(f *model.Form) string {
 		}
 		if o.Scoring {
 			fields = append(fields, in.Scoring)
+		}
+		if o.Nature {
+			fields = append(fields, in.Nature)
+		}
+		if o.Direction {
+			fields = append(fields, in.Direction)
 		}
 		placeholder, empty := true, true
 		for i, v := range fields {
@@ -120,7 +127,10 @@ func carryOver(v, h *model.Form) {
 		Unit:       v.Options.Unit || h.Options.Unit,
 		ValueType:  v.Options.ValueType || h.Options.ValueType,
 		Scoring:    v.Options.Scoring || h.Options.Scoring,
+		Nature:     v.Options.Nature || h.Options.Nature,
+		Direction:  v.Options.Direction || h.Options.Direction,
 	}
+	v.Template = h.Template
 	type tk struct{ unit, content string }
 	hidden := map[tk]model.Task{}
 	for _, u := range h.Units {

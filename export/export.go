@@ -33,6 +33,13 @@ type ImportReport struct {
 	// Notes are plain remarks: skipped rows, ignored sheets, the source
 	// used (hidden data or the visible table).
 	Notes []string
+	// Template is the 表样 recognised from the sheet's labels and headers
+	// ("" when the file carried its own, or for the default).
+	Template string
+	// Unplaced are the cells with content that has no place in the form
+	// (its template has no such field or column), cell by cell; their text
+	// is not in the form.
+	Unplaced []Problem
 }
 
 // Problem is one cell that could not be read as expected.
@@ -58,6 +65,15 @@ func (r *ImportReport) String() string {
 	if len(r.Problems) > 0 {
 		fmt.Fprintf(&b, "需要处理的问题（%d 个；无法识别的内容已按原文保留，请在程序中改正）：\n", len(r.Problems))
 		for _, p := range r.Problems {
+			b.WriteString("  " + p.String() + "\n")
+		}
+	}
+	if r.Template != "" {
+		fmt.Fprintf(&b, "表样：%s\n", r.Template)
+	}
+	if len(r.Unplaced) > 0 {
+		fmt.Fprintf(&b, "没有放入申报表的内容（%d 格；表样中没有对应的栏目，请核对后在程序中补上或确认不需要）：\n", len(r.Unplaced))
+		for _, p := range r.Unplaced {
 			b.WriteString("  " + p.String() + "\n")
 		}
 	}

@@ -46,6 +46,7 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	if f.Year == "" {
 		rep.problem("", "没有找到年度（如“（2020年度）”），请在程序中填写年度")
 	}
+	templateHead(g, first, f)
 	if f.Dept == "" {
 		rep.problem("", "没有找到部门名称，请在程序中填写")
 	}
@@ -67,8 +68,15 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 			parseTasks(g, b, end(b), f, rep)
 		case blockIndicators:
 			parseIndicators(g, b, end(b), f, rep)
+		case blockFunds:
+			parseFunds(g, b, end(b), f, rep)
+		case blockDuties:
+			parseDuties(g, b, end(b), f)
 		}
+		markBlock(g, b, end(b))
 	}
+	applyRecognised(g, f, rep)
+	reportUnplaced(g, rep)
 	reportFormulas(g, rep)
 	return f
 }
@@ -268,6 +276,9 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 	l1, l2, l3, sub := col("l1"), col("l2"), col("l3"), col("sub")
 	value, explain, note := col("value"), col("explain"), col("note")
 	weight, unit, vtype, scoring := col("weight"), col("unit"), col("vtype"), col("scoring")
+	nature, direction := col("nature"), col("direction")
+	f.Options.Nature = f.Options.Nature || nature >= 0
+	f.Options.Direction = f.Options.Direction || direction >= 0
 	f.Options.Weight = f.Options.Weight || weight >= 0
 	f.Options.Unit = f.Options.Unit || unit >= 0
 	f.Options.ValueType = f.Options.ValueType || vtype >= 0
@@ -278,12 +289,12 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		}
 		return g.at(r, c)
 	}
-	all := []int{l1, l2, l3, sub, value, explain, note, weight, unit, vtype, scoring}
+	all := []int{l1, l2, l3, sub, value, explain, note, weight, unit, vtype, scoring, nature, direction}
 	own := all[2:] // 一级/二级 may be merged from above
 	skipped := 0
 	for r := b.row + b.header; r < end; r++ {
 		formula := g.hasFormula(r, all...)
-		if rowEmpty(g, r) && !formula {
+		if rowEmpty(g, r) && !formula || g.skip[r] {
 			continue
 		}
 		in := model.Indicator{
@@ -292,6 +303,7 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 			Explain: get(r, explain), Note: get(r, note),
 			Weight: strings.TrimSpace(get(r, weight)), Unit: strings.TrimSpace(get(r, unit)),
 			ValueType: strings.TrimSpace(get(r, vtype)), Scoring: get(r, scoring),
+			Nature: strings.TrimSpace(get(r, nature)), Direction: strings.TrimSpace(get(r, direction)),
 		}
 		if n := norm(in.Level1); n == "一级指标" {
 			continue // a repeated header row

@@ -31,6 +31,10 @@ type sheetGrid struct {
 	// reported marks the formula cells already reported (amount cells get
 	// their own message).
 	reported map[[2]int]bool
+	// used marks the cells placed into the form (see import_template.go);
+	// skip marks rows of 基本信息 fields that are not table rows.
+	used map[[2]int]bool
+	skip map[int]bool
 }
 
 // isFormula reports whether (r, c) is a formula cell without a value.

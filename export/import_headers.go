@@ -10,6 +10,8 @@ func norm(s string) string {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
 			continue
+		case r == '*' || r == '＊':
+			continue // 湖南 marks the required headers *指标值
 		case r >= '！' && r <= '～':
 			r = r - '！' + '!'
 		}
@@ -65,7 +67,7 @@ func findBlocks(g *sheetGrid) []block {
 			}
 			return -1, false
 		}
-		if c, ok := find("年度总体目标", "总体目标", "年度目标"); ok && !haveGoals {
+		if c, ok := find("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "年度总体绩效目标", "整体绩效目标"); ok && !haveGoals {
 			haveGoals = true
 			out = append(out, block{kind: blockGoals, row: r, col: c})
 		}
@@ -85,6 +87,7 @@ func findBlocks(g *sheetGrid) []block {
 			haveTasks = true
 			out = append(out, taskBlock(g, r))
 		}
+		out = append(out, templateBlocks(g, r, texts, out)...)
 		_, h1 := find("一级指标")
 		_, h3 := find("三级指标")
 		if h1 && h3 && !haveInd {
@@ -180,8 +183,14 @@ func indicatorBlock(g *sheetGrid, r int) block {
 			return "note"
 		case n == "分值" || n == "权重":
 			return "weight"
-		case n == "计量单位" || n == "单位":
+		case n == "计量单位" || n == "单位" || n == "度量单位":
 			return "unit"
+		case n == "指标性质" || n == "计算符号":
+			return "nature"
+		case n == "指标方向性" || n == "指标方向":
+			return "direction"
+		case n == "备注":
+			return "note"
 		case n == "指标值类型" || n == "指标类型":
 			return "vtype"
 		case strings.Contains(n, "评分标准") || strings.Contains(n, "评(扣)分标准") || strings.Contains(n, "扣分标准"):

@@ -44,6 +44,8 @@ const (
 	secGoals
 	secTasks
 	secIndicators
+	secFunds  // 部门总体资金情况 (templates that have it)
+	secDuties // 部门职能概述 (templates that have it)
 )
 
 type lrow struct {
@@ -67,12 +69,15 @@ const (
 	colUnit   // 计量单位
 	colVType  // 指标值类型
 	colScore  // 评分标准
+	colNature // 指标性质 (Options.Nature)
+	colDir    // 指标方向 (Options.Direction)
 	nColKeys
 )
 
 type layout struct {
 	form   *model.Form
-	widths []float64 // column widths in Excel character units
+	tpl    *model.Template // the form's 表样
+	widths []float64       // column widths in Excel character units
 	idx    [nColKeys]int
 	rows   []lrow
 	// rows of the task table (0-based layout indexes, end exclusive), for SUM formulas
@@ -96,8 +101,11 @@ func (l *layout) spanTo(a, endKey int) (int, int) {
 	return start, end - start + 1
 }
 
-func buildLayout(f *model.Form) *layout {
-	l := &layout{form: f, totals: model.ComputeTotals(f)}
+func buildLayout(f *model.Form, t *model.Template) *layout {
+	if t == nil {
+		t = model.TemplateOf(f, nil)
+	}
+	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f)}
 	o := f.Options
 	type colDef struct {
 		key int
@@ -108,6 +116,12 @@ func buildLayout(f *model.Form) *layout {
 		{colL1, 10, true}, {colL2, 14, true}, {colL3, 18, true}, {colValue, 10, true}, {colExplain, 26, true},
 		{colTotal, 12, true}, {colFiscal, 13, true}, {colOther, 12, o.OtherFunds}, {colTaskNote, 22, true},
 		{colWeight, 7, o.Weight}, {colUnit, 8, o.Unit}, {colVType, 10, o.ValueType}, {colScore, 26, o.Scoring},
+		{colNature, 8, o.Nature}, {colDir, 8, o.Direction},
+	}
+	for i := range defs {
+		if w := t.Print.Widths[colTemplateKey[defs[i].key]]; w > 0 {
+			defs[i].w = float64(w)
+		}
 	}
 	for i := range l.idx {
 		l.idx[i] = -1
@@ -123,20 +137,21 @@ func buildLayout(f *model.Form) *layout {
 
 	// Title block.
 	l.rows = append(l.rows,
-		lrow{sec: secHead, cells: []lcell{whole("市级部门整体绩效目标申报表", kTitle)}},
+		lrow{sec: secHead, cells: []lcell{whole(t.Title, kTitle)}},
 		lrow{sec: secHead, cells: []lcell{whole("（"+strings.TrimSpace(f.Year)+"年度）", kSubtitle)}},
 		lrow{sec: secHead, cells: []lcell{
-			{col: 0, colSpan: 1, rowSpan: 1, text: "部门名称", kind: kLabel},
+			{col: 0, colSpan: 1, rowSpan: 1, text: t.Dept(), kind: kLabel},
 			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Dept, kind: kText},
 		}},
 	)
+	l.templateRows()
 
 	// 年度总体目标.
 	ng := max(len(f.Goals), 1)
 	for i := 0; i < ng; i++ {
 		r := lrow{sec: secGoals}
 		if i == 0 {
-			r.cells = append(r.cells, lcell{col: 0, colSpan: 1, rowSpan: ng, text: "年度总体目标", kind: kLabel})
+			r.cells = append(r.cells, lcell{col: 0, colSpan: 1, rowSpan: ng, text: t.Label(model.SectionGoals), kind: kLabel})
 		}
 		text := ""
 		if i < len(f.Goals) {
@@ -210,16 +225,16 @@ func buildLayout(f *model.Form) *layout {
 	// 绩效指标.
 	indNoteC, indNoteS := l.idx[colTotal], l.idx[colTaskNote]-l.idx[colTotal]+1
 	hdr := lrow{sec: secIndicators, header: true, cells: []lcell{
-		{col: l.idx[colL1], colSpan: 1, rowSpan: 1, text: "一级指标", kind: kHeader},
-		{col: l.idx[colL2], colSpan: 1, rowSpan: 1, text: "二级指标", kind: kHeader},
-		{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: "三级指标", kind: kHeader},
-		{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: "指标值", kind: kHeader},
-		{col: l.idx[colExplain], colSpan: 1, rowSpan: 1, text: "指标解释", kind: kHeader},
-		{col: indNoteC, colSpan: indNoteS, rowSpan: 1, text: "指标说明", kind: kHeader},
+		{col: l.idx[colL1], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL1), kind: kHeader},
+		{col: l.idx[colL2], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL2), kind: kHeader},
+		{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL3), kind: kHeader},
+		{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColValue), kind: kHeader},
+		{col: l.idx[colExplain], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColExplain), kind: kHeader},
+		{col: indNoteC, colSpan: indNoteS, rowSpan: 1, text: t.ColumnLabel(model.IndColNote), kind: kHeader},
 	}}
 	for _, k := range optIndicatorKeys {
 		if l.has(k) {
-			hdr.cells = append(hdr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: optHeader[k], kind: kHeader})
+			hdr.cells = append(hdr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: l.header(k), kind: kHeader})
 		}
 	}
 	l.rows = append(l.rows, hdr)
@@ -256,17 +271,22 @@ func buildLayout(f *model.Form) *layout {
 				text, kind = in.Unit, kCenter
 			case colVType:
 				text, kind = in.ValueType, kCenter
+			case colNature:
+				text, kind = in.Nature, kCenter
+			case colDir:
+				text, kind = in.Direction, kCenter
 			}
 			r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: text, kind: kind})
 		}
 		l.rows = append(l.rows, r)
 	}
+	l.order()
 	return l
 }
 
 var moneyHeader = map[int]string{colTotal: "合计", colFiscal: "其中：财政资金", colOther: "其他资金"}
 
-var optIndicatorKeys = []int{colWeight, colUnit, colVType, colScore}
+var optIndicatorKeys = []int{colWeight, colUnit, colVType, colScore, colNature, colDir}
 
 var optHeader = map[int]string{colWeight: "分值", colUnit: "计量单位", colVType: "指标值类型", colScore: "评分标准"}
 

@@ -17,8 +17,8 @@ import (
 // PDF page geometry, in points: A4 landscape (the tables have eight or
 // more columns; portrait would make the long 指标说明 texts very tall).
 const (
-	pdfPageW   = 841.89
-	pdfPageH   = 595.28
+	pdfPageW   = 841.89 // A4 long side
+	pdfPageH   = 595.28 // A4 short side
 	pdfMarginX = 28.0
 	pdfTop     = 36.0 // the table starts here
 	pdfBottom  = 36.0 // room for the footer
@@ -36,13 +36,15 @@ const pdfFamily = "JIXIAO+JixiaoNotoSansSC"
 const missingGlyph = '□'
 
 type pdfWriter struct {
-	gp      *gopdf.GoPdf
-	l       *layout
-	widths  []float64 // column widths in points
-	xs      []float64 // column left edges
-	runeW   map[rune]float64
-	missing []rune
-	seen    map[rune]bool
+	gp *gopdf.GoPdf
+	l  *layout
+	// page size in points (the template's paper and orientation)
+	pageW, pageH float64
+	widths       []float64 // column widths in points
+	xs           []float64 // column left edges
+	runeW        map[rune]float64
+	missing      []rune
+	seen         map[rune]bool
 	// per row: lines of each cell (index as in row.cells), and height
 	lines   [][][]string
 	heights []float64
@@ -52,6 +54,12 @@ type pdfWriter struct {
 // the bundled font embedded as a subset. Characters the font lacks are
 // drawn as □ and listed in the report.
 func WritePDF(w io.Writer, f *model.Form) (rep PDFReport, err error) {
+	return WritePDFTemplate(w, f, nil)
+}
+
+// WritePDFTemplate is WritePDF in the layout of template tpl (nil: the
+// form's own built-in template, model.TemplateOf).
+func WritePDFTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep PDFReport, err error) {
 	if f == nil {
 		return rep, errors.New("没有要导出的申报表")
 	}
@@ -60,12 +68,13 @@ func WritePDF(w io.Writer, f *model.Form) (rep PDFReport, err error) {
 			err = fmt.Errorf("生成 PDF 时出错（%v），文件未写出", r)
 		}
 	}()
-	p := &pdfWriter{l: buildLayout(f), runeW: map[rune]float64{}, seen: map[rune]bool{}}
+	p := &pdfWriter{l: buildLayout(f, tpl), runeW: map[rune]float64{}, seen: map[rune]bool{}}
+	p.pageW, p.pageH = pageSize(p.l.tpl.Print)
 	p.gp = &gopdf.GoPdf{}
-	p.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pdfPageW, H: pdfPageH}, Unit: gopdf.UnitPT})
+	p.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: p.pageW, H: p.pageH}, Unit: gopdf.UnitPT})
 	// Fastest compression: the file is a little larger, the export much quicker.
 	p.gp.SetCompressLevel(1)
-	p.gp.SetInfo(gopdf.PdfInfo{Title: "市级部门整体绩效目标申报表 " + f.Dept + " " + f.Year + "年度", Creator: "jixiao", Producer: "jixiao", CreationDate: f.Meta.Updated})
+	p.gp.SetInfo(gopdf.PdfInfo{Title: p.l.tpl.Title + " " + f.Dept + " " + f.Year + "年度", Creator: "jixiao", Producer: "jixiao", CreationDate: f.Meta.Updated})
 	opt := gopdf.TtfOption{
 		OnGlyphNotFound: func(r rune) {
 			if !p.seen[r] {
@@ -96,11 +105,14 @@ func WritePDF(w io.Writer, f *model.Form) (rep PDFReport, err error) {
 }
 
 func (p *pdfWriter) columns() {
+	if p.pageW == 0 {
+		p.pageW, p.pageH = pdfPageW, pdfPageH
+	}
 	total := 0.0
 	for _, w := range p.l.widths {
 		total += w
 	}
-	usable := pdfPageW - 2*pdfMarginX
+	usable := p.pageW - 2*pdfMarginX
 	x := pdfMarginX
 	for _, w := range p.l.widths {
 		cw := w / total * usable
@@ -229,7 +241,7 @@ func (p *pdfWriter) rowLines(ri int) int {
 // next page, after the header of its table; a row taller than a page is
 // split between lines.
 func (p *pdfWriter) paginate() []page {
-	bodyTop, bodyBottom := pdfTop, pdfPageH-pdfBottom
+	bodyTop, bodyBottom := pdfTop, p.pageH-pdfBottom
 	pages := []page{{}}
 	y := bodyTop
 	headerH := func(sec section) float64 {
@@ -395,7 +407,7 @@ func (p *pdfWriter) draw(pages []page) error {
 		gp.SetTextColor(80, 80, 80)
 		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
 		right := strings.TrimSpace(f.Year) + "年度  " + p.l.headTitle()
-		usable := pdfPageW - 2*pdfMarginX
+		usable := p.pageW - 2*pdfMarginX
 		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 >= usable {
 			// a very long 部门名称: 年度 moves into the left text, which
 			// shrinks to fit the line
@@ -410,12 +422,12 @@ func (p *pdfWriter) draw(pages []page) error {
 			return err
 		}
 		if right != "" {
-			if err := p.text(pdfMarginX, 14, pdfPageW-2*pdfMarginX, 12, right, gopdf.Right|gopdf.Middle, 8); err != nil {
+			if err := p.text(pdfMarginX, 14, p.pageW-2*pdfMarginX, 12, right, gopdf.Right|gopdf.Middle, 8); err != nil {
 				return err
 			}
 		}
 		foot := fmt.Sprintf("第 %d 页 共 %d 页", pi+1, n)
-		if err := p.text(pdfMarginX, pdfPageH-24, pdfPageW-2*pdfMarginX, 12, foot, gopdf.Center|gopdf.Middle, 8); err != nil {
+		if err := p.text(pdfMarginX, p.pageH-24, p.pageW-2*pdfMarginX, 12, foot, gopdf.Center|gopdf.Middle, 8); err != nil {
 			return err
 		}
 		gp.SetTextColor(0, 0, 0)

@@ -16,6 +16,9 @@ func (l *layout) headTitle() string {
 	if l.title != "" {
 		return l.title
 	}
+	if l.tpl != nil {
+		return l.tpl.Title
+	}
 	return "市级部门整体绩效目标申报表"
 }
 

@@ -120,12 +120,18 @@ func moneyFloat(m model.Money) float64 {
 // numbers),
 // with a hidden sheet carrying the form for lossless re-import.
 func WriteXLSX(w io.Writer, f *model.Form) error {
+	return WriteXLSXTemplate(w, f, nil)
+}
+
+// WriteXLSXTemplate is WriteXLSX in the layout of template tpl (nil: the
+// form's own built-in template, model.TemplateOf).
+func WriteXLSXTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
 	if f == nil {
 		return errors.New("没有要导出的申报表")
 	}
 	xf := excelize.NewFile()
 	defer xf.Close()
-	if err := writeWorkbook(xf, f); err != nil {
+	if err := writeWorkbook(xf, f, tpl); err != nil {
 		return fmt.Errorf("生成 Excel 文件失败：%v", err)
 	}
 	if _, err := xf.WriteTo(w); err != nil {
@@ -134,7 +140,7 @@ func WriteXLSX(w io.Writer, f *model.Form) error {
 	return nil
 }
 
-func writeWorkbook(xf *excelize.File, f *model.Form) error {
+func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error {
 	if err := xf.SetDefaultFont(xlsxFont); err != nil {
 		return err
 	}
@@ -145,14 +151,14 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 	if err != nil {
 		return err
 	}
-	l := buildLayout(f)
+	l := buildLayout(f, tpl)
 	ps := paginate(l)
 	// The hidden sheet first: hiding a sheet makes excelize read every
 	// other sheet back, which would undo the benefit of streaming.
 	if err := writeDataSheet(xf, f); err != nil {
 		return err
 	}
-	if err := pageSetup(xf, f, ps.scale); err != nil {
+	if err := pageSetup(xf, f, l.tpl, ps.scale); err != nil {
 		return err
 	}
 	sw, err := xf.NewStreamWriter(SheetName)
@@ -231,7 +237,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 				cell.StyleID = st.total[decimals(p.c.total)]
 				if p.first {
 					cell.Value = moneyFloat(p.c.total)
-					if ps.taskEnd > ps.taskFirst {
+					if p.c.sumCol && ps.taskEnd > ps.taskFirst {
 						col, _ := excelize.ColumnNumberToName(ci + 1)
 						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, ps.taskFirst+1, col, ps.taskEnd)
 					}
@@ -250,11 +256,17 @@ func writeWorkbook(xf *excelize.File, f *model.Form) error {
 	return sw.Flush()
 }
 
-func pageSetup(xf *excelize.File, f *model.Form, scale int) error {
+func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int) error {
 	// A fixed scale, not "fit to one page wide": Excel ignores manual page
 	// breaks when fitting to pages, and the breaks are computed for this
-	// scale (see xlsx_pages.go).
+	// scale (see xlsx_pages.go). Paper and orientation are the template's.
 	size, orient, adjust := 9, "landscape", uint(scale)
+	if tpl.Print.Orientation == "portrait" {
+		orient = "portrait"
+	}
+	if tpl.Print.Paper == "A3" {
+		size = 8
+	}
 	if err := xf.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &adjust}); err != nil {
 		return err
 	}
@@ -265,16 +277,16 @@ func pageSetup(xf *excelize.File, f *model.Form, scale int) error {
 	// Every page says which form and department it belongs to in its
 	// header; the table headers are repeated as rows (xlsx_pages.go).
 	return xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
-		OddHeader: pageHeader(f),
+		OddHeader: pageHeaderTitle(f, tpl.Title),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	})
 }
 
-// pageHeader is the page header: 部门 on the left, the form and year on
+// pageHeaderTitle is the page header: 部门 on the left, the form (title) and year on
 // the right, within Excel's 255 characters (UTF-16 units) for a header —
 // a longer one makes excelize refuse and Excel repair the file — so a
 // long department name or year is cut short with “…”.
-func pageHeader(f *model.Form) string {
+func pageHeaderTitle(f *model.Form, title string) string {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
 	cut := func(s string, n int) string {
@@ -287,7 +299,7 @@ func pageHeader(f *model.Form) string {
 		}
 		return esc(string(rs)) + "…"
 	}
-	right := "&R&9" + cut("市级部门整体绩效目标申报表（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
+	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
 	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-len("&L&9"))
 	return left + right
 }

@@ -44,12 +44,15 @@ const contMark = "（续）"
 
 // printScale is the print scale (percent) at which the columns fill at
 // most the width of the page.
-func printScale(widths []float64) int {
+func printScale(widths []float64) int { return scaleFor(widths, pageLongPt) }
+
+// scaleFor is printScale for a page pageW points wide.
+func scaleFor(widths []float64, pageW float64) int {
 	px := 0.0
 	for _, w := range widths {
 		px += math.Floor(w*assumedDigitPx + 5)
 	}
-	avail := pageLongPt - 2*marginLRIn*ptPerIn
+	avail := pageW - 2*marginLRIn*ptPerIn
 	s := int(math.Floor(100 * avail / (px * 0.75)))
 	return min(max(s, 10), 100)
 }
@@ -83,6 +86,12 @@ func (ps *printedSheet) pageOf(ri int) int {
 func paginate(l *layout) *printedSheet {
 	ps := &printedSheet{scale: printScale(l.widths)}
 	ps.body = pageBody(ps.scale)
+	if l.tpl != nil && (l.tpl.Print.Orientation == "portrait" || l.tpl.Print.Paper == "A3") {
+		// the template's paper: the same rules on its width and height
+		pw, ph := pageSize(l.tpl.Print)
+		ps.scale = scaleFor(l.widths, pw)
+		ps.body = (ph - 2*marginTBIn*ptPerIn) * 100 / float64(ps.scale) * pageFill
+	}
 	H := ps.body
 	rows := copyRows(l.rows)
 	hc := &heightCalc{widths: l.widths, memo: map[needKey]float64{}}

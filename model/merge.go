@@ -245,6 +245,9 @@ func PlanMerge(into *Form, parts []MergePart) []MergeConflict {
 // differs and !choices.AllowYear, or a part has no form; the error is
 // plain Chinese.
 func Merge(into *Form, parts []MergePart, choices MergeChoices) (*Form, MergeReport, error) {
+	if err := sameTemplates(into, parts); err != nil {
+		return nil, MergeReport{}, err
+	}
 	m := newMerger(into, choices, false)
 	for i, p := range parts {
 		if err := m.part(i, p); err != nil {

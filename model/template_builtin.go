@@ -60,7 +60,9 @@ func builtinTemplates() []*Template {
 				RequiredLevel1: []string{"产出指标", "效益指标", "满意度指标"},
 				FundsShares:    true, FundsBalance: true,
 			},
-			Print: Print{Paper: "A4", Orientation: "portrait"},
+			// portrait is our choice; the 指标值 column (which also holds
+			// 当年金额) wide enough for 968.1918
+			Print: Print{Paper: "A4", Orientation: "portrait", Widths: map[string]int{IndColValue: 13}},
 		},
 		{
 			ID: HunanTemplateID, Version: 1,

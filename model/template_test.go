@@ -225,7 +225,7 @@ func TestParseTemplateRefusesBadFiles(t *testing.T) {
 		want string
 	}{
 		{"not json", []byte("PK\x03\x04\xff\xfe zip"), "不是 UTF-8 文本"},
-		{"truncated", good[:len(good)/2], "JSON 格式有误"},
+		{"truncated", good[:strings.LastIndex(string(good[:len(good)/2]), ",")], "JSON 格式有误"},
 		{"a form, not a template", []byte(`{"format":"jixiao-form","version":1,"form":{}}`), "不是 jixiao 表样文件"},
 		{"no format", []byte(`{"template":{}}`), "缺少 \"format\""},
 		{"newer", swap(`"version": 1,`, `"version": 9,`), "请升级 jixiao"},

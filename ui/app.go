@@ -147,6 +147,8 @@ type Editor struct {
 	titleTimer Timer
 	titleDelay time.Duration // tabTitleDelay; 0 updates at once
 
+	templates []*model.Template // imported 表样 (SetTemplates)
+
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
 	toolbarBox *fyne.Container
@@ -326,7 +328,7 @@ func (e *Editor) changed(structural bool) {
 
 func (e *Editor) recompute() {
 	e.totals = model.ComputeTotals(e.form)
-	e.findings = model.Check(e.form)
+	e.findings = model.CheckWith(e.form, model.TemplateOf(e.form, e.templates))
 	e.errors = 0
 	for _, f := range e.findings {
 		if f.Severity == model.SevError {

@@ -19,7 +19,8 @@ type basicView struct {
 	opts    []*widget.Check
 	origin  *widget.Label
 	summary *widget.Label
-	box     fyne.CanvasObject
+	tpl     *templatePanel // the 表样's parts (template.go)
+	box     *container.Scroll
 }
 
 // optionSwitches are the optional columns, in the order shown.
@@ -61,9 +62,11 @@ func newBasicView(e *Editor) *basicView {
 	}
 	v.origin.Wrapping = fyne.TextWrapWord
 	v.summary.Wrapping = fyne.TextWrapWord
+	v.tpl = newTemplatePanel(e)
 	content := container.NewVBox(
 		heading("申报单位"),
 		form,
+		v.tpl.object(),
 		widget.NewSeparator(),
 		heading("可选列（其他省市模板使用，本表默认不用）"),
 		optBox,
@@ -72,7 +75,7 @@ func newBasicView(e *Editor) *basicView {
 		v.summary,
 		v.origin,
 	)
-	v.box = container.NewVScroll(container.NewPadded(container.NewGridWrap(fyne.NewSize(760, content.MinSize().Height), content)))
+	v.box = container.NewVScroll(container.NewPadded(container.New(widthLayout{760}, content)))
 	return v
 }
 
@@ -82,6 +85,9 @@ func (v *basicView) refresh(bool) {
 	f := v.e.form
 	setText(v.year, f.Year)
 	setText(v.dept, f.Dept)
+	if v.tpl.refresh() {
+		v.box.Refresh()
+	}
 	for i, sw := range optionSwitches {
 		on := *sw.get(&f.Options)
 		if v.opts[i].Checked != on {
@@ -108,6 +114,9 @@ func (v *basicView) refresh(bool) {
 }
 
 func (v *basicView) focus(loc model.Location) bool {
+	if v.tpl.focus(loc) {
+		return true
+	}
 	if loc.Field == model.FieldDept {
 		return v.e.focusObject(v.dept)
 	}

@@ -68,6 +68,10 @@ func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 	paste := fyne.NewMenuItem("从 Excel/WPS 粘贴行", ws.PasteFromClipboard)
 	paste.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	e.AddMenu(fyne.NewMenu("编辑", undo, redo, fyne.NewMenuItemSeparator(), paste))
+	e.AddMenu(ws.templateMenu())
+	if stored, _, err := st.Templates(); err == nil {
+		e.templates = stored
+	}
 	// Ctrl+Z / Ctrl+Y also where no menu bar takes them (tests, a focused
 	// entry gets the menu's shortcut first: the form's undo wins over the
 	// entry's own).
@@ -512,16 +516,14 @@ func (ws *Workspace) NewDraftDialog() {
 	year.SetText(strconv.Itoa(ws.e.clock.Now().Year() + 1))
 	dept := widget.NewEntry()
 	dept.SetPlaceHolder("如 郑州市生态环境局")
+	tplSel, chosen := ws.templateChoice()
 	dialog.ShowForm("新建空白草稿", "新建", "取消", []*widget.FormItem{
-		widget.NewFormItem("年度", year), widget.NewFormItem("部门名称", dept),
+		widget.NewFormItem("年度", year), widget.NewFormItem("部门名称", dept), widget.NewFormItem("表样", tplSel),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		f := model.New(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), ws.e.clock.Now())
-		f.Goals = []model.Goal{{}}
-		f.Units = []model.Unit{{Tasks: []model.Task{{}}}}
-		ws.newDraft(f, "")
+		ws.newBlank(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), chosen())
 	}, ws.win)
 }
 

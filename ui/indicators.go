@@ -207,10 +207,13 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.valErr = small("")
 	r.valErr.Importance = widget.DangerImportance
 	r.valErr.Hide()
-	line := container.New(indCols(), nameCell, container.NewVBox(r.value), r.explain, r.note,
+	line := container.New(indCols(), nameCell, container.NewVBox(append([]fyne.CanvasObject{r.value}, e.natureDirection(i)...)...), r.explain, r.note,
 		weight, unit, vtype, r.scoring,
 		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
 	parts := []fyne.CanvasObject{line, r.valErr}
+	if last := lastYearLine(in); last != nil {
+		parts = append(parts, last) // 复制自自评草稿: 上年完成值 and 得分 (stage.go)
+	}
 	if fm, ok := model.FormulaFor(in.Formula); ok {
 		grid := container.NewGridWithColumns(2)
 		for _, name := range fm.Inputs {

@@ -286,3 +286,19 @@ func (v *yearView) showAdjust() {
 	d.Resize(fyne.NewSize(760, 260))
 	d.Show()
 }
+
+// lastYearLine is the small line under an indicator carried from a 自评
+// draft (上年完成值 and 得分 beside the carried indicator), nil when the
+// indicator has no last year's result.
+func lastYearLine(in model.Indicator) fyne.CanvasObject {
+	l := in.Last
+	if l == (model.LastResult{}) {
+		return nil
+	}
+	lab := small(fmt.Sprintf("上年：指标值 %s，完成值 %s，得分 %s/%s", l.Value, l.Actual, l.Score, l.Weight))
+	if l.NotMet {
+		lab.Text += "（未完成）"
+		lab.Importance = widget.WarningImportance
+	}
+	return container.NewBorder(nil, nil, widget.NewLabel("　　"), nil, lab)
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -181,5 +182,43 @@ func TestYearViewLastYear(t *testing.T) {
 	want := "工作目标合理性 总体工作完成率 年度工作目标实现率 预算调整率 支出管理规范性 政府采购执行率 资产管理规范性 对口部门满意度 培训计划执行率"
 	if strings.Join(warned, " ") != want {
 		t.Errorf("warned %v", warned)
+	}
+}
+
+func TestIndicatorsShowLastYear(t *testing.T) {
+	f, _, err := model.CarryForward(model.SampleEval(testTime), "2021", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, w := newTestEditor(t, f, &memSaver{})
+	e.SelectTab(TabIndicators)
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if strings.HasPrefix(x.Text, "上年：") {
+				texts = append(texts, x.Text)
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(x.Content)
+		}
+	}
+	walk(e.inds.object())
+	_ = w
+	if len(texts) != 31 {
+		t.Fatalf("%d 上年 lines", len(texts))
+	}
+	want := "上年：指标值 ≥95%，完成值 93%，得分 2.94/3（未完成）"
+	found := false
+	for _, s := range texts {
+		found = found || s == want
+	}
+	if !found {
+		t.Errorf("no %q in %v", want, texts[:3])
 	}
 }

@@ -33,6 +33,10 @@ func (s *statusBar) object() fyne.CanvasObject { return s.box }
 
 // totalsText is the grand total as the status bar and the task tab show it.
 func totalsText(f *model.Form, t model.Totals) string {
+	if len(f.Units) == 0 && f.Funds != nil {
+		// a 表样 without a task table: its 部门总体资金情况 instead
+		return fmt.Sprintf("收入合计 %s 万元　支出合计 %s 万元", model.FormatMoney(f.Funds.Total(model.FundsIncome), true), model.FormatMoney(f.Funds.Total(model.FundsExpense), true))
+	}
 	txt := fmt.Sprintf("合计 %s 万元　财政资金 %s 万元", model.FormatMoney(t.Total, true), model.FormatMoney(t.Fiscal, true))
 	if f.Options.OtherFunds {
 		txt += fmt.Sprintf("　其他资金 %s 万元", model.FormatMoney(t.Other, true))

@@ -26,12 +26,19 @@ func runCheck(c *cli, args []string) error {
 		// the 1 that means "the form has errors".
 		return usageErrorf("无法审核“%s”：%s", label, err.Error())
 	}
-	return checkReport(c, f, label)
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "")
+	return checkReportTemplate(c, f, label, tpl, remark)
 }
 
-// checkReport prints f's totals and findings; it returns exitFindings
-// when there are errors.
+// checkReport is checkReportTemplate with f's built-in template.
 func checkReport(c *cli, f *model.Form, label string) error {
+	tpl, remark := formTemplate(f, "", false)
+	return checkReportTemplate(c, f, label, tpl, remark)
+}
+
+// checkReportTemplate prints f's template, totals and findings by tpl's
+// rules; it returns exitFindings when there are errors.
+func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Template, remark string) error {
 	year, dept := strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept)
 	if year == "" {
 		year = "（未填写）"
@@ -41,6 +48,7 @@ func checkReport(c *cli, f *model.Form, label string) error {
 	}
 	c.printf("审核：%s\n", label)
 	c.printf("年度：%s　部门：%s\n", year, dept)
+	c.printf("表样：%s%s\n", templateName(tpl), remark)
 	t := model.ComputeTotals(f)
 	if f.Options.OtherFunds {
 		c.printf("合计 %s 万元（财政资金 %s 万元，其他资金 %s 万元）\n", t.Total, t.Fiscal, t.Other)
@@ -56,7 +64,10 @@ func checkReport(c *cli, f *model.Form, label string) error {
 	c.printf("%d 项任务，%d 个单位，%d 条目标，%d 条绩效指标\n", t.Tasks, t.UnitCount(), t.Goals, len(f.Indicators))
 	stageReport(c, f)
 
-	findings := model.Check(f)
+	if fd := f.Funds; fd != nil && tpl.Has(model.SectionFunds) {
+		c.printf("部门总体资金情况：收入合计 %s 万元，支出合计 %s 万元\n", model.FormatMoney(fd.Total(model.FundsIncome), false), model.FormatMoney(fd.Total(model.FundsExpense), false))
+	}
+	findings := model.CheckWith(f, tpl)
 	if len(findings) == 0 {
 		c.printf("\n审核通过：没有发现问题。\n")
 		return nil

@@ -11,8 +11,8 @@ var commands = []*command{
 	},
 	{
 		name:    "new",
-		args:    "--year 2021 --dept 部门名称 [--db 路径]",
-		summary: "新建一份空白草稿，最后一行输出新草稿的编号",
+		args:    "--year 2021 --dept 部门名称 [--template 表样编号] [--db 路径]",
+		summary: "新建一份空白草稿（--template 指定表样，默认郑州表样；编号见 jixiao template list），最后一行输出新草稿的编号",
 		run:     runNew,
 	},
 	{
@@ -74,6 +74,12 @@ var commands = []*command{
 		args:    "--list | 备份文件 | --draft 编号  [--db 路径]",
 		summary: "--list 列出数据文件的备份（最新的在前）；给出备份文件则用它替换数据文件（当前文件先另存为备份）；--draft 从回收站恢复草稿",
 		run:     runRestore,
+	},
+	{
+		name:    "template",
+		args:    "list | show 编号 | import 表样文件.json | export 编号 输出.json [--db 路径]",
+		summary: "表样：list 列出可用的表样（每行一个：编号、名称）；show 显示表样的栏目和审核规则；import 导入财政局发的表样文件；export 把表样写成文件",
+		run:     runTemplate,
 	},
 	{
 		name:    "version",

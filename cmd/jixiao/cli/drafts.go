@@ -126,6 +126,7 @@ func runNew(c *cli, args []string) error {
 	db := dbFlag(fs)
 	year := fs.String("year", "", "年度")
 	dept := fs.String("dept", "", "部门名称")
+	tplID := fs.String("template", "", "表样编号")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -149,11 +150,17 @@ func runNew(c *cli, args []string) error {
 	defer st.Close()
 	f := model.New(fmt.Sprint(y), d, time.Now())
 	f.Meta.Origin = "新建"
+	tpl, err := newTemplate(st, *tplID)
+	if err != nil {
+		return err
+	}
+	model.ApplyTemplate(f, tpl)
 	id, err := st.Create(f)
 	if err != nil {
 		return storeErr(err, "")
 	}
-	c.printf("已新建草稿：%d年度 %s\n%s\n", y, d, id)
+	_ = st.SetLastTemplate(tpl.ID) // only a default for the next 新建
+	c.printf("已新建草稿：%d年度 %s（表样：%s）\n%s\n", y, d, templateName(tpl), id)
 	return nil
 }
 

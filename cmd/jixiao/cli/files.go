@@ -78,6 +78,10 @@ func runExport(c *cli, args []string) error {
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
 	}
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "")
+	if remark != "" {
+		c.printf("表样：%s%s\n", templateName(tpl), remark)
+	}
 	for _, ext := range []string{"xlsx", "pdf", "json"} {
 		p, ok := outs[ext]
 		if !ok {
@@ -87,9 +91,9 @@ func runExport(c *cli, args []string) error {
 		var rep export.PDFReport
 		switch ext {
 		case "xlsx":
-			err = export.WriteXLSX(&buf, f)
+			err = export.WriteXLSXTemplate(&buf, f, tpl)
 		case "pdf":
-			rep, err = export.WritePDF(&buf, f)
+			rep, err = export.WritePDFTemplate(&buf, f, tpl)
 		case "json":
 			err = export.WriteJSON(&buf, f)
 		}

@@ -1,0 +1,268 @@
+package cli
+
+// jixiao template list|show|import|export: the 表样 (templates) a finance
+// bureau publishes; see docs/templates.md.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"jixiao/model"
+)
+
+func runTemplate(c *cli, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return usageErrorf("请指定 list、show、import 或 export")
+	}
+	sub, rest := args[0], args[1:]
+	fs := flags("template " + sub)
+	db := dbFlag(fs)
+	pos, err := parse(fs, rest)
+	if err != nil {
+		return err
+	}
+	want := map[string]int{"list": 0, "show": 1, "import": 1, "export": 2}
+	n, ok := want[sub]
+	if !ok {
+		return usageErrorf("template 没有“%s”这个子命令，请用 list、show、import 或 export", sub)
+	}
+	if len(pos) != n {
+		switch sub {
+		case "show":
+			return usageErrorf("请给出表样编号，如 jixiao template show hubei（编号见 jixiao template list）")
+		case "import":
+			return usageErrorf("请给出一个表样文件，如 jixiao template import 表样.json")
+		case "export":
+			return usageErrorf("请给出表样编号和输出文件，如 jixiao template export hubei 湖北表样.json")
+		}
+		return usageErrorf("template list 不需要其他参数，多了：%s", strings.Join(pos, " "))
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stored, bad, err := st.Templates()
+	if err != nil {
+		return storeErr(err, "")
+	}
+	for _, k := range bad {
+		fmt.Fprintf(c.stderr, "注意：数据文件中的表样 %s 已损坏，无法读取，已跳过。\n", k)
+	}
+	switch sub {
+	case "list":
+		for _, t := range allTemplates(stored) {
+			c.printf("%s  %s\n", t.ID, templateName(t))
+		}
+		return nil
+	case "show":
+		t := model.FindTemplate(model.TemplateRef{ID: strings.TrimSpace(pos[0]), Version: 1 << 30}, stored)
+		if t == nil {
+			return userErrorf("没有编号为“%s”的表样，请用 jixiao template list 查看", pos[0])
+		}
+		showTemplate(c, t)
+		return nil
+	case "import":
+		data, err := readLimited(pos[0], model.MaxTemplateFile)
+		if err != nil {
+			return err
+		}
+		t, err := model.ParseTemplate(data)
+		if err != nil {
+			return userErrorf("“%s”：%s", pos[0], err.Error())
+		}
+		if err := st.PutTemplate(t); err != nil {
+			return userErrorf("“%s”：%s", pos[0], err.Error())
+		}
+		c.printf("已导入表样：%s  %s\n", t.ID, templateName(t))
+		return nil
+	default: // export
+		t := model.FindTemplate(model.TemplateRef{ID: strings.TrimSpace(pos[0]), Version: 1 << 30}, stored)
+		if t == nil {
+			return userErrorf("没有编号为“%s”的表样，请用 jixiao template list 查看", pos[0])
+		}
+		b, err := model.MarshalTemplate(t)
+		if err != nil {
+			return userErrorf("表样“%s”无法写出：%s", t.ID, err.Error())
+		}
+		if err := writeFileAtomic(pos[1], b); err != nil {
+			return err
+		}
+		c.printf("已导出表样 %s：%s\n", t.ID, pos[1])
+		return nil
+	}
+}
+
+// allTemplates are the built-in templates then the imported ones.
+func allTemplates(stored []*model.Template) []*model.Template {
+	return append(model.BuiltinTemplates(), stored...)
+}
+
+func templateName(t *model.Template) string {
+	if t.Version > 1 {
+		return fmt.Sprintf("%s（第%d版）", t.Name, t.Version)
+	}
+	return t.Name
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, userErrorf("找不到文件“%s”，请检查路径", path)
+		}
+		return nil, userErrorf("无法打开文件“%s”：%v", path, err)
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err == nil && st.IsDir() {
+		return nil, userErrorf("“%s”是文件夹，请给出表样文件", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, userErrorf("读取文件“%s”失败：%v", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, userErrorf("“%s”超过 %d KB，不像是表样文件，未导入", path, limit>>10)
+	}
+	return data, nil
+}
+
+func showTemplate(c *cli, t *model.Template) {
+	c.printf("表样：%s\n编号：%s　版本：%d\n", t.Name, t.ID, t.Version)
+	if t.Source != "" {
+		c.printf("来源：%s\n", t.Source)
+	}
+	c.printf("标题：%s\n", t.Title)
+	basic := []string{"年度", t.Dept()}
+	for _, b := range t.Basic {
+		l := b.Label
+		if b.Required {
+			l += "（必填）"
+		}
+		basic = append(basic, l)
+	}
+	c.printf("基本信息：%s\n", strings.Join(basic, "、"))
+	var secs []string
+	for _, s := range t.Sections {
+		secs = append(secs, t.Label(s))
+	}
+	c.printf("各部分（按打印顺序）：%s\n", strings.Join(secs, " → "))
+	if t.Has(model.SectionTasks) {
+		names := map[string]string{model.TaskColTotal: "合计", model.TaskColFiscal: "其中：财政资金", model.TaskColOther: "其他资金"}
+		var cols []string
+		for _, k := range t.TaskColumns {
+			cols = append(cols, names[k])
+		}
+		c.printf("年度主要任务的金额栏目：%s\n", strings.Join(cols, "、"))
+	}
+	if t.Funds != nil && t.Has(model.SectionFunds) {
+		c.printf("部门总体资金情况：收入构成 %s、合计；支出构成 %s、合计；每行 当年金额、占比\n", strings.Join(t.Funds.Income, "、"), strings.Join(t.Funds.Expense, "、"))
+	}
+	var cols []string
+	for _, col := range t.IndicatorColumns {
+		cols = append(cols, t.ColumnLabel(col.Key))
+	}
+	c.printf("绩效指标栏目：%s\n", strings.Join(cols, " | "))
+	if len(t.Framework) > 0 {
+		c.printf("指标体系：\n")
+		for _, l := range t.Framework {
+			c.printf("  %s：%s\n", l.Name, strings.Join(l.Level2, "、"))
+		}
+	}
+	r := t.Rules
+	var rules []string
+	if r.WeightSum > 0 {
+		rules = append(rules, fmt.Sprintf("%s合计为 %d（有该栏目时）", t.ColumnLabel(model.IndColWeight), r.WeightSum))
+	}
+	if len(r.RequiredLevel1) > 0 {
+		rules = append(rules, "必须有一级指标 "+strings.Join(r.RequiredLevel1, "、"))
+	}
+	if len(r.RequiredColumns) > 0 {
+		var names []string
+		for _, k := range r.RequiredColumns {
+			names = append(names, t.ColumnLabel(k))
+		}
+		rules = append(rules, "每行必填 "+strings.Join(names, "、"))
+	}
+	if r.UnitForQuantity {
+		rules = append(rules, "定量指标必须填"+t.ColumnLabel(model.IndColUnit))
+	}
+	if r.FundsShares {
+		rules = append(rules, "占比 = 当年金额 ÷ 合计")
+	}
+	if r.FundsBalance {
+		rules = append(rules, "收入合计 = 支出合计")
+	}
+	if r.DutiesRequired {
+		rules = append(rules, t.Label(model.SectionDuties)+"必填")
+	}
+	if len(rules) == 0 {
+		rules = append(rules, "（只有通用的审核）")
+	}
+	c.printf("审核规则：%s\n", strings.Join(rules, "；"))
+	paper, orient := t.Print.Paper, "横向"
+	if paper == "" {
+		paper = "A4"
+	}
+	if t.Print.Orientation == "portrait" {
+		orient = "纵向"
+	}
+	c.printf("打印：%s %s\n", paper, orient)
+}
+
+// storedTemplates are the templates imported into drafts file db; none
+// when the file cannot be opened (the built-in ones still apply).
+func storedTemplates(db string) []*model.Template {
+	st, err := openStore(db)
+	if err != nil {
+		return nil
+	}
+	defer st.Close()
+	ts, _, _ := st.Templates()
+	return ts
+}
+
+// formTemplate is the template f follows, among the imported ones (read
+// from db when use is true) and the built-ins, with a remark when f names
+// one that is not known here.
+func formTemplate(f *model.Form, db string, use bool) (*model.Template, string) {
+	var stored []*model.Template
+	if use {
+		stored = storedTemplates(db)
+	}
+	t := model.FindTemplate(f.Template, stored)
+	if t == nil {
+		d := model.BuiltinTemplate(model.DefaultTemplateID)
+		return d, fmt.Sprintf("（本机没有表样“%s”，请先用 jixiao template import 导入；现按“%s”处理）", f.Template.ID, d.Name)
+	}
+	if f.Template.ID != "" && f.Template.Version != t.Version {
+		return t, fmt.Sprintf("（草稿按第%d版填写，本机的是第%d版）", f.Template.Version, t.Version)
+	}
+	return t, ""
+}
+
+// newTemplate is the template for a new draft: id when given (built-in or
+// imported), else the default.
+func newTemplate(st interface {
+	Templates() ([]*model.Template, []string, error)
+}, id string) (*model.Template, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return model.BuiltinTemplate(model.DefaultTemplateID), nil
+	}
+	stored, _, err := st.Templates()
+	if err != nil {
+		return nil, storeErr(err, "")
+	}
+	t := model.FindTemplate(model.TemplateRef{ID: id, Version: 1 << 30}, stored)
+	if t == nil {
+		var ids []string
+		for _, t := range allTemplates(stored) {
+			ids = append(ids, t.ID)
+		}
+		return nil, usageErrorf("没有编号为“%s”的表样（可用：%s；导入表样用 jixiao template import 文件）", id, strings.Join(ids, "、"))
+	}
+	return t, nil
+}

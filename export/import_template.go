@@ -1,0 +1,517 @@
+package export
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/model"
+)
+
+// Reading the parts of a sheet that come from a 表样 (部门总体资金情况,
+// 部门职能概述, further 基本信息 fields), recognising the template from the
+// sheet's labels and headers, and reporting, cell by cell, what could not
+// be placed.
+
+const (
+	blockFunds blockKind = 100 + iota
+	blockDuties
+)
+
+// fundsLabel and dutiesLabel recognise the labels of those parts.
+func fundsLabel(n string) bool {
+	return strings.HasPrefix(n, "部门总体资金情况") || strings.HasPrefix(n, "部门整体资金情况") || strings.HasPrefix(n, "部门资金情况")
+}
+
+func dutiesLabel(n string) bool {
+	switch n {
+	case "部门职能概述", "部门(单位)职责", "部门职责", "单位职责", "部门职能职责概述", "单位职能概述", "职能概述", "部门(单位)职能概述", "主要职能":
+		return true
+	}
+	return false
+}
+
+// deptLabels are the labels of 部门名称 in the published layouts.
+var deptLabels = []string{"部门(单位)名称", "单位名称", "部门(单位)", "填报单位", "预算单位"}
+
+// templateBlocks returns the funds or duties block whose label is in row r
+// (texts: the row's normalised texts and their columns), once each.
+func templateBlocks(g *sheetGrid, r int, texts map[string]int, have []block) []block {
+	var out []block
+	has := func(k blockKind) bool {
+		return slices.ContainsFunc(have, func(b block) bool { return b.kind == k })
+	}
+	for n, c := range texts {
+		switch {
+		case fundsLabel(n) && !has(blockFunds):
+			out = append(out, block{kind: blockFunds, row: r, col: c})
+			have = append(have, out[len(out)-1])
+		case dutiesLabel(n) && !has(blockDuties):
+			out = append(out, block{kind: blockDuties, row: r, col: c})
+			have = append(have, out[len(out)-1])
+		}
+	}
+	return out
+}
+
+func (g *sheetGrid) use(r, c int) {
+	if g.used == nil {
+		g.used = map[[2]int]bool{}
+	}
+	g.used[[2]int{r, c}] = true
+}
+
+// basicLabels are the 基本信息 labels of every built-in template.
+func basicLabels() []string {
+	var out []string
+	for _, t := range model.BuiltinTemplates() {
+		for _, b := range t.Basic {
+			if !slices.Contains(out, b.Label) {
+				out = append(out, b.Label)
+			}
+		}
+	}
+	for _, l := range []string{"单位负责人", "填报人", "联系电话", "填报日期"} {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var basicInCellRe = regexp.MustCompile(`(单位负责人|填报人|联系电话|填报日期)\s*[:：]\s*`)
+
+// templateHead reads 部门名称 under its other labels (in the title area,
+// rows before first), the 基本信息 fields anywhere in the sheet (a footer
+// 填报人：张三 联系电话：…), and marks the title cells as placed.
+func templateHead(g *sheetGrid, first int, f *model.Form) {
+	labels := basicLabels()
+	for r := range g.cells {
+		for c, v := range g.cells[r] {
+			n := norm(v)
+			if n == "" {
+				continue
+			}
+			if r < first {
+				switch {
+				case yearRe.MatchString(v) || strings.HasSuffix(n, "表") || strings.HasSuffix(n, "表)") || n == norm(f.Dept):
+					g.use(r, c)
+				case slices.Contains(deptLabels, strings.TrimSuffix(n, ":")) || n == "部门名称" || n == "部门名称:" || n == "部门":
+					g.use(r, c)
+					if vc, val := nextValue(g, r, c); vc >= 0 {
+						if f.Dept == "" {
+							f.Dept = val
+						}
+						g.use(r, vc)
+					}
+				case strings.HasPrefix(n, "部门名称:") || strings.HasPrefix(n, "填报单位:") || strings.HasPrefix(n, "部门(单位)名称:"):
+					if f.Dept == "" {
+						f.Dept = strings.TrimSpace(strings.SplitN(strings.ReplaceAll(strings.ReplaceAll(v, "（", "("), "：", ":"), ":", 2)[1])
+					}
+					g.use(r, c)
+				}
+			}
+			if l := strings.TrimSuffix(n, ":"); slices.Contains(labels, l) {
+				g.use(r, c)
+				if vc, val := nextValue(g, r, c); vc >= 0 && !slices.Contains(labels, strings.TrimSuffix(norm(val), ":")) {
+					setBasic(f, l, val)
+					g.use(r, vc)
+				}
+				g.skipRow(r)
+				continue
+			}
+			if m := basicInCellRe.FindAllStringSubmatchIndex(v, -1); len(m) > 0 && strings.TrimSpace(v[:m[0][0]]) == "" {
+				for i, sm := range m {
+					end := len(v)
+					if i+1 < len(m) {
+						end = m[i+1][0]
+					}
+					setBasic(f, v[sm[2]:sm[3]], strings.TrimSpace(v[sm[1]:end]))
+				}
+				g.use(r, c)
+				g.skipRow(r)
+			}
+		}
+	}
+}
+
+func (g *sheetGrid) skipRow(r int) {
+	if g.skip == nil {
+		g.skip = map[int]bool{}
+	}
+	g.skip[r] = true
+}
+
+func setBasic(f *model.Form, label, value string) {
+	if strings.TrimSpace(value) == "" {
+		return
+	}
+	if f.Basic == nil {
+		f.Basic = map[string]string{}
+	}
+	if _, ok := f.Basic[label]; !ok {
+		f.Basic[label] = strings.TrimSpace(value)
+	}
+}
+
+// nextValue is the first non-empty cell right of (r, c) that is not a copy
+// of the label (a merged label).
+func nextValue(g *sheetGrid, r, c int) (int, string) {
+	for c2 := c + 1; c2 < len(g.cellsOf(r)); c2++ {
+		if w := strings.TrimSpace(g.at(r, c2)); w != "" && norm(w) != norm(g.at(r, c)) {
+			return c2, w
+		}
+	}
+	return -1, ""
+}
+
+// parseDuties reads the 部门职能概述: the text right of its label (or,
+// when the label stands alone, the rows below it up to the next part).
+func parseDuties(g *sheetGrid, b block, end int, f *model.Form) {
+	g.use(b.row, b.col)
+	if c, _ := nextValue(g, b.row, b.col); c >= 0 {
+		f.Duties = g.at(b.row, c)
+		g.use(b.row, c)
+		return
+	}
+	var parts []string
+	for r := b.row + 1; r < end; r++ {
+		for c, v := range g.cellsOf(r) {
+			if strings.TrimSpace(v) != "" && !g.covered[[2]int{r, c}] {
+				parts = append(parts, v)
+				g.use(r, c)
+			}
+		}
+	}
+	f.Duties = strings.Join(parts, "\n")
+}
+
+// normShare is a typed 占比 as the form keeps it: a spreadsheet's fraction
+// (0.748, a cell formatted as per cent) becomes 74.8%.
+func normShare(raw string) string {
+	s := strings.TrimSpace(raw)
+	if s == "" || strings.ContainsAny(s, "%％") || !plainNumRe.MatchString(s) {
+		return s
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return s
+	}
+	if d.Abs().LessThanOrEqual(decimal.NewFromInt(1)) {
+		d = d.Shift(2) // a cell formatted as per cent holds the fraction: 1 is 100%
+	}
+	dec := max(-d.Exponent(), 0)
+	if dec > 2 {
+		return d.StringFixed(1) + "%"
+	}
+	return d.StringFixed(dec) + "%"
+}
+
+// parseFunds reads the 部门总体资金情况: a header row with 当年金额 (and
+// 占比, 项目), then rows of 收入构成 and 支出构成, each ending with 合计.
+func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+	g.use(b.row, b.col)
+	amountC, shareC, nameC := -1, -1, -1
+	hdr := -1
+	for r := b.row; r < end && hdr < 0; r++ {
+		for c, v := range g.cellsOf(r) {
+			switch n := norm(v); {
+			case n == fundsAmountHeader || n == "当年金额(万元)" || n == "金额" || n == "年初预算数":
+				amountC, hdr = c, r
+			case n == fundsShareHeader || n == "占比(%)":
+				shareC = c
+			case n == fundsNameHeader || n == "项目名称":
+				nameC = c
+			}
+		}
+	}
+	if hdr < 0 {
+		rep.problem(g.addr(b.row, b.col), "部门总体资金情况没有“当年金额”表头，资金情况未导入；请按表样填写表头")
+		return
+	}
+	for c, v := range g.cellsOf(hdr) {
+		if strings.TrimSpace(v) != "" && (c == amountC || c == shareC || c == nameC || c == b.col || fundsHeaderText(norm(v))) {
+			g.use(hdr, c)
+		}
+	}
+	fd := &model.Funds{}
+	side := model.FundsIncome
+	for r := hdr + 1; r < end; r++ {
+		if rowEmpty(g, r) {
+			continue
+		}
+		name, nameAt := "", -1
+		for c, v := range g.cellsOf(r) {
+			n := norm(v)
+			if n == "" || c == amountC || c == shareC || (c == b.col && fundsLabel(n)) {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(n, "收入") || n == "按收入性质分" || n == "按收入性质分:":
+				side = model.FundsIncome
+				g.use(r, c)
+				continue
+			case strings.HasPrefix(n, "支出构成") || n == "支出" || n == "按支出性质分" || n == "按支出性质分:":
+				side = model.FundsExpense
+				g.use(r, c)
+				continue
+			}
+			if (nameC < 0 || c == nameC) && nameAt < 0 && c < amountC {
+				name, nameAt = strings.TrimSpace(v), c
+			}
+		}
+		if g.at(r, b.col) != "" && fundsLabel(norm(g.at(r, b.col))) {
+			g.use(r, b.col)
+		}
+		amount := amountCell(g, r, amountC, rep)
+		share := ""
+		if shareC >= 0 {
+			share = normShare(g.at(r, shareC))
+		}
+		if nameAt < 0 && amount.IsEmpty() {
+			continue
+		}
+		if nameAt >= 0 {
+			g.use(r, nameAt)
+		}
+		g.use(r, amountC)
+		if isTotalLabel(name) {
+			if shareC >= 0 {
+				g.use(r, shareC) // the 合计's 100% is not kept: it is always 100%
+			}
+			if side == model.FundsExpense {
+				fd.ExpenseTotal = amount
+			} else {
+				fd.IncomeTotal = amount
+			}
+			continue
+		}
+		if shareC >= 0 {
+			g.use(r, shareC)
+		}
+		row := model.FundRow{Name: name, Amount: amount, Share: share}
+		if side == model.FundsExpense {
+			fd.Expense = append(fd.Expense, row)
+		} else {
+			fd.Income = append(fd.Income, row)
+		}
+	}
+	f.Funds = fd
+}
+
+func fundsHeaderText(n string) bool {
+	return n == fundsSideHeader || n == "类别" || n == "构成" || n == "收支构成"
+}
+
+// markBlock marks the cells the goals, tasks and indicator parsers read.
+func markBlock(g *sheetGrid, b block, end int) {
+	switch b.kind {
+	case blockGoals:
+		g.use(b.row, b.col)
+		for r := b.row; r < end; r++ {
+			if c, _ := nextValue(g, r, b.col); c >= 0 {
+				g.use(r, c)
+			}
+			if norm(g.at(r, b.col)) == norm(g.at(b.row, b.col)) {
+				g.use(r, b.col)
+			}
+		}
+	case blockTasks, blockIndicators:
+		cols := make([]int, 0, len(b.cols))
+		for _, c := range b.cols {
+			cols = append(cols, c)
+		}
+		for r := b.row; r < end; r++ {
+			if g.skip[r] {
+				continue
+			}
+			for _, c := range cols {
+				g.use(r, c)
+			}
+			if r < b.row+b.header {
+				for c, v := range g.cellsOf(r) {
+					if strings.HasPrefix(norm(v), "预算资金") {
+						g.use(r, c)
+					}
+				}
+			}
+			// a 合计 label spanning from the first column
+			for c, v := range g.cellsOf(r) {
+				if isTotalLabel(v) && c <= 1 {
+					g.use(r, c)
+				}
+			}
+		}
+	}
+}
+
+// origin is the top-left cell of the merged range covering (r, c).
+func (g *sheetGrid) origin(r, c int) (int, int) {
+	v := g.at(r, c)
+	for c > 0 && g.covered[[2]int{r, c}] && g.at(r, c-1) == v {
+		c--
+	}
+	for r > 0 && g.covered[[2]int{r, c}] && g.at(r-1, c) == v {
+		r--
+	}
+	return r, c
+}
+
+// sectionLabel reports whether n is the label of a part in some built-in
+// template (年度绩效指标 on a row of its own, above its table).
+func sectionLabel(n string) bool {
+	for _, t := range model.BuiltinTemplates() {
+		for _, s := range []string{model.SectionGoals, model.SectionTasks, model.SectionFunds, model.SectionDuties, model.SectionIndicators} {
+			if norm(t.Label(s)) == n {
+				return true
+			}
+		}
+	}
+	return n == "年度绩效指标" || n == "绩效指标"
+}
+
+// maxUnplaced bounds the cells listed one by one.
+const maxUnplaced = 200
+
+// reportUnplaced lists every cell with content that no parser placed.
+func reportUnplaced(g *sheetGrid, rep *ImportReport) {
+	placed := map[[2]int]bool{}
+	for k := range g.used {
+		r, c := g.origin(k[0], k[1])
+		placed[[2]int{r, c}] = true
+	}
+	more := 0
+	for r := range g.cells {
+		for c, v := range g.cells[r] {
+			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || sectionLabel(norm(v)) {
+				continue
+			}
+			if len(rep.Unplaced) >= maxUnplaced {
+				more++
+				continue
+			}
+			text := strings.TrimSpace(v)
+			if r := []rune(text); len(r) > 40 {
+				text = string(r[:40]) + "…"
+			}
+			rep.Unplaced = append(rep.Unplaced, Problem{Cell: g.addr(r, c), Message: fmt.Sprintf("“%s”没有放入申报表", text)})
+		}
+	}
+	if more > 0 {
+		rep.Unplaced = append(rep.Unplaced, Problem{Message: fmt.Sprintf("另有 %d 格没有放入申报表（未逐一列出）", more)})
+	}
+}
+
+// signature is what a template prints: the texts that tell it apart.
+func signature(t *model.Template) []string {
+	s := []string{norm(t.Title), norm(t.Dept())}
+	for _, b := range t.Basic {
+		s = append(s, norm(b.Label))
+	}
+	for _, sec := range t.Sections {
+		s = append(s, norm(t.Label(sec)))
+	}
+	for _, c := range t.IndicatorColumns {
+		s = append(s, norm(t.ColumnLabel(c.Key)))
+	}
+	if t.Funds != nil {
+		for _, n := range append(slices.Clone(t.Funds.Income), t.Funds.Expense...) {
+			s = append(s, norm(n))
+		}
+	}
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// recognise picks the template whose labels and headers the sheet shows
+// most; ties go to the earlier one (the default first).
+func recognise(g *sheetGrid, tpls []*model.Template) *model.Template {
+	texts := map[string]bool{}
+	for r := range g.cells {
+		for _, v := range g.cells[r] {
+			if n := norm(v); n != "" {
+				texts[n] = true
+			}
+		}
+	}
+	var best *model.Template
+	bestScore := -1
+	for _, t := range tpls {
+		score := 0
+		for _, s := range signature(t) {
+			if texts[s] {
+				score += 2
+				continue
+			}
+			for x := range texts {
+				if len(s) >= 9 && strings.Contains(x, s) { // a title or a label with （万元）, 2023年度…
+					score++
+					break
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	return best
+}
+
+// applyRecognised records the template recognised for a form read from
+// the visible sheet.
+func applyRecognised(g *sheetGrid, f *model.Form, rep *ImportReport) {
+	t := recognise(g, model.BuiltinTemplates())
+	if t == nil {
+		return
+	}
+	rep.Template = t.Name
+	model.ApplyTemplate(f, t)
+}
+
+// templateKey adds to a visibleKey what the sheet shows of the template's
+// parts: 基本信息 fields, 部门总体资金情况 (as printed: a 合计 or 占比 not
+// typed shows the computed one) and 部门职能概述.
+func templateKey(b *strings.Builder, f *model.Form) {
+	keys := make([]string, 0, len(f.Basic))
+	for k, v := range f.Basic {
+		if strings.TrimSpace(v) != "" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(b, "B%q=%q\n", k, strings.TrimSpace(f.Basic[k]))
+	}
+	if d := strings.TrimSpace(f.Duties); d != "" {
+		fmt.Fprintf(b, "R%q\n", d)
+	}
+	if fd := f.Funds; fd != nil {
+		amt := func(a model.Amount) string {
+			switch a.State() {
+			case model.AmountValid:
+				return "v" + a.Money().String()
+			case model.AmountInvalid:
+				return "x" + strings.TrimSpace(a.Raw())
+			}
+			return ""
+		}
+		for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
+			total := fd.Total(side)
+			for _, r := range fd.Rows(side) {
+				share := fundsShareText(r, total)
+				if d, dec, ok := model.ParseShare(share); ok {
+					share = d.StringFixed(dec)
+				}
+				fmt.Fprintf(b, "F%d %q %s %q\n", side, strings.TrimSpace(r.Name), amt(r.Amount), share)
+			}
+			t := fd.Typed(side)
+			if t.IsEmpty() {
+				t = model.AmountOf(total)
+			}
+			fmt.Fprintf(b, "F%dT %s\n", side, amt(t))
+		}
+	}
+}

@@ -1,0 +1,229 @@
+package export
+
+import (
+	"slices"
+	"strings"
+
+	"jixiao/model"
+)
+
+// The parts of the layout that come from the form's 表样: further 基本信息
+// fields, 部门总体资金情况, 部门职能概述, the section order and the headers.
+
+// colTemplateKey maps layout columns to the template's indicator column keys.
+var colTemplateKey = map[int]string{
+	colL1: model.IndColL1, colL2: model.IndColL2, colL3: model.IndColL3, colValue: model.IndColValue,
+	colExplain: model.IndColExplain, colWeight: model.IndColWeight, colUnit: model.IndColUnit,
+	colVType: model.IndColValueType, colScore: model.IndColScoring, colNature: model.IndColNature, colDir: model.IndColDirection,
+}
+
+// header is the printed header of optional indicator column k.
+func (l *layout) header(k int) string {
+	if key, ok := colTemplateKey[k]; ok && l.tpl.HasColumn(key) {
+		return l.tpl.ColumnLabel(key)
+	}
+	return optHeader[k]
+}
+
+// FundsHeaders are the headers of the 部门总体资金情况 table.
+const (
+	fundsSideHeader   = "类别"
+	fundsNameHeader   = "项目"
+	fundsAmountHeader = "当年金额"
+	fundsShareHeader  = "占比"
+)
+
+// templateRows appends, after the 部门名称 row, the template's further
+// 基本信息 fields, then its 部门总体资金情况 and 部门职能概述 (order puts
+// them in the template's order).
+func (l *layout) templateRows() {
+	f, t := l.form, l.tpl
+	n := len(l.widths)
+	seen := map[string]bool{}
+	basic := func(label string) {
+		seen[label] = true
+		l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{
+			{col: 0, colSpan: 1, rowSpan: 1, text: label, kind: kLabel},
+			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Basic[label], kind: kText},
+		}})
+	}
+	for _, b := range t.Basic {
+		basic(b.Label)
+	}
+	// Fields of another template the form still holds are printed too.
+	keys := make([]string, 0, len(f.Basic))
+	for k := range f.Basic {
+		if !seen[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		basic(k)
+	}
+	if t.Has(model.SectionFunds) || f.Funds != nil {
+		l.fundsRows()
+	}
+	if t.Has(model.SectionDuties) || strings.TrimSpace(f.Duties) != "" {
+		l.rows = append(l.rows, lrow{sec: secDuties, cells: []lcell{
+			{col: 0, colSpan: 1, rowSpan: 1, text: t.Label(model.SectionDuties), kind: kLabel},
+			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Duties, kind: kText},
+		}})
+	}
+}
+
+// fundsShareText is the 占比 a row shows: as typed, else computed.
+func fundsShareText(r model.FundRow, total model.Money) string {
+	if s := strings.TrimSpace(r.Share); s != "" {
+		return r.Share
+	}
+	if !r.Amount.Valid() {
+		return ""
+	}
+	return model.FormatShare(r.Amount.Money(), total)
+}
+
+// fundsTotalCell is the 合计 cell of a side: the amount typed (kept as
+// typed, even when it is wrong, so nothing is lost), else the sum.
+func fundsTotalCell(fd *model.Funds, side model.FundsSide, col int) lcell {
+	if typed := fd.Typed(side); !typed.IsEmpty() {
+		c := lcell{col: col, colSpan: 1, rowSpan: 1, amount: typed, kind: kAmount, text: typed.String()}
+		return c
+	}
+	m, _ := fd.Sum(side)
+	return lcell{col: col, colSpan: 1, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false)}
+}
+
+func (l *layout) fundsRows() {
+	f, t := l.form, l.tpl
+	n := len(l.widths)
+	fd := f.Funds
+	if fd == nil {
+		fd = &model.Funds{}
+		if t.Funds != nil {
+			for _, name := range t.Funds.Income {
+				fd.Income = append(fd.Income, model.FundRow{Name: name})
+			}
+			for _, name := range t.Funds.Expense {
+				fd.Expense = append(fd.Expense, model.FundRow{Name: name})
+			}
+		}
+	}
+	sides := []model.FundsSide{model.FundsIncome, model.FundsExpense}
+	count := 1 // header
+	for _, s := range sides {
+		count += len(fd.Rows(s)) + 1
+	}
+	shareC, shareS := 4, n-4
+	hdr := lrow{sec: secFunds, cells: []lcell{ // not a repeated header: its label spans the block
+		{col: 0, colSpan: 1, rowSpan: count, text: t.Label(model.SectionFunds), kind: kLabel},
+		{col: 1, colSpan: 1, rowSpan: 1, text: fundsSideHeader, kind: kHeader},
+		{col: 2, colSpan: 1, rowSpan: 1, text: fundsNameHeader, kind: kHeader},
+		{col: 3, colSpan: 1, rowSpan: 1, text: fundsAmountHeader, kind: kHeader},
+		{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareHeader, kind: kHeader},
+	}}
+	l.rows = append(l.rows, hdr)
+	for _, s := range sides {
+		rows := fd.Rows(s)
+		total := fd.Total(s)
+		for i := 0; i <= len(rows); i++ {
+			r := lrow{sec: secFunds}
+			if i == 0 {
+				r.cells = append(r.cells, lcell{col: 1, colSpan: 1, rowSpan: len(rows) + 1, text: s.String(), kind: kCenter})
+			}
+			if i == len(rows) {
+				r.cells = append(r.cells,
+					lcell{col: 2, colSpan: 1, rowSpan: 1, text: "合计", kind: kTotalLabel},
+					fundsTotalCell(fd, s, 3),
+					lcell{col: shareC, colSpan: shareS, rowSpan: 1, text: "100.0%", kind: kCenter})
+				if total == 0 {
+					r.cells[len(r.cells)-1].text = ""
+				}
+			} else {
+				fr := rows[i]
+				r.cells = append(r.cells,
+					lcell{col: 2, colSpan: 1, rowSpan: 1, text: fr.Name, kind: kCenter},
+					lcell{col: 3, colSpan: 1, rowSpan: 1, amount: fr.Amount, kind: kAmount, text: fr.Amount.String()},
+					lcell{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareText(fr, total), kind: kCenter})
+			}
+			l.rows = append(l.rows, r)
+		}
+	}
+}
+
+// order puts the sections in the template's order (the title block
+// first) and leaves out the empty sections the template does not have;
+// a section the template lacks but the form fills is kept, after the
+// template's, so nothing is lost.
+func (l *layout) order() {
+	t, f := l.tpl, l.form
+	key := map[section]string{secGoals: model.SectionGoals, secTasks: model.SectionTasks, secIndicators: model.SectionIndicators,
+		secFunds: model.SectionFunds, secDuties: model.SectionDuties}
+	keep := func(s section) bool {
+		switch {
+		case s == secHead || t.Has(key[s]):
+			return true
+		case s == secTasks:
+			return len(f.Units) > 0
+		case s == secGoals:
+			return len(f.Goals) > 0
+		}
+		return true
+	}
+	rank := func(s section) int {
+		if s == secHead {
+			return -1
+		}
+		if i := slices.Index(t.Sections, key[s]); i >= 0 {
+			return i
+		}
+		return len(t.Sections) + int(s)
+	}
+	firstTask := -1
+	for i, r := range l.rows {
+		if r.sec == secTasks {
+			firstTask = i
+			break
+		}
+	}
+	type idxRow struct {
+		i int
+		r lrow
+	}
+	var rows []idxRow
+	for i, r := range l.rows {
+		if keep(r.sec) {
+			rows = append(rows, idxRow{i, r})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b idxRow) int { return rank(a.r.sec) - rank(b.r.sec) })
+	l.rows = l.rows[:0]
+	newFirst := -1
+	for _, r := range rows {
+		if r.i == firstTask {
+			newFirst = len(l.rows)
+		}
+		l.rows = append(l.rows, r.r)
+	}
+	switch {
+	case newFirst < 0:
+		l.taskFirst, l.taskEnd = 0, 0
+	default:
+		shift := newFirst - firstTask
+		l.taskFirst += shift
+		l.taskEnd += shift
+	}
+}
+
+// pageSize is the PDF page in points for the template's paper and
+// orientation (A4 landscape when not given).
+func pageSize(p model.Print) (w, h float64) {
+	w, h = pdfPageW, pdfPageH
+	if p.Paper == "A3" {
+		w, h = 1190.55, 841.89
+	}
+	if p.Orientation == "portrait" {
+		w, h = h, w
+	}
+	return w, h
+}

@@ -1,0 +1,28 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMergeRefusesDifferentTemplates(t *testing.T) {
+	hubei := BuiltinTemplate(HubeiTemplateID)
+	into := TemplateExample(hubei)
+	same := TemplateExample(hubei)
+	same.Indicators = same.Indicators[:1]
+	same.Indicators[0].Level3 = "新增指标"
+	if _, _, err := Merge(into, []MergePart{{Label: "下级.xlsx", Form: same}}, MergeChoices{Default: UnitKeepBoth}); err != nil {
+		t.Fatalf("same template refused: %v", err)
+	}
+	other := TemplateExample(BuiltinTemplate(HunanTemplateID))
+	_, _, err := Merge(into, []MergePart{{Label: "下级.xlsx", Form: same}, {Label: "湖南.xlsx", Form: other}}, MergeChoices{Default: UnitKeepBoth})
+	if err == nil || !strings.Contains(err.Error(), "文件“湖南.xlsx”是按表样“湖南 整体绩效目标表”填写的，草稿的表样是“湖北 部门整体支出绩效目标申报表”，表样不同，没有合并任何文件") {
+		t.Fatalf("err = %v", err)
+	}
+	// A form made before templates is a 郑州 form.
+	old := Sample()
+	zz := TemplateExample(BuiltinTemplate(DefaultTemplateID))
+	if _, _, err := Merge(old, []MergePart{{Label: "z", Form: zz}}, MergeChoices{Default: UnitKeepBoth, AllowYear: true}); err != nil {
+		t.Fatalf("郑州 with an old form: %v", err)
+	}
+}

@@ -1,0 +1,419 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+)
+
+// The 表样 (template) parts of the editor: on the 基本信息 tab, the
+// template's name, its further 基本信息 fields, 部门职能概述 and the
+// 部门总体资金情况 with live 合计 and 占比. Every edit goes through
+// Editor.ApplyKeyed; the numbers shown come from the model (Funds.Sum,
+// Funds.Total, model.FormatShare).
+
+// SetTemplates gives the editor the imported templates (besides the
+// built-in ones) for the checks and the 基本信息 tab.
+func (e *Editor) SetTemplates(ts []*model.Template) {
+	e.templates = ts
+	if e.form != nil {
+		e.recompute()
+		e.refresh(true)
+	}
+}
+
+// Template is the open form's 表样.
+func (e *Editor) Template() *model.Template { return model.TemplateOf(e.form, e.templates) }
+
+// widthLayout gives its one object a fixed width and its minimum height,
+// so a tab's content can grow (a template's parts appear) and scroll.
+type widthLayout struct{ w float32 }
+
+func (l widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.w, h)
+}
+
+func (l widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(l.w, size.Height))
+	}
+}
+
+// fundRowWidgets are the widgets of one row of 部门总体资金情况.
+type fundRowWidgets struct {
+	name   *widget.Label
+	amount *widget.Entry
+	share  *widget.Entry
+	calc   *widget.Label // the computed 占比, and whether the typed one matches
+}
+
+// templatePanel is the template part of the 基本信息 tab.
+type templatePanel struct {
+	e       *Editor
+	box     *fyne.Container
+	name    *widget.Label
+	shape   string // what the widgets were built for (template, rows)
+	basic   map[string]*widget.Entry
+	duties  *widget.Entry
+	rows    [2][]fundRowWidgets
+	totals  [2]*widget.Entry
+	sums    [2]*widget.Label
+	balance *widget.Label
+}
+
+func newTemplatePanel(e *Editor) *templatePanel {
+	p := &templatePanel{e: e, box: container.NewVBox(), name: widget.NewLabel("")}
+	p.name.Wrapping = fyne.TextWrapWord
+	return p
+}
+
+func (p *templatePanel) object() fyne.CanvasObject { return p.box }
+
+// shapeOf names the widgets a form needs: rebuilt only when it changes.
+func shapeOf(t *model.Template, f *model.Form) string {
+	s := t.ID + "@" + fmt.Sprint(t.Version)
+	if f.Funds != nil {
+		s += fmt.Sprintf(" %d/%d", len(f.Funds.Income), len(f.Funds.Expense))
+	}
+	keys := make([]string, 0, len(f.Basic))
+	for k := range f.Basic {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return s + " " + strings.Join(keys, " ")
+}
+
+func (p *templatePanel) build(t *model.Template, f *model.Form) {
+	e := p.e
+	p.box.RemoveAll()
+	p.basic = map[string]*widget.Entry{}
+	p.duties = nil
+	p.rows = [2][]fundRowWidgets{}
+	p.box.Add(widget.NewSeparator())
+	p.box.Add(heading("表样"))
+	p.box.Add(p.name)
+	var labels []string
+	for _, b := range t.Basic {
+		labels = append(labels, b.Label)
+	}
+	var extra []string
+	for k := range f.Basic {
+		if !slices.Contains(labels, k) {
+			extra = append(extra, k)
+		}
+	}
+	slices.Sort(extra)
+	labels = append(labels, extra...)
+	if len(labels) > 0 {
+		form := widget.NewForm()
+		for _, l := range labels {
+			en := widget.NewEntry()
+			en.OnChanged = func(s string) {
+				e.ApplyKeyed("basic/field/"+l, func(f *model.Form) {
+					if f.Basic == nil {
+						f.Basic = map[string]string{}
+					}
+					f.Basic[l] = s
+				})
+			}
+			p.basic[l] = en
+			form.Append(l, en)
+		}
+		p.box.Add(form)
+	}
+	if t.Has(model.SectionDuties) || strings.TrimSpace(f.Duties) != "" {
+		p.box.Add(widget.NewSeparator())
+		p.box.Add(heading(t.Label(model.SectionDuties)))
+		p.duties = widget.NewMultiLineEntry()
+		p.duties.Wrapping = fyne.TextWrapWord
+		p.duties.SetMinRowsVisible(5)
+		p.duties.SetPlaceHolder("简要写明部门的主要职能，可分条：1.…… 2.……")
+		p.duties.OnChanged = func(s string) { e.ApplyKeyed("duties", func(f *model.Form) { f.Duties = s }) }
+		p.box.Add(p.duties)
+	}
+	if f.Funds != nil {
+		p.box.Add(widget.NewSeparator())
+		p.box.Add(heading(t.Label(model.SectionFunds)))
+		grid := container.NewGridWithColumns(5,
+			boldLabel("类别"), boldLabel("项目"), boldLabel("当年金额（万元）"), boldLabel("占比（填写）"), boldLabel("占比（计算）"))
+		for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
+			rows := f.Funds.Rows(side)
+			for i := range rows {
+				w := fundRowWidgets{name: widget.NewLabel(""), amount: widget.NewEntry(), share: widget.NewEntry(), calc: widget.NewLabel("")}
+				w.share.SetPlaceHolder("留空由程序计算")
+				w.amount.OnChanged = func(s string) {
+					e.ApplyKeyed(fmt.Sprintf("funds/%d/%d/amount", side, i), func(f *model.Form) { f.Funds.Rows(side)[i].Amount = model.ParseAmount(s) })
+				}
+				w.share.OnChanged = func(s string) {
+					e.ApplyKeyed(fmt.Sprintf("funds/%d/%d/share", side, i), func(f *model.Form) { f.Funds.Rows(side)[i].Share = s })
+				}
+				sideText := ""
+				if i == 0 {
+					sideText = side.String()
+				}
+				grid.Add(widget.NewLabel(sideText))
+				grid.Add(w.name)
+				grid.Add(w.amount)
+				grid.Add(w.share)
+				grid.Add(w.calc)
+				p.rows[side] = append(p.rows[side], w)
+			}
+			total := widget.NewEntry()
+			total.SetPlaceHolder("留空则为各项之和")
+			total.OnChanged = func(s string) {
+				e.ApplyKeyed(fmt.Sprintf("funds/%d/total", side), func(f *model.Form) {
+					if side == model.FundsExpense {
+						f.Funds.ExpenseTotal = model.ParseAmount(s)
+					} else {
+						f.Funds.IncomeTotal = model.ParseAmount(s)
+					}
+				})
+			}
+			p.totals[side] = total
+			p.sums[side] = widget.NewLabel("")
+			grid.Add(widget.NewLabel(""))
+			grid.Add(boldLabel("合计"))
+			grid.Add(total)
+			grid.Add(widget.NewLabel("100%"))
+			grid.Add(p.sums[side])
+		}
+		p.box.Add(grid)
+		p.balance = widget.NewLabel("")
+		p.balance.Wrapping = fyne.TextWrapWord
+		p.box.Add(p.balance)
+	}
+}
+
+func boldLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// refresh updates the panel from the form; it rebuilds its widgets only
+// when the template or the number of rows changed. It reports whether it
+// was rebuilt (the tab's size may have changed).
+func (p *templatePanel) refresh() bool {
+	f, t := p.e.form, p.e.Template()
+	rebuilt := false
+	if s := shapeOf(t, f); s != p.shape {
+		p.build(t, f)
+		p.shape = s
+		rebuilt = true
+	}
+	setLabel(p.name, fmt.Sprintf("%s（第%d版）　来源：%s", t.Name, t.Version, t.Source), widget.MediumImportance)
+	for l, en := range p.basic {
+		setText(en, f.Basic[l])
+	}
+	if p.duties != nil {
+		setText(p.duties, f.Duties)
+	}
+	if f.Funds == nil {
+		return rebuilt
+	}
+	for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
+		rows := f.Funds.Rows(side)
+		total := f.Funds.Total(side)
+		for i, w := range p.rows[side] {
+			if i >= len(rows) {
+				break
+			}
+			r := rows[i]
+			setLabel(w.name, r.Name, widget.MediumImportance)
+			setText(w.amount, r.Amount.Raw())
+			setText(w.share, r.Share)
+			calc, imp := "", widget.LowImportance
+			switch {
+			case r.Amount.State() == model.AmountInvalid:
+				calc, imp = "金额无法识别", widget.DangerImportance
+			case r.Amount.Valid():
+				calc = model.FormatShare(r.Amount.Money(), total)
+				if strings.TrimSpace(r.Share) != "" {
+					if ok, parsed := model.ShareMatches(r.Share, r.Amount.Money(), total); !ok || !parsed {
+						calc, imp = calc+"（与填写的不符）", widget.DangerImportance
+					}
+				}
+			}
+			setLabel(w.calc, calc, imp)
+		}
+		typed := f.Funds.Typed(side)
+		setText(p.totals[side], typed.Raw())
+		sum, _ := f.Funds.Sum(side)
+		text, imp := "各项之和 "+model.FormatMoney(sum, false), widget.MediumImportance
+		if typed.Valid() && typed.Money() != sum {
+			text, imp = text+"（与合计不符）", widget.DangerImportance
+		}
+		setLabel(p.sums[side], text, imp)
+	}
+	in, out := f.Funds.Total(model.FundsIncome), f.Funds.Total(model.FundsExpense)
+	if in == out {
+		setLabel(p.balance, fmt.Sprintf("收入合计 %s 万元，支出合计 %s 万元，收支平衡。", model.FormatMoney(in, false), model.FormatMoney(out, false)), widget.SuccessImportance)
+	} else {
+		setLabel(p.balance, fmt.Sprintf("收入合计 %s 万元，支出合计 %s 万元，两者不相等，请核对。", model.FormatMoney(in, false), model.FormatMoney(out, false)), widget.DangerImportance)
+	}
+	return rebuilt
+}
+
+// focus shows loc of the template's parts.
+func (p *templatePanel) focus(loc model.Location) bool {
+	switch {
+	case loc.Part == model.PartDuties && p.duties != nil:
+		return p.e.focusObject(p.duties)
+	case loc.Part == model.PartFunds && loc.Unit >= 0 && loc.Unit < 2:
+		side := loc.Unit
+		if loc.Row < 0 || loc.Row >= len(p.rows[side]) {
+			return p.totals[side] != nil && p.e.focusObject(p.totals[side])
+		}
+		if loc.Field == model.FieldFundShare {
+			return p.e.focusObject(p.rows[side][loc.Row].share)
+		}
+		return p.e.focusObject(p.rows[side][loc.Row].amount)
+	case loc.Part == model.PartBasic && p.basic[string(loc.Field)] != nil:
+		return p.e.focusObject(p.basic[string(loc.Field)])
+	}
+	return false
+}
+
+// allTemplates are the built-in templates and the imported ones of the
+// drafts file.
+func (ws *Workspace) allTemplates() []*model.Template {
+	stored, _, _ := ws.st.Templates()
+	return append(model.BuiltinTemplates(), stored...)
+}
+
+// ImportTemplateFile adds the template in the file at path to the drafts
+// file (表样 › 导入表样文件…); a damaged or hostile file changes nothing.
+func (ws *Workspace) ImportTemplateFile(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("无法读取“%s”：%v", path, err)
+	}
+	if fi.Size() > model.MaxTemplateFile {
+		return fmt.Errorf("“%s”超过 %d KB，不像是表样文件，未导入", path, model.MaxTemplateFile>>10)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("无法读取“%s”：%v", path, err)
+	}
+	t, err := model.ParseTemplate(data)
+	if err != nil {
+		return err
+	}
+	if err := ws.st.PutTemplate(t); err != nil {
+		return err
+	}
+	stored, _, _ := ws.st.Templates()
+	ws.e.SetTemplates(stored)
+	return nil
+}
+
+// templateMenu is 表样 › 导入表样文件…, 查看表样….
+func (ws *Workspace) templateMenu() *fyne.Menu {
+	return fyne.NewMenu("表样",
+		fyne.NewMenuItem("导入表样文件…", func() {
+			d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+				if err != nil || rc == nil {
+					return
+				}
+				path := rc.URI().Path()
+				rc.Close()
+				if err := ws.ImportTemplateFile(path); err != nil {
+					ws.info("表样未导入", err.Error())
+					return
+				}
+				ws.info("表样已导入", "已导入表样。新建草稿时可以选择它。")
+			}, ws.win)
+			d.Show()
+		}),
+	)
+}
+
+// templateChoice is the 表样 selector of the 新建 dialog, the last used
+// one preselected.
+func (ws *Workspace) templateChoice() (*widget.Select, func() *model.Template) {
+	ts := ws.allTemplates()
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.Name
+		if t.Version > 1 {
+			names[i] = fmt.Sprintf("%s（第%d版）", t.Name, t.Version)
+		}
+	}
+	sel := widget.NewSelect(names, nil)
+	last, _ := ws.st.LastTemplate()
+	sel.SetSelectedIndex(0)
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].ID == last {
+			sel.SetSelectedIndex(i)
+			break
+		}
+	}
+	return sel, func() *model.Template {
+		if i := sel.SelectedIndex(); i >= 0 {
+			return ts[i]
+		}
+		return ts[0]
+	}
+}
+
+// newBlank makes a blank draft of template t (one empty goal, and one
+// empty task row when t has a task table) and opens it; t becomes the
+// preselected template of the next 新建.
+func (ws *Workspace) newBlank(year, dept string, t *model.Template) {
+	f := model.New(year, dept, ws.e.clock.Now())
+	model.ApplyTemplate(f, t)
+	f.Goals = []model.Goal{{}}
+	if t.Has(model.SectionTasks) {
+		f.Units = []model.Unit{{Tasks: []model.Task{{}}}}
+	}
+	_ = ws.st.SetLastTemplate(t.ID) // only the next dialog's default
+	ws.newDraft(f, "")
+}
+
+// natureDirection are the 指标性质 and 指标方向 selectors of indicator row i,
+// shown under its 指标值 when the form has those columns (一体化 表样).
+func (e *Editor) natureDirection(i int) []fyne.CanvasObject {
+	o := e.form.Options
+	if i >= len(e.form.Indicators) || !o.Nature && !o.Direction {
+		return nil
+	}
+	in := e.form.Indicators[i]
+	t := e.Template()
+	var out []fyne.CanvasObject
+	sel := func(label string, opts []string, cur string, key string, set func(in *model.Indicator, s string)) {
+		s := widget.NewSelect(opts, nil)
+		s.PlaceHolder = label
+		if cur != "" {
+			if !slices.Contains(opts, cur) {
+				s.Options = append(slices.Clone(opts), cur) // keep what was typed elsewhere
+			}
+			s.SetSelected(cur)
+		}
+		s.OnChanged = func(v string) {
+			e.ApplyKeyed(fmt.Sprintf("ind/%d/%s", i, key), func(f *model.Form) {
+				if i < len(f.Indicators) {
+					set(&f.Indicators[i], v)
+				}
+			})
+		}
+		out = append(out, s)
+	}
+	if o.Nature {
+		sel(t.ColumnLabel(model.IndColNature), model.Natures, in.Nature, "nature", func(in *model.Indicator, s string) { in.Nature = s })
+	}
+	if o.Direction {
+		sel(t.ColumnLabel(model.IndColDirection), model.Directions, in.Direction, "direction", func(in *model.Indicator, s string) { in.Direction = s })
+	}
+	return out
+}

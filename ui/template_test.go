@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jixiao/model"
+)
+
+func TestNewDraftAsksForTemplate(t *testing.T) {
+	ws, st, _ := newTestWorkspace(t, nil)
+	if err := st.SetLastTemplate(model.HubeiTemplateID); err != nil {
+		t.Fatal(err)
+	}
+	ws.NewDraftDialog()
+	top := ws.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var entries []*widget.Entry
+	var sel *widget.Select
+	walk(top, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Entry:
+			entries = append(entries, x)
+		case *widget.Select:
+			sel = x
+		}
+	})
+	if sel == nil || len(entries) != 2 {
+		t.Fatalf("dialog: select %v, %d entries", sel, len(entries))
+	}
+	if sel.Selected != "湖北 部门整体支出绩效目标申报表" {
+		t.Fatalf("preselected %q, want the last used (湖北)", sel.Selected)
+	}
+	if len(sel.Options) != 4 {
+		t.Errorf("options %q", sel.Options)
+	}
+	sel.SetSelected("湖南 整体绩效目标表")
+	entries[1].SetText("岳阳楼区某中心")
+	tapButton(t, ws.win, "新建")
+	f := ws.e.Form()
+	if f == nil || f.Template.ID != model.HunanTemplateID || f.Dept != "岳阳楼区某中心" || len(f.Units) != 0 || !f.Options.Scoring || !f.Options.Unit {
+		t.Fatalf("new draft %+v", f)
+	}
+	if last, _ := st.LastTemplate(); last != model.HunanTemplateID {
+		t.Errorf("last template %q", last)
+	}
+	// The 基本信息 tab shows the template's 部门(单位)职责; typing goes to the model.
+	ws.e.SelectTab(TabBasic)
+	p := ws.e.basic.tpl
+	if p.duties == nil || p.rows[0] != nil {
+		t.Fatalf("湖南 panel: duties %v, funds rows %d", p.duties, len(p.rows[0]))
+	}
+	test.Type(p.duties, "负责价格认定工作")
+	if ws.e.Form().Duties != "负责价格认定工作" {
+		t.Errorf("duties %q", ws.e.Form().Duties)
+	}
+	if !strings.Contains(p.name.Text, "湖南 整体绩效目标表（第1版）") {
+		t.Errorf("template label %q", p.name.Text)
+	}
+}
+
+func TestFundsLiveTotalsAndShares(t *testing.T) {
+	f := model.TemplateExample(model.BuiltinTemplate(model.HubeiTemplateID))
+	ws, _, _ := newTestWorkspace(t, f)
+	e := ws.e
+	e.SelectTab(TabBasic)
+	p := e.basic.tpl
+	if len(p.rows[model.FundsIncome]) != 2 || len(p.rows[model.FundsExpense]) != 2 {
+		t.Fatalf("rows %d %d", len(p.rows[0]), len(p.rows[1]))
+	}
+	proj := p.rows[model.FundsExpense][1]
+	if proj.name.Text != "项目支出" || proj.amount.Text != "243.96" || proj.share.Text != "25.2%" || proj.calc.Text != "25.2%" {
+		t.Fatalf("项目支出 row: %q %q %q %q", proj.name.Text, proj.amount.Text, proj.share.Text, proj.calc.Text)
+	}
+	if got := p.sums[model.FundsExpense].Text; got != "各项之和 968.1918" {
+		t.Errorf("sum %q", got)
+	}
+	if !strings.Contains(p.balance.Text, "收支平衡") {
+		t.Errorf("balance %q", p.balance.Text)
+	}
+	if e.ErrorCount() != 0 {
+		t.Fatalf("example has %d errors: %v", e.ErrorCount(), e.Findings())
+	}
+	if got := totalsText(e.Form(), e.Totals()); got != "收入合计 968.1918 万元　支出合计 968.1918 万元" {
+		t.Errorf("status bar totals %q", got)
+	}
+	// Mistype 项目支出: the sum, the computed 占比 and the checks follow at once.
+	proj.amount.SetText("234.96")
+	if a := e.Form().Funds.Expense[1].Amount; a.Raw() != "234.96" || !a.Valid() {
+		t.Fatalf("model amount %+v", a)
+	}
+	if got := p.sums[model.FundsExpense].Text; got != "各项之和 959.1918（与合计不符）" {
+		t.Errorf("sum %q", got)
+	}
+	if got := proj.calc.Text; got != "24.3%（与填写的不符）" {
+		t.Errorf("computed share %q", got)
+	}
+	var funds []model.Finding
+	for _, fd := range e.Findings() {
+		if fd.Loc.Part == model.PartFunds && fd.Severity == model.SevError {
+			funds = append(funds, fd)
+		}
+	}
+	if len(funds) != 2 {
+		t.Fatalf("funds errors %v", funds)
+	}
+	// A finding jumps to its cell.
+	e.SelectTab(TabChecks)
+	if !e.Focus(funds[1].Loc) || ws.win.Canvas().Focused() != proj.share {
+		t.Errorf("focus of %s did not reach the 占比 entry", funds[1].Loc.Describe(e.Form()))
+	}
+	// Emptying the typed 合计 shows the sum as the total: shares follow.
+	p.totals[model.FundsExpense].SetText("")
+	if got := proj.calc.Text; got != "24.5%（与填写的不符）" {
+		t.Errorf("share against the sum %q", got)
+	}
+	if !strings.Contains(p.balance.Text, "两者不相等") {
+		t.Errorf("balance %q", p.balance.Text)
+	}
+}
+
+func TestImportTemplateFileGUI(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t, nil)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"format":"jixiao-form","version":1}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.ImportTemplateFile(bad); err == nil || !strings.Contains(err.Error(), "不是 jixiao 表样文件") {
+		t.Fatalf("bad file: %v", err)
+	}
+	tp := model.BuiltinTemplate(model.HubeiTemplateID)
+	tp.ID, tp.Name, tp.Version = "bureau", "某市表样", 3
+	b, err := model.MarshalTemplate(tp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.json")
+	if err := os.WriteFile(good, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.ImportTemplateFile(good); err != nil {
+		t.Fatal(err)
+	}
+	sel, chosen := ws.templateChoice()
+	if n := len(sel.Options); n != 5 || sel.Options[4] != "某市表样（第3版）" {
+		t.Fatalf("options %q", sel.Options)
+	}
+	sel.SetSelectedIndex(4)
+	ws.newBlank("2023", "某局", chosen())
+	f := ws.e.Form()
+	if f.Template != (model.TemplateRef{ID: "bureau", Version: 3}) || f.Funds == nil || len(f.Funds.Expense) != 2 {
+		t.Fatalf("draft of the imported template %+v", f)
+	}
+	if ws.e.Template().Name != "某市表样" {
+		t.Errorf("editor's template %q", ws.e.Template().Name)
+	}
+}
+
+func TestNatureDirectionSelectors(t *testing.T) {
+	f := model.TemplateExample(model.BuiltinTemplate(model.NationalTemplateID))
+	ws, _, _ := newTestWorkspace(t, f)
+	e := ws.e
+	e.SelectTab(TabIndicators)
+	var sels []*widget.Select
+	walk(e.inds.vbox, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && (s.PlaceHolder == "指标性质" || s.PlaceHolder == "指标方向性") {
+			sels = append(sels, s)
+		}
+	})
+	if len(sels) != 2*len(f.Indicators) {
+		t.Fatalf("%d selectors for %d rows", len(sels), len(f.Indicators))
+	}
+	if sels[0].Selected != "≥" || sels[1].Selected != "正向" {
+		t.Fatalf("row 1 shows %q %q", sels[0].Selected, sels[1].Selected)
+	}
+	sels[2].SetSelected("定性")
+	sels[3].SetSelected("反向")
+	if in := e.Form().Indicators[1]; in.Nature != "定性" || in.Direction != "反向" {
+		t.Errorf("model %q %q", in.Nature, in.Direction)
+	}
+}
