@@ -84,6 +84,9 @@ type layout struct {
 	taskFirst, taskEnd int
 	totals             model.Totals
 	title              string // the running header's title; "" for the 申报表
+	// verdict is what the checks say: a form with errors is marked
+	// 未通过审核 on every page (PDF running header).
+	verdict model.Verdict
 }
 
 func (l *layout) has(key int) bool { return l.idx[key] >= 0 }
@@ -105,7 +108,7 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	if t == nil {
 		t = model.TemplateOf(f, nil)
 	}
-	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f)}
+	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.Judge(f)}
 	o := f.Options
 	type colDef struct {
 		key int
@@ -219,7 +222,8 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 		}
 		tr.cells = append(tr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, total: m, sumCol: true, kind: kTotal, text: model.FormatMoney(m, false)})
 	}
-	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText})
+	// A total that leaves out unreadable amounts says so beside it.
+	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText, text: l.totals.IncompleteNote()})
 	l.rows = append(l.rows, tr)
 
 	// 绩效指标.

@@ -408,6 +408,17 @@ func (p *pdfWriter) draw(pages []page) error {
 		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
 		right := strings.TrimSpace(f.Year) + "年度  " + p.l.headTitle()
 		usable := p.pageW - 2*pdfMarginX
+		// A form with errors says so on every page, at the right end of
+		// the header, in red; the other texts share what is left.
+		if mark := p.l.verdict.Mark(); mark != "" {
+			mw := p.textWidth(mark, 8)
+			gp.SetTextColor(200, 0, 0)
+			if err := p.text(pdfMarginX, 14, usable, 12, mark, gopdf.Right|gopdf.Middle, 8); err != nil {
+				return err
+			}
+			gp.SetTextColor(80, 80, 80)
+			usable -= mw + 12
+		}
 		if p.textWidth(left, 8)+p.textWidth(right, 8)+20 >= usable {
 			// a very long 部门名称: 年度 moves into the left text, which
 			// shrinks to fit the line
@@ -422,7 +433,7 @@ func (p *pdfWriter) draw(pages []page) error {
 			return err
 		}
 		if right != "" {
-			if err := p.text(pdfMarginX, 14, p.pageW-2*pdfMarginX, 12, right, gopdf.Right|gopdf.Middle, 8); err != nil {
+			if err := p.text(pdfMarginX, 14, usable, 12, right, gopdf.Right|gopdf.Middle, 8); err != nil {
 				return err
 			}
 		}

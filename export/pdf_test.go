@@ -63,7 +63,7 @@ func squash(s string) string {
 func pdfText(t *testing.T, path string, dropLines ...string) string {
 	t.Helper()
 	var keep []string
-	running := regexp.MustCompile(`^(部门：.*|.*年度\s+市级部门整体绩效目标申报表|第 \d+ 页 共 \d+ 页)$`)
+	running := regexp.MustCompile(`^(部门：.*|.*年度\s+市级部门整体绩效目标申报表|第 \d+ 页 共 \d+ 页|未通过审核（\d+ 个错误）)$`)
 	for _, ln := range strings.Split(poppler(t, "pdftotext", "-raw", path, "-"), "\n") {
 		l := strings.TrimSpace(strings.Trim(ln, "\f"))
 		if !running.MatchString(l) && !slices.Contains(dropLines, l) {

@@ -282,6 +282,15 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int)
 	})
 }
 
+// failedMark is the centre of the printed page header of a form with
+// errors: 未通过审核（N 个错误） in red, as on every PDF page.
+func failedMark(f *model.Form) string {
+	if m := model.Judge(f).Mark(); m != "" {
+		return "&C&9&KC00000" + m
+	}
+	return ""
+}
+
 // pageHeaderTitle is the page header: 部门 on the left, the form (title) and year on
 // the right, within Excel's 255 characters (UTF-16 units) for a header —
 // a longer one makes excelize refuse and Excel repair the file — so a
@@ -300,8 +309,9 @@ func pageHeaderTitle(f *model.Form, title string) string {
 		return esc(string(rs)) + "…"
 	}
 	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
-	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-len("&L&9"))
-	return left + right
+	mark := failedMark(f)
+	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-units(mark)-len("&L&9"))
+	return left + mark + right
 }
 
 // maxHeaderUnits is Excel's limit for a header or footer text.

@@ -16,6 +16,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -152,6 +153,9 @@ type Editor struct {
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
 	toolbarBox *fyne.Container
+
+	// Files asks for files to open and places to save (FyneFiles when nil).
+	Files FileChooser
 }
 
 // New makes the editor for window w, saving with s. It shows nothing until
@@ -186,6 +190,7 @@ func New(w fyne.Window, s Saver, opts ...Option) *Editor {
 	w.SetMainMenu(e.mainMenu())
 	ctrlS := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	w.Canvas().AddShortcut(ctrlS, func(fyne.Shortcut) { e.SaveNow() })
+	w.Canvas().AddShortcut(quitShortcut, func(fyne.Shortcut) { e.close() })
 	w.SetCloseIntercept(e.close)
 	return e
 }
@@ -410,6 +415,9 @@ func (e *Editor) updateTitle() {
 	t := "绩效目标申报"
 	if e.form.Dept != "" || e.form.Year != "" {
 		t = fmt.Sprintf("%s %s年度 — 绩效目标申报", e.form.Dept, e.form.Year)
+	}
+	if e.form.IsSample() {
+		t = strings.Replace(t, " — ", "【示例】 — ", 1)
 	}
 	if e.Dirty() {
 		t = "* " + t

@@ -75,7 +75,7 @@ func newBasicView(e *Editor) *basicView {
 		v.summary,
 		v.origin,
 	)
-	v.box = container.NewVScroll(container.NewPadded(container.New(widthLayout{760}, content)))
+	v.box = container.NewVScroll(container.NewPadded(container.New(maxWidthLayout{760}, content)))
 	return v
 }
 

@@ -37,6 +37,7 @@ type Workspace struct {
 	merge   *mergeDialog
 	// lastInfo is the text of the last information dialog (tests).
 	lastInfo string
+	welcome  *welcome // the first-start page, once shown
 }
 
 // NewWorkspace adds the drafts screen and the year's workflow to editor e
@@ -238,6 +239,9 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 			if strings.TrimSpace(dept) == "" {
 				dept = "（未填部门名称）"
 			}
+			if model.IsSampleOrigin(in.Origin) {
+				dept = "【示例】" + dept
+			}
 			origin := in.Origin
 			if origin == "" {
 				origin = "新建"
@@ -256,7 +260,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 
 	newBlank := widget.NewButtonWithIcon("新建空白…", theme.DocumentCreateIcon(), func() { ws.NewDraftDialog() })
 	newBlank.Importance = widget.HighImportance
-	newSample := widget.NewButton("从示例新建", func() { ws.newDraft(model.Sample(), "示例（郑州市生态环境局 2020年度）") })
+	newSample := widget.NewButton("从示例新建", func() { ws.newDraft(model.Sample(), "") })
 	imp := widget.NewButtonWithIcon("导入…", theme.UploadIcon(), ws.ImportDialog)
 	v.openBtn = widget.NewButtonWithIcon("打开", theme.FolderOpenIcon(), v.open)
 	v.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), v.duplicate)
@@ -322,8 +326,11 @@ func when(t, now time.Time) string {
 	return t.Format("2006-01-02 15:04")
 }
 
-// reload reads the list from the store.
+// reload reads the list from the store. The selection follows the draft
+// that was selected (the list may have been re-sorted), else the draft
+// open in the editor, else the first.
 func (v *draftsScreen) reload() {
+	keep := v.selectedID()
 	var err error
 	if v.trash {
 		v.items, err = v.ws.st.Trashed()
@@ -347,11 +354,15 @@ func (v *draftsScreen) reload() {
 	v.selected = -1
 	v.list.UnselectAll()
 	v.list.Refresh()
-	// select the draft open in the editor, else the first
 	if len(v.items) > 0 {
 		sel := 0
 		for i, in := range v.items {
 			if in.ID == v.ws.e.ID() {
+				sel = i
+			}
+		}
+		for i, in := range v.items {
+			if in.ID == keep {
 				sel = i
 			}
 		}
@@ -517,7 +528,8 @@ func (ws *Workspace) NewDraftDialog() {
 	dept := widget.NewEntry()
 	dept.SetPlaceHolder("如 郑州市生态环境局")
 	tplSel, chosen := ws.templateChoice()
-	dialog.ShowForm("新建空白草稿", "新建", "取消", []*widget.FormItem{
+	// wide enough for a whole 部门名称 (20 characters and more)
+	d := dialog.NewForm("新建空白草稿", "新建", "取消", []*widget.FormItem{
 		widget.NewFormItem("年度", year), widget.NewFormItem("部门名称", dept), widget.NewFormItem("表样", tplSel),
 	}, func(ok bool) {
 		if !ok {
@@ -525,6 +537,9 @@ func (ws *Workspace) NewDraftDialog() {
 		}
 		ws.newBlank(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), chosen())
 	}, ws.win)
+	d.Resize(fyne.NewSize(min(560, max(ws.win.Canvas().Size().Width-40, 300)), 0))
+	d.Show()
+	ws.win.Canvas().Focus(dept)
 }
 
 // newDraft stores f as a new draft with origin and opens it.

@@ -124,7 +124,8 @@ func TestDraftsScreen(t *testing.T) {
 	for _, o := range row.(*draftRow).box.Objects {
 		texts = append(texts, o.(*widget.Label).Text)
 	}
-	if texts[0] != "2020年" || texts[1] != "旧的局" || !strings.HasPrefix(texts[2], "今天 ") {
+	// (made from the built-in sample: labelled 示例)
+	if texts[0] != "2020年" || texts[1] != "【示例】旧的局" || !strings.HasPrefix(texts[2], "今天 ") {
 		t.Errorf("row = %q", texts)
 	}
 

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/export"
@@ -42,33 +41,65 @@ const progressDelay = 200 * time.Millisecond
 // Export asks where to save the form in kind's format (proposing
 // {部门}_{年度}年度_绩效目标申报表.ext in the last used folder), writes it
 // off the UI goroutine and offers to open the file or its folder.
+//
+// A form with errors is not exported silently: the clerk first sees how
+// many errors there are and chooses 查看审核 or 仍然导出.
 func (e *Editor) Export(k ExportKind) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	if e.errors > 0 {
+		e.confirmExportWithErrors(k, func() { e.chooseExportFile(k) })
+		return
+	}
+	e.chooseExportFile(k)
+}
+
+// confirmExportWithErrors tells how many errors the form has and what the
+// file will show, and offers 查看审核 (go to the 审核 tab), 仍然导出 (then
+// goOn) and 取消.
+func (e *Editor) confirmExportWithErrors(k ExportKind, goOn func()) {
+	msg := fmt.Sprintf("审核发现 %d 个错误，有错误的申报表不宜报送。", e.errors)
+	if k.Ext != "json" {
+		msg += "\n如仍导出，文件每页的页眉会标明“未通过审核”"
+		if note := e.totals.IncompleteNote(); note != "" {
+			msg += "，合计行会注明“" + note + "”"
+		}
+		msg += "。"
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	review := widget.NewButton("查看审核", func() {
+		d.Hide()
+		e.SelectTab(TabChecks)
+	})
+	review.Importance = widget.HighImportance
+	anyway := widget.NewButton("仍然导出", func() {
+		d.Hide()
+		goOn()
+	})
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("申报表未通过审核", container.NewVBox(label, container.NewHBox(review, anyway, cancel)), e.win)
+	d.Resize(fyne.NewSize(min(480, e.win.Canvas().Size().Width*0.9), 0))
+	d.Show()
+}
+
+// chooseExportFile asks where to save the export (proposing
+// {部门}_{年度}年度_绩效目标申报表.ext in the last used folder), then writes it.
+func (e *Editor) chooseExportFile(k ExportKind) {
+	req := FileRequest{Title: "导出 " + k.Name + " 文件", Dir: e.exportDir(), Name: export.FileName(e.form, k.Ext),
+		Exts: []string{"." + k.Ext}, Kind: k.Name + " 文件"}
+	e.files().Save(e.win, req, func(path string, err error) {
 		if err != nil {
 			e.ShowError("导出失败", "无法保存到这个位置："+err.Error()+"\n请换一个文件夹再试。")
 			return
 		}
-		if w == nil {
+		if path == "" {
 			return // cancelled
 		}
-		path := w.URI().Path()
-		_ = w.Close()
-		e.ExportTo(k, path, nil)
-	}, e.win)
-	d.SetTitleText("导出 " + k.Name + " 文件")
-	d.SetConfirmText("导出")
-	d.SetDismissText("取消")
-	d.SetFileName(export.FileName(e.form, k.Ext))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + k.Ext}))
-	if dir := e.exportDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
+		if filepath.Ext(path) == "" {
+			path += "." + k.Ext
 		}
-	}
-	d.Show()
-	// A FileDialog can only be resized once shown.
-	sz := e.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(900, sz.Width*0.9), min(640, sz.Height*0.9)))
+		e.ExportTo(k, path, nil)
+	})
 }
 
 func (e *Editor) exportDir() string {

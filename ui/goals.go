@@ -19,7 +19,10 @@ type goalsView struct {
 	list  *widget.List
 	count *widget.Label
 	shown map[int]*goalRow // goal index → the list item showing it
-	box   fyne.CanvasObject
+	// heights are the item heights set (by goal index); rowH the least.
+	heights map[int]float32
+	rowH    float32
+	box     fyne.CanvasObject
 }
 
 // goalRow is one list item; i is the goal it shows now (items are reused).
@@ -39,7 +42,7 @@ func (r *goalRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimple
 const goalMaxChars = 300
 
 func newGoalsView(e *Editor) *goalsView {
-	v := &goalsView{e: e, count: widget.NewLabel(""), shown: map[int]*goalRow{}}
+	v := &goalsView{e: e, count: widget.NewLabel(""), shown: map[int]*goalRow{}, heights: map[int]float32{}}
 	v.list = widget.NewList(
 		func() int { return len(v.e.form.Goals) },
 		v.newRow,
@@ -63,6 +66,8 @@ func (v *goalsView) newRow() fyne.CanvasObject {
 	r.num.Alignment = fyne.TextAlignTrailing
 	r.text.SetPlaceHolder("填写本目标的内容")
 	e := v.e
+	// The item is as tall as the goal's whole text.
+	r.text.OnHeight = func(float32) { v.fitRow(r) }
 	r.text.OnChanged = func(s string) {
 		i := r.i
 		e.ApplyKeyed(fmt.Sprintf("goal/%d", i), func(f *model.Form) {
@@ -98,6 +103,9 @@ func (v *goalsView) newRow() fyne.CanvasObject {
 	btns := container.NewGridWithColumns(2, r.ins, r.del, r.up, r.down)
 	r.content = container.New(newCols(64, 0, 80), left, r.text, container.NewVBox(btns))
 	r.ExtendBaseWidget(r)
+	if v.rowH == 0 {
+		v.rowH = r.content.MinSize().Height
+	}
 	return r
 }
 
@@ -116,6 +124,7 @@ func (v *goalsView) update(r *goalRow, i int) {
 	}
 	setLabel(r.chars, fmt.Sprintf("%d 字", n), imp)
 	setText(&r.text.Entry, g.Text)
+	v.fitRow(r)
 	if i == 0 {
 		r.up.Disable()
 	} else {
@@ -128,9 +137,23 @@ func (v *goalsView) update(r *goalRow, i int) {
 	}
 }
 
+// fitRow gives r's list item the height of its whole text (items are
+// reused, so the height is set for the goal it shows now).
+func (v *goalsView) fitRow(r *goalRow) {
+	if r.i < 0 || r.i >= len(v.e.form.Goals) {
+		return
+	}
+	h := max(r.content.MinSize().Height, v.rowH)
+	if v.heights[r.i] != h {
+		v.heights[r.i] = h
+		v.list.SetItemHeight(r.i, h)
+	}
+}
+
 func (v *goalsView) refresh(structural bool) {
 	setLabel(v.count, fmt.Sprintf("共 %d 个目标。目标的序号按顺序自动编排；任务表中对应的目标序号随之更新。", len(v.e.form.Goals)), widget.MediumImportance)
 	if structural {
+		clear(v.heights) // rows may have moved: each is fitted again when shown
 		v.list.Refresh()
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/export"
@@ -27,32 +26,22 @@ type importReview struct {
 	created string // id of the draft made on confirmation
 }
 
-// importFilter is the file dialog's filter: Excel and JSON.
-var importFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".json", ".XLSX", ".JSON"})
+// importExts are the files that can be imported: Excel and JSON.
+var importExts = []string{".xlsx", ".json"}
 
 // ImportDialog lets the clerk pick an xlsx or JSON file to import as a new
 // draft.
 func (ws *Workspace) ImportDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	req := FileRequest{Title: "导入 Excel 或 JSON 文件", Dir: ws.e.exportDir(), Exts: importExts, Kind: "Excel 或 JSON 文件"}
+	ws.e.files().Open(ws.win, req, func(path string, err error) {
 		if err != nil {
 			ws.failed("无法打开文件", err)
 			return
 		}
-		if r == nil {
-			return
+		if path != "" {
+			ws.ImportPath(path)
 		}
-		path := r.URI().Path()
-		r.Close()
-		ws.ImportPath(path)
-	}, ws.win)
-	d.SetFilter(importFilter)
-	if dir := ws.e.exportDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(dialogSize(ws.win, 900, 640))
-	d.Show()
+	})
 }
 
 // ImportPath reads the file at path and shows the import report; the new

@@ -27,6 +27,8 @@ type indicatorsView struct {
 	box    fyne.CanvasObject
 	opts   model.Options
 	picker *libraryPicker // the 指标库 dialog last opened (ui/library.go)
+	// growing is true while grown lays the rows out
+	growing bool
 }
 
 // indRow is the widgets of indicator i.
@@ -126,6 +128,22 @@ func (v *indicatorsView) rebuild() {
 	v.vbox.Refresh()
 }
 
+// grown lays the rows out again after a text box changed its height.
+func (v *indicatorsView) grown() {
+	if v.growing {
+		return
+	}
+	v.growing = true
+	defer func() { v.growing = false }()
+	w := v.vbox.Size().Width
+	if w <= 0 {
+		return
+	}
+	v.vbox.Resize(fyne.NewSize(w, v.vbox.MinSize().Height))
+	v.vbox.Layout.Layout(v.vbox.Objects, v.vbox.Size())
+	v.scroll.Refresh()
+}
+
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "（未填写）"
@@ -178,6 +196,10 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	}
 	r.scoring = newArea(2)
 	r.scoring.OnChanged = text("scoring", func(in *model.Indicator, s string) { in.Scoring = s })
+	// The row is as tall as its longest text.
+	for _, a := range []*area{r.explain, r.note, r.scoring} {
+		a.OnHeight = func(float32) { v.grown() }
+	}
 	up := iconButton("上移", theme.MoveUpIcon(), func() {
 		if i > 0 {
 			e.Apply(func(f *model.Form) { f.MoveIndicator(i, i-1) })

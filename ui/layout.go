@@ -39,6 +39,23 @@ func (l *colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if n == 0 {
 		return
 	}
+	// On a narrow window the wide fixed columns (amounts, 备注…) give up
+	// to shrinkMax of their width so that the flexible ones keep flexMin.
+	scale := float32(1)
+	if flex > 0 {
+		avail := size.Width - pad*float32(n-1) - flexMin*float32(flex)
+		if wide := l.wide(objs); avail < fixed && wide > 0 {
+			scale = max(1-(fixed-avail)/wide, 1-shrinkMax)
+		}
+	}
+	if scale < 1 {
+		fixed = 0
+		for i, o := range objs {
+			if o.Visible() {
+				fixed += l.scaled(i, scale)
+			}
+		}
+	}
 	rest := size.Width - fixed - pad*float32(n-1)
 	flexW := float32(0)
 	if flex > 0 && rest > 0 {
@@ -49,7 +66,7 @@ func (l *colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		if !o.Visible() {
 			continue
 		}
-		w := l.width(i)
+		w := l.scaled(i, scale)
 		if w == 0 {
 			w = flexW
 		}
@@ -58,6 +75,34 @@ func (l *colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(w, h))
 		x += w + pad
 	}
+}
+
+// flexMin is the width a flexible column keeps on a narrow window;
+// shrinkMax the share of its width a wide fixed column may give up.
+const (
+	flexMin   = 160
+	shrinkMax = 0.3
+	wideCol   = 100 // fixed columns at least this wide may shrink
+)
+
+// wide is the total width of the visible fixed columns that may shrink.
+func (l *colsLayout) wide(objs []fyne.CanvasObject) float32 {
+	w := float32(0)
+	for i, o := range objs {
+		if o.Visible() && l.width(i) >= wideCol {
+			w += l.width(i)
+		}
+	}
+	return w
+}
+
+// scaled is column i's width with the wide columns scaled by s.
+func (l *colsLayout) scaled(i int, s float32) float32 {
+	w := l.width(i)
+	if w >= wideCol {
+		return w * s
+	}
+	return w
 }
 
 func (l *colsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -69,7 +114,7 @@ func (l *colsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 		n++
 		ms := o.MinSize()
-		if cw := l.width(i); cw > 0 {
+		if cw := l.scaled(i, 1-shrinkMax); cw > 0 {
 			w += cw
 		} else {
 			w += 60
@@ -80,4 +125,24 @@ func (l *colsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		w += pad * float32(n-1)
 	}
 	return fyne.NewSize(w, h)
+}
+
+// maxWidthLayout gives its objects the whole width up to max, at the
+// leading edge: a form that reads well on a wide window and still fits a
+// narrow one.
+type maxWidthLayout struct{ max float32 }
+
+func (l maxWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(min(size.Width, l.max), max(size.Height, o.MinSize().Height)))
+	}
+}
+
+func (l maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
 }

@@ -20,6 +20,11 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	for _, k := range ExportKinds {
 		items = append(items, fyne.NewMenuItem("导出 "+k.Name+"…", func() { e.Export(k) }))
 	}
+	// 退出 (Ctrl+Q) saves and closes like the window's close button.
+	quit := fyne.NewMenuItem("退出", e.close)
+	quit.IsQuit = true
+	quit.Shortcut = quitShortcut
+	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu("文件", items...)
 	var tabs []*fyne.MenuItem
 	for i, name := range tabNames {
@@ -30,6 +35,9 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	view := fyne.NewMenu("页面", tabs...)
 	return fyne.NewMainMenu(append([]*fyne.Menu{file, view}, e.extraMenus...)...)
 }
+
+// quitShortcut is Ctrl+Q.
+var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 
 // tabNames are the tabs' titles (审核 gets its error count added).
 var tabNames = []string{"基本信息", "年度总体目标", "年度主要任务", "绩效指标", "审核", "监控与自评"}

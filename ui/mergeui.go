@@ -92,17 +92,12 @@ func (m *mergeDialog) close() {
 // pick adds one file chosen in the file dialog (Fyne's dialog picks one
 // at a time).
 func (m *mergeDialog) pick() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+	req := FileRequest{Title: "选择要合并的文件", Dir: m.ws.e.exportDir(), Exts: importExts, Kind: "Excel 或 JSON 文件"}
+	m.ws.e.files().Open(m.ws.win, req, func(path string, err error) {
+		if err == nil && path != "" {
+			m.add(path)
 		}
-		p := r.URI().Path()
-		r.Close()
-		m.add(p)
-	}, m.ws.win)
-	d.SetFilter(importFilter)
-	d.Resize(dialogSize(m.ws.win, 900, 640))
-	d.Show()
+	})
 }
 
 // add reads the file at path and lists it (once).

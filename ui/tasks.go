@@ -34,7 +34,10 @@ type tasksView struct {
 	rowH    float32           // height of a one-line item
 	rowH2   float32           // height of an item with its error line
 	columns [2]bool           // 上年 columns shown, 其他资金 shown
-	box     fyne.CanvasObject
+	// confirmAll confirms every row copied from last year (复制上年)
+	confirmAll *widget.Button
+	topBar     *fyne.Container // help text, 全部确认, 添加单位
+	box        fyne.CanvasObject
 }
 
 // taskRef is one list item: a unit header (row -1) or a task row.
@@ -97,6 +100,9 @@ type taskItem struct {
 	up, dn  *widget.Button
 	errLine *widget.Label
 	errBox  *fyne.Container
+	confirm *widget.Button // 确认: this row's copied amounts are right
+
+	unitConfirm *widget.Button // 确认本单位
 
 	stack *fyne.Container
 }
@@ -128,10 +134,11 @@ func newTasksView(e *Editor) *tasksView {
 		e.Apply(func(f *model.Form) { f.Units = append(f.Units, model.Unit{Tasks: []model.Task{{}}}) })
 		v.focusAt(model.Location{Part: model.PartTasks, Unit: n, Row: -1, Field: model.FieldUnitName})
 	})
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, addUnit, small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。")),
-		v.header,
-	)
+	v.confirmAll = widget.NewButton("全部确认", func() { e.Apply(func(f *model.Form) { f.ConfirmAll() }) })
+	v.confirmAll.Importance = widget.WarningImportance
+	v.confirmAll.Hide()
+	v.topBar = container.NewBorder(nil, nil, nil, container.NewHBox(v.confirmAll, addUnit), small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。"))
+	top := container.NewVBox(v.topBar, v.header)
 	bottom := container.NewVBox(v.bad, widget.NewSeparator(), container.NewHBox(widget.NewLabel("总计"), v.total))
 	v.box = container.NewBorder(top, bottom, nil, nil, v.list)
 	return v
@@ -145,7 +152,7 @@ func (v *tasksView) newItem() *taskItem {
 	// unit header
 	it.unitNum = heading("")
 	it.unitName = widget.NewEntry()
-	it.unitName.SetPlaceHolder("任务名称（单位名称）")
+	it.unitName.SetPlaceHolder("单位名称")
 	it.unitName.OnChanged = func(s string) {
 		u := it.ref.unit
 		e.ApplyKeyed(fmt.Sprintf("unit/%d/name", u), func(f *model.Form) {
@@ -179,8 +186,14 @@ func (v *tasksView) newItem() *taskItem {
 		}
 	})
 	unitDel := iconButton("删除单位", theme.DeleteIcon(), func() { v.deleteUnit(it.ref.unit) })
+	it.unitConfirm = widget.NewButton("确认本单位", func() {
+		u := it.ref.unit
+		e.Apply(func(f *model.Form) { f.ConfirmUnit(u) })
+	})
+	it.unitConfirm.Importance = widget.WarningImportance
+	it.unitConfirm.Hide()
 	it.head = container.NewBorder(nil, nil, container.NewHBox(it.unitNum),
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(360, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
+		container.NewHBox(it.unitConfirm, container.NewGridWrap(fyne.NewSize(300, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
 
 	// task row
 	it.num = widget.NewLabel("")
@@ -243,8 +256,20 @@ func (v *tasksView) newItem() *taskItem {
 	it.errLine.Importance = widget.DangerImportance
 	pad := canvas.NewRectangle(color.Transparent)
 	pad.SetMinSize(fyne.NewSize(wNum, 1))
-	it.errBox = container.NewBorder(nil, nil, pad, nil, it.errLine)
+	it.confirm = widget.NewButton("确认", func() {
+		r := it.ref
+		e.Apply(func(f *model.Form) { f.ConfirmTask(r.unit, r.row) })
+	})
+	it.confirm.Importance = widget.WarningImportance
+	it.confirm.Hide()
+	it.errBox = container.NewBorder(nil, nil, pad, it.confirm, it.errLine)
 	it.errBox.Hide()
+	// The optional columns (其他资金, 上年) start hidden, so that the
+	// list's least width is that of a plain form; update shows them.
+	it.amounts[colOther].Hide()
+	for _, p := range it.prevs {
+		p.Hide()
+	}
 	it.row = container.NewVBox(it.line, it.errBox)
 	it.head.Hide()
 	it.stack = container.NewStack(it.head, it.row)
@@ -310,6 +335,12 @@ func (v *tasksView) update(it *taskItem, id int) {
 			imp = widget.DangerImportance
 		}
 		setLabel(it.subtotal, s, imp)
+		if n := f.UnitReviewCount(u); n > 0 {
+			it.unitConfirm.SetText(fmt.Sprintf("确认本单位 %d 行", n))
+		}
+		if showIf(it.unitConfirm, f.UnitReviewCount(u) > 0) {
+			it.head.Refresh()
+		}
 		return
 	}
 	it.head.Hide()
@@ -340,8 +371,17 @@ func (v *tasksView) update(it *taskItem, id int) {
 		}
 		setLabel(it.prevs[c], prev, widget.LowImportance)
 	}
-	setLabel(it.errLine, strings.Join(errs, "；"), widget.DangerImportance)
-	if showIf(it.errBox, len(errs) > 0) {
+	imp := widget.DangerImportance
+	if t.Review {
+		// 复制上年: the amounts are last year's until the clerk confirms.
+		errs = append(errs, "待核实：金额复制自上年，请核对本年金额后点“确认”（改动金额也算确认）")
+		if len(errs) == 1 {
+			imp = widget.WarningImportance
+		}
+	}
+	setLabel(it.errLine, strings.Join(errs, "；"), imp)
+	confirmChanged := showIf(it.confirm, t.Review)
+	if showIf(it.errBox, len(errs) > 0) || confirmChanged {
 		it.row.Refresh()
 	}
 	v.setTall(id, len(errs) > 0)
@@ -398,6 +438,7 @@ func (v *tasksView) setTall(id int, tall bool) {
 		it := v.newItem()
 		v.rowH = it.MinSize().Height
 		it.errLine.SetText("合计")
+		it.confirm.Show()
 		it.errBox.Show()
 		v.rowH2 = it.row.MinSize().Height
 	}
@@ -449,6 +490,13 @@ func (v *tasksView) refresh(structural bool) {
 				v.update(it, it.id)
 			}
 		}
+	}
+	n := f.ReviewCount()
+	if n > 0 {
+		v.confirmAll.SetText(fmt.Sprintf("全部确认（%d 行待核实）", n))
+	}
+	if showIf(v.confirmAll, n > 0) {
+		v.topBar.Refresh()
 	}
 	t := v.e.totals
 	setLabel(v.total, fmt.Sprintf("%d 个单位 %d 项　%s", len(t.Units), t.Tasks, totalsText(f, t)), widget.MediumImportance)

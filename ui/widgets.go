@@ -4,23 +4,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"jixiao/ui/widgets"
 )
 
-// area is a multi-line, word-wrapping entry that leaves the Tab key to
-// focus traversal, so that Tab always moves to the next field.
-type area struct{ widget.Entry }
+// area is a multi-line, word-wrapping entry that grows to show its whole
+// text (no scrolling inside it, so the mouse wheel scrolls the page) and
+// leaves the Tab key to focus traversal.
+type area = widgets.GrowEntry
 
-func newArea(rows int) *area {
-	a := &area{}
-	a.ExtendBaseWidget(a)
-	a.MultiLine = true
-	a.Wrapping = fyne.TextWrapWord
-	a.SetMinRowsVisible(rows)
-	return a
-}
-
-// AcceptsTab implements fyne.Tabbable: Tab moves the focus.
-func (a *area) AcceptsTab() bool { return false }
+func newArea(rows int) *area { return widgets.NewGrowEntry(rows) }
 
 // setText shows s in en without calling its OnChanged (the model already
 // holds s) and without touching en when it already shows s, so that the

@@ -74,7 +74,9 @@ func runGUI(args []string) int {
 			return err
 		}
 		st = s
-		id, f, created, err := firstDraft(st, prefs.String(ui.PrefLastDraft))
+		screen, tab := screenshotStart()
+		// A screenshot of a screen needs a draft: the sample.
+		id, f, created, err := firstDraft(st, prefs.String(ui.PrefLastDraft), screen != "" || tab >= 0)
 		if err != nil {
 			return err
 		}
@@ -83,12 +85,15 @@ func runGUI(args []string) int {
 		if err := e.Open(id, f); err != nil {
 			return err
 		}
-		screen, tab := screenshotStart()
+		if id == "" {
+			// A new user (no drafts yet) chooses how to start.
+			ws.ShowWelcome()
+			return nil
+		}
 		if tab >= 0 {
 			e.SelectTab(ui.Tab(tab))
 		}
-		// A new user (no drafts yet) sees the full sample form at once;
-		// otherwise the 草稿 screen comes first.
+		// Later starts show the 草稿 screen first.
 		ws.Start(screen, created || tab >= 0)
 		return nil
 	}
@@ -104,6 +109,7 @@ func runGUI(args []string) int {
 		ui.ShowStoreProblem(w, path, err, start, w.Close)
 	}
 	w.SetMaster()
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
 	w.ShowAndRun()
 	if e == nil {
 		return 1
@@ -117,8 +123,10 @@ func runGUI(args []string) int {
 }
 
 // firstDraft is the draft shown at start: the last one shown, else the
-// newest, else a new draft made from the built-in sample (created is true).
-func firstDraft(st *store.Store, last string) (id string, f *model.Form, created bool, err error) {
+// newest; when there is none, an empty form without id (the first-start
+// page comes first), or with sample set a new draft made from the built-in
+// sample (created is true).
+func firstDraft(st *store.Store, last string, sample bool) (id string, f *model.Form, created bool, err error) {
 	list, err := st.List()
 	if err != nil {
 		return "", nil, false, err
@@ -130,6 +138,9 @@ func firstDraft(st *store.Store, last string) (id string, f *model.Form, created
 	}
 	if id == "" && len(list) > 0 {
 		id = list[0].ID
+	}
+	if id == "" && !sample {
+		return "", &model.Form{}, false, nil
 	}
 	if id == "" {
 		if id, err = st.Create(model.Sample()); err != nil {

@@ -115,7 +115,19 @@ func runExport(c *cli, args []string) error {
 			c.printf("已导出 JSON：%s\n", p)
 		}
 	}
+	warnUnchecked(c, f)
 	return nil
+}
+
+// warnUnchecked says, before a form with errors or unreadable amounts is
+// exported, what the files will show (the marks are in the files too).
+func warnUnchecked(c *cli, f *model.Form) {
+	if v := model.Judge(f); !v.Passed() {
+		c.printf("注意：申报表%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", v.Mark())
+	}
+	if note := model.ComputeTotals(f).IncompleteNote(); note != "" {
+		c.printf("注意：%s，文件的合计行已注明。\n", note)
+	}
 }
 
 // describeRunes lists characters with their code points: “≒”(U+2252).
