@@ -31,7 +31,7 @@ func ImportFile(path string) (*model.Form, *ImportReport, error) {
 	case err != nil:
 		return nil, nil, fmt.Errorf("无法读取文件“%s”：%v", name, err)
 	case st.IsDir():
-		return nil, nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx 或 .json 文件", name)
+		return nil, nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx、.xls、.et 或 .json 文件", name)
 	case st.Size() > MaxImportSize:
 		return nil, nil, fmt.Errorf("文件“%s”有 %.1f MB，超过 %d MB 的上限，不像是申报表，未导入", name, float64(st.Size())/(1<<20), MaxImportSize>>20)
 	case st.Size() == 0:
@@ -70,9 +70,9 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 			rep.note("从 JSON 数据文件完整读取")
 		}
 	case kindOldXLS:
-		return nil, nil, fmt.Errorf("“%s”是旧版 Excel 97-2003（.xls）文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入", name)
+		f, rep, err = importXLS(name, data)
 	default:
-		return nil, nil, fmt.Errorf("无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx 表格", name)
+		return nil, nil, fmt.Errorf("无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）或 .et（WPS）表格", name)
 	}
 	if err != nil {
 		return nil, nil, err

@@ -104,34 +104,68 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Only the cells that hold data matter; a merged range is clamped to
-	// them, and the cells filled in altogether are bounded.
+	var coords [][4]int
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
+		if err1 == nil && err2 == nil {
+			coords = append(coords, [4]int{r1 - 1, c1 - 1, r2 - 1, c2 - 1})
+		}
+	}
+	if err := g.fillMerges(coords); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// newGrid is the grid of a sheet read by another reader than excelize
+// (.xls, .docx tables): cells by row, merged ranges as 0-based first row,
+// first column, last row, last column. The cells are used as they are.
+func newGrid(name string, cells [][]string, merges [][4]int) (*sheetGrid, error) {
+	if len(cells) > maxSheetRows {
+		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), maxSheetRows)
+	}
+	for i := range cells {
+		if len(cells[i]) > maxSheetCols {
+			cells[i] = cells[i][:maxSheetCols]
+		}
+	}
+	g := &sheetGrid{name: name, cells: cells, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
+	if err := g.fillMerges(merges); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// fillMerges puts each merged range's value into every cell it covers.
+// Only the cells that hold data matter; a merged range is clamped to
+// them, and the cells filled in altogether are bounded.
+func (g *sheetGrid) fillMerges(merges [][4]int) error {
 	nrow, ncol := len(g.cells), 0
 	for _, r := range g.cells {
 		ncol = max(ncol, len(r))
 	}
 	budget := 4_000_000
 	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
-		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
-		if err1 != nil || err2 != nil || r1 > nrow || c1 > ncol {
+		r1, c1, r2, c2 := m[0], m[1], m[2], m[3]
+		if r1 < 0 || c1 < 0 || r1 >= nrow || c1 >= ncol {
 			continue
 		}
-		r2, c2 = min(r2, nrow), min(c2, ncol)
+		r2, c2 = min(r2, nrow-1), min(c2, ncol-1)
 		if r2 < r1 || c2 < c1 {
 			continue
 		}
 		if budget -= (r2 - r1 + 1) * (c2 - c1 + 1); budget < 0 {
-			return nil, fmt.Errorf("工作表“%s”的合并单元格过多", sheet)
+			return fmt.Errorf("工作表“%s”的合并单元格过多", g.name)
 		}
-		v := g.at(r1-1, c1-1)
-		for r := r1 - 1; r < r2; r++ {
-			for c := c1 - 1; c < c2; c++ {
+		v := g.at(r1, c1)
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
 				for len(g.cells[r]) <= c {
 					g.cells[r] = append(g.cells[r], "")
 				}
 				g.cells[r][c] = v
-				if r != r1-1 || c != c1-1 {
+				if r != r1 || c != c1 {
 					g.covered[[2]int{r, c}] = true
 				}
 			}
@@ -145,7 +179,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 		}
 		g.formulaCols[k[0]] = append(g.formulaCols[k[0]], k[1])
 	}
-	return g, nil
+	return nil
 }
 
 func (g *sheetGrid) cellsOf(r int) []string {

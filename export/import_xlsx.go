@@ -30,10 +30,17 @@ func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 		return nil, nil, err
 	}
 	defer xf.Close()
-	rep = &ImportReport{}
-
 	hidden, herr := readDataSheet(xf)
 	visible, vrep, verr := readVisible(xf, name)
+	return chooseForm(hidden, herr, visible, vrep, verr)
+}
+
+// chooseForm picks between the form of a workbook's hidden data sheet
+// (hidden, or the error reading it) and the form read from its visible
+// sheet: the hidden one when the sheet still shows the same (lossless),
+// else the visible one with what the hidden one adds where rows match.
+func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *ImportReport, verr error) (*model.Form, *ImportReport, error) {
+	rep := &ImportReport{}
 	switch {
 	case hidden != nil && verr == nil:
 		if visibleKey(hidden) == visibleKey(visible) {
@@ -123,20 +130,45 @@ func readDataSheet(xf *excelize.File) (*model.Form, error) {
 // sheet named 绩效目标申报表 if it has one, else the first sheet whose
 // header texts are recognised.
 func readVisible(xf *excelize.File, name string) (*model.Form, *ImportReport, error) {
-	rep := &ImportReport{}
 	var sheets []string
 	for _, s := range xf.GetSheetList() {
 		if s != DataSheetName {
 			sheets = append(sheets, s)
 		}
 	}
+	f, rep, err := readSheets(name, sheets, func(s string) (*sheetGrid, error) { return loadGrid(xf, s) })
+	if f != nil || err != nil {
+		return f, rep, err
+	}
+	// No sheet has the form's headers. If a sheet's XML is broken (a zip
+	// whose directory lies about a part's size gives a cut part; an XML
+	// entity bomb does not parse), say that rather than "not a form";
+	// checked only here, so a normal import does not pay for it.
+	for _, s := range sheets {
+		if why := brokenXML(rawSheetXML(xf, s)); why != "" {
+			return nil, nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 文件（工作表“%s”的内容%s），为安全起见未导入；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, s, why)
+		}
+	}
+	return nil, nil, notAForm(name)
+}
+
+func notAForm(name string) error {
+	return fmt.Errorf("“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
+}
+
+// readSheets reads the form from the first of sheets (the one named
+// 绩效目标申报表 first) whose header texts are recognised; (nil, nil, nil)
+// when none is. Every reader (.xlsx, .xls, .docx) comes through here, so
+// the recognition and the report are the same whatever the file.
+func readSheets(name string, sheets []string, load func(sheet string) (*sheetGrid, error)) (*model.Form, *ImportReport, error) {
+	rep := &ImportReport{}
 	for i, s := range sheets {
 		if s == SheetName && i > 0 {
 			sheets[0], sheets[i] = sheets[i], sheets[0]
 		}
 	}
 	for i, s := range sheets {
-		g, err := loadGrid(xf, s)
+		g, err := load(s)
 		if err != nil {
 			return nil, nil, fmt.Errorf("“%s”的工作表“%s”无法读取：%v", name, s, err)
 		}
@@ -152,14 +184,5 @@ func readVisible(xf *excelize.File, name string) (*model.Form, *ImportReport, er
 		}
 		return f, rep, nil
 	}
-	// No sheet has the form's headers. If a sheet's XML is broken (a zip
-	// whose directory lies about a part's size gives a cut part; an XML
-	// entity bomb does not parse), say that rather than "not a form";
-	// checked only here, so a normal import does not pay for it.
-	for _, s := range sheets {
-		if why := brokenXML(rawSheetXML(xf, s)); why != "" {
-			return nil, nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 文件（工作表“%s”的内容%s），为安全起见未导入；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, s, why)
-		}
-	}
-	return nil, nil, fmt.Errorf("“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
+	return nil, nil, nil
 }

@@ -5,8 +5,10 @@
 #
 # Installs what the tests need when it is missing (apt-get, as root or
 # through sudo): the C headers Fyne needs (go vet and the -race build of
-# cmd/jixiao compile its cgo code) and poppler-utils (pdftotext, pdfinfo,
-# pdffonts read the exported PDFs back). Then, in order:
+# cmd/jixiao compile its cgo code), poppler-utils (pdftotext, pdfinfo,
+# pdffonts read the exported PDFs back) and libreoffice-calc (the xlsx
+# printed as LibreOffice prints it, export TestLibreOfficePrint). Then, in
+# order:
 #
 #   1. gofmt: lists every file that is not gofmt-formatted
 #   2. go vet ./...

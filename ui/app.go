@@ -191,6 +191,7 @@ func New(w fyne.Window, s Saver, opts ...Option) *Editor {
 	ctrlS := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	w.Canvas().AddShortcut(ctrlS, func(fyne.Shortcut) { e.SaveNow() })
 	w.Canvas().AddShortcut(quitShortcut, func(fyne.Shortcut) { e.close() })
+	w.Canvas().SetOnTypedKey(e.typedKey) // Esc closes the dialog on top
 	w.SetCloseIntercept(e.close)
 	return e
 }

@@ -539,7 +539,6 @@ func (ws *Workspace) NewDraftDialog() {
 	}, ws.win)
 	d.Resize(fyne.NewSize(min(560, max(ws.win.Canvas().Size().Width-40, 300)), 0))
 	d.Show()
-	ws.win.Canvas().Focus(dept)
 }
 
 // newDraft stores f as a new draft with origin and opens it.

@@ -113,7 +113,7 @@ func (ws *Workspace) Dropped(uris []fyne.URI) {
 	switch {
 	case len(paths) == 0:
 		return
-	case ws.merge != nil && ws.merge.open:
+	case ws.merge != nil && ws.merge.shown():
 		for _, p := range paths {
 			ws.merge.add(p)
 		}

@@ -40,7 +40,8 @@ type mergeDialog struct {
 	dlg       *dialog.CustomDialog
 	open      bool
 	conflicts []model.MergeConflict
-	report    string // the last merge's report
+	report    string            // the last merge's report
+	popup     fyne.CanvasObject // the dialog's overlay
 }
 
 // unitActions are the radio choices for a unit the draft already has.
@@ -82,6 +83,12 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	m.replan()
 	m.dlg.Resize(dialogSize(ws.win, 1000, 700))
 	m.dlg.Show()
+	m.popup = ws.win.Canvas().Overlays().Top()
+}
+
+// shown reports whether the dialog is open (Esc hides it without 取消).
+func (m *mergeDialog) shown() bool {
+	return m.open && m.popup != nil && m.popup.Visible()
 }
 
 func (m *mergeDialog) close() {

@@ -132,3 +132,43 @@ func TestCtrlQSavesAndQuits(t *testing.T) {
 		}
 	}
 }
+
+// pressEsc types Esc as the window's driver does: to the focused field,
+// else to the canvas.
+func pressEsc(w fyne.Window) {
+	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	w.Canvas().OnTypedKey()(ev)
+}
+
+func TestEscClosesDialogs(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t, model.Sample())
+	w := ws.win
+	open := map[string]func(){
+		"新建":   ws.NewDraftDialog,
+		"导出提示": func() { ws.e.Export(ExportKinds[0]) },
+		"合并导入": func() { ws.MergeDialog(nil) },
+		"历史版本": func() { ws.HistoryDialog(ws.e.ID()) },
+		"信息":   func() { ws.e.ShowError("标题", "内容") },
+	}
+	for name, show := range open {
+		show()
+		if w.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%s: no dialog shown", name)
+		}
+		w.Canvas().Unfocus()
+		pressEsc(w)
+		if top := w.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("%s: Esc left a dialog open: %q", name, overlayText(top))
+			for w.Canvas().Overlays().Top() != nil {
+				w.Canvas().Overlays().Top().Hide()
+			}
+		}
+	}
+	if ws.merge == nil || ws.merge.shown() {
+		t.Error("the merge dialog still counts as open after Esc")
+	}
+}

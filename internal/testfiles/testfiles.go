@@ -41,10 +41,6 @@ func All(base []byte) ([]Hostile, error) {
 		out = append(out, Hostile{name, what, data})
 		return nil
 	}
-	type gen struct {
-		name, what string
-		make       func() ([]byte, error)
-	}
 	gens := []gen{
 		{"zipbomb.xlsx", "zip bomb: sheet1.xml declares and really holds 1 GiB (2.5 MB file)", func() ([]byte, error) { return ZipBomb(1<<30, false) }},
 		{"zipbomb-lying.xlsx", "zip bomb whose directory lies: declares 1 KiB, holds 1 GiB", func() ([]byte, error) { return ZipBomb(1<<30, true) }},
@@ -60,6 +56,7 @@ func All(base []byte) ([]Hostile, error) {
 		{"empty.xlsx", "an empty file", func() ([]byte, error) { return []byte{}, nil }},
 		{"huge-file.xlsx", "25 MiB file starting like a zip (over the 20 MB import cap)", func() ([]byte, error) { return append([]byte("PK\x03\x04"), make([]byte, 25<<20)...), nil }},
 	}
+	gens = append(gens, hostileXLS()...)
 	for _, g := range gens {
 		data, err := g.make()
 		if err := add(g.name, g.what, data, err); err != nil {
@@ -67,6 +64,12 @@ func All(base []byte) ([]Hostile, error) {
 		}
 	}
 	return out, nil
+}
+
+// gen makes one hostile file.
+type gen struct {
+	name, what string
+	make       func() ([]byte, error)
 }
 
 // Random returns n pseudo-random bytes from seed (xorshift; deterministic).

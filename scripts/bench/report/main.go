@@ -32,6 +32,7 @@ func main() {
 	envPath := flag.String("env", "", "environment (key=value lines)")
 	introPath := flag.String("intro", "", "hand-written introduction (markdown)")
 	out := flag.String("o", "", "output file (default: standard output)")
+	windowOnly := flag.Bool("window", false, "only the window's figures (scripts/bench.sh --window)")
 	flag.Parse()
 
 	var r report
@@ -50,7 +51,11 @@ func main() {
 		w = f
 	}
 	bw := bufio.NewWriter(w)
-	r.write(bw)
+	if *windowOnly {
+		r.writeWindow(bw)
+	} else {
+		r.write(bw)
+	}
 	if err := bw.Flush(); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
@@ -374,6 +379,7 @@ func (r *report) computeGoals() {
 		g.why = strings.TrimSpace(r.procWhy("pdf_ours") + " " + r.procWhy("pdf_lo"))
 	}
 	add(g)
+	r.guiGoals(add)
 }
 
 func fmtMS(ms float64) string {
@@ -655,6 +661,7 @@ func (r *report) writeProcs(w *bufio.Writer) {
 	r.procRow(w, "Export of the 5,000-task form to PDF", "rss_pdf_big")
 	r.procRow(w, "Export of the 5,000-task form to xlsx", "rss_xlsx_big")
 	r.procRow(w, "Export of the sample to PDF", "rss_pdf_sample")
+	r.writeGUI(w)
 }
 
 func mdCell(s string) string {

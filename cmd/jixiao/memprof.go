@@ -1,0 +1,39 @@
+//go:build memprof
+
+package main
+
+// Built with -tags memprof, the program writes a Go heap profile to
+// $JIXIAO_MEMPROF (default /tmp/jixiao-heap.prof) and a line of memory
+// figures to stderr each time it gets SIGUSR1. scripts/bench.sh does not use
+// it; it is for finding what holds memory (go tool pprof -top FILE).
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/pprof"
+	"syscall"
+)
+
+func init() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGUSR1)
+	go func() {
+		for range c {
+			runtime.GC()
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			fmt.Fprintf(os.Stderr, "memprof: HeapAlloc %d MB, HeapInuse %d MB, HeapSys %d MB, Sys %d MB, NumGC %d\n",
+				m.HeapAlloc>>20, m.HeapInuse>>20, m.HeapSys>>20, m.Sys>>20, m.NumGC)
+			path := os.Getenv("JIXIAO_MEMPROF")
+			if path == "" {
+				path = "/tmp/jixiao-heap.prof"
+			}
+			if f, err := os.Create(path); err == nil {
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+	}()
+}
