@@ -79,11 +79,6 @@ type printedSheet struct {
 	taskFirst, taskEnd int
 }
 
-// pageOf returns the page (0-based) row ri is printed on.
-func (ps *printedSheet) pageOf(ri int) int {
-	return sort.Search(len(ps.breaks), func(i int) bool { return ps.breaks[i] > ri })
-}
-
 // paginate lays the rows of l out on printed pages.
 func paginate(l *layout) *printedSheet {
 	ps := &printedSheet{scale: printScale(l.widths)}

@@ -33,25 +33,6 @@ func (e *Editor) SetTemplates(ts []*model.Template) {
 // Template is the open form's 表样.
 func (e *Editor) Template() *model.Template { return model.TemplateOf(e.form, e.templates) }
 
-// widthLayout gives its one object a fixed width and its minimum height,
-// so a tab's content can grow (a template's parts appear) and scroll.
-type widthLayout struct{ w float32 }
-
-func (l widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(l.w, h)
-}
-
-func (l widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(fyne.NewSize(l.w, size.Height))
-	}
-}
-
 // fundRowWidgets are the widgets of one row of 部门总体资金情况.
 type fundRowWidgets struct {
 	name   *widget.Label

@@ -37,7 +37,7 @@ func checkReport(c *cli, f *model.Form, label string) error {
 }
 
 // checkReportTemplate prints f's template, totals and findings by tpl's
-// rules; it returns exitFindings when there are errors.
+// rules; it returns errFindings when there are errors.
 func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Template, remark string) error {
 	year, dept := strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept)
 	if year == "" {
@@ -81,7 +81,7 @@ func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Templat
 	switch {
 	case errs > 0:
 		c.printf("共 %d 个错误，%d 条提示。请先改正错误，再导出或上报。\n", errs, hints)
-		return exitFindings
+		return errFindings
 	default:
 		c.printf("没有错误；%d 条提示，请看一看是否需要修改。\n", hints)
 		return nil

@@ -76,7 +76,7 @@ func TestCheckReportExitCodes(t *testing.T) {
 	}{
 		{"clean", clean, nil, []string{"审核通过：没有发现问题。"}},
 		{"hints only", hints, nil, []string{"[提示] 年度总体目标 › 目标7", "没有错误；3 条提示"}},
-		{"errors", broken, exitFindings, []string{
+		{"errors", broken, errFindings, []string{
 			"合计 7898.5676 万元（财政资金 7798.5676 万元，其他资金 15 万元）",
 			"另有 1 个金额无法识别，未计入合计",
 			"[错误] 年度主要任务 › 郑州市生态环境局机关 第1行 › 合计：合计 115 万元不等于财政资金 115 万元加其他资金 15 万元（应为 130 万元）",

@@ -51,9 +51,9 @@ func usageErrorf(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
-// exitFindings is returned by commands that ran fine but found errors in
+// errFindings is returned by commands that ran fine but found errors in
 // the form (check): exit 1 without a further message.
-var exitFindings = errors.New("审核发现错误")
+var errFindings = errors.New("审核发现错误")
 
 // Run runs the subcommand named by args[0] with the process's standard
 // streams and returns the exit code.
@@ -96,7 +96,7 @@ func run(args []string, c *cli) (code int) {
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, exitFindings):
+	case errors.Is(err, errFindings):
 		return 1
 	case errors.As(err, &ue):
 		fmt.Fprintf(c.stderr, "%s\n用法：jixiao %s %s\n", ue.msg, cmd.name, cmd.args)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"go/build"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 // relBuild builds the real jixiao binary into dir and returns its path.
 func relBuild(t *testing.T, dir string) string {
 	t.Helper()
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	gobin := filepath.Join(build.Default.GOROOT, "bin", "go")
 	if p, err := exec.LookPath("go"); err == nil {
 		gobin = p
 	}
@@ -84,11 +85,6 @@ func TestOfflineFlow(t *testing.T) {
 	db := filepath.Join(dir, "drafts.db")
 	env := relEnv(dir)
 
-	type step struct {
-		args []string
-		code int
-		out  []*regexp.Regexp // stdout must match each
-	}
 	var trace []string
 	runStep := func(prefix []string, args ...string) (int, string, string) {
 		t.Helper()
