@@ -89,7 +89,7 @@ var reservedSources = []string{LibrarySeed, LibraryCommon, LibraryDept53, Librar
 func ParseLibraryFile(data []byte, fileName string) (LibraryFile, error) {
 	builtin := fileName == ""
 	if len(data) > MaxLibraryFileSize {
-		return LibraryFile{}, libErr("指标库文件太大（%.1f MB），最大 %d MB。请确认选的是指标库文件。", float64(len(data))/(1<<20), MaxLibraryFileSize>>20)
+		return LibraryFile{}, libErr("指标库文件太大（%d KB），最大 %d MB。请确认选的是指标库文件。", (len(data)+1023)>>10, MaxLibraryFileSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
