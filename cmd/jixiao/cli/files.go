@@ -5,13 +5,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"jixiao/export"
+	"jixiao/internal/atomicfile"
 	"jixiao/model"
 )
 
@@ -139,34 +141,21 @@ func describeRunes(rs []rune) string {
 	return strings.Join(parts, "、")
 }
 
-// writeFileAtomic writes data to path through a temporary file in the
-// same folder, so that an existing file is never left half written.
+// writeFileAtomic writes data to path through internal/atomicfile (a
+// temporary file in the same folder, renamed over the target), so that an
+// existing file is never left half written, and says what went wrong in
+// the clerk's words.
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
+	err := atomicfile.WriteFile(path, data, 0o644)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, atomicfile.ErrIsDir):
 		return userErrorf("“%s”是一个文件夹，请给出文件名", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return userErrorf("无法写入“%s”：文件夹“%s”不存在", path, filepath.Dir(path))
 	}
-	tmp, err := os.CreateTemp(dir, ".jixiao-export-*")
-	if err != nil {
-		if os.IsNotExist(err) {
-			return userErrorf("无法写入“%s”：文件夹“%s”不存在", path, dir)
-		}
-		return userErrorf("无法写入“%s”：%v", path, err)
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return userErrorf("无法写入“%s”：%v（如果文件正在 Excel 或 WPS 中打开，请先关闭）", path, werr)
-	}
-	return nil
+	return userErrorf("无法写入“%s”：%v（如果文件正在 Excel 或 WPS 中打开，请先关闭）", path, err)
 }
 
 func runImport(c *cli, args []string) error {
