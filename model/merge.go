@@ -36,7 +36,6 @@ package model
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -290,300 +289,12 @@ type unitPlan struct {
 	existing int // index of the unit with the same name, -1 when none
 }
 
-func (m *merger) part(pi int, p MergePart) error {
-	label := strings.TrimSpace(p.Label)
-	if label == "" {
-		label = fmt.Sprintf("第%d个文件", pi+1)
-	}
-	conflict := func(kind ConflictKind, unit, format string, args ...any) {
-		m.conflicts = append(m.conflicts, MergeConflict{Kind: kind, Part: pi, Label: label, Unit: unit, Message: fmt.Sprintf(format, args...)})
-	}
-	f := p.Form
-	if f == nil {
-		if m.plan {
-			return nil
-		}
-		return fmt.Errorf("文件“%s”没有读到内容，未合并任何文件。请重新选择这个文件", label)
-	}
-	rep := PartReport{Label: label}
-	note := func(format string, args ...any) { rep.Notes = append(rep.Notes, fmt.Sprintf(format, args...)) }
-
-	// 年度 and 部门名称.
-	if k := mergeYearKey(f.Year); k != "" {
-		switch {
-		case m.year == "":
-			m.year = k
-			if strings.TrimSpace(m.res.Year) == "" {
-				m.res.Year = strings.TrimSpace(f.Year)
-			}
-		case k != m.year:
-			conflict(ConflictYear, "", "文件是%s年度的，草稿是%s年度的，年度不同。请确认选对了文件；确需合并时须选择“允许合并不同年度”", mergeYearText(f.Year), mergeYearText(m.res.Year))
-			if !m.plan && !m.ch.AllowYear {
-				return fmt.Errorf("文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, mergeYearText(f.Year), mergeYearText(m.res.Year))
-			}
-		}
-	}
-	if pd, rd := strings.TrimSpace(f.Dept), strings.TrimSpace(m.res.Dept); pd != "" {
-		switch {
-		case rd == "":
-			m.res.Dept = pd
-		case pd != rd:
-			conflict(ConflictDept, "", "文件的部门名称是“%s”，草稿是“%s”。合并后部门名称仍为“%s”；请确认选对了文件", pd, rd, rd)
-		}
-	}
-
-	// Decide about each unit, against the units the result has before
-	// this part.
-	names := make(map[string]int, len(m.res.Units))
-	for i, u := range m.res.Units {
-		if n := strings.TrimSpace(u.Name); n != "" {
-			if _, ok := names[n]; !ok {
-				names[n] = i
-			}
-		}
-	}
-	plans := make([]unitPlan, len(f.Units))
-	replaced := map[int]bool{}
-	for ui, u := range f.Units {
-		name := strings.TrimSpace(u.Name)
-		plans[ui] = unitPlan{replace: -1, existing: -1}
-		idx, ok := names[name]
-		if !ok {
-			continue
-		}
-		plans[ui].existing = idx
-		ex := m.res.Units[idx]
-		where := "草稿中已有"
-		if from := m.unitFrom[idx]; from != "" {
-			where = "已由文件“" + from + "”合并进来"
-		}
-		conflict(ConflictUnitExists, name, "单位“%s”%s（%d行，合计 %s 万元）；这个文件中的同名单位有%d行，合计 %s 万元。请选择：替换已有的、两者都保留，或跳过这个文件中的同名单位",
-			name, where, len(ex.Tasks), FormatMoney(mergeUnitTotal(ex), true), len(u.Tasks), FormatMoney(mergeUnitTotal(u), true))
-		switch m.ch.action(name) {
-		case UnitSkip:
-			plans[ui].skip = true
-		case UnitReplace:
-			if !replaced[idx] {
-				plans[ui].replace = idx
-				replaced[idx] = true
-			}
-		}
-	}
-
-	// Rows identical to rows of another unit.
-	type rowAt struct {
-		unit string
-		row  int
-	}
-	rows := make(map[mergeRowKey]rowAt, m.res.TaskCount())
-	for _, u := range m.res.Units {
-		for ti := range u.Tasks {
-			if k, ok := mergeTaskKey(&u.Tasks[ti]); ok {
-				if _, ok := rows[k]; !ok {
-					rows[k] = rowAt{strings.TrimSpace(u.Name), ti}
-				}
-			}
-		}
-	}
-	for ui, u := range f.Units {
-		if plans[ui].skip {
-			continue
-		}
-		name := strings.TrimSpace(u.Name)
-		for ti := range u.Tasks {
-			t := &u.Tasks[ti]
-			k, ok := mergeTaskKey(t)
-			if !ok {
-				continue
-			}
-			at, ok := rows[k]
-			if !ok || at.unit == name {
-				continue
-			}
-			conflict(ConflictSameTask, name, "单位“%s”第%d行“%s”（合计 %s 万元）与单位“%s”第%d行完全相同，可能重复申报；合并后请核对，如重复请删去一行",
-				name, ti+1, mergeShort(t.Content), t.Total.String(), at.unit, at.row+1)
-		}
-	}
-
-	// Targets.
-	n := len(f.Goals)
-	linkedAny := make([]bool, n+1)
-	linkedKept := make([]bool, n+1)
-	linkedNew := make([]bool, n+1) // by a row of a unit the result does not have
-	for ui, u := range f.Units {
-		for _, t := range u.Tasks {
-			for _, g := range t.Goals {
-				if g >= 1 && g <= n {
-					linkedAny[g] = true
-					linkedKept[g] = linkedKept[g] || !plans[ui].skip
-					linkedNew[g] = linkedNew[g] || plans[ui].existing < 0
-				}
-			}
-		}
-	}
-	before := make(map[string]int, len(m.res.Goals))
-	for i, g := range m.res.Goals {
-		if t := strings.TrimSpace(g.Text); t != "" {
-			if _, ok := before[t]; !ok {
-				before[t] = i + 1
-			}
-		}
-	}
-	gmap := make([]int, n+1)
-	for g := 1; g <= n; g++ {
-		if linkedAny[g] && !linkedKept[g] {
-			rep.GoalsSkipped++
-			continue
-		}
-		text := strings.TrimSpace(f.Goals[g-1].Text)
-		if k, ok := before[text]; ok && text != "" {
-			// The targets of a unit the result already has are expected to
-			// be there: the unit's conflict says enough.
-			if !linkedAny[g] || linkedNew[g] {
-				m.sameGoal(conflict, g, k, text)
-			}
-			if !m.ch.KeepSameGoals {
-				gmap[g] = k
-				rep.GoalsSkipped++
-				continue
-			}
-		}
-		m.res.Goals = append(m.res.Goals, Goal{Text: f.Goals[g-1].Text})
-		m.goalFrom = append(m.goalFrom, label)
-		gmap[g] = len(m.res.Goals)
-		rep.GoalsAdded++
-	}
-
-	// Units and their rows.
-	var oldLinks []int // targets linked by the rows of replaced units
-	for ui := range f.Units {
-		pl := plans[ui]
-		name := strings.TrimSpace(f.Units[ui].Name)
-		if pl.skip {
-			rep.UnitsSkipped++
-			note("单位“%s”已有，按选择跳过，未合并它的%d行", name, len(f.Units[ui].Tasks))
-			continue
-		}
-		nu := f.Units[ui].clone()
-		for ti := range nu.Tasks {
-			t := &nu.Tasks[ti]
-			var links []int
-			for _, g := range t.Goals {
-				if g < 1 || g > n || gmap[g] == 0 {
-					note("单位“%s”第%d行对应的目标%d在文件中不存在，已去掉这个对应关系，请合并后补选", name, ti+1, g)
-					continue
-				}
-				if !slices.Contains(links, gmap[g]) {
-					links = append(links, gmap[g])
-				}
-			}
-			t.Goals = links
-			rep.TasksAdded++
-			rep.Total += t.Total.val
-		}
-		if pl.replace >= 0 {
-			for _, t := range m.res.Units[pl.replace].Tasks {
-				oldLinks = append(oldLinks, t.Goals...)
-			}
-			m.res.Units[pl.replace] = nu
-			m.unitFrom[pl.replace] = label
-			rep.UnitsReplaced++
-			continue
-		}
-		if pl.existing >= 0 {
-			note("单位“%s”已有，按选择两者都保留，合并后有两个同名单位", name)
-		}
-		m.res.Units = append(m.res.Units, nu)
-		m.unitFrom = append(m.unitFrom, label)
-		rep.UnitsAdded++
-	}
-	// Targets that only the old rows of replaced units used go with them.
-	if len(oldLinks) > 0 {
-		used := map[int]bool{}
-		for _, u := range m.res.Units {
-			for _, t := range u.Tasks {
-				for _, g := range t.Goals {
-					used[g] = true
-				}
-			}
-		}
-		slices.Sort(oldLinks)
-		oldLinks = slices.Compact(oldLinks)
-		for i := len(oldLinks) - 1; i >= 0; i-- {
-			g := oldLinks[i]
-			if g < 1 || g > len(m.res.Goals) || used[g] {
-				continue
-			}
-			m.res.DeleteGoal(g - 1)
-			m.goalFrom = slices.Delete(m.goalFrom, g-1, g)
-			rep.GoalsRemoved++
-		}
-	}
-
-	// Indicators.
-	keys := make(map[[4]string]int, len(m.res.Indicators))
-	for i, in := range m.res.Indicators {
-		k := mergeIndicatorKey(in)
-		if _, ok := keys[k]; !ok {
-			keys[k] = i
-		}
-	}
-	var same []string // the first few, for the message
-	nsame := 0
-	for _, in := range f.Indicators {
-		j, ok := keys[mergeIndicatorKey(in)]
-		if !ok {
-			m.res.Indicators = append(m.res.Indicators, in.clone())
-			rep.IndicatorsAdded++
-			continue
-		}
-		rep.IndicatorsSkipped++
-		ex := m.res.Indicators[j]
-		if diff := mergeIndicatorDiff(ex, in); len(diff) > 0 {
-			conflict(ConflictIndicator, "", "绩效指标“%s”已有，文件中这一行的%s与已有的不同（已有指标值“%s”，文件中“%s”）。文件中的这一行不会合并；如需采用文件中的内容，请合并后手工修改",
-				mergeIndicatorPath(in), strings.Join(diff, "、"), ex.Value, in.Value)
-		} else {
-			if len(same) < 3 {
-				same = append(same, mergeIndicatorPath(in))
-			}
-			nsame++
-		}
-	}
-	if nsame > 0 {
-		ex := strings.Join(same, "；")
-		if nsame > len(same) {
-			ex += "等"
-		}
-		conflict(ConflictIndicator, "", "%d行绩效指标与已有的完全相同，不重复添加（%s）", nsame, ex)
-	}
-
-	// Options: a column any part uses is switched on.
-	o, po := &m.res.Options, f.Options
-	o.OtherFunds = o.OtherFunds || po.OtherFunds
-	o.Weight = o.Weight || po.Weight
-	o.Unit = o.Unit || po.Unit
-	o.ValueType = o.ValueType || po.ValueType
-	o.Scoring = o.Scoring || po.Scoring
-
-	m.report.Parts = append(m.report.Parts, rep)
-	return nil
-}
-
 func mergeUnitTotal(u Unit) Money {
 	var s Money
 	for i := range u.Tasks {
 		s += u.Tasks[i].Total.val
 	}
 	return s
-}
-
-func (m *merger) sameGoal(conflict func(ConflictKind, string, string, ...any), g, k int, text string) {
-	where := "草稿的"
-	if from := m.goalFrom[k-1]; from != "" {
-		where = "已由文件“" + from + "”合并进来的"
-	}
-	conflict(ConflictSameGoal, "", "文件的目标%d与%s目标%d文字相同（“%s”）。默认不重复添加，这个文件中对应它的任务改为对应目标%d；如需两条分别保留，请选择“相同目标分别保留”",
-		g, where, k, mergeShort(text), k)
 }
 
 // mergeRowKey identifies a row by its content and amounts.
@@ -593,7 +304,7 @@ type mergeRowKey struct {
 	invalid              string // the raw text of amounts that are not valid
 }
 
-// taskKey is t's mergeRowKey; ok is false when the row has no content.
+// mergeTaskKey is t's mergeRowKey; ok is false when the row has no content.
 func mergeTaskKey(t *Task) (k mergeRowKey, ok bool) {
 	k.content = strings.TrimSpace(t.Content)
 	if k.content == "" {
@@ -627,7 +338,7 @@ func mergeIndicatorPath(in Indicator) string {
 	return strings.Join(parts, " › ")
 }
 
-// indicatorDiff names the columns in which b differs from a.
+// mergeIndicatorDiff names the columns in which b differs from a.
 func mergeIndicatorDiff(a, b Indicator) []string {
 	var d []string
 	add := func(differ bool, f Field) {
@@ -646,7 +357,7 @@ func mergeIndicatorDiff(a, b Indicator) []string {
 	return d
 }
 
-// yearKey normalizes a typed 年度 for comparison: its digits ("２０２０年度"
+// mergeYearKey normalizes a typed 年度 for comparison: its digits ("２０２０年度"
 // → "2020"), or the trimmed text when it has none.
 func mergeYearKey(y string) string {
 	y = normalizeNumber(y)
@@ -671,7 +382,7 @@ func mergeYearText(y string) string {
 	return y
 }
 
-// short cuts a text to about 30 characters for messages.
+// mergeShort cuts a text to about 30 characters for messages.
 func mergeShort(s string) string {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) <= 30 {
