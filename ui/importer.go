@@ -26,13 +26,14 @@ type importReview struct {
 	created string // id of the draft made on confirmation
 }
 
-// importExts are the files that can be imported: Excel and JSON.
-var importExts = []string{".xlsx", ".json"}
+// importExts are the files that can be imported: Excel (.xlsx, and .xls
+// of Excel 97-2003), WPS (.et) and JSON.
+var importExts = []string{".xlsx", ".xls", ".et", ".json"}
 
 // ImportDialog lets the clerk pick an xlsx or JSON file to import as a new
 // draft.
 func (ws *Workspace) ImportDialog() {
-	req := FileRequest{Title: "导入 Excel 或 JSON 文件", Dir: ws.e.exportDir(), Exts: importExts, Kind: "Excel 或 JSON 文件"}
+	req := FileRequest{Title: "导入 Excel、WPS 或 JSON 文件", Dir: ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS 或 JSON 文件"}
 	ws.e.files().Open(ws.win, req, func(path string, err error) {
 		if err != nil {
 			ws.failed("无法打开文件", err)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -418,26 +417,18 @@ func (p *libraryPicker) addPicked() {
 	v.focusAt(model.Location{Part: model.PartIndicators, Row: first, Field: model.FieldValue})
 }
 
-// libraryFilter is the file dialog's filter for library files.
-var libraryFilter = storage.NewExtensionFileFilter([]string{".json", ".JSON"})
-
 func (p *libraryPicker) importDialog() {
-	win := p.v.e.win
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	e := p.v.e
+	req := FileRequest{Title: "导入指标库文件", Dir: e.exportDir(), Exts: []string{".json"}, Kind: "指标库文件"}
+	e.files().Open(e.win, req, func(path string, err error) {
 		if err != nil {
-			p.v.e.ShowError("无法打开文件", err.Error())
+			e.ShowError("无法打开文件", err.Error())
 			return
 		}
-		if r == nil {
-			return
+		if path != "" {
+			p.importPath(path)
 		}
-		path := r.URI().Path()
-		r.Close()
-		p.importPath(path)
-	}, win)
-	d.SetFilter(libraryFilter)
-	d.Resize(dialogSize(win, 900, 640))
-	d.Show()
+	})
 }
 
 // importPath imports the library file at path and shows it as its own

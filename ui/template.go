@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
@@ -303,19 +302,21 @@ func (ws *Workspace) ImportTemplateFile(path string) error {
 func (ws *Workspace) templateMenu() *fyne.Menu {
 	return fyne.NewMenu("表样",
 		fyne.NewMenuItem("导入表样文件…", func() {
-			d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-				if err != nil || rc == nil {
+			req := FileRequest{Title: "导入表样文件", Dir: ws.e.exportDir(), Exts: []string{".json"}, Kind: "表样文件"}
+			ws.e.files().Open(ws.win, req, func(path string, err error) {
+				if err != nil {
+					ws.failed("无法打开文件", err)
 					return
 				}
-				path := rc.URI().Path()
-				rc.Close()
+				if path == "" {
+					return
+				}
 				if err := ws.ImportTemplateFile(path); err != nil {
 					ws.info("表样未导入", err.Error())
 					return
 				}
 				ws.info("表样已导入", "已导入表样。新建草稿时可以选择它。")
-			}, ws.win)
-			d.Show()
+			})
 		}),
 	)
 }

@@ -1,0 +1,113 @@
+//go:build linux || freebsd || openbsd || netbsd
+
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"jixiao/ui"
+)
+
+// zenityFiles shows the desktop's own GTK file dialogs through the zenity
+// program (shipped by most Linux desktops, UOS and Kylin among them): the
+// dialog speaks the desktop's language, takes a typed path, and asks
+// before overwriting. Where zenity is missing, or fails to start, Fyne's
+// dialog (ui.FyneFiles, in Chinese) is shown instead. zenity runs without
+// a shell: the title and file names, which come from form text, are
+// single arguments.
+type zenityFiles struct {
+	bin      string // path of zenity
+	fallback ui.FileChooser
+}
+
+// systemFiles is the file chooser of this platform.
+func systemFiles() ui.FileChooser {
+	bin, err := exec.LookPath("zenity")
+	if err != nil || (os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "") {
+		return ui.FyneFiles{}
+	}
+	return zenityFiles{bin: bin, fallback: ui.FyneFiles{}}
+}
+
+func (z zenityFiles) Open(w fyne.Window, req ui.FileRequest, done func(string, error)) {
+	z.run(w, req, false, done)
+}
+
+func (z zenityFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, error)) {
+	z.run(w, req, true, done)
+}
+
+// run starts zenity in the background and calls done on the UI goroutine.
+func (z zenityFiles) run(w fyne.Window, req ui.FileRequest, save bool, done func(string, error)) {
+	go func() {
+		path, err := runZenity(z.bin, zenityArgs(req, save))
+		fyne.Do(func() {
+			if errors.Is(err, errZenityFailed) {
+				if save {
+					z.fallback.Save(w, req, done)
+				} else {
+					z.fallback.Open(w, req, done)
+				}
+				return
+			}
+			done(path, err)
+		})
+	}()
+}
+
+// errZenityFailed: zenity did not show a dialog (it could not start or
+// reach the display); the caller falls back to Fyne's dialog.
+var errZenityFailed = errors.New("zenity failed")
+
+// zenityArgs are zenity's arguments for req.
+func zenityArgs(req ui.FileRequest, save bool) []string {
+	args := []string{"--file-selection", "--modal"}
+	if req.Title != "" {
+		args = append(args, "--title="+req.Title)
+	}
+	start := req.Dir
+	if save && req.Name != "" {
+		start = filepath.Join(req.Dir, req.Name)
+	} else if start != "" {
+		start += string(filepath.Separator)
+	}
+	if start != "" {
+		args = append(args, "--filename="+start)
+	}
+	if save {
+		args = append(args, "--save", "--confirm-overwrite")
+	}
+	if len(req.Exts) > 0 {
+		var pats []string
+		for _, e := range req.Exts {
+			pats = append(pats, "*"+strings.ToLower(e), "*"+strings.ToUpper(e))
+		}
+		kind := req.Kind
+		if kind == "" {
+			kind = "文件"
+		}
+		args = append(args, "--file-filter="+kind+" | "+strings.Join(pats, " "), "--file-filter=所有文件 | *")
+	}
+	return args
+}
+
+// runZenity runs bin with args: the chosen path, "" when the clerk
+// cancelled (exit 1), or errZenityFailed.
+func runZenity(bin string, args []string) (string, error) {
+	cmd := exec.Command(bin, args...)
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return strings.TrimRight(string(out), "\r\n"), nil
+	case errors.As(err, &ee) && ee.ExitCode() == 1:
+		return "", nil
+	}
+	return "", errZenityFailed
+}
