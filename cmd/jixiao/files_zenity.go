@@ -101,6 +101,7 @@ func zenityArgs(req ui.FileRequest, save bool) []string {
 // cancelled (exit 1), or errZenityFailed.
 func runZenity(bin string, args []string) (string, error) {
 	cmd := exec.Command(bin, args...)
+	cmd.Env = zenityEnv(os.Environ())
 	out, err := cmd.Output()
 	var ee *exec.ExitError
 	switch {
@@ -110,4 +111,26 @@ func runZenity(bin string, args []string) (string, error) {
 		return "", nil
 	}
 	return "", errZenityFailed
+}
+
+// zenityEnv is zenity's environment: the program's, but where LC_CTYPE was
+// set apart from the rest (as internal/locale does when LANG names a
+// locale that is not installed), LC_ALL takes it. GTK sets every category
+// at once and otherwise falls back to the plain C locale, in which it
+// refuses Chinese arguments ("This option is not available").
+func zenityEnv(env []string) []string {
+	var ctype string
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		switch {
+		case k == "LC_ALL" && v != "":
+			return env
+		case k == "LC_CTYPE":
+			ctype = v
+		}
+	}
+	if ctype == "" {
+		return env
+	}
+	return append(env, "LC_ALL="+ctype)
 }

@@ -66,3 +66,24 @@ func TestRunZenity(t *testing.T) {
 		t.Error("a shell ran the file name")
 	}
 }
+
+func TestZenityEnv(t *testing.T) {
+	for _, tc := range []struct {
+		env  []string
+		want string // LC_ALL in the result, "" for none
+	}{
+		{[]string{"LANG=zh_CN.UTF-8"}, ""},
+		{[]string{"LANG=zh_CN.UTF-8", "LC_CTYPE=C.UTF-8"}, "C.UTF-8"},
+		{[]string{"LC_ALL=zh_CN.UTF-8", "LC_CTYPE=C.UTF-8"}, "zh_CN.UTF-8"},
+	} {
+		got := ""
+		for _, kv := range zenityEnv(tc.env) {
+			if v, ok := strings.CutPrefix(kv, "LC_ALL="); ok {
+				got = v
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: LC_ALL=%q, want %q", tc.env, got, tc.want)
+		}
+	}
+}
