@@ -70,11 +70,18 @@ func WritePDFTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep PDFR
 	}()
 	p := &pdfWriter{l: buildLayout(f, tpl), runeW: map[rune]float64{}, seen: map[rune]bool{}}
 	p.pageW, p.pageH = pageSize(p.l.tpl.Print)
+	return p.render(w, p.l.tpl.Title, f)
+}
+
+// render draws the laid-out table on pages of p.pageW × p.pageH with the
+// embedded font and writes the PDF to w; title heads the document's
+// properties. Characters the font lacks are drawn as □ and reported.
+func (p *pdfWriter) render(w io.Writer, title string, f *model.Form) (rep PDFReport, err error) {
 	p.gp = &gopdf.GoPdf{}
 	p.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: p.pageW, H: p.pageH}, Unit: gopdf.UnitPT})
 	// Fastest compression: the file is a little larger, the export much quicker.
 	p.gp.SetCompressLevel(1)
-	p.gp.SetInfo(gopdf.PdfInfo{Title: p.l.tpl.Title + " " + f.Dept + " " + f.Year + "年度", Creator: "jixiao", Producer: "jixiao", CreationDate: f.Meta.Updated})
+	p.gp.SetInfo(gopdf.PdfInfo{Title: title + " " + f.Dept + " " + f.Year + "年度", Creator: "jixiao", Producer: "jixiao", CreationDate: f.Meta.Updated})
 	opt := gopdf.TtfOption{
 		OnGlyphNotFound: func(r rune) {
 			if !p.seen[r] {

@@ -3,11 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
-	"slices"
 
-	"github.com/signintech/gopdf"
-
-	"jixiao/assets"
 	"jixiao/model"
 )
 
@@ -37,35 +33,6 @@ func WriteStagePDF(w io.Writer, f *model.Form, stage model.Stage) (rep PDFReport
 	}()
 	s.l.title = s.title
 	p := &pdfWriter{l: s.l, runeW: map[rune]float64{}, seen: map[rune]bool{}}
-	p.gp = &gopdf.GoPdf{}
-	p.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pdfPageW, H: pdfPageH}, Unit: gopdf.UnitPT})
-	p.gp.SetCompressLevel(1)
-	p.gp.SetInfo(gopdf.PdfInfo{Title: s.title + " " + f.Dept + " " + f.Year + "年度", Creator: "jixiao", Producer: "jixiao", CreationDate: f.Meta.Updated})
-	opt := gopdf.TtfOption{
-		OnGlyphNotFound: func(r rune) {
-			if !p.seen[r] {
-				p.seen[r] = true
-				p.missing = append(p.missing, r)
-			}
-		},
-		OnGlyphNotFoundSubstitute: func(rune) rune { return missingGlyph },
-	}
-	if err := p.gp.AddTTFFontDataWithOption(pdfFamily, assets.FontTTF, opt); err != nil {
-		return rep, fmt.Errorf("PDF 字体加载失败：%v", err)
-	}
-	if err := p.gp.SetFont(pdfFamily, "", 10); err != nil {
-		return rep, err
-	}
-	p.columns()
-	p.measure()
-	pages := p.paginate()
-	if err := p.draw(pages); err != nil {
-		return rep, fmt.Errorf("生成 PDF 失败：%v", err)
-	}
-	if _, err := p.gp.WriteTo(w); err != nil {
-		return rep, fmt.Errorf("写入 PDF 文件失败：%v", err)
-	}
-	rep.Pages = len(pages)
-	rep.Missing = slices.Clone(p.missing)
-	return rep, nil
+	p.pageW, p.pageH = pdfPageW, pdfPageH
+	return p.render(w, s.title, f)
 }
