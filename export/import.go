@@ -17,8 +17,9 @@ import (
 const MaxImportSize = 20 << 20
 
 // ImportFile reads a form from an .xlsx (ours, through the hidden data
-// sheet, or a clerk-made one in the official layout) or a .json file in the
-// exchange format, by content (and extension as a hint). The form is new:
+// sheet, or a clerk-made one in the official layout), an .xls/.et, the
+// text of a PDF (import_pdf.go) or a .json file in the exchange format, by
+// content (and extension as a hint). The form is new:
 // the caller adds it as a draft, or merges its groups into another form.
 // The error is one plain Chinese sentence; when it is not nil nothing was
 // read.
@@ -31,7 +32,7 @@ func ImportFile(path string) (*model.Form, *ImportReport, error) {
 	case err != nil:
 		return nil, nil, fmt.Errorf("无法读取文件“%s”：%v", name, err)
 	case st.IsDir():
-		return nil, nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx、.xls、.et 或 .json 文件", name)
+		return nil, nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx、.xls、.et、.pdf 或 .json 文件", name)
 	case st.Size() > MaxImportSize:
 		return nil, nil, fmt.Errorf("文件“%s”有 %.1f MB，超过 %d MB 的上限，不像是申报表，未导入", name, float64(st.Size())/(1<<20), MaxImportSize>>20)
 	case st.Size() == 0:
@@ -71,8 +72,10 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 		}
 	case kindOldXLS:
 		f, rep, err = importXLS(name, data)
+	case kindPDF:
+		f, rep, err = importPDF(name, data)
 	default:
-		return nil, nil, fmt.Errorf("无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）或 .et（WPS）表格", name)
+		return nil, nil, fmt.Errorf("无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）或 .et（WPS）表格，或有文字的 PDF", name)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -89,6 +92,7 @@ const (
 	kindXLSX
 	kindJSON
 	kindOldXLS
+	kindPDF
 )
 
 func sniff(name string, data []byte) fileKind {
@@ -97,6 +101,9 @@ func sniff(name string, data []byte) fileKind {
 		return kindXLSX
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return kindOldXLS
+	}
+	if bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
+		return kindPDF
 	}
 	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if bytes.HasPrefix(t, []byte("{")) {

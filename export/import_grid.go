@@ -37,6 +37,9 @@ type sheetGrid struct {
 	// skip marks rows of 基本信息 fields that are not table rows.
 	used map[[2]int]bool
 	skip map[int]bool
+	// rowNames, when set, name the rows in messages instead of cell
+	// addresses (a PDF's 第 N 页第 M 行).
+	rowNames []string
 }
 
 // isFormula reports whether (r, c) is a formula cell without a value.
@@ -81,6 +84,9 @@ func (g *sheetGrid) at(r, c int) string {
 }
 
 func (g *sheetGrid) addr(r, c int) string {
+	if r >= 0 && r < len(g.rowNames) {
+		return g.rowNames[r]
+	}
 	a, _ := excelize.CoordinatesToCellName(c+1, r+1)
 	return g.name + "!" + a
 }

@@ -378,7 +378,9 @@ func sectionLabel(n string) bool {
 // maxUnplaced bounds the cells listed one by one.
 const maxUnplaced = 200
 
-// reportUnplaced lists every cell with content that no parser placed.
+// reportUnplaced lists every cell with content that no parser placed (a
+// part's label, also when continued on a printed page: 年度总体目标（续）,
+// is not content).
 func reportUnplaced(g *sheetGrid, rep *ImportReport) {
 	placed := map[[2]int]bool{}
 	for k := range g.used {
@@ -388,7 +390,7 @@ func reportUnplaced(g *sheetGrid, rep *ImportReport) {
 	more := 0
 	for r := range g.cells {
 		for c, v := range g.cells[r] {
-			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || sectionLabel(recognize.Norm(v)) {
+			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || sectionLabel(strings.TrimSuffix(recognize.Norm(v), "(续)")) {
 				continue
 			}
 			if len(rep.Unplaced) >= maxUnplaced {
