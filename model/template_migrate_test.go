@@ -433,3 +433,27 @@ func TestCarryIntoHubei(t *testing.T) {
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestTemplateVersions(t *testing.T) {
+	v1, v2, v3 := bureauV1(), bureauV1(), bureauV1()
+	v2.Version, v3.Version = 2, 3
+	f := bureauForm()
+	if got := NewestTemplate(f, []*Template{v1}); got != nil {
+		t.Errorf("no newer version, got %d", got.Version)
+	}
+	if got := NewestTemplate(f, []*Template{v3, v1, v2}); got == nil || got.Version != 3 {
+		t.Errorf("newest = %v", got)
+	}
+	if got := TemplateVersion(f.Template, []*Template{v3, v2}); got != nil {
+		t.Errorf("version 1 is not here, got %d", got.Version)
+	}
+	if got := TemplateVersion(f.Template, []*Template{v3, v1, v2}); got != v1 {
+		t.Errorf("version 1 = %v", got)
+	}
+	if got := TemplateVersion(TemplateRef{}, nil); got == nil || got.ID != DefaultTemplateID {
+		t.Errorf("empty ref = %v", got)
+	}
+	if NewestTemplate(Sample(), nil) != nil {
+		t.Error("the sample's built-in template has no newer version")
+	}
+}
