@@ -92,7 +92,7 @@ func TestTemplateMigrate(t *testing.T) {
 	if f.Template.Version != 2 || f.Options.OtherFunds || f.Units[0].Tasks[0].Note != "其他资金 10 万元" || f.Units[0].Tasks[1].Note != "下半年；其他资金 2 万元" {
 		t.Fatalf("migrated draft: %+v %+v", f.Template, f.Units[0].Tasks)
 	}
-	if code, out, _ = checkRun("check", "--draft", id, "--db", db); strings.Contains(out, "本机的是第") {
+	if _, out, _ = checkRun("check", "--draft", id, "--db", db); strings.Contains(out, "本机的是第") {
 		t.Errorf("check still says the draft is of another version:\n%s", out)
 	}
 
