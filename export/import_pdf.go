@@ -18,15 +18,15 @@ const pdfSheet = "PDF"
 func importPDF(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, &internalError{fmt.Sprintf("读取“%s”时出错（%v），未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name, r)}
+			f, rep, err = nil, nil, internalError(name, r, "；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入")
 		}
 	}()
 	pages, rd, err := readPDF(data)
 	if errors.Is(err, errPDFPassword) {
-		return nil, nil, fmt.Errorf("“%s”设置了打开密码，无法读取；请向发文单位索取没有密码的文件（最好是 Excel 或 Word 文件）再导入", name)
+		return nil, nil, model.Errorf(model.EUNSUPPORTED, "“%s”设置了打开密码，无法读取；请向发文单位索取没有密码的文件（最好是 Excel 或 Word 文件）再导入", name)
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("“%s”已损坏或不是正常的 PDF 文件，无法读取，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
+		return nil, nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏或不是正常的 PDF 文件，无法读取，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
 	}
 	var glyphs, unknown, images int
 	var scanned []string
@@ -49,21 +49,21 @@ func importPDF(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 	}
 	switch {
 	case len(pages) == 0:
-		return nil, nil, fmt.Errorf("“%s”中没有可以读取的页面，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”中没有可以读取的页面，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
 	case glyphs == 0 && images > 0:
-		return nil, nil, fmt.Errorf("“%s”是扫描件（页面是图片，没有文字），无法读取其中的内容，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
+		return nil, nil, model.Errorf(model.EUNSUPPORTED, "“%s”是扫描件（页面是图片，没有文字），无法读取其中的内容，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
 	case glyphs == 0:
-		return nil, nil, fmt.Errorf("“%s”中没有文字，无法读取，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”中没有文字，无法读取，未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
 	case 2*unknown > glyphs:
-		return nil, nil, fmt.Errorf("“%s”中的文字无法识别（所用字体没有附带文字编码），未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
+		return nil, nil, model.Errorf(model.EUNSUPPORTED, "“%s”中的文字无法识别（所用字体没有附带文字编码），未导入；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入", name)
 	}
 	rows, err := buildPDFRows(pages)
 	if err != nil {
-		return nil, nil, fmt.Errorf("“%s”中找不到申报表：%v", name, err)
+		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”中找不到申报表：%v", name, err)
 	}
 	g, err := newGrid(pdfSheet, rows.cells, rows.merges)
 	if err != nil {
-		return nil, nil, fmt.Errorf("“%s”无法读取：%v", name, err)
+		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”无法读取：%v", name, err)
 	}
 	g.rowNames = rows.where
 	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetGrid, error) { return g, nil })
@@ -71,7 +71,7 @@ func importPDF(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 		return nil, nil, err
 	}
 	if f == nil {
-		return nil, nil, fmt.Errorf("“%s”中找不到申报表：PDF 的文字里没有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用按官方样式制作的 PDF，或向发文单位索取 Excel 或 Word 文件", name)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：PDF 的文字里没有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用按官方样式制作的 PDF，或向发文单位索取 Excel 或 Word 文件", name)
 	}
 	rep.note("从 PDF 的文字读取（%d 页）：表格按页面上的线条分格，请逐项核对，尤其是金额", len(pages))
 	if rows.dropped > 0 {

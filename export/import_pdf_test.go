@@ -354,8 +354,8 @@ func FuzzImportPDF(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _, err := ImportBytes("fuzz.pdf", data)
-		if ie, ok := err.(*internalError); ok {
-			t.Fatalf("panic: %v", ie)
+		if model.ErrorCode(err) == model.EINTERNAL {
+			t.Fatalf("panic: %v", err)
 		}
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"jixiao/model"
 )
 
 // Rebuilding the form's table from what the pages draw. The cells come
@@ -91,7 +93,7 @@ func buildPDFRows(pages []pdfPage) (*pdfRows, error) {
 	}
 	xs := cluster(vx, pdfLineTol)
 	if len(xs) > maxPDFCols-8 {
-		return nil, fmt.Errorf("页面上的竖线太多（%d 条），不像是申报表", len(xs))
+		return nil, model.Errorf(model.EINVALID, "页面上的竖线太多（%d 条），不像是申报表", len(xs))
 	}
 	out := &pdfRows{}
 	furniture := furnitureKeys(pages)
