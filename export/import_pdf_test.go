@@ -2,8 +2,6 @@ package export
 
 import (
 	"bytes"
-	"compress/zlib"
-	"fmt"
 	"image"
 	"image/color"
 	"os"
@@ -17,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/assets"
+	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
 
@@ -225,8 +224,8 @@ func TestImportPDFRefusals(t *testing.T) {
 	})
 	locked := textDoc(t, gopdf.Config{Protection: gopdf.PDFProtectionConfig{UseProtection: true, UserPass: []byte("1234"), OwnerPass: []byte("owner")}}, "任务名称")
 	for _, tc := range []struct {
-		name string
-		data []byte
+		Name string
+		Data []byte
 		want string
 	}{
 		{"scan.pdf", scanned, "是扫描件"},
@@ -236,15 +235,15 @@ func TestImportPDFRefusals(t *testing.T) {
 		{"cut.pdf", samplePDF(t)[:40_000], "PDF"},
 		{"junk.pdf", []byte("%PDF-1.7\n" + strings.Repeat("garbage ", 1000)), "不是正常的 PDF"},
 	} {
-		_, _, err := ImportBytes(tc.name, tc.data)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.name) {
-			t.Errorf("%s: %v, want a message with %q", tc.name, err, tc.want)
+		_, _, err := ImportBytes(tc.Name, tc.Data)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.Name) {
+			t.Errorf("%s: %v, want a message with %q", tc.Name, err, tc.want)
 			continue
 		}
 		if strings.ContainsAny(err.Error(), "abcdefghijklmnopqrstuvwxyz") && !strings.Contains(err.Error(), ".pdf") {
-			t.Errorf("%s: English in the message: %v", tc.name, err)
+			t.Errorf("%s: English in the message: %v", tc.Name, err)
 		}
-		t.Logf("%s: %v", tc.name, err)
+		t.Logf("%s: %v", tc.Name, err)
 	}
 }
 
@@ -264,93 +263,44 @@ func TestImportPDFOwnerPasswordOnly(t *testing.T) {
 	}
 }
 
-// rawPDF assembles a PDF from numbered object bodies (1 is the catalog),
-// with a correct cross-reference table.
-func rawPDF(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
-}
-
-func flateStream(dict string, data []byte) string {
-	var z bytes.Buffer
-	w := zlib.NewWriter(&z)
-	_, _ = w.Write(data)
-	_ = w.Close()
-	return fmt.Sprintf("<< %s /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", dict, z.Len(), z.Bytes())
-}
-
-const (
-	rawCatalog = "<< /Type /Catalog /Pages 2 0 R >>"
-	rawPages   = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
-	rawPage    = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
-	rawFont    = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-)
-
-// hostilePDFs are files made to exhaust memory or time; each must be
-// refused (or read) quickly with bounded memory.
-func hostilePDFs() []struct {
-	name, why string
-	data      []byte
-} {
-	bomb := bytes.Repeat([]byte("0 0 m 1 1 l S "), 100<<20/14) // ~100 MB decoded, ~100 KB compressed
-	deep := strings.Repeat("[", 200_000) + " TJ"
-	var many bytes.Buffer
-	for range 300_000 {
-		many.WriteString("BT /F1 1 Tf 1 1 Td (xxxxxxxxxx) Tj ET\n")
-	}
-	return []struct {
-		name, why string
-		data      []byte
-	}{
-		{"flatebomb.pdf", "content stream of ~100 MB decoded from ~100 KB", rawPDF(rawCatalog, rawPages, rawPage, flateStream("", bomb), rawFont)},
-		{"deep.pdf", "200,000 nested arrays in a content stream", rawPDF(rawCatalog, rawPages, rawPage, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(deep), deep), rawFont)},
-		{"glyphs.pdf", "3,000,000 glyphs on one page", rawPDF(rawCatalog, rawPages, rawPage, flateStream("", many.Bytes()), rawFont)},
-		{"loop.pdf", "a page tree whose node is its own kid", rawPDF(rawCatalog, "<< /Type /Pages /Kids [2 0 R] /Count 1000000000 >>")},
-		{"xrefsize.pdf", "a cross-reference stream that declares 2,000,000,000 objects", []byte("%PDF-1.7\n1 0 obj\n<< /Type /XRef /Size 2000000000 /W [1 4 2] /Length 7 >>\nstream\n\x01\x00\x00\x00\x09\x00\x00\nendstream\nendobj\nstartxref\n9\n%%EOF\n")},
-		{"forms.pdf", "a form XObject that draws itself", rawPDF(rawCatalog, rawPages, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>", "<< /Length 12 >>\nstream\n/X Do /X Do \nendstream", "<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 5 0 R >> >> /Length 12 >>\nstream\n/X Do /X Do \nendstream")},
-	}
-}
+// hostilePDFs are the PDFs of internal/testfiles made to exhaust memory
+// or time; each must be refused quickly with bounded memory.
+func hostilePDFs() []testfiles.Hostile { return testfiles.HostilePDFs(false) }
 
 func TestImportPDFHostile(t *testing.T) {
-	for _, tc := range hostilePDFs() {
-		if h := os.Getenv("PDF_HOSTILE"); h != "" && h != tc.name {
-			continue
-		}
+	hostile := hostilePDFs()
+	if len(hostile) < 8 {
+		t.Fatalf("%d hostile PDFs", len(hostile))
+	}
+	for _, tc := range hostile {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		_, _, err := ImportBytes(tc.name, tc.data)
+		_, _, err := ImportBytes(tc.Name, tc.Data)
 		took := time.Since(start)
 		runtime.ReadMemStats(&after)
 		alloc := (after.TotalAlloc - before.TotalAlloc) >> 20
 		if err == nil {
-			t.Errorf("%s (%s): imported", tc.name, tc.why)
+			t.Errorf("%s (%s): imported", tc.Name, tc.What)
 		}
 		if alloc > 600 {
-			t.Errorf("%s: allocated %d MB", tc.name, alloc)
+			t.Errorf("%s: allocated %d MB", tc.Name, alloc)
 		}
-		t.Logf("%s (%d KB): %v in %v, %d MB allocated: %v", tc.name, len(tc.data)>>10, tc.why, took.Round(time.Millisecond), alloc, err)
+		t.Logf("%s (%d KB): %v in %v, %d MB allocated: %v", tc.Name, len(tc.Data)>>10, tc.What, took.Round(time.Millisecond), alloc, err)
 	}
 }
 
 func FuzzImportPDF(f *testing.F) {
-	f.Add(rawPDF(rawCatalog, rawPages, rawPage, "<< /Length 44 >>\nstream\nBT /F1 12 Tf 10 10 Td (任务名称) Tj ET 0 0 m 9 9 l S\nendstream", rawFont))
-	f.Add(textDoc(f, gopdf.Config{}, "任务名称 主要内容 合计"))
-	for _, h := range hostilePDFs()[3:] {
-		f.Add(h.data)
+	// small seeds only (the fuzzer mutates bytes): a ruled two-row table
+	// in a standard font, a scanned page, and the small hostile files
+	table := "0.5 w 10 700 m 400 700 l S 10 680 m 400 680 l S 10 660 m 400 660 l S " +
+		"10 660 m 10 700 l S 200 660 m 200 700 l S 400 660 m 400 700 l S " +
+		"BT /F1 10 Tf 12 686 Td (Task) Tj 200 0 Td (Amount) Tj ET BT /F1 10 Tf 12 666 Td (A) Tj 200 0 Td (1.5) Tj ET"
+	f.Add(testfiles.PDFPageWith(table, false, testfiles.PDFFont))
+	f.Add(testfiles.PDFPageWith(table, true, "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [<< /W [0 [500 600] 10 20 1000] /DW 900 >>] /ToUnicode 6 0 R >>"))
+	for _, h := range testfiles.HostilePDFs(true) {
+		f.Add(h.Data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _, err := ImportBytes("fuzz.pdf", data)

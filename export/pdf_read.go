@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -75,11 +76,37 @@ func pdfConfig() *model.Configuration {
 	return conf
 }
 
+// errPDFCPU is a panic inside pdfcpu (it has some on malformed files,
+// e.g. a trailer without a usable /Root): the file is taken as damaged.
+type errPDFCPU struct{ v any }
+
+func (e errPDFCPU) Error() string { return fmt.Sprintf("pdfcpu: %v", e.v) }
+
+// safely runs fn, a call into pdfcpu, turning its panic into an error.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errPDFCPU{r}
+		}
+	}()
+	return fn()
+}
+
 // readPDF reads the pages of data.
 func readPDF(data []byte) ([]pdfPage, *pdfReader, error) {
 	c, cancel := context.WithTimeout(context.Background(), pdfReadTimeout)
 	defer cancel()
-	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(data), pdfConfig())
+	var ctx *model.Context
+	err := safely(func() (err error) {
+		ctx, err = pdfcpu.ReadWithContext(c, bytes.NewReader(data), pdfConfig())
+		if err != nil {
+			return err
+		}
+		if ctx.RootDict == nil && ctx.Root == nil {
+			return errors.New("no root")
+		}
+		return ctx.EnsurePageCount()
+	})
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			return nil, nil, errPDFPassword
@@ -87,9 +114,6 @@ func readPDF(data []byte) ([]pdfPage, *pdfReader, error) {
 		return nil, nil, err
 	}
 	rd := &pdfReader{ctx: ctx, fontCache: map[int]*pdfFont{}, encrypted: ctx.Encrypt != nil}
-	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, nil, err
-	}
 	n := min(ctx.PageCount, maxPDFPages)
 	var pages []pdfPage
 	deadline := time.Now().Add(pdfReadTimeout)
@@ -98,8 +122,12 @@ func readPDF(data []byte) ([]pdfPage, *pdfReader, error) {
 			rd.tooBig = true
 			break
 		}
-		d, _, inh, err := ctx.PageDict(i, false)
-		if err != nil || d == nil {
+		var d types.Dict
+		var inh *model.InheritedPageAttrs
+		if err := safely(func() (err error) {
+			d, _, inh, err = ctx.PageDict(i, false)
+			return err
+		}); err != nil || d == nil {
 			continue
 		}
 		pg := pdfPage{n: i, w: 595, h: 842}
@@ -159,7 +187,7 @@ func (rd *pdfReader) decode(sd *types.StreamDict) ([]byte, bool) {
 		rd.tooBig = true
 		return nil, false
 	}
-	if err := sd.DecodeWithLimit(min(maxPDFStream, maxPDFDecoded-rd.decoded)); err != nil {
+	if err := safely(func() error { return sd.DecodeWithLimit(min(maxPDFStream, maxPDFDecoded-rd.decoded)) }); err != nil {
 		return nil, false
 	}
 	rd.decoded += int64(len(sd.Content))
@@ -173,8 +201,11 @@ func (rd *pdfReader) deref(o types.Object) types.Object {
 		if !ok {
 			return o
 		}
-		v, err := rd.ctx.Dereference(ref)
-		if err != nil {
+		var v types.Object
+		if err := safely(func() (err error) {
+			v, err = rd.ctx.Dereference(ref)
+			return err
+		}); err != nil {
 			return nil
 		}
 		o = v

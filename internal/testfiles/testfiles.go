@@ -1,7 +1,8 @@
 // Package testfiles makes hostile input files for robustness tests: zip
 // bombs, huge shared strings, formulas in text cells, workbooks with the
 // wrong sheet, files that are not zips at all, encrypted or old .xls files
-// renamed to .xlsx, and an XML entity bomb. Every generator is
+// renamed to .xlsx, an XML entity bomb, and PDFs (a flate bomb, deep
+// nesting, millions of glyphs, loops in the page tree and in forms). Every generator is
 // deterministic and cheap: the bombs are built from a repeated deflate
 // block, so a 1 GiB part costs about 1 MB of file and a few milliseconds.
 //
@@ -57,6 +58,7 @@ func All(base []byte) ([]Hostile, error) {
 		{"huge-file.xlsx", "25 MiB file starting like a zip (over the 20 MB import cap)", func() ([]byte, error) { return append([]byte("PK\x03\x04"), make([]byte, 25<<20)...), nil }},
 	}
 	gens = append(gens, hostileXLS()...)
+	gens = append(gens, hostilePDF()...)
 	for _, g := range gens {
 		data, err := g.make()
 		if err := add(g.name, g.what, data, err); err != nil {
