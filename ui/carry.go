@@ -22,7 +22,7 @@ type carryReview struct {
 	ws     *Workspace
 	id     string
 	prev   *model.Form
-	year   *widget.Entry
+	year   *escEntry
 	msg    *widget.Label
 	box    *fyne.Container // the replacement rows
 	checks []*widget.Check
@@ -60,7 +60,7 @@ func (ws *Workspace) CarryDialog(id string) {
 	}
 	r := &carryReview{ws: ws, id: id, prev: prev}
 	ws.carry = r
-	r.year = widget.NewEntry()
+	r.year = newEscEntry()
 	if y, ok := model.ParseYear(prev.Year); ok {
 		r.year.SetText(strconv.Itoa(y + 1))
 	}
