@@ -418,11 +418,12 @@ func TestImportDOCXByContent(t *testing.T) {
 
 // FuzzImportDOCX: no bytes, as a whole file or as the document.xml of a
 // Word package, make the reader panic or return a result with an error;
-// whatever is read writes out as xlsx.
+// whatever is read writes out as xlsx. The seeds are small (the sample's
+// 200 KB document.xml makes each try take long under coverage; the
+// sample is read by TestImportDOCXLibreOffice).
 func FuzzImportDOCX(f *testing.F) {
 	f.Add([]byte(testfiles.DocxHead + testfiles.Para("年度总体目标", "") + testfiles.Para("目标", "") + testfiles.DocxTail))
 	f.Add(testfiles.DocumentXML(f, clerkDOCX()))
-	f.Add(testfiles.DocumentXML(f, testfiles.SampleDOCX))
 	f.Add(clerkDOCX())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, in := range [][]byte{data, testfiles.DOCXRaw(data)} {
