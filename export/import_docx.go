@@ -88,7 +88,11 @@ func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 		if doc.tables == 0 {
 			return nil, nil, fmt.Errorf("“%s”中找不到申报表：文档里没有表格，也没有“年度总体目标”等段落；请使用官方样式的表格", name)
 		}
-		return nil, nil, fmt.Errorf("“%s”中找不到申报表：文档的 %d 个表格都不含“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name, doc.tables)
+		which := "文档中的表格不含"
+		if doc.tables > 1 {
+			which = fmt.Sprintf("文档的 %d 个表格都不含", doc.tables)
+		}
+		return nil, nil, fmt.Errorf("“%s”中找不到申报表：%s“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name, which)
 	}
 	rep.note("从 Word 文档（.docx）读取：%d 个表格，表格外 %d 段文字", doc.tables, doc.paras)
 	return f, rep, nil

@@ -338,7 +338,7 @@ func TestImportDOCXHostile(t *testing.T) {
 		"not-a-zip.docx":     "无法识别",
 		"really-xlsx.docx":   "（文件名是 .docx，内容却是 Excel 表格，已按表格读取）",
 		"old-word.doc":       "另存为” .docx 后再导入",
-		"no-form.docx":       "文档的 1 个表格都不含“任务名称/主要内容”",
+		"no-form.docx":       "文档中的表格不含“任务名称/主要内容”",
 	}
 	seen := 0
 	for _, h := range files {
