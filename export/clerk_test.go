@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -198,20 +200,21 @@ func TestImportRefused(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	cases := []struct {
 		name, path, want string
+		code             string // model.ErrorCode: what the window and the command line act on
 	}{
-		{"missing", filepath.Join(dir, "nope.xlsx"), "找不到文件"},
-		{"folder", dir, "是文件夹"},
-		{"empty", write("empty.xlsx", nil), "是空的"},
-		{"too big", big, "超过 20 MB"},
-		{"text", write("notes.txt", []byte("hello")), "无法识别"},
-		{"old xls", write("old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "另存为"},
-		{"broken zip", write("broken.xlsx", []byte("PK\x03\x04garbage")), "不是有效的 Excel"},
-		{"zip bomb", write("bomb.xlsx", zipOf("bomb", "xl/worksheets/sheet1.xml", 150<<20)), "为安全起见未导入"},
-		{"huge shared strings", write("sst.xlsx", zipOf("sst", "xl/sharedStrings.xml", 100<<20)), "为安全起见未导入"},
-		{"bad json", write("form.json", []byte(`{"format":"jixiao-form","version":1,"form":{"goals":3}}`)), "未导入"},
-		{"other json", write("x.json", []byte(`{"name":"x"}`)), "不是 jixiao 申报表数据"},
-		{"newer json", write("n.json", []byte(`{"format":"jixiao-form","version":2,"form":{}}`)), "请升级 jixiao"},
-		{"xlsx without form", write("other.xlsx", otherWorkbook(t)), "找不到申报表"},
+		{"missing", filepath.Join(dir, "nope.xlsx"), "找不到文件", model.ENOTFOUND},
+		{"folder", dir, "是文件夹", model.EINVALID},
+		{"empty", write("empty.xlsx", nil), "是空的", model.EINVALID},
+		{"too big", big, "超过 20 MB", model.EINVALID},
+		{"text", write("notes.txt", []byte("hello")), "无法识别", model.EINVALID},
+		{"old xls", write("old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "另存为", model.EDAMAGED},
+		{"broken zip", write("broken.xlsx", []byte("PK\x03\x04garbage")), "不是有效的 Excel", model.EINVALID},
+		{"zip bomb", write("bomb.xlsx", zipOf("bomb", "xl/worksheets/sheet1.xml", 150<<20)), "为安全起见未导入", model.EINVALID},
+		{"huge shared strings", write("sst.xlsx", zipOf("sst", "xl/sharedStrings.xml", 100<<20)), "为安全起见未导入", model.EINVALID},
+		{"bad json", write("form.json", []byte(`{"format":"jixiao-form","version":1,"form":{"goals":3}}`)), "未导入", model.EINVALID},
+		{"other json", write("x.json", []byte(`{"name":"x"}`)), "不是 jixiao 申报表数据", model.EINVALID},
+		{"newer json", write("n.json", []byte(`{"format":"jixiao-form","version":2,"form":{}}`)), "请升级 jixiao", model.EUNSUPPORTED},
+		{"xlsx without form", write("other.xlsx", otherWorkbook(t)), "找不到申报表", model.EINVALID},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -224,6 +227,12 @@ func TestImportRefused(t *testing.T) {
 			}
 			if strings.ContainsAny(err.Error(), "\n") {
 				t.Errorf("message is not one line: %q", err)
+			}
+			if got := model.ErrorCode(err); got != c.code {
+				t.Errorf("code %q, want %q (%v)", got, c.code, err)
+			}
+			if c.name == "missing" && !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("errors.Is(err, fs.ErrNotExist) = false: %v", err)
 			}
 		})
 	}

@@ -28,24 +28,24 @@ func ImportFile(path string) (*model.Form, *ImportReport, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, nil, fmt.Errorf("找不到文件“%s”，请检查路径", path)
+		return nil, nil, model.Wrap(err, model.ENOTFOUND, "找不到文件“%s”，请检查路径", path)
 	case err != nil:
-		return nil, nil, fmt.Errorf("无法读取文件“%s”：%v", name, err)
+		return nil, nil, model.Errorf(model.EIO, "无法读取文件“%s”：%w", name, err)
 	case st.IsDir():
-		return nil, nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx、.xls、.et、.docx 或 .json 文件", name)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择一个 .xlsx、.xls、.et、.docx 或 .json 文件", name)
 	case st.Size() > MaxImportSize:
-		return nil, nil, fmt.Errorf("文件“%s”有 %.1f MB，超过 %d MB 的上限，不像是申报表，未导入", name, float64(st.Size())/(1<<20), MaxImportSize>>20)
+		return nil, nil, model.Errorf(model.EINVALID, "文件“%s”有 %.1f MB，超过 %d MB 的上限，不像是申报表，未导入", name, float64(st.Size())/(1<<20), MaxImportSize>>20)
 	case st.Size() == 0:
-		return nil, nil, fmt.Errorf("文件“%s”是空的，未导入", name)
+		return nil, nil, model.Errorf(model.EINVALID, "文件“%s”是空的，未导入", name)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("无法打开文件“%s”：%v", name, err)
+		return nil, nil, model.Errorf(model.EIO, "无法打开文件“%s”：%w", name, err)
 	}
 	defer fh.Close()
 	data, err := io.ReadAll(io.LimitReader(fh, MaxImportSize+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("读取文件“%s”失败：%v", name, err)
+		return nil, nil, model.Errorf(model.EIO, "读取文件“%s”失败：%w", name, err)
 	}
 	return ImportBytes(name, data)
 }
@@ -54,7 +54,7 @@ func ImportFile(path string) (*model.Form, *ImportReport, error) {
 // dialog); name is used in messages and as a hint to the file type.
 func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 	if len(data) > MaxImportSize {
-		return nil, nil, fmt.Errorf("文件“%s”超过 %d MB 的上限，不像是申报表，未导入", name, MaxImportSize>>20)
+		return nil, nil, model.Errorf(model.EINVALID, "文件“%s”超过 %d MB 的上限，不像是申报表，未导入", name, MaxImportSize>>20)
 	}
 	var (
 		f   *model.Form
@@ -76,12 +76,12 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 	case kindDOCX:
 		f, rep, err = importDOCX(name, data)
 	default:
-		return nil, nil, fmt.Errorf("无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）、.et（WPS）表格或 Word（.docx）文档", name)
+		return nil, nil, model.Errorf(model.EINVALID, "无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）、.et（WPS）表格或 Word（.docx）文档", name)
 	}
 	note := kindNote(name, kind)
 	if err != nil {
 		if note != "" {
-			err = fmt.Errorf("%w（%s）", err, note)
+			err = model.Wrap(err, model.ErrorCode(err), "%s（%s）", err.Error(), note)
 		}
 		return nil, nil, err
 	}

@@ -69,7 +69,7 @@ func docxBad(format string, args ...any) error {
 func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, &internalError{fmt.Sprintf("读取“%s”时出错（%v），未导入；请在 Word 或 WPS 中打开后重新保存为 .docx 再试", name, r)}
+			f, rep, err = nil, nil, internalError(name, r, "；请在 Word 或 WPS 中打开后重新保存为 .docx 再试")
 		}
 	}()
 	doc, err := readDOCX(name, data)
@@ -78,7 +78,7 @@ func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 	}
 	g, err := doc.grid()
 	if err != nil {
-		return nil, nil, fmt.Errorf("“%s”%v，不像是申报表，未导入", name, err)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”%w，不像是申报表，未导入", name, err)
 	}
 	f, rep, err = readSheets(name, []string{docxSheet}, func(string) (*sheetGrid, error) { return g, nil })
 	if err != nil {
@@ -86,13 +86,13 @@ func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 	}
 	if f == nil {
 		if doc.tables == 0 {
-			return nil, nil, fmt.Errorf("“%s”中找不到申报表：文档里没有表格，也没有“年度总体目标”等段落；请使用官方样式的表格", name)
+			return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：文档里没有表格，也没有“年度总体目标”等段落；请使用官方样式的表格", name)
 		}
 		which := "文档中的表格不含"
 		if doc.tables > 1 {
 			which = fmt.Sprintf("文档的 %d 个表格都不含", doc.tables)
 		}
-		return nil, nil, fmt.Errorf("“%s”中找不到申报表：%s“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name, which)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：%s“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name, which)
 	}
 	rep.note("从 Word 文档（.docx）读取：%d 个表格，表格外 %d 段文字", doc.tables, doc.paras)
 	return f, rep, nil
@@ -105,20 +105,20 @@ const docxSheet = "Word 文档"
 // readDOCX checks the zip directory and reads the main document part.
 func readDOCX(name string, data []byte) (*docxGrid, error) {
 	damaged := func(why string) error {
-		return fmt.Errorf("“%s”已损坏或不是正常的 Word 文件（%s），为安全起见未导入；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name, why)
+		return model.Errorf(model.EDAMAGED, "“%s”已损坏或不是正常的 Word 文件（%s），为安全起见未导入；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name, why)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("“%s”不是有效的 Word（.docx）文件，可能已损坏；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name)
+		return nil, model.Wrap(err, model.EINVALID, "“%s”不是有效的 Word（.docx）文件，可能已损坏；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name)
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, fmt.Errorf("“%s”内部包含 %d 个部件，不像是申报表，为安全起见未导入", name, len(zr.File))
+		return nil, model.Errorf(model.EINVALID, "“%s”内部包含 %d 个部件，不像是申报表，为安全起见未导入", name, len(zr.File))
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped {
-			return nil, fmt.Errorf("“%s”解压后超过 %d MB（其中“%s”有 %d MB），不像是申报表，为安全起见未导入；如确是申报表，请删去多余的内容后再试", name, maxUnzipped>>20, zf.Name, zf.UncompressedSize64>>20)
+			return nil, model.Errorf(model.EINVALID, "“%s”解压后超过 %d MB（其中“%s”有 %d MB），不像是申报表，为安全起见未导入；如确是申报表，请删去多余的内容后再试", name, maxUnzipped>>20, zf.Name, zf.UncompressedSize64>>20)
 		}
 	}
 	main := mainDocumentPart(zr)
@@ -130,7 +130,7 @@ func readDOCX(name string, data []byte) (*docxGrid, error) {
 	}
 	if part == nil {
 		if hasPart(zr, "EncryptionInfo") || hasPart(zr, "EncryptedPackage") {
-			return nil, fmt.Errorf("“%s”设置了打开密码，无法读取；请在 Word 或 WPS 中去掉密码后再导入", name)
+			return nil, model.Errorf(model.EUNSUPPORTED, "“%s”设置了打开密码，无法读取；请在 Word 或 WPS 中去掉密码后再导入", name)
 		}
 		return nil, damaged("里面没有正文“word/document.xml”")
 	}
@@ -145,7 +145,7 @@ func readDOCX(name string, data []byte) (*docxGrid, error) {
 		var big *docxTooBig
 		switch {
 		case errors.As(err, &big):
-			return nil, fmt.Errorf("“%s”%s，不像是申报表，为安全起见未导入", name, big.why)
+			return nil, model.Errorf(model.EINVALID, "“%s”%s，不像是申报表，为安全起见未导入", name, big.why)
 		case errors.As(err, &de):
 			return nil, damaged("正文" + de.why)
 		}

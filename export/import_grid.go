@@ -3,13 +3,13 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/model"
 	"jixiao/model/recognize"
 )
 
@@ -97,7 +97,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 		return nil, err
 	}
 	if len(rows) > maxSheetRows {
-		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
+		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
 	}
 	g := &sheetGrid{xf: xf, name: sheet, cells: rows, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
 	for i := range g.cells {
@@ -129,7 +129,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 // first column, last row, last column. The cells are used as they are.
 func newGrid(name string, cells [][]string, merges [][4]int) (*sheetGrid, error) {
 	if len(cells) > maxSheetRows {
-		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), maxSheetRows)
+		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), maxSheetRows)
 	}
 	for i := range cells {
 		if len(cells[i]) > maxSheetCols {
@@ -162,7 +162,7 @@ func (g *sheetGrid) fillMerges(merges [][4]int) error {
 			continue
 		}
 		if budget -= (r2 - r1 + 1) * (c2 - c1 + 1); budget < 0 {
-			return fmt.Errorf("工作表“%s”的合并单元格过多", g.name)
+			return model.Errorf(model.EINVALID, "工作表“%s”的合并单元格过多", g.name)
 		}
 		v := g.at(r1, c1)
 		for r := r1; r <= r2; r++ {

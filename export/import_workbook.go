@@ -5,10 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
 )
 
 // Limits for untrusted workbooks, checked on the zip directory before
@@ -27,27 +28,27 @@ const (
 func openWorkbook(name string, data []byte) (*excelize.File, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("“%s”不是有效的 Excel（.xlsx）文件，可能已损坏；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name)
+		return nil, model.Wrap(err, model.EINVALID, "“%s”不是有效的 Excel（.xlsx）文件，可能已损坏；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name)
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, fmt.Errorf("“%s”内部包含 %d 个部件，不像是申报表，为安全起见未导入", name, len(zr.File))
+		return nil, model.Errorf(model.EINVALID, "“%s”内部包含 %d 个部件，不像是申报表，为安全起见未导入", name, len(zr.File))
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped {
-			return nil, fmt.Errorf("“%s”解压后超过 %d MB（其中“%s”有 %d MB），不像是申报表，为安全起见未导入；如确是申报表，请删去多余的工作表和内容后再试", name, maxUnzipped>>20, zf.Name, zf.UncompressedSize64>>20)
+			return nil, model.Errorf(model.EINVALID, "“%s”解压后超过 %d MB（其中“%s”有 %d MB），不像是申报表，为安全起见未导入；如确是申报表，请删去多余的工作表和内容后再试", name, maxUnzipped>>20, zf.Name, zf.UncompressedSize64>>20)
 		}
 	}
 	xf, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})
 	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return nil, fmt.Errorf("“%s”解压后过大，为安全起见未导入", name)
+		// (excelize's own unzip limits are the ones checked above, so they
+		// cannot be what failed here.)
+		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) ||
+			errors.Is(err, excelize.ErrUnsupportedEncryptMechanism) || errors.Is(err, excelize.ErrUnknownEncryptMechanism) {
+			return nil, model.Wrap(err, model.EUNSUPPORTED, "“%s”无法打开：文件可能设置了密码或不是 .xlsx 格式；请去掉密码、另存为 .xlsx 后再导入", name)
 		}
-		if strings.Contains(err.Error(), "encrypt") || errors.Is(err, excelize.ErrWorkbookFileFormat) {
-			return nil, fmt.Errorf("“%s”无法打开：文件可能设置了密码或不是 .xlsx 格式；请去掉密码、另存为 .xlsx 后再导入", name)
-		}
-		return nil, fmt.Errorf("“%s”无法作为 Excel 文件读取（%v）；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, err)
+		return nil, model.Errorf(model.EINVALID, "“%s”无法作为 Excel 文件读取（%w）；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, err)
 	}
 	return xf, nil
 }
@@ -95,7 +96,7 @@ func mergedRanges(xf *excelize.File, sheet string) ([][2]string, error) {
 		}
 		out = append(out, [2]string{a, b})
 		if len(out) > maxMerges {
-			return nil, fmt.Errorf("工作表“%s”的合并单元格超过 %d 个", sheet, maxMerges)
+			return nil, model.Errorf(model.EINVALID, "工作表“%s”的合并单元格超过 %d 个", sheet, maxMerges)
 		}
 	}
 	return out, nil

@@ -68,7 +68,7 @@ func xlsBad(format string, args ...any) error { return &xlsError{fmt.Sprintf(for
 func importXLS(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, &internalError{fmt.Sprintf("读取“%s”时出错（%v），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试", name, r)}
+			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试")
 		}
 	}()
 	stream, err := workbookStream(name, data)
@@ -79,12 +79,12 @@ func importXLS(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 	if err != nil {
 		var xe *xlsError
 		if errors.As(err, &xe) {
-			return nil, nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 97-2003 文件（%s），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name, xe.why)
+			return nil, nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 97-2003 文件（%s），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name, xe.why)
 		}
 		return nil, nil, err
 	}
 	if wb.encrypted {
-		return nil, nil, fmt.Errorf("“%s”设置了打开密码，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
+		return nil, nil, model.Errorf(model.EUNSUPPORTED, "“%s”设置了打开密码，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
 	}
 	var names []string
 	var hidden *model.Form
@@ -108,7 +108,7 @@ func importXLS(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 				return newGrid(sheet, g.cells, g.merges)
 			}
 		}
-		return nil, fmt.Errorf("没有这个工作表")
+		return nil, model.Errorf(model.ENOTFOUND, "没有这个工作表")
 	})
 	if visible == nil && verr == nil {
 		verr = notAForm(name)
@@ -129,7 +129,7 @@ func (wb *xlsWorkbook) dataSheet(s xlsSheet) (*model.Form, error) {
 		return nil, err
 	}
 	if len(g.cells) < 2 || len(g.cells[0]) == 0 || g.cells[0][0] != FormatName {
-		return nil, errors.New("隐藏数据表格式不对")
+		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
 	}
 	var b strings.Builder
 	for _, r := range g.cells[1:] {
@@ -151,7 +151,7 @@ func extOf(name string) string {
 func workbookStream(name string, data []byte) ([]byte, error) {
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 97-2003 文件（复合文档结构无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
+		return nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 97-2003 文件（复合文档结构无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
 	}
 	var book, old bool
 	for {
@@ -160,7 +160,7 @@ func workbookStream(name string, data []byte) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 97-2003 文件（目录无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
+			return nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 97-2003 文件（目录无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
 		}
 		if len(e.Path) > 0 {
 			continue // a stream inside a storage: not the workbook
@@ -170,25 +170,25 @@ func workbookStream(name string, data []byte) ([]byte, error) {
 			book = true
 			b, err := io.ReadAll(io.LimitReader(e, MaxImportSize))
 			if err != nil || len(b) == 0 {
-				return nil, fmt.Errorf("“%s”已损坏（工作簿数据无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
+				return nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏（工作簿数据无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
 			}
 			return b, nil
 		case "Book":
 			old = true
 		case "WordDocument":
 			// Word 97-2003 (.doc) or WPS 文字 (.wps): not read
-			return nil, fmt.Errorf("“%s”是 Word 97-2003 文档（.doc）或 WPS 文字文档，本程序不能直接读取；请在 Word 或 WPS 中打开，“另存为” .docx 后再导入", name)
+			return nil, model.Errorf(model.EUNSUPPORTED, "“%s”是 Word 97-2003 文档（.doc）或 WPS 文字文档，本程序不能直接读取；请在 Word 或 WPS 中打开，“另存为” .docx 后再导入", name)
 		case "EncryptedPackage", "EncryptionInfo":
-			return nil, fmt.Errorf("“%s”是设置了打开密码的 Excel 文件，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
+			return nil, model.Errorf(model.EUNSUPPORTED, "“%s”是设置了打开密码的 Excel 文件，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
 		}
 	}
 	switch {
 	case old:
-		return nil, fmt.Errorf("“%s”是 Excel 5.0/95 或更早的格式，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入", name)
+		return nil, model.Errorf(model.EUNSUPPORTED, "“%s”是 Excel 5.0/95 或更早的格式，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入", name)
 	case !book:
-		return nil, fmt.Errorf("“%s”不是 Excel 或 WPS 表格文件（里面没有工作簿），未导入；请选择 .xlsx、.xls 或 .et 表格", name)
+		return nil, model.Errorf(model.EINVALID, "“%s”不是 Excel 或 WPS 表格文件（里面没有工作簿），未导入；请选择 .xlsx、.xls 或 .et 表格", name)
 	}
-	return nil, fmt.Errorf("“%s”中没有工作簿数据，未导入", name)
+	return nil, model.Errorf(model.EINVALID, "“%s”中没有工作簿数据，未导入", name)
 }
 
 // biffRecord is one record of the stream.

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -13,16 +12,16 @@ import (
 	"jixiao/model"
 )
 
-// internalError is a recovered panic: a bug of ours, reported to the user
-// as a plain message instead of a crash (and found by the fuzz tests).
-type internalError struct{ msg string }
-
-func (e *internalError) Error() string { return e.msg }
+// internalError is a recovered panic while reading name: a bug of ours
+// (model.EINTERNAL), reported in plain Chinese with the panic's value.
+func internalError(name string, r any, advice string) error {
+	return model.Errorf(model.EINTERNAL, "读取“%s”时出错（%v），未导入%s", name, r, advice)
+}
 
 func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, &internalError{fmt.Sprintf("读取“%s”时出错（%v），未导入；请在 Excel 或 WPS 中打开后重新保存再试", name, r)}
+			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后重新保存再试")
 		}
 	}()
 	xf, err := openWorkbook(name, data)
@@ -55,7 +54,7 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 		return hidden, rep, nil
 	case verr != nil:
 		if herr != nil {
-			return nil, nil, fmt.Errorf("%v；隐藏数据也无法读取（%v）", verr, herr)
+			return nil, nil, fmt.Errorf("%w；隐藏数据也无法读取（%v）", verr, herr)
 		}
 		return nil, nil, verr
 	}
@@ -83,10 +82,10 @@ func brokenXML(data []byte) string {
 			return ""
 		}
 		if err != nil {
-			if strings.Contains(err.Error(), "entity") {
-				return "含有不安全的实体定义"
-			}
-			if strings.Contains(err.Error(), "EOF") {
+			// The decoder read to the end of data and wanted more: a
+			// part cut short. (An entity definition is a Directive,
+			// caught below before the decoder would use it.)
+			if dec.InputOffset() >= int64(len(data)) {
 				return "不完整"
 			}
 			return "格式错误"
@@ -115,7 +114,7 @@ func readDataSheet(xf *excelize.File) (*model.Form, error) {
 		return nil, err
 	}
 	if len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != FormatName {
-		return nil, errors.New("隐藏数据表格式不对")
+		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
 	}
 	var b strings.Builder
 	for _, r := range rows[1:] {
@@ -146,14 +145,14 @@ func readVisible(xf *excelize.File, name string) (*model.Form, *ImportReport, er
 	// checked only here, so a normal import does not pay for it.
 	for _, s := range sheets {
 		if why := brokenXML(rawSheetXML(xf, s)); why != "" {
-			return nil, nil, fmt.Errorf("“%s”已损坏或不是正常的 Excel 文件（工作表“%s”的内容%s），为安全起见未导入；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, s, why)
+			return nil, nil, model.Errorf(model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 文件（工作表“%s”的内容%s），为安全起见未导入；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, s, why)
 		}
 	}
 	return nil, nil, notAForm(name)
 }
 
 func notAForm(name string) error {
-	return fmt.Errorf("“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
+	return model.Errorf(model.EINVALID, "“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
 }
 
 // readSheets reads the form from the first of sheets (the one named
@@ -170,7 +169,7 @@ func readSheets(name string, sheets []string, load func(sheet string) (*sheetGri
 	for i, s := range sheets {
 		g, err := load(s)
 		if err != nil {
-			return nil, nil, fmt.Errorf("“%s”的工作表“%s”无法读取：%v", name, s, err)
+			return nil, nil, model.Errorf(model.EINVALID, "“%s”的工作表“%s”无法读取：%w", name, s, err)
 		}
 		blocks := findBlocks(g)
 		if len(blocks) == 0 {

@@ -40,7 +40,7 @@ func WriteJSON(w io.Writer, f *model.Form) error {
 
 func marshalForm(f *model.Form, indent bool) ([]byte, error) {
 	if f == nil {
-		return nil, errors.New("没有要导出的申报表")
+		return nil, model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}
 	c := *f
 	if c.Version == 0 {
@@ -48,7 +48,7 @@ func marshalForm(f *model.Form, indent bool) ([]byte, error) {
 	}
 	fb, err := json.Marshal(&c)
 	if err != nil {
-		return nil, fmt.Errorf("申报表无法写成 JSON：%v", err)
+		return nil, model.Errorf(model.EINTERNAL, "申报表无法写成 JSON：%w", err)
 	}
 	b, err := json.Marshal(envelope{Format: FormatName, Version: FormatVersion, Form: fb})
 	if err != nil {
@@ -70,10 +70,10 @@ func marshalForm(f *model.Form, indent bool) ([]byte, error) {
 func ReadJSON(r io.Reader) (*model.Form, error) {
 	b, err := io.ReadAll(io.LimitReader(r, maxJSON+1))
 	if err != nil {
-		return nil, fmt.Errorf("读取文件失败：%v", err)
+		return nil, model.Errorf(model.EIO, "读取文件失败：%w", err)
 	}
 	if len(b) > maxJSON {
-		return nil, fmt.Errorf("文件超过 %d MB，不像是申报表数据文件，未导入", maxJSON>>20)
+		return nil, model.Errorf(model.EINVALID, "文件超过 %d MB，不像是申报表数据文件，未导入", maxJSON>>20)
 	}
 	return unmarshalForm(b)
 }
@@ -82,29 +82,29 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	var env envelope
 	if err := json.Unmarshal(b, &env); err != nil {
-		return nil, fmt.Errorf("文件不是有效的申报表数据（JSON 格式有误：%s），未导入", jsonErr(err))
+		return nil, model.Wrap(err, model.EINVALID, "文件不是有效的申报表数据（JSON 格式有误：%s），未导入", jsonErr(err))
 	}
 	if env.Format != FormatName {
 		if env.Format == "" {
-			return nil, errors.New("文件不是 jixiao 申报表数据（缺少 \"format\": \"jixiao-form\"），未导入")
+			return nil, model.Errorf(model.EINVALID, "文件不是 jixiao 申报表数据（缺少 \"format\": \"jixiao-form\"），未导入")
 		}
-		return nil, fmt.Errorf("文件的格式是“%s”，不是 jixiao 申报表数据，未导入", env.Format)
+		return nil, model.Errorf(model.EINVALID, "文件的格式是“%s”，不是 jixiao 申报表数据，未导入", env.Format)
 	}
 	if env.Version < 1 {
-		return nil, fmt.Errorf("申报表数据的版本号“%d”无效，未导入", env.Version)
+		return nil, model.Errorf(model.EINVALID, "申报表数据的版本号“%d”无效，未导入", env.Version)
 	}
 	if env.Version > FormatVersion {
-		return nil, fmt.Errorf("此文件由更新版本的 jixiao 生成（数据格式第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", env.Version, FormatVersion)
+		return nil, model.Errorf(model.EUNSUPPORTED, "此文件由更新版本的 jixiao 生成（数据格式第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", env.Version, FormatVersion)
 	}
 	if len(env.Form) == 0 || string(env.Form) == "null" {
-		return nil, errors.New("申报表数据中没有表格内容（缺少 \"form\"），未导入")
+		return nil, model.Errorf(model.EINVALID, "申报表数据中没有表格内容（缺少 \"form\"），未导入")
 	}
 	var f model.Form
 	if err := json.Unmarshal(env.Form, &f); err != nil {
-		return nil, fmt.Errorf("申报表数据有误（%s），未导入", jsonErr(err))
+		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", jsonErr(err))
 	}
 	if f.Version > model.SchemaVersion {
-		return nil, fmt.Errorf("此文件由更新版本的 jixiao 生成（表格第 %d 版），请升级 jixiao 后再导入", f.Version)
+		return nil, model.Errorf(model.EUNSUPPORTED, "此文件由更新版本的 jixiao 生成（表格第 %d 版），请升级 jixiao 后再导入", f.Version)
 	}
 	if f.Version == 0 {
 		f.Version = model.SchemaVersion
@@ -113,7 +113,7 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 		for ti, t := range u.Tasks {
 			for _, g := range t.Goals {
 				if g < 1 || g > len(f.Goals) {
-					return nil, fmt.Errorf("申报表数据有误：任务“%s”第%d行对应的目标%d不存在，未导入", u.Name, ti+1, g)
+					return nil, model.Errorf(model.EINVALID, "申报表数据有误：任务“%s”第%d行对应的目标%d不存在，未导入", u.Name, ti+1, g)
 				}
 			}
 		}

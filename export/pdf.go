@@ -1,7 +1,7 @@
 package export
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -61,16 +61,32 @@ func WritePDF(w io.Writer, f *model.Form) (rep PDFReport, err error) {
 // form's own built-in template, model.TemplateOf).
 func WritePDFTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep PDFReport, err error) {
 	if f == nil {
-		return rep, errors.New("没有要导出的申报表")
+		return rep, model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("生成 PDF 时出错（%v），文件未写出", r)
+			err = model.Errorf(model.EINTERNAL, "生成 PDF 时出错（%v），文件未写出", r)
 		}
 	}()
 	p := &pdfWriter{l: buildLayout(f, tpl), runeW: map[rune]float64{}, seen: map[rune]bool{}}
 	p.pageW, p.pageH = pageSize(p.l.tpl.Print)
 	return p.render(w, p.l.tpl.Title, f)
+}
+
+// stickyWriter writes to w until a write fails, then keeps that error
+// and writes nothing more.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(b []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(b)
+	s.err = err
+	return n, err
 }
 
 // render draws the laid-out table on pages of p.pageW × p.pageH with the
@@ -92,7 +108,7 @@ func (p *pdfWriter) render(w io.Writer, title string, f *model.Form) (rep PDFRep
 		OnGlyphNotFoundSubstitute: func(rune) rune { return missingGlyph },
 	}
 	if err := p.gp.AddTTFFontDataWithOption(pdfFamily, assets.FontTTF, opt); err != nil {
-		return rep, fmt.Errorf("PDF 字体加载失败：%v", err)
+		return rep, model.Errorf(model.EINTERNAL, "PDF 字体加载失败：%w", err)
 	}
 	if err := p.gp.SetFont(pdfFamily, "", 10); err != nil {
 		return rep, err
@@ -101,10 +117,13 @@ func (p *pdfWriter) render(w io.Writer, title string, f *model.Form) (rep PDFRep
 	p.measure()
 	pages := p.paginate()
 	if err := p.draw(pages); err != nil {
-		return rep, fmt.Errorf("生成 PDF 失败：%v", err)
+		return rep, model.Errorf(model.EINTERNAL, "生成 PDF 失败：%w", err)
 	}
-	if _, err := p.gp.WriteTo(w); err != nil {
-		return rep, fmt.Errorf("写入 PDF 文件失败：%v", err)
+	// gopdf drops the errors of the writer, so a full disk would give a
+	// cut file and no error: the first error is kept here instead.
+	sw := &stickyWriter{w: w}
+	if _, err := p.gp.WriteTo(sw); err != nil || sw.err != nil {
+		return rep, model.Errorf(model.EIO, "写入 PDF 文件失败：%w", cmp.Or(sw.err, err))
 	}
 	rep.Pages = len(pages)
 	rep.Missing = slices.Clone(p.missing)

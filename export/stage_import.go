@@ -60,17 +60,17 @@ func ReadImportFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("找不到文件“%s”，请检查路径", path)
+		return nil, model.Wrap(err, model.ENOTFOUND, "找不到文件“%s”，请检查路径", path)
 	case err != nil:
-		return nil, fmt.Errorf("无法读取文件“%s”：%v", name, err)
+		return nil, model.Errorf(model.EIO, "无法读取文件“%s”：%w", name, err)
 	case st.IsDir():
-		return nil, fmt.Errorf("“%s”是文件夹，请选择一个 .xlsx 文件", name)
+		return nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择一个 .xlsx 文件", name)
 	case st.Size() > MaxImportSize:
-		return nil, fmt.Errorf("文件“%s”超过 %d MB 的上限，未导入", name, MaxImportSize>>20)
+		return nil, model.Errorf(model.EINVALID, "文件“%s”超过 %d MB 的上限，未导入", name, MaxImportSize>>20)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开文件“%s”：%v", name, err)
+		return nil, model.Errorf(model.EIO, "无法打开文件“%s”：%w", name, err)
 	}
 	defer fh.Close()
 	return io.ReadAll(io.LimitReader(fh, MaxImportSize+1))
@@ -98,7 +98,7 @@ func IsStageWorkbook(data []byte) bool {
 func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form, rep *StageReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, rep, err = nil, nil, &internalError{fmt.Sprintf("读取“%s”时出错（%v），未导入", name, r)}
+			out, rep, err = nil, nil, internalError(name, r, "")
 		}
 	}()
 	xf, err := openWorkbook(name, data)
@@ -108,16 +108,16 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 	defer xf.Close()
 	meta, err := readStageMeta(xf)
 	if err != nil {
-		return nil, nil, fmt.Errorf("“%s”不是本程序导出的运行监控表或自评表（%v）；只有从本程序导出的表才能按单元格导回草稿", name, err)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”不是本程序导出的运行监控表或自评表（%w）；只有从本程序导出的表才能按单元格导回草稿", name, err)
 	}
 	if strings.TrimSpace(meta.Dept) != strings.TrimSpace(f.Dept) || strings.TrimSpace(meta.Year) != strings.TrimSpace(f.Year) {
-		return nil, nil, fmt.Errorf("“%s”是“%s %s年度”的%s，与草稿“%s %s年度”不符，未导入", name, meta.Dept, meta.Year, meta.Sheet, f.Dept, f.Year)
+		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是“%s %s年度”的%s，与草稿“%s %s年度”不符，未导入", name, meta.Dept, meta.Year, meta.Sheet, f.Dept, f.Year)
 	}
 	if f.Stage < meta.Stage {
-		return nil, nil, fmt.Errorf("“%s”是%s，草稿还在“%s”阶段；请先切换到“%s”再导入", name, meta.Sheet, f.Stage, meta.Stage)
+		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是%s，草稿还在“%s”阶段；请先切换到“%s”再导入", name, meta.Sheet, f.Stage, meta.Stage)
 	}
 	if _, err := xf.GetSheetIndex(meta.Sheet); err != nil {
-		return nil, nil, fmt.Errorf("“%s”中找不到工作表“%s”", name, meta.Sheet)
+		return nil, nil, model.Wrap(err, model.ENOTFOUND, "“%s”中找不到工作表“%s”", name, meta.Sheet)
 	}
 	g := f.Clone()
 	rep = &StageReport{Stage: meta.Stage}
@@ -147,7 +147,7 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 func readStageMeta(xf *excelize.File) (*stageMeta, error) {
 	rows, err := xf.GetRows(StageDataSheet)
 	if err != nil || len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != StageFormatName {
-		return nil, errors.New("没有程序的对应数据")
+		return nil, model.Errorf(model.EINVALID, "没有程序的对应数据")
 	}
 	var b strings.Builder
 	for _, r := range rows[1:] {
@@ -157,7 +157,7 @@ func readStageMeta(xf *excelize.File) (*stageMeta, error) {
 	}
 	var m stageMeta
 	if err := json.Unmarshal([]byte(b.String()), &m); err != nil {
-		return nil, errors.New("对应数据已损坏")
+		return nil, model.Errorf(model.EDAMAGED, "对应数据已损坏")
 	}
 	return &m, nil
 }

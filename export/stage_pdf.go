@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"io"
 
 	"jixiao/model"
@@ -28,7 +27,7 @@ func WriteStagePDF(w io.Writer, f *model.Form, stage model.Stage) (rep PDFReport
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("生成 PDF 时出错（%v），文件未写出", r)
+			err = model.Errorf(model.EINTERNAL, "生成 PDF 时出错（%v），文件未写出", r)
 		}
 	}()
 	s.l.title = s.title

@@ -216,11 +216,11 @@ func TestStageImportRefusals(t *testing.T) {
 	}
 	other := f.Clone()
 	other.Dept = "别的局"
-	if _, _, err := ImportStageValues("x.xlsx", buf.Bytes(), other); err == nil || !strings.Contains(err.Error(), "与草稿“别的局 2020年度”不符") {
+	if _, _, err := ImportStageValues("x.xlsx", buf.Bytes(), other); err == nil || !strings.Contains(err.Error(), "与草稿“别的局 2020年度”不符") || model.ErrorCode(err) != model.ECONFLICT {
 		t.Errorf("other dept: %v", err)
 	}
 	early := model.Sample()
-	if _, _, err := ImportStageValues("x.xlsx", buf.Bytes(), early); err == nil || !strings.Contains(err.Error(), "请先切换到“年度自评”") {
+	if _, _, err := ImportStageValues("x.xlsx", buf.Bytes(), early); err == nil || !strings.Contains(err.Error(), "请先切换到“年度自评”") || model.ErrorCode(err) != model.ECONFLICT {
 		t.Errorf("early stage: %v", err)
 	}
 	// A row renamed after the export is reported and left alone.
@@ -249,7 +249,7 @@ func TestStageImportRefusals(t *testing.T) {
 	if IsStageWorkbook(decl.Bytes()) || !IsStageWorkbook(buf.Bytes()) {
 		t.Error("IsStageWorkbook wrong")
 	}
-	if _, _, err := ImportStageValues("decl.xlsx", decl.Bytes(), f); err == nil || !strings.Contains(err.Error(), "不是本程序导出的运行监控表或自评表") {
+	if _, _, err := ImportStageValues("decl.xlsx", decl.Bytes(), f); err == nil || !strings.Contains(err.Error(), "不是本程序导出的运行监控表或自评表") || model.ErrorCode(err) != model.EINVALID {
 		t.Errorf("declaration workbook: %v", err)
 	}
 	// A bad amount is kept as typed and reported.

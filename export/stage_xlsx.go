@@ -2,8 +2,6 @@ package export
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -35,21 +33,21 @@ type stageMeta struct {
 // when f has not reached it.
 func buildStage(f *model.Form, stage model.Stage) (*stageSheet, error) {
 	if f == nil {
-		return nil, errors.New("没有要导出的申报表")
+		return nil, model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}
 	switch stage {
 	case model.StageMonitor:
 		if f.Stage < model.StageMonitor || f.Month < 1 {
-			return nil, errors.New("草稿还没有进入运行监控阶段：请先把阶段切换到“运行监控”并选择月份（命令行：jixiao stage --draft 编号 监控 --month 6）")
+			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入运行监控阶段：请先把阶段切换到“运行监控”并选择月份（命令行：jixiao stage --draft 编号 监控 --month 6）")
 		}
 		return buildMonitor(f), nil
 	case model.StageEval:
 		if f.Stage < model.StageEval {
-			return nil, errors.New("草稿还没有进入年度自评阶段：请先把阶段切换到“年度自评”（命令行：jixiao stage --draft 编号 自评）")
+			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入年度自评阶段：请先把阶段切换到“年度自评”（命令行：jixiao stage --draft 编号 自评）")
 		}
 		return buildEval(f), nil
 	}
-	return nil, errors.New("申报表请用普通导出")
+	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
 }
 
 // WriteStageXLSX writes f's 运行监控表 (stage StageMonitor) or 自评表
@@ -63,10 +61,10 @@ func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
 	xf := excelize.NewFile()
 	defer xf.Close()
 	if err := writeStageWorkbook(xf, s); err != nil {
-		return fmt.Errorf("生成 Excel 文件失败：%v", err)
+		return model.Errorf(model.EINTERNAL, "生成 Excel 文件失败：%w", err)
 	}
 	if _, err := xf.WriteTo(w); err != nil {
-		return fmt.Errorf("写入 Excel 文件失败：%v", err)
+		return model.Errorf(model.EIO, "写入 Excel 文件失败：%w", err)
 	}
 	return nil
 }

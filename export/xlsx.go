@@ -1,7 +1,6 @@
 package export
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -127,15 +126,15 @@ func WriteXLSX(w io.Writer, f *model.Form) error {
 // form's own built-in template, model.TemplateOf).
 func WriteXLSXTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
 	if f == nil {
-		return errors.New("没有要导出的申报表")
+		return model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}
 	xf := excelize.NewFile()
 	defer xf.Close()
 	if err := writeWorkbook(xf, f, tpl); err != nil {
-		return fmt.Errorf("生成 Excel 文件失败：%v", err)
+		return model.Errorf(model.EINTERNAL, "生成 Excel 文件失败：%w", err)
 	}
 	if _, err := xf.WriteTo(w); err != nil {
-		return fmt.Errorf("写入 Excel 文件失败：%v", err)
+		return model.Errorf(model.EIO, "写入 Excel 文件失败：%w", err)
 	}
 	return nil
 }

@@ -21,7 +21,7 @@
 #     peak memory with /usr/bin/time -v; then (scripts/bench/gui.sh) idle
 #     CPU with a focused field, RSS after visiting every tab, and the
 #     5,000-task form in the window (open time, RSS, keystroke-to-frame
-#     latency), beside a minimal Fyne window (scripts/bench/minimal).
+#     latency), beside a minimal Fyne window (cmd/jixiao/minimal).
 #  4. scripts/bench/report turns it all into docs/BENCHMARKS.md, with every
 #     goal of the issues marked met / MISSED / not measured.
 #

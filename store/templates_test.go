@@ -61,3 +61,32 @@ func TestTemplatesStored(t *testing.T) {
 		t.Fatalf("FindTemplate in stored = %+v", got)
 	}
 }
+
+// 暂不迁移 is remembered per draft and template version, across reopening.
+func TestDeclineTemplate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "drafts.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ref, err := s.DeclinedTemplate("7"); err != nil || ref != (model.TemplateRef{}) {
+		t.Fatalf("nothing declined yet: %+v %v", ref, err)
+	}
+	if err := s.DeclineTemplate("7", model.TemplateRef{ID: "xx-bureau.v", Version: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ref, err := s.DeclinedTemplate("7"); err != nil || ref != (model.TemplateRef{ID: "xx-bureau.v", Version: 2}) {
+		t.Fatalf("declined = %+v %v", ref, err)
+	}
+	if ref, _ := s.DeclinedTemplate("8"); ref != (model.TemplateRef{}) {
+		t.Fatalf("another draft: %+v", ref)
+	}
+}

@@ -98,10 +98,12 @@ type Editor struct {
 	// SaveDelay is the autosave delay after the last edit (DefaultSaveDelay).
 	SaveDelay time.Duration
 
-	// BeforeEdit, when set, is called before every edit with the form as it
-	// is and the edit's key ("" for a structural edit; for typing, the
-	// field's key, equal for consecutive keystrokes in one field). An undo
-	// stack keeps f.Clone() here. It is not called by Replace.
+	// BeforeEdit, when set, is called for every edit with the form as it
+	// was before the edit and the edit's key ("" for a structural edit; for
+	// typing, the field's key, equal for consecutive keystrokes in one
+	// field). An undo stack keeps f.Clone() here. It is not called by
+	// Replace, nor for an edit refused because the declaration is locked
+	// (it is then called after the edit, with the copy taken before it).
 	BeforeEdit func(key string, f *model.Form)
 	// AfterChange, when set, is called after every edit, Replace or Open,
 	// once the views show the new state.
@@ -284,22 +286,28 @@ func (e *Editor) ApplyKeyed(key string, edit func(f *model.Form)) {
 
 func (e *Editor) apply(key string, edit func(f *model.Form)) {
 	defer e.recoverPanic()
-	if e.BeforeEdit != nil {
-		e.BeforeEdit(key, e.form)
+	if !e.form.Locked() {
+		if e.BeforeEdit != nil {
+			e.BeforeEdit(key, e.form)
+		}
+		edit(e.form)
+		e.changed(key == "")
+		return
 	}
 	// After the declaration, its targets and amounts change only by 调整
 	// (model.Form.AdjustTask/AdjustIndicator); any other edit of them is
-	// undone here, whichever view made it.
-	var before *model.Form
-	if e.form.Locked() {
-		before = e.form.Clone()
-	}
+	// undone here, whichever view made it. The undo stack hears of the edit
+	// only once it is accepted, so a refused one leaves no empty step.
+	before := e.form.Clone()
 	edit(e.form)
-	if before != nil && !model.SameDeclaration(before, e.form) {
+	if !model.SameDeclaration(before, e.form) {
 		e.form = before
 		e.refresh(true)
 		e.ShowError("申报内容只读", "草稿已进入“"+before.StageLabel()+"”阶段，申报的指标值和金额不能直接修改。\n请在“监控与自评”页用“调整申报值”，并写明原因。")
 		return
+	}
+	if e.BeforeEdit != nil {
+		e.BeforeEdit(key, before)
 	}
 	e.changed(key == "")
 }

@@ -90,3 +90,28 @@ func BenchmarkAddRowWith100BadAmounts2000Tasks(b *testing.B) {
 		b.Fatalf("%d invalid", e.Totals().Invalid)
 	}
 }
+
+// BenchmarkTypingLocked2000Tasks is a keystroke in a 执行数 after the
+// declaration (Stage 监控): the editor must also make sure the edit left
+// the declared amounts and 指标值 alone.
+func BenchmarkTypingLocked2000Tasks(b *testing.B) {
+	f := model.Generate(2000)
+	f.Stage = model.StageMonitor
+	e, _ := newTestEditor(b, f, &memSaver{})
+	e.clock = SystemClock{}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := "12"
+		if i%2 == 1 {
+			v = "123"
+		}
+		e.ApplyKeyed("monitor/0/0/executed", func(f *model.Form) {
+			f.Units[0].Tasks[0].Monitor.Executed = model.ParseAmount(v)
+		})
+	}
+	b.StopTimer()
+	e.titleTimer.Stop()
+	if got := e.Form().Units[0].Tasks[0].Monitor.Executed.Raw(); got != "12" && got != "123" {
+		b.Fatalf("executed = %q", got)
+	}
+}

@@ -91,7 +91,9 @@ func TestYearViewLocksDeclaration(t *testing.T) {
 	if e.form.Stage != model.StageMonitor || v.month.Selected != "6月" || !v.adjust.Visible() || !v.mon.object().Visible() {
 		t.Fatalf("after SetStage: %v %q", e.form.Stage, v.month.Selected)
 	}
-	// Editing a declared amount from any view is undone with a message.
+	// Editing a declared amount from any view is undone with a message,
+	// and leaves no empty step on the undo stack.
+	u := NewUndo(e)
 	e.ApplyKeyed("task/0/0/total", func(f *model.Form) { f.Units[0].Tasks[0].Total = model.MustAmount("999") })
 	if e.form.Units[0].Tasks[0].Total.String() != "115" {
 		t.Error("declared amount changed in 运行监控")
@@ -99,11 +101,20 @@ func TestYearViewLocksDeclaration(t *testing.T) {
 	if d := w.Canvas().Overlays().Top(); d == nil {
 		t.Error("no message about the read-only declaration")
 	}
+	if u.CanUndo() {
+		t.Error("a refused edit left an undo step")
+	}
 	// 调整 with a reason goes through and is kept.
 	var err error
 	e.Apply(func(f *model.Form) { err = f.AdjustTask(0, 0, model.FieldTotal, "130", "年中追加", testTime) })
 	if err != nil || e.form.Units[0].Tasks[0].Total.String() != "130" || len(e.form.Adjustments) != 1 {
 		t.Errorf("adjust: %v %s", err, e.form.Units[0].Tasks[0].Total)
+	}
+	if !u.Undo() || e.form.Units[0].Tasks[0].Total.String() != "115" || len(e.form.Adjustments) != 0 {
+		t.Errorf("undo of 调整: %s, %d adjustments", e.form.Units[0].Tasks[0].Total, len(e.form.Adjustments))
+	}
+	if !u.Redo() || e.form.Units[0].Tasks[0].Total.String() != "130" {
+		t.Errorf("redo of 调整: %s", e.form.Units[0].Tasks[0].Total)
 	}
 	// Going back to 申报 is refused.
 	v.SetStage(model.StageDeclare, 0)

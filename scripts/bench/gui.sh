@@ -75,7 +75,7 @@ click() { DISPLAY=$GUIDISPLAY xdotool mousemove --window "$GWIN" "$1" "$2" click
 gui_bench() {
 	local MIN=$ROOT/dist/bench/minimal ANIM=$ROOT/dist/bench/jixiao-animations
 	log "building $MIN (-tags $TAGS)"
-	if ! CGO_ENABLED=1 go build -tags "$TAGS" -o "$MIN" ./scripts/bench/minimal 2>"$WORK/build-min.txt"; then
+	if ! CGO_ENABLED=1 go build -tags "$TAGS" -o "$MIN" ./cmd/jixiao/minimal 2>"$WORK/build-min.txt"; then
 		log "minimal window did not build: $(head -3 "$WORK/build-min.txt")"
 		MIN=""
 	fi

@@ -23,8 +23,8 @@ var commands = []*command{
 	},
 	{
 		name:    "carry",
-		args:    "--draft 编号 --year 2021 [--db 路径]",
-		summary: "复制上年：用一份草稿生成新年度的草稿，列出每一处年份替换，最后一行输出新草稿的编号",
+		args:    "--draft 编号 --year 2021 [--template 表样编号] [--db 路径]",
+		summary: "复制上年：用一份草稿生成新年度的草稿，列出每一处年份替换，最后一行输出新草稿的编号；--template 换用另一个表样（或其新版本），列出表样的变化和无法放入新表样的内容",
 		run:     runCarry,
 	},
 	{
@@ -77,8 +77,8 @@ var commands = []*command{
 	},
 	{
 		name:    "template",
-		args:    "list | show 编号 | import 表样文件.json | export 编号 输出.json [--db 路径]",
-		summary: "表样：list 列出可用的表样（每行一个：编号、名称）；show 显示表样的栏目和审核规则；import 导入财政局发的表样文件；export 把表样写成文件",
+		args:    "list | show 编号 | import 表样文件.json | export 编号 输出.json | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
+		summary: "表样：list 列出可用的表样（每行一个：编号、名称）；show 显示表样的栏目和审核规则；import 导入财政局发的表样文件；export 把表样写成文件；migrate 把草稿迁移到表样的新版本，列出变化和已填内容的去向（--dry-run 只列出）",
 		run:     runTemplate,
 	},
 	{

@@ -214,6 +214,7 @@ func runCarry(c *cli, args []string) error {
 	db := dbFlag(fs)
 	from := fs.String("draft", "", "上年的草稿编号")
 	year := fs.String("year", "", "新年度")
+	tplID := fs.String("template", "", "新草稿的表样编号（默认与上年相同）")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -235,9 +236,9 @@ func runCarry(c *cli, args []string) error {
 	if err != nil {
 		return storeErr(err, id)
 	}
-	next, reps, err := model.CarryForward(prev, *year, nil)
+	next, reps, mig, err := carryInto(st, prev, *year, *tplID)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return err
 	}
 	next.Meta.OriginDraft = id
 	newID, err := st.Create(next)
@@ -259,6 +260,7 @@ func runCarry(c *cli, args []string) error {
 	} else {
 		c.printf("共替换 %d 处年份。请在程序中逐项核对，特别是标记为“待核对”的金额。\n", applied)
 	}
+	printCarryTemplate(c, st, prev, mig)
 	c.printf("%s\n", newID)
 	return nil
 }

@@ -84,40 +84,55 @@ func runExport(c *cli, args []string) error {
 	if remark != "" {
 		c.printf("表样：%s%s\n", templateName(tpl), remark)
 	}
+	err = writeOutputs(c, label, outs, func(ext string, buf *bytes.Buffer) (rep export.PDFReport, err error) {
+		switch ext {
+		case "xlsx":
+			err = export.WriteXLSXTemplate(buf, f, tpl)
+		case "pdf":
+			rep, err = export.WritePDFTemplate(buf, f, tpl)
+		case "json":
+			err = export.WriteJSON(buf, f)
+		}
+		return rep, err
+	}, func(ext, p string, pages int) string {
+		switch ext {
+		case "xlsx":
+			return fmt.Sprintf("已导出 Excel：%s", p)
+		case "pdf":
+			return fmt.Sprintf("已导出 PDF（%d 页）：%s", pages, p)
+		}
+		return fmt.Sprintf("已导出 JSON：%s", p)
+	})
+	if err != nil {
+		return err
+	}
+	warnUnchecked(c, f)
+	return nil
+}
+
+// writeOutputs writes each requested file of outs (by extension, in the
+// order xlsx, pdf, json) through a temporary file and prints, for each,
+// the line done gives (the path, and a PDF's page count). Nothing
+// is written for a format whose writer fails.
+func writeOutputs(c *cli, label string, outs map[string]string, write func(ext string, buf *bytes.Buffer) (export.PDFReport, error), done func(ext, path string, pages int) string) error {
 	for _, ext := range []string{"xlsx", "pdf", "json"} {
 		p, ok := outs[ext]
 		if !ok {
 			continue
 		}
 		var buf bytes.Buffer
-		var rep export.PDFReport
-		switch ext {
-		case "xlsx":
-			err = export.WriteXLSXTemplate(&buf, f, tpl)
-		case "pdf":
-			rep, err = export.WritePDFTemplate(&buf, f, tpl)
-		case "json":
-			err = export.WriteJSON(&buf, f)
-		}
+		rep, err := write(ext, &buf)
 		if err != nil {
 			return userErrorf("“%s”导出失败：%s", label, err.Error())
 		}
 		if err := writeFileAtomic(p, buf.Bytes()); err != nil {
 			return err
 		}
-		switch ext {
-		case "xlsx":
-			c.printf("已导出 Excel：%s\n", p)
-		case "pdf":
-			c.printf("已导出 PDF（%d 页）：%s\n", rep.Pages, p)
-			if len(rep.Missing) > 0 {
-				c.printf("注意：内置字体中没有这些字符，PDF 中以 □ 代替：%s\n", describeRunes(rep.Missing))
-			}
-		case "json":
-			c.printf("已导出 JSON：%s\n", p)
+		c.printf("%s\n", done(ext, p, rep.Pages))
+		if len(rep.Missing) > 0 {
+			c.printf("注意：内置字体中没有这些字符，PDF 中以 □ 代替：%s\n", describeRunes(rep.Missing))
 		}
 	}
-	warnUnchecked(c, f)
 	return nil
 }
 

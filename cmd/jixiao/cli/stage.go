@@ -96,38 +96,25 @@ func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs ma
 	if len(outs) == 0 {
 		outs["xlsx"] = stageFileName(f, stage, "xlsx")
 	}
-	for _, ext := range []string{"xlsx", "pdf", "json"} {
-		p, ok := outs[ext]
-		if !ok {
-			continue
-		}
-		var buf bytes.Buffer
-		var rep export.PDFReport
-		var err error
+	return writeOutputs(c, label, outs, func(ext string, buf *bytes.Buffer) (rep export.PDFReport, err error) {
 		switch ext {
 		case "xlsx":
-			err = export.WriteStageXLSX(&buf, f, stage)
+			err = export.WriteStageXLSX(buf, f, stage)
 		case "pdf":
-			rep, err = export.WriteStagePDF(&buf, f, stage)
+			rep, err = export.WriteStagePDF(buf, f, stage)
 		case "json":
-			err = export.WriteJSON(&buf, f)
+			err = export.WriteJSON(buf, f)
 		}
-		if err != nil {
-			return userErrorf("“%s”导出失败：%s", label, err.Error())
-		}
-		if err := writeFileAtomic(p, buf.Bytes()); err != nil {
-			return err
-		}
+		return rep, err
+	}, func(ext, p string, pages int) string {
 		switch ext {
 		case "xlsx":
-			c.printf("已导出 %s（Excel）：%s\n", stage, p)
+			return fmt.Sprintf("已导出 %s（Excel）：%s", stage, p)
 		case "pdf":
-			c.printf("已导出 %s（PDF，%d 页）：%s\n", stage, rep.Pages, p)
-		case "json":
-			c.printf("已导出 JSON（含全部阶段）：%s\n", p)
+			return fmt.Sprintf("已导出 %s（PDF，%d 页）：%s", stage, pages, p)
 		}
-	}
-	return nil
+		return fmt.Sprintf("已导出 JSON（含全部阶段）：%s", p)
+	})
 }
 
 // importInto reads the values of a filled 监控表/自评表 into draft id.

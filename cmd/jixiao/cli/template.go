@@ -14,7 +14,10 @@ import (
 
 func runTemplate(c *cli, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usageErrorf("请指定 list、show、import 或 export")
+		return usageErrorf("请指定 list、show、import、export 或 migrate")
+	}
+	if args[0] == "migrate" {
+		return runTemplateMigrate(c, args[1:])
 	}
 	sub, rest := args[0], args[1:]
 	fs := flags("template " + sub)
@@ -26,7 +29,7 @@ func runTemplate(c *cli, args []string) error {
 	want := map[string]int{"list": 0, "show": 1, "import": 1, "export": 2}
 	n, ok := want[sub]
 	if !ok {
-		return usageErrorf("template 没有“%s”这个子命令，请用 list、show、import 或 export", sub)
+		return usageErrorf("template 没有“%s”这个子命令，请用 list、show、import、export 或 migrate", sub)
 	}
 	if len(pos) != n {
 		switch sub {

@@ -4,7 +4,11 @@
 // scripts/bench.sh runs it beside jixiao under the same Xvfb, so that the
 // ratio between the two holds on any machine.
 //
-//	go build -tags no_animations -o minimal ./scripts/bench/minimal
+// It lives under cmd/jixiao because that is the only place in the
+// repository that creates a Fyne app; it is a benchmark tool, never
+// shipped (scripts/package.sh builds ./cmd/jixiao only).
+//
+//	go build -tags no_animations -o minimal ./cmd/jixiao/minimal
 package main
 
 import (
