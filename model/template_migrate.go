@@ -38,24 +38,25 @@ func (m *Migration) Summary() string {
 }
 
 // Lines is the whole change list as the command line and the dialog show
-// it: a title line, the template's changes, the data's and the summary.
+// it: a title line, where the draft's data goes (first: it matters
+// most), the template's changes and the 审核 summary.
 func (m *Migration) Lines() []string {
 	out := []string{fmt.Sprintf("表样：%s → %s", refName(m.FromName, m.From), refName(m.ToName, m.To))}
-	out = append(out, "表样的变化：")
-	switch {
-	case m.FromMissing:
-		out = append(out, fmt.Sprintf("  · 本机没有草稿所用的第%d版表样，无法逐项列出表样的变化；下面列出草稿内容的去向", m.From.Version))
-	case len(m.Layout) == 0:
-		out = append(out, "  · 栏目和审核规则没有变化")
-	}
-	for _, s := range m.Layout {
-		out = append(out, "  · "+s)
-	}
 	out = append(out, "草稿内容的去向：")
 	if len(m.Data) == 0 {
 		out = append(out, "  · 已填的内容都在新表样中有对应的位置，不需要移动")
 	}
 	for _, s := range m.Data {
+		out = append(out, "  · "+s)
+	}
+	out = append(out, "表样的变化：")
+	switch {
+	case m.FromMissing:
+		out = append(out, fmt.Sprintf("  · 本机没有草稿所用的第%d版表样，无法逐项列出表样的变化；上面列出了草稿内容的去向", m.From.Version))
+	case len(m.Layout) == 0:
+		out = append(out, "  · 栏目和审核规则没有变化")
+	}
+	for _, s := range m.Layout {
 		out = append(out, "  · "+s)
 	}
 	return append(out, m.Summary())
@@ -183,7 +184,9 @@ func (mg *migrator) basic() {
 	}
 }
 
-func fundsEmpty(r FundRow) bool { return r.Amount.IsEmpty() && blank(r.Share) }
+func fundsEmpty(r FundRow) bool {
+	return r.Amount.IsEmpty() && blank(r.Share) && r.Years[0].IsEmpty() && r.Years[1].IsEmpty()
+}
 
 func (mg *migrator) funds() {
 	g, to := mg.f, mg.to
@@ -201,6 +204,11 @@ func (mg *migrator) funds() {
 			}
 			if !fd.Typed(side).IsEmpty() {
 				n++
+			}
+			for back := 1; back <= 2; back++ {
+				if !fd.TypedYear(side, back).IsEmpty() {
+					n++
+				}
 			}
 		}
 		if n == 0 {
@@ -225,6 +233,8 @@ func (mg *migrator) funds() {
 		for _, n := range names {
 			if i := slices.IndexFunc(fd.Rows(side), func(r FundRow) bool { return r.Name == n }); i >= 0 {
 				in = append(in, fd.Rows(side)[i])
+			} else {
+				in = append(in, FundRow{Name: n})
 			}
 		}
 		for _, r := range fd.Rows(side) {
@@ -236,7 +246,7 @@ func (mg *migrator) funds() {
 			}
 			out = append(out, r)
 			mg.m.Kept++
-			mg.data("%s：%s的「%s」新表样没有：已填的 %s 万元保留为该表的一行（合计照旧包含它），请核对后并入新表样的行或删除", to.Label(SectionFunds), side, r.Name, amountText(r.Amount))
+			mg.data("%s：%s的「%s」新表样没有：已填的%s保留为该表的一行（合计照旧包含它），请核对后并入新表样的行或删除", to.Label(SectionFunds), side, r.Name, fundRowText(r, g.Year))
 		}
 		rows := append(in, out...)
 		for _, r := range rows {
@@ -252,6 +262,23 @@ func (mg *migrator) funds() {
 	}
 	if empty && fd.IncomeTotal.IsEmpty() && fd.ExpenseTotal.IsEmpty() {
 		mg.data("「%s」尚未填写", to.Label(SectionFunds))
+	}
+	// 近两年 columns the new template lacks stay shown while filled
+	// (YearColumns); the list says so.
+	for back := 1; back <= 2; back++ {
+		if hasBack(to.Funds.Years, back) || !fd.yearFilled(back) {
+			continue
+		}
+		label := FundsYear{Back: back}.YearLabel(g.Year)
+		if mg.from != nil && mg.from.Funds != nil {
+			for _, y := range mg.from.Funds.Years {
+				if y.Back == back {
+					label = y.YearLabel(g.Year)
+				}
+			}
+		}
+		mg.m.Kept++
+		mg.data("%s的「%s」栏目新表样没有：已填的金额保留在原栏目（仍会显示和打印）；不需要的请清空", to.Label(SectionFunds), label)
 	}
 }
 
@@ -315,12 +342,20 @@ func (mg *migrator) tasks() {
 	if !g.Options.OtherFunds || slices.Contains(to.TaskColumns, TaskColOther) {
 		return
 	}
-	n := 0
+	n, zeros, example := 0, 0, ""
 	for u := range g.Units {
 		for r := range g.Units[u].Tasks {
 			t := &g.Units[u].Tasks[r]
 			if t.Other.IsEmpty() {
 				continue
+			}
+			if t.Other.Valid() && t.Other.Money() == 0 {
+				t.Other = Amount{} // a typed 0 says nothing the row does not
+				zeros++
+				continue
+			}
+			if example == "" {
+				example = "其他资金 " + amountText(t.Other) + " 万元"
 			}
 			t.Note = appendText(t.Note, "其他资金 "+amountText(t.Other)+" 万元")
 			t.Other = Amount{}
@@ -328,12 +363,16 @@ func (mg *migrator) tasks() {
 		}
 	}
 	g.Options.OtherFunds = false
+	zero := ""
+	if zeros > 0 {
+		zero = fmt.Sprintf("；%d 行填的是 0，不再写出", zeros)
+	}
 	if n == 0 {
-		mg.data("%s的「其他资金」栏目新表样没有；草稿中没有填写，直接去掉", to.Label(SectionTasks))
+		mg.data("%s的「其他资金」栏目新表样没有；草稿中没有填写金额%s，直接去掉", to.Label(SectionTasks), zero)
 		return
 	}
 	mg.m.Moved += n
-	mg.data("%s的「其他资金」栏目新表样没有：%d 行已填的其他资金移入该行的「备注」（写作“其他资金 50 万元”）", to.Label(SectionTasks), n)
+	mg.data("%s的「其他资金」栏目新表样没有：%d 行已填的其他资金移入该行的「备注」（写作“%s”）%s", to.Label(SectionTasks), n, example, zero)
 }
 
 // optColumn is an optional indicator column: its key, its Options switch
@@ -523,4 +562,22 @@ func clip(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// fundRowText is what a 部门总体资金情况 row holds, e.g. “当年金额 20 万元、
+// 上年金额 18 万元”.
+func fundRowText(r FundRow, year string) string {
+	var parts []string
+	if !r.Amount.IsEmpty() {
+		parts = append(parts, "当年金额 "+amountText(r.Amount)+" 万元")
+	}
+	if !blank(r.Share) {
+		parts = append(parts, "占比 "+strings.TrimSpace(r.Share))
+	}
+	for i, a := range r.Years {
+		if !a.IsEmpty() {
+			parts = append(parts, FundsYear{Back: i + 1}.YearLabel(year)+" "+amountText(a)+" 万元")
+		}
+	}
+	return strings.Join(parts, "、")
 }
