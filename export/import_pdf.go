@@ -65,7 +65,7 @@ func importPDF(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 	if err != nil {
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”无法读取：%v", name, err)
 	}
-	g.rowNames = rows.where
+	g.place = func(r, _ int) string { return rows.where[r] }
 	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetGrid, error) { return g, nil })
 	if err != nil {
 		return nil, nil, err
