@@ -66,7 +66,9 @@ func TestImportDOCXOurLayout(t *testing.T) {
 		t.Errorf("report counts %d/%d/%d/%d", rep.Goals, rep.Units, rep.Tasks, rep.Indicators)
 	}
 	got := rep.String()
-	if !strings.Contains(got, "从 Word 文档（.docx）读取：1 个表格，表格外 2 段文字") || !strings.Contains(got, "第 1 个表格第 13 行第 1 格：“年度总体目标（续）”") {
+	// a part's label continued on a printed page (年度总体目标（续）) is a
+	// label, not content: it is not listed as unplaced
+	if !strings.Contains(got, "从 Word 文档（.docx）读取：1 个表格，表格外 2 段文字") || strings.Contains(got, "“年度总体目标（续）”") {
 		t.Errorf("report:\n%s", got)
 	}
 	// The same findings as the xlsx, cell for cell, but for the places.
