@@ -13,6 +13,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"jixiao/model"
 )
 
 // lockTimeout is how long Open waits for another jixiao to let go of the
@@ -43,6 +45,9 @@ func (e *DamagedError) Error() string {
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
+
+// ErrorCode is model.EDAMAGED.
+func (e *DamagedError) ErrorCode() string { return model.EDAMAGED }
 
 func damaged(path, reason string, err error) error {
 	return &DamagedError{Path: path, Reason: reason, Err: err}
@@ -86,7 +91,7 @@ func open(path string) (*Store, error) {
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法创建文件夹 %s（%v）。请检查权限，或用 --db 指定别的位置。", filepath.Dir(path), err)
+		return nil, model.Errorf(model.EIO, "无法创建文件夹 %s（%w）。请检查权限，或用 --db 指定别的位置。", filepath.Dir(path), err)
 	}
 	fresh := false
 	st, err := os.Stat(path)
@@ -97,9 +102,9 @@ func open(path string) (*Store, error) {
 		}
 		fresh = true
 	case err != nil:
-		return nil, fmt.Errorf("无法读取草稿数据文件 %s（%v）。", path, err)
+		return nil, model.Errorf(model.EIO, "无法读取草稿数据文件 %s（%w）。", path, err)
 	case st.IsDir():
-		return nil, fmt.Errorf("%s 是一个文件夹，不是草稿数据文件。请用 --db 指定一个文件。", path)
+		return nil, model.Errorf(model.EINVALID, "%s 是一个文件夹，不是草稿数据文件。请用 --db 指定一个文件。", path)
 	}
 
 	// 1. Look at the file ourselves, under a shared lock, before bbolt
@@ -147,7 +152,7 @@ func createFile(path string) error {
 	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: lockTimeout})
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法创建草稿数据文件 %s（%v）。请检查文件夹的权限，或用 --db 指定别的位置。", path, err)
+		return model.Errorf(model.EIO, "无法创建草稿数据文件 %s（%w）。请检查文件夹的权限，或用 --db 指定别的位置。", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		return initBuckets(tx)
@@ -157,7 +162,7 @@ func createFile(path string) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法创建草稿数据文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法创建草稿数据文件 %s（%w）。", path, err)
 	}
 	defer os.Remove(tmp)
 	if err := os.Link(tmp, path); err != nil {
@@ -165,7 +170,7 @@ func createFile(path string) error {
 			return nil // another jixiao made it just now; use theirs
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return fmt.Errorf("无法创建草稿数据文件 %s（%v）。", path, err)
+			return model.Errorf(model.EIO, "无法创建草稿数据文件 %s（%w）。", path, err)
 		}
 	}
 	syncDir(filepath.Dir(path))
@@ -199,14 +204,14 @@ func syncDir(dir string) {
 func checkLocked(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("无法读取草稿数据文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法读取草稿数据文件 %s（%w）。", path, err)
 	}
 	defer f.Close()
 	if err := lockShared(f, lockTimeout); err != nil {
 		if errors.Is(err, errLocked) {
 			return ErrInUse
 		}
-		return fmt.Errorf("无法读取草稿数据文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法读取草稿数据文件 %s（%w）。", path, err)
 	}
 	defer unlock(f)
 	if reason := validateFile(f); reason != "" {
@@ -220,7 +225,7 @@ func checkLocked(path string) error {
 func CheckFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("无法读取文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法读取文件 %s（%w）。", path, err)
 	}
 	reason := validateFile(f)
 	f.Close()
@@ -249,7 +254,7 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 		errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrInvalidMapping):
 		return nil, damaged(path, "文件头无法识别", err)
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("没有权限打开草稿数据文件 %s，请检查文件的权限。", path)
+		return nil, model.Wrap(err, model.EIO, "没有权限打开草稿数据文件 %s，请检查文件的权限。", path)
 	}
 	return nil, damaged(path, "无法按数据文件打开（"+err.Error()+"）", err)
 }
@@ -303,7 +308,7 @@ func checkFormat(path string, tx *bolt.Tx) error {
 		if empty {
 			return nil // a bare bbolt file: Open makes the buckets
 		}
-		return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件（里面是别的程序的数据）。文件保持原样；请用 --db 指定别的文件。", path)
+		return model.Errorf(model.EINVALID, "文件 %s 不是 jixiao 的草稿数据文件（里面是别的程序的数据）。文件保持原样；请用 --db 指定别的文件。", path)
 	}
 	v, err := strconv.Atoi(string(j.Get(keyFormat)))
 	if err != nil {
