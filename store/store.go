@@ -215,9 +215,9 @@ func (s *Store) recoverTo(err *error) {
 	}
 	fn := panicSite()
 	if isFault(r) || strings.HasPrefix(fn, boltPackage) {
-		de := &DamagedError{Path: s.path, Reason: fmt.Sprintf("读写时发现文件内容不完整（%v）", r)}
+		de := &DamagedError{Path: s.path, Reason: "文件内容不完整", Detail: fmt.Sprint(r), During: true}
 		if b, ok := NewestGoodBackup(s.path); ok {
-			de.Backup = b.Path
+			de.Backup, de.BackupTime = b.Path, b.Time
 		}
 		*err = de
 		return
