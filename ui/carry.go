@@ -28,6 +28,10 @@ type carryReview struct {
 	checks []*widget.Check
 	repls  []model.Replacement
 	dlg    dialog.Dialog
+	// the 表样 of the new draft (carry_template.go)
+	tpl     *widget.Select
+	tpls    []*model.Template
+	tplList *widget.Label
 	// created is the id of the draft made on confirmation.
 	created string
 }
@@ -67,12 +71,14 @@ func (ws *Workspace) CarryDialog(id string) {
 	all := widget.NewButton("全选", func() { r.setAll(true) })
 	none := widget.NewButton("全不选", func() { r.setAll(false) })
 	from := widget.NewLabel(fmt.Sprintf("从“%s %s年度”复制，新年度：", prev.Dept, prev.Year))
+	r.templateChoice()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, from, nil, container.NewGridWrap(fyne.NewSize(120, r.year.MinSize().Height), r.year)),
+		container.NewBorder(nil, nil, widget.NewLabel("新草稿的表样："), nil, r.tpl),
 		r.msg,
 		container.NewHBox(widget.NewLabelWithStyle("年份替换：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none),
 	)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.box))
+	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(r.tplList, r.box)))
 	r.dlg = dialog.NewCustomConfirm("复制到下一年度", "创建新草稿", "取消", content, func(ok bool) {
 		if ok {
 			r.confirm()
@@ -88,7 +94,8 @@ func (r *carryReview) preview() {
 	defer r.ws.guard("复制到下一年度")
 	r.box.RemoveAll()
 	r.checks, r.repls = nil, nil
-	nf, repls, err := model.CarryForward(r.prev, r.year.Text, nil)
+	nf, repls, mig, err := r.carry(nil)
+	r.showMigration(mig, err)
 	if err != nil {
 		r.msg.SetText(err.Error())
 		r.msg.Importance = widget.DangerImportance
@@ -159,7 +166,7 @@ func (r *carryReview) confirm() {
 			skip[replKey{r.repls[i].Loc, r.repls[i].Offset}] = true
 		}
 	}
-	nf, _, err := model.CarryForward(r.prev, r.year.Text, func(rp model.Replacement) bool {
+	nf, _, _, err := r.carry(func(rp model.Replacement) bool {
 		return !skip[replKey{rp.Loc, rp.Offset}]
 	})
 	if err != nil {
@@ -173,6 +180,7 @@ func (r *carryReview) confirm() {
 		return
 	}
 	r.created = id
+	r.declineNewer(id)
 	if err := r.ws.OpenDraft(id); err != nil {
 		r.ws.failed("无法打开草稿", err)
 		return

@@ -37,7 +37,8 @@ type Workspace struct {
 	merge   *mergeDialog
 	// lastInfo is the text of the last information dialog (tests).
 	lastInfo string
-	welcome  *welcome // the first-start page, once shown
+	welcome  *welcome      // the first-start page, once shown
+	tplMove  *templateMove // the 表样有新版本 dialog shown last
 }
 
 // NewWorkspace adds the drafts screen and the year's workflow to editor e
@@ -152,6 +153,7 @@ func (ws *Workspace) OpenDraft(id string) error {
 	}
 	ws.undo.Reset()
 	ws.ShowEditor()
+	ws.offerNewerTemplate()
 	return nil
 }
 

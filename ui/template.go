@@ -316,8 +316,10 @@ func (ws *Workspace) templateMenu() *fyne.Menu {
 					return
 				}
 				ws.info("表样已导入", "已导入表样。新建草稿时可以选择它。")
+				ws.offerNewerTemplate()
 			})
 		}),
+		fyne.NewMenuItem("迁移到新版本…", ws.MigrateTemplateDialog),
 	)
 }
 

@@ -77,7 +77,7 @@ func runTemplateMigrate(c *cli, args []string) error {
 	if err := st.Save(id, g); err != nil {
 		return storeErr(err, id)
 	}
-	c.printf("草稿 %s 已迁移到表样“%s”第%d版；迁移前的内容留在历史版本中，可以恢复。\n", id, target.Name, target.Version)
+	c.printf("草稿 %s 已迁移到表样“%s”第%d版；迁移前的内容留在草稿的历史版本中，可以在程序中恢复。\n", id, target.Name, target.Version)
 	return nil
 }
 
