@@ -28,7 +28,7 @@ func StoreProblem(path string, err error) (msg string, backup *store.Backup) {
 		}
 		return msg + "\n\n没有找到完好的备份。可以把这个文件改名保存以便日后找回，再打开程序，程序会新建一个空的数据文件；导出过的 Excel（.xlsx）或 JSON 文件可以用“导入”重新读成草稿。", nil
 	}
-	return fmt.Sprintf("无法打开草稿数据文件 %s：%v", path, err), nil
+	return fmt.Sprintf("无法打开草稿数据文件 %s：%s", path, errMessage(err)), nil
 }
 
 // ShowStoreProblem shows in w why the drafts file at path could not be
