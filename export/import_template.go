@@ -239,9 +239,10 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			g.use(hdr, c)
 		}
 	}
+	yearCols, first := fundsYearCols(g, hdr, end, amountC, f.Year)
 	fd := &model.Funds{}
 	side := model.FundsIncome
-	for r := hdr + 1; r < end; r++ {
+	for r := first; r < end; r++ {
 		if rowEmpty(g, r) {
 			continue
 		}
@@ -273,7 +274,8 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		if shareC >= 0 {
 			share = normShare(g.at(r, shareC))
 		}
-		if nameAt < 0 && amount.IsEmpty() {
+		years := readFundYears(g, r, yearCols, rep)
+		if nameAt < 0 && amount.IsEmpty() && years == [2]model.Amount{} {
 			continue
 		}
 		if nameAt >= 0 {
@@ -289,12 +291,14 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			} else {
 				fd.IncomeTotal = amount
 			}
+			fd.SetTypedYear(side, 1, years[0])
+			fd.SetTypedYear(side, 2, years[1])
 			continue
 		}
 		if shareC >= 0 {
 			g.use(r, shareC)
 		}
-		row := model.FundRow{Name: name, Amount: amount, Share: share}
+		row := model.FundRow{Name: name, Amount: amount, Share: share, Years: years}
 		if side == model.FundsExpense {
 			fd.Expense = append(fd.Expense, row)
 		} else {
@@ -507,13 +511,23 @@ func templateKey(b *strings.Builder, f *model.Form) {
 				if d, dec, ok := model.ParseShare(share); ok {
 					share = d.StringFixed(dec)
 				}
-				fmt.Fprintf(b, "F%d %q %s %q\n", side, strings.TrimSpace(r.Name), amt(r.Amount), share)
+				fmt.Fprintf(b, "F%d %q %s %q %s %s\n", side, strings.TrimSpace(r.Name), amt(r.Amount), share, amt(r.Years[0]), amt(r.Years[1]))
 			}
 			t := fd.Typed(side)
 			if t.IsEmpty() {
 				t = model.AmountOf(total)
 			}
-			fmt.Fprintf(b, "F%dT %s\n", side, amt(t))
+			fmt.Fprintf(b, "F%dT %s", side, amt(t))
+			for back := 1; back <= 2; back++ {
+				yt := fd.TypedYear(side, back)
+				if yt.IsEmpty() {
+					if sum, _ := fd.SumYear(side, back); sum != 0 {
+						yt = model.AmountOf(sum)
+					}
+				}
+				fmt.Fprintf(b, " %s", amt(yt))
+			}
+			b.WriteString("\n")
 		}
 	}
 }

@@ -110,18 +110,48 @@ func (l *layout) fundsRows() {
 		}
 	}
 	sides := []model.FundsSide{model.FundsIncome, model.FundsExpense}
+	years := model.YearColumns(t, f)
+	if len(years) > n-5 {
+		years = years[:max(n-5, 0)]
+	}
 	count := 1 // header
+	if len(years) > 0 {
+		count = 2
+	}
 	for _, s := range sides {
 		count += len(fd.Rows(s)) + 1
 	}
 	shareC, shareS := 4, n-4
+	if len(years) > 0 {
+		shareS = 1
+	}
+	// yearCol is the first column and the width of 近两年 column i.
+	yearCol := func(i int) (int, int) {
+		if i == len(years)-1 {
+			return 5 + i, n - 5 - i
+		}
+		return 5 + i, 1
+	}
+	hs := 1 // header rows
+	if len(years) > 0 {
+		hs = 2
+	}
 	hdr := lrow{sec: secFunds, cells: []lcell{ // not a repeated header: its label spans the block
 		{col: 0, colSpan: 1, rowSpan: count, text: t.Label(model.SectionFunds), kind: kLabel},
-		{col: 1, colSpan: 1, rowSpan: 1, text: fundsSideHeader, kind: kHeader},
-		{col: 2, colSpan: 1, rowSpan: 1, text: fundsNameHeader, kind: kHeader},
-		{col: 3, colSpan: 1, rowSpan: 1, text: fundsAmountHeader, kind: kHeader},
-		{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareHeader, kind: kHeader},
+		{col: 1, colSpan: 1, rowSpan: hs, text: fundsSideHeader, kind: kHeader},
+		{col: 2, colSpan: 1, rowSpan: hs, text: fundsNameHeader, kind: kHeader},
+		{col: 3, colSpan: 1, rowSpan: hs, text: fundsAmountHeader, kind: kHeader},
+		{col: shareC, colSpan: shareS, rowSpan: hs, text: fundsShareHeader, kind: kHeader},
 	}}
+	if len(years) > 0 {
+		hdr.cells = append(hdr.cells, lcell{col: 5, colSpan: n - 5, rowSpan: 1, text: t.Funds.YearsHeader(), kind: kHeader})
+		l.rows = append(l.rows, hdr)
+		hdr = lrow{sec: secFunds}
+		for i, y := range years {
+			c, w := yearCol(i)
+			hdr.cells = append(hdr.cells, lcell{col: c, colSpan: w, rowSpan: 1, text: y.YearLabel(f.Year), kind: kHeader})
+		}
+	}
 	l.rows = append(l.rows, hdr)
 	for _, s := range sides {
 		rows := fd.Rows(s)
@@ -139,16 +169,44 @@ func (l *layout) fundsRows() {
 				if total == 0 {
 					r.cells[len(r.cells)-1].text = ""
 				}
+				for j, y := range years {
+					c, w := yearCol(j)
+					r.cells = append(r.cells, fundsYearTotalCell(fd, s, y.Back, c, w))
+				}
 			} else {
 				fr := rows[i]
 				r.cells = append(r.cells,
 					lcell{col: 2, colSpan: 1, rowSpan: 1, text: fr.Name, kind: kCenter},
 					lcell{col: 3, colSpan: 1, rowSpan: 1, amount: fr.Amount, kind: kAmount, text: fr.Amount.String()},
 					lcell{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareText(fr, total), kind: kCenter})
+				for j, y := range years {
+					c, w := yearCol(j)
+					a := fr.Years[y.Back-1]
+					r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
+				}
 			}
 			l.rows = append(l.rows, r)
 		}
 	}
+}
+
+// fundsYearTotalCell is the 合计 cell of a 近两年 column: as typed, else
+// the sum (empty when the column is empty).
+func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span int) lcell {
+	if typed := fd.TypedYear(side, back); !typed.IsEmpty() {
+		return lcell{col: col, colSpan: span, rowSpan: 1, amount: typed, kind: kAmount, text: typed.String()}
+	}
+	empty := true
+	for _, r := range fd.Rows(side) {
+		if !r.Years[back-1].IsEmpty() {
+			empty = false
+		}
+	}
+	if empty {
+		return lcell{col: col, colSpan: span, rowSpan: 1, kind: kText}
+	}
+	m, _ := fd.SumYear(side, back)
+	return lcell{col: col, colSpan: span, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false)}
 }
 
 // order puts the sections in the template's order (the title block

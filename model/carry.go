@@ -82,6 +82,7 @@ func CarryForward(prev *Form, newYear string, keep func(Replacement) bool) (*For
 		in.Inputs = nil
 	}
 	carryStages(prev, f)
+	carryYears(prev, f, ny)
 	return f, y.out, nil
 }
 

@@ -39,6 +39,7 @@ func (c *checker) templateChecks() {
 	}
 	if t.Has(SectionFunds) {
 		c.funds()
+		c.fundsYears()
 	}
 	if t.Has(SectionIndicators) && len(c.f.Indicators) > 0 {
 		for _, want := range t.Rules.RequiredLevel1 {

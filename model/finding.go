@@ -56,6 +56,8 @@ const (
 	FieldFundName  Field = "项目"
 	FieldFundAmt   Field = "当年金额"
 	FieldFundShare Field = "占比"
+	FieldFundYear1 Field = "上年金额" // 近两年收支金额: the year before
+	FieldFundYear2 Field = "前年金额" // 近两年收支金额: two years before
 	FieldDuties    Field = "部门职能概述"
 	// FieldInput is a formula input; Location.Input names which.
 	FieldInput Field = "计算数据"

@@ -15,6 +15,10 @@ type Funds struct {
 	IncomeTotal  Amount    `json:"incomeTotal"`
 	Expense      []FundRow `json:"expense"`
 	ExpenseTotal Amount    `json:"expenseTotal"`
+	// IncomeYearTotals and ExpenseYearTotals are the 合计 typed in the
+	// 近两年 columns (as FundRow.Years; empty: not typed).
+	IncomeYearTotals  [2]Amount `json:"incomeYearTotals,omitzero"`
+	ExpenseYearTotals [2]Amount `json:"expenseYearTotals,omitzero"`
 }
 
 // FundRow is one row of 收入构成 or 支出构成.
@@ -22,6 +26,10 @@ type FundRow struct {
 	Name   string `json:"name"`            // 财政拨款, 基本支出 …
 	Amount Amount `json:"amount"`          // 当年金额 (万元)
 	Share  string `json:"share,omitempty"` // 占比 as typed ("74.8%"); "" = not typed
+	// Years are the 近两年收支金额 (万元) of templates that have them:
+	// Years[0] the year before (上年金额), Years[1] two years before
+	// (前年金额); see FundsYear and funds_years.go.
+	Years [2]Amount `json:"years,omitzero"`
 }
 
 // FundsSide is 收入构成 or 支出构成.

@@ -67,6 +67,11 @@ type Level1 struct {
 type FundsLayout struct {
 	Income  []string `json:"income"`  // e.g. 财政拨款, 其他资金
 	Expense []string `json:"expense"` // e.g. 基本支出, 项目支出
+	// Years are the 近两年收支金额 columns printed after 占比, in order
+	// (none: the table has 当年金额 and 占比 only).
+	Years []FundsYear `json:"years,omitempty"`
+	// YearsLabel is the header over the Years columns (近两年收支金额 when empty).
+	YearsLabel string `json:"yearsLabel,omitempty"`
 }
 
 // Rules are the template's checks with their parameters.
@@ -209,7 +214,8 @@ func (t *Template) Clone() *Template {
 		}
 	}
 	if t.Funds != nil {
-		f := FundsLayout{Income: slices.Clone(t.Funds.Income), Expense: slices.Clone(t.Funds.Expense)}
+		f := FundsLayout{Income: slices.Clone(t.Funds.Income), Expense: slices.Clone(t.Funds.Expense),
+			Years: slices.Clone(t.Funds.Years), YearsLabel: t.Funds.YearsLabel}
 		c.Funds = &f
 	}
 	c.Framework = make([]Level1, len(t.Framework))

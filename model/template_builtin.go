@@ -50,7 +50,10 @@ func builtinTemplates() []*Template {
 			Basic:     []BasicField{{Label: "填报人"}, {Label: "联系电话"}},
 			Sections:  []string{SectionFunds, SectionDuties, SectionGoals, SectionIndicators},
 			Labels:    map[string]string{SectionGoals: "年度绩效目标", SectionIndicators: "年度绩效指标"},
-			Funds:     &FundsLayout{Income: []string{"财政拨款", "其他资金"}, Expense: []string{"基本支出", "项目支出"}},
+			// 近两年收支金额 with 上年金额 and 前年金额: the headers of the
+			// national system's 部门总体资金情况 (docs/templates.md).
+			Funds: &FundsLayout{Income: []string{"财政拨款", "其他资金"}, Expense: []string{"基本支出", "项目支出"},
+				Years: []FundsYear{{Back: 1, Label: "上年金额"}, {Back: 2, Label: "前年金额"}}},
 			IndicatorColumns: []Column{
 				{IndColL1, "一级指标"}, {IndColL2, "二级指标"}, {IndColL3, "三级指标"}, {IndColValue, "指标值"},
 				{IndColExplain, "指标解释"}, {IndColNote, "备注"},

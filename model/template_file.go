@@ -198,6 +198,17 @@ func (t *Template) Validate() error {
 				return err
 			}
 		}
+		if err := t.Funds.validateYears(); err != nil {
+			return bad("%s", err.Error())
+		}
+		if err := label("近两年收支金额的标题", t.Funds.YearsLabel, false); err != nil {
+			return err
+		}
+		for _, y := range t.Funds.Years {
+			if err := label("近两年收支金额的列标题", y.Label, false); err != nil {
+				return err
+			}
+		}
 	}
 	if len(t.IndicatorColumns) > len(knownIndCols) {
 		return bad("指标栏目太多")

@@ -37,7 +37,8 @@ type fundRowWidgets struct {
 	name   *widget.Label
 	amount *widget.Entry
 	share  *widget.Entry
-	calc   *widget.Label // the computed 占比, and whether the typed one matches
+	calc   *widget.Label   // the computed 占比, and whether the typed one matches
+	years  []*widget.Entry // the 近两年 columns (panel.years), in order
 }
 
 // templatePanel is the template part of the 基本信息 tab.
@@ -52,6 +53,8 @@ type templatePanel struct {
 	totals  [2]*widget.Entry
 	sums    [2]*widget.Label
 	balance *widget.Label
+	years   []model.FundsYear  // the 近两年 columns shown
+	ytotals [2][]*widget.Entry // their 合计, by side
 }
 
 func newTemplatePanel(e *Editor) *templatePanel {
@@ -66,7 +69,7 @@ func (p *templatePanel) object() fyne.CanvasObject { return p.box }
 func shapeOf(t *model.Template, f *model.Form) string {
 	s := t.ID + "@" + fmt.Sprint(t.Version)
 	if f.Funds != nil {
-		s += fmt.Sprintf(" %d/%d", len(f.Funds.Income), len(f.Funds.Expense))
+		s += fmt.Sprintf(" %d/%d %v", len(f.Funds.Income), len(f.Funds.Expense), model.YearColumns(t, f))
 	}
 	keys := make([]string, 0, len(f.Basic))
 	for k := range f.Basic {
@@ -127,8 +130,13 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 	if f.Funds != nil {
 		p.box.Add(widget.NewSeparator())
 		p.box.Add(heading(t.Label(model.SectionFunds)))
-		grid := container.NewGridWithColumns(5,
+		p.years = model.YearColumns(t, f)
+		p.ytotals = [2][]*widget.Entry{}
+		grid := container.NewGridWithColumns(5+len(p.years),
 			boldLabel("类别"), boldLabel("项目"), boldLabel("当年金额（万元）"), boldLabel("占比（填写）"), boldLabel("占比（计算）"))
+		for _, y := range p.years {
+			grid.Add(boldLabel(y.YearLabel(f.Year)))
+		}
 		for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
 			rows := f.Funds.Rows(side)
 			for i := range rows {
@@ -149,6 +157,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 				grid.Add(w.amount)
 				grid.Add(w.share)
 				grid.Add(w.calc)
+				w.years = p.yearEntries(grid, side, i)
 				p.rows[side] = append(p.rows[side], w)
 			}
 			total := widget.NewEntry()
@@ -169,6 +178,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 			grid.Add(total)
 			grid.Add(widget.NewLabel("100%"))
 			grid.Add(p.sums[side])
+			p.ytotals[side] = p.yearEntries(grid, side, -1)
 		}
 		p.box.Add(grid)
 		p.balance = widget.NewLabel("")
@@ -235,6 +245,7 @@ func (p *templatePanel) refresh() bool {
 			text, imp = text+"（与合计不符）", widget.DangerImportance
 		}
 		setLabel(p.sums[side], text, imp)
+		p.refreshYears(side)
 	}
 	in, out := f.Funds.Total(model.FundsIncome), f.Funds.Total(model.FundsExpense)
 	if in == out {
@@ -253,10 +264,16 @@ func (p *templatePanel) focus(loc model.Location) bool {
 	case loc.Part == model.PartFunds && loc.Unit >= 0 && loc.Unit < 2:
 		side := loc.Unit
 		if loc.Row < 0 || loc.Row >= len(p.rows[side]) {
+			if en := p.yearEntry(side, -1, loc.Field); en != nil {
+				return p.e.focusObject(en)
+			}
 			return p.totals[side] != nil && p.e.focusObject(p.totals[side])
 		}
 		if loc.Field == model.FieldFundShare {
 			return p.e.focusObject(p.rows[side][loc.Row].share)
+		}
+		if en := p.yearEntry(side, loc.Row, loc.Field); en != nil {
+			return p.e.focusObject(en)
 		}
 		return p.e.focusObject(p.rows[side][loc.Row].amount)
 	case loc.Part == model.PartBasic && p.basic[string(loc.Field)] != nil:
