@@ -38,24 +38,25 @@ func (m *Migration) Summary() string {
 }
 
 // Lines is the whole change list as the command line and the dialog show
-// it: a title line, the template's changes, the data's and the summary.
+// it: a title line, where the draft's data goes (first: it matters
+// most), the template's changes and the 审核 summary.
 func (m *Migration) Lines() []string {
 	out := []string{fmt.Sprintf("表样：%s → %s", refName(m.FromName, m.From), refName(m.ToName, m.To))}
-	out = append(out, "表样的变化：")
-	switch {
-	case m.FromMissing:
-		out = append(out, fmt.Sprintf("  · 本机没有草稿所用的第%d版表样，无法逐项列出表样的变化；下面列出草稿内容的去向", m.From.Version))
-	case len(m.Layout) == 0:
-		out = append(out, "  · 栏目和审核规则没有变化")
-	}
-	for _, s := range m.Layout {
-		out = append(out, "  · "+s)
-	}
 	out = append(out, "草稿内容的去向：")
 	if len(m.Data) == 0 {
 		out = append(out, "  · 已填的内容都在新表样中有对应的位置，不需要移动")
 	}
 	for _, s := range m.Data {
+		out = append(out, "  · "+s)
+	}
+	out = append(out, "表样的变化：")
+	switch {
+	case m.FromMissing:
+		out = append(out, fmt.Sprintf("  · 本机没有草稿所用的第%d版表样，无法逐项列出表样的变化；上面列出了草稿内容的去向", m.From.Version))
+	case len(m.Layout) == 0:
+		out = append(out, "  · 栏目和审核规则没有变化")
+	}
+	for _, s := range m.Layout {
 		out = append(out, "  · "+s)
 	}
 	return append(out, m.Summary())
@@ -225,6 +226,8 @@ func (mg *migrator) funds() {
 		for _, n := range names {
 			if i := slices.IndexFunc(fd.Rows(side), func(r FundRow) bool { return r.Name == n }); i >= 0 {
 				in = append(in, fd.Rows(side)[i])
+			} else {
+				in = append(in, FundRow{Name: n})
 			}
 		}
 		for _, r := range fd.Rows(side) {
@@ -315,12 +318,20 @@ func (mg *migrator) tasks() {
 	if !g.Options.OtherFunds || slices.Contains(to.TaskColumns, TaskColOther) {
 		return
 	}
-	n := 0
+	n, zeros, example := 0, 0, ""
 	for u := range g.Units {
 		for r := range g.Units[u].Tasks {
 			t := &g.Units[u].Tasks[r]
 			if t.Other.IsEmpty() {
 				continue
+			}
+			if t.Other.Valid() && t.Other.Money() == 0 {
+				t.Other = Amount{} // a typed 0 says nothing the row does not
+				zeros++
+				continue
+			}
+			if example == "" {
+				example = "其他资金 " + amountText(t.Other) + " 万元"
 			}
 			t.Note = appendText(t.Note, "其他资金 "+amountText(t.Other)+" 万元")
 			t.Other = Amount{}
@@ -328,12 +339,16 @@ func (mg *migrator) tasks() {
 		}
 	}
 	g.Options.OtherFunds = false
+	zero := ""
+	if zeros > 0 {
+		zero = fmt.Sprintf("；%d 行填的是 0，不再写出", zeros)
+	}
 	if n == 0 {
-		mg.data("%s的「其他资金」栏目新表样没有；草稿中没有填写，直接去掉", to.Label(SectionTasks))
+		mg.data("%s的「其他资金」栏目新表样没有；草稿中没有填写金额%s，直接去掉", to.Label(SectionTasks), zero)
 		return
 	}
 	mg.m.Moved += n
-	mg.data("%s的「其他资金」栏目新表样没有：%d 行已填的其他资金移入该行的「备注」（写作“其他资金 50 万元”）", to.Label(SectionTasks), n)
+	mg.data("%s的「其他资金」栏目新表样没有：%d 行已填的其他资金移入该行的「备注」（写作“%s”）%s", to.Label(SectionTasks), n, example, zero)
 }
 
 // optColumn is an optional indicator column: its key, its Options switch

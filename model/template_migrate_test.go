@@ -71,7 +71,8 @@ func TestMigrate(t *testing.T) {
 			name:   "其他资金 column removed: the amounts go into 备注",
 			change: func(v2 *Template) { v2.TaskColumns = []string{TaskColTotal, TaskColFiscal} },
 			layout: []string{"年度主要任务：删去栏目「其他资金」"},
-			data:   []string{"年度主要任务的「其他资金」栏目新表样没有：3 行已填的其他资金移入该行的「备注」"},
+			form:   func(f *Form) { f.Units[0].Tasks[3].Other = MustAmount("0") },
+			data:   []string{"年度主要任务的「其他资金」栏目新表样没有：3 行已填的其他资金移入该行的「备注」（写作“其他资金 10 万元”）；1 行填的是 0，不再写出"},
 			moved:  3,
 			check: func(t *testing.T, g *Form) {
 				if g.Options.OtherFunds {
@@ -93,7 +94,7 @@ func TestMigrate(t *testing.T) {
 					f.Units[0].Tasks[i].Other = Amount{}
 				}
 			},
-			data:   []string{"「其他资金」栏目新表样没有；草稿中没有填写，直接去掉"},
+			data:   []string{"「其他资金」栏目新表样没有；草稿中没有填写金额，直接去掉"},
 			noData: []string{"移入"},
 			check: func(t *testing.T, g *Form) {
 				if g.Options.OtherFunds || g.Units[0].Tasks[0].Note != "含租金" {
@@ -179,7 +180,7 @@ func TestMigrate(t *testing.T) {
 		{
 			name: "a funds row removed: kept when typed, dropped when empty",
 			change: func(v2 *Template) {
-				v2.Funds = &FundsLayout{Income: []string{"财政拨款"}, Expense: []string{"基本支出", "项目支出", "其他支出"}}
+				v2.Funds = &FundsLayout{Income: []string{"财政拨款", "上年结转"}, Expense: []string{"基本支出", "项目支出", "其他支出"}}
 			},
 			form:   func(f *Form) { f.Funds.Income[1].Amount = MustAmount("20") },
 			layout: []string{"收入构成删去一行「其他资金」", "支出构成新增一行「其他支出」"},
@@ -190,7 +191,12 @@ func TestMigrate(t *testing.T) {
 				for _, r := range g.Funds.Expense {
 					names = append(names, r.Name)
 				}
-				if len(g.Funds.Income) != 2 || g.Funds.Income[1].Amount.Raw() != "20" || strings.Join(names, ",") != "基本支出,项目支出,其他支出" {
+				in := []string{}
+				for _, r := range g.Funds.Income {
+					in = append(in, r.Name)
+				}
+				// the new rows in the template's order, the kept one after them
+				if strings.Join(in, ",") != "财政拨款,上年结转,其他资金" || g.Funds.Income[2].Amount.Raw() != "20" || strings.Join(names, ",") != "基本支出,项目支出,其他支出" {
 					t.Errorf("funds %+v", g.Funds)
 				}
 			},

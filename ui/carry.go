@@ -22,7 +22,7 @@ type carryReview struct {
 	ws     *Workspace
 	id     string
 	prev   *model.Form
-	year   *widget.Entry
+	year   *escEntry
 	msg    *widget.Label
 	box    *fyne.Container // the replacement rows
 	checks []*widget.Check
@@ -60,7 +60,7 @@ func (ws *Workspace) CarryDialog(id string) {
 	}
 	r := &carryReview{ws: ws, id: id, prev: prev}
 	ws.carry = r
-	r.year = widget.NewEntry()
+	r.year = newEscEntry()
 	if y, ok := model.ParseYear(prev.Year); ok {
 		r.year.SetText(strconv.Itoa(y + 1))
 	}
@@ -76,9 +76,10 @@ func (ws *Workspace) CarryDialog(id string) {
 		container.NewBorder(nil, nil, from, nil, container.NewGridWrap(fyne.NewSize(120, r.year.MinSize().Height), r.year)),
 		container.NewBorder(nil, nil, widget.NewLabel("新草稿的表样："), nil, r.tpl),
 		r.msg,
-		container.NewHBox(widget.NewLabelWithStyle("年份替换：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none),
 	)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(r.tplList, r.box)))
+	// the template's change list, then the year replacements, one scroll
+	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(r.tplList, widget.NewSeparator(),
+		container.NewHBox(widget.NewLabelWithStyle("年份替换：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), all, none), r.box)))
 	r.dlg = dialog.NewCustomConfirm("复制到下一年度", "创建新草稿", "取消", content, func(ok bool) {
 		if ok {
 			r.confirm()

@@ -440,7 +440,7 @@ func (v *draftsScreen) rename() {
 	if id == "" {
 		return
 	}
-	en := widget.NewEntry()
+	en := newEscEntry()
 	en.SetText(v.items[v.selected].Dept)
 	dialog.ShowForm("重命名草稿", "确定", "取消", []*widget.FormItem{widget.NewFormItem("部门名称", en)}, func(ok bool) {
 		if ok {
@@ -525,9 +525,9 @@ func (v *draftsScreen) purge() {
 
 // NewDraftDialog asks for 年度 and 部门名称 and makes a blank draft.
 func (ws *Workspace) NewDraftDialog() {
-	year := widget.NewEntry()
+	year := newEscEntry()
 	year.SetText(strconv.Itoa(ws.e.clock.Now().Year() + 1))
-	dept := widget.NewEntry()
+	dept := newEscEntry()
 	dept.SetPlaceHolder("如 郑州市生态环境局")
 	tplSel, chosen := ws.templateChoice()
 	// wide enough for a whole 部门名称 (20 characters and more)

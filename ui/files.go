@@ -28,8 +28,9 @@ type FileChooser interface {
 	Save(w fyne.Window, req FileRequest, done func(path string, err error))
 }
 
-// FyneFiles is Fyne's own file dialog, with Chinese labels (UseChinese)
-// and a typed full path that works.
+// FyneFiles is Fyne's own file dialog, with Chinese labels (UseChinese and
+// files_fyne.go), a Chinese question before replacing a file, and a typed
+// full path that works.
 type FyneFiles struct{}
 
 // Open shows Fyne's open dialog.
@@ -46,6 +47,7 @@ func (FyneFiles) Open(w fyne.Window, req FileRequest, done func(string, error)) 
 	fyneSetup(d, w, req)
 	d.Show()
 	d.Resize(dialogSize(w, 900, 640))
+	chinesePlaces(findFyneDialog(w.Canvas(), "打开").places)
 }
 
 // Save shows Fyne's save dialog.
@@ -64,6 +66,7 @@ func (FyneFiles) Save(w fyne.Window, req FileRequest, done func(string, error)) 
 	d.SetFileName(req.Name)
 	d.Show()
 	d.Resize(dialogSize(w, 900, 640))
+	takeOverSave(w, req, done) // Chinese overwrite question, typed full paths
 }
 
 func fyneSetup(d *dialog.FileDialog, w fyne.Window, req FileRequest) {

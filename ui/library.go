@@ -61,7 +61,7 @@ type libraryPicker struct {
 	shown    int          // position in lib of the previewed entry, -1 none
 	have     map[string]bool
 
-	search          *widget.Entry
+	search          *escEntry
 	source, l1, l2  *widget.Select
 	list            *widget.List
 	preview         *fyne.Container
@@ -100,7 +100,7 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 		p.importLibraryFn = func(path string) (model.LibraryFile, error) { return store.ImportLibrary(st.Path(), path) }
 	}
 
-	p.search = widget.NewEntry()
+	p.search = newEscEntry()
 	p.search.SetPlaceHolder("输入名称、解释或公式中的字词，或拼音首字母（如 yszxl 查 预算执行率）")
 	p.search.OnChanged = func(string) { p.refresh() }
 	p.source = widget.NewSelect(nil, func(string) { p.fillLevels(); p.refresh() })

@@ -249,9 +249,9 @@ func (v *yearView) showAdjust() {
 		labels = append(labels, t.label)
 	}
 	sel := widget.NewSelect(labels, nil)
-	val := widget.NewEntry()
+	val := newEscEntry()
 	val.SetPlaceHolder("调整后的值")
-	reason := widget.NewEntry()
+	reason := newEscEntry()
 	reason.SetPlaceHolder("调整原因（必填，会保留并打印）")
 	sel.OnChanged = func(s string) {
 		for _, t := range targets {

@@ -69,9 +69,12 @@ func (ws *Workspace) showTemplateMove(to *model.Template) {
 	}
 	d := &templateMove{ws: ws, id: ws.e.ID(), to: to, moved: g, m: m}
 	ws.tplMove = d
-	head := widget.NewLabel(fmt.Sprintf("本机有表样“%s”的第%d版，这份草稿按第%d版填写。迁移后草稿按新版本显示、审核和导出；下面列出表样的变化和已填内容的去向，已填的内容不会丢失。迁移后可以用“撤销”恢复。",
-		to.Name, to.Version, m.From.Version))
-	head.Wrapping = fyne.TextWrapWord
+	head := container.NewVBox(
+		widget.NewLabel(fmt.Sprintf("本机有表样“%s”的第%d版，这份草稿按第%d版填写。", to.Name, to.Version, m.From.Version)),
+		widget.NewLabel("迁移后草稿按新版本显示、审核和导出。下面列出表样的变化和已填内容的去向，已填的内容不会丢失；迁移后可以用“撤销”恢复。"))
+	for _, o := range head.Objects {
+		o.(*widget.Label).Wrapping = fyne.TextWrapWord
+	}
 	d.list = widget.NewLabel(strings.Join(m.Lines(), "\n"))
 	d.list.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(head, nil, nil, nil, container.NewVScroll(d.list))

@@ -29,6 +29,8 @@ func TestNewDraftAsksForTemplate(t *testing.T) {
 		switch x := o.(type) {
 		case *widget.Entry:
 			entries = append(entries, x)
+		case *escEntry:
+			entries = append(entries, &x.Entry)
 		case *widget.Select:
 			sel = x
 		}

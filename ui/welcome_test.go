@@ -79,9 +79,9 @@ func TestNewDraftDialogShowsALongDeptName(t *testing.T) {
 	ws.win.Resize(fyne.NewSize(1000, 700))
 	ws.ShowWelcome()
 	tapButton(t, ws.win, "新建空白申报表")
-	var dept *widget.Entry
+	var dept *escEntry
 	walk(ws.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if en, ok := o.(*widget.Entry); ok && en.PlaceHolder == "如 郑州市生态环境局" {
+		if en, ok := o.(*escEntry); ok && en.PlaceHolder == "如 郑州市生态环境局" {
 			dept = en
 		}
 	})
