@@ -61,3 +61,8 @@ require (
 // GLFW with one patch: key events the input method filtered (fcitx5, ibus
 // over XIM) do not reach the application. See third_party/glfw/PATCHES.md.
 replace github.com/go-gl/glfw/v3.4/glfw => ./third_party/glfw
+
+// Fyne with one patch: a font file is parsed once and shared by every text
+// style (Fyne v2.8.1 parses the theme's whole font again per style: about
+// 30 MB of heap for bold). See third_party/fyne/PATCHES.md.
+replace fyne.io/fyne/v2 => ./third_party/fyne

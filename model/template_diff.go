@@ -57,6 +57,16 @@ func TemplateDiff(from, to *Template) []string {
 				add("%s：%s删去一行「%s」", to.Label(SectionFunds), side.name, n)
 			}
 		}
+		for back := 1; back <= 2; back++ {
+			switch o, n := hasBack(fl.Years, back), hasBack(tl.Years, back); {
+			case n && !o:
+				add("%s：新增栏目「%s」", to.Label(SectionFunds), yearLabelOf(tl, back))
+			case o && !n:
+				add("%s：删去栏目「%s」", to.Label(SectionFunds), yearLabelOf(fl, back))
+			case o && n && yearLabelOf(fl, back) != yearLabelOf(tl, back):
+				add("%s：栏目「%s」改名为「%s」", to.Label(SectionFunds), yearLabelOf(fl, back), yearLabelOf(tl, back))
+			}
+		}
 	}
 	out = append(out, columnDiff(from, to)...)
 	out = append(out, frameworkDiff(from, to)...)
@@ -264,4 +274,15 @@ func common(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// yearLabelOf is the header of l's 近两年 column back (as the template
+// writes it, "{year}" left in).
+func yearLabelOf(l *FundsLayout, back int) string {
+	for _, y := range l.Years {
+		if y.Back == back {
+			return y.YearLabel("")
+		}
+	}
+	return FundsYear{Back: back}.YearLabel("")
 }

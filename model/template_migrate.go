@@ -184,7 +184,9 @@ func (mg *migrator) basic() {
 	}
 }
 
-func fundsEmpty(r FundRow) bool { return r.Amount.IsEmpty() && blank(r.Share) }
+func fundsEmpty(r FundRow) bool {
+	return r.Amount.IsEmpty() && blank(r.Share) && r.Years[0].IsEmpty() && r.Years[1].IsEmpty()
+}
 
 func (mg *migrator) funds() {
 	g, to := mg.f, mg.to
@@ -202,6 +204,11 @@ func (mg *migrator) funds() {
 			}
 			if !fd.Typed(side).IsEmpty() {
 				n++
+			}
+			for back := 1; back <= 2; back++ {
+				if !fd.TypedYear(side, back).IsEmpty() {
+					n++
+				}
 			}
 		}
 		if n == 0 {
@@ -239,7 +246,7 @@ func (mg *migrator) funds() {
 			}
 			out = append(out, r)
 			mg.m.Kept++
-			mg.data("%s：%s的「%s」新表样没有：已填的 %s 万元保留为该表的一行（合计照旧包含它），请核对后并入新表样的行或删除", to.Label(SectionFunds), side, r.Name, amountText(r.Amount))
+			mg.data("%s：%s的「%s」新表样没有：已填的%s保留为该表的一行（合计照旧包含它），请核对后并入新表样的行或删除", to.Label(SectionFunds), side, r.Name, fundRowText(r, g.Year))
 		}
 		rows := append(in, out...)
 		for _, r := range rows {
@@ -255,6 +262,23 @@ func (mg *migrator) funds() {
 	}
 	if empty && fd.IncomeTotal.IsEmpty() && fd.ExpenseTotal.IsEmpty() {
 		mg.data("「%s」尚未填写", to.Label(SectionFunds))
+	}
+	// 近两年 columns the new template lacks stay shown while filled
+	// (YearColumns); the list says so.
+	for back := 1; back <= 2; back++ {
+		if hasBack(to.Funds.Years, back) || !fd.yearFilled(back) {
+			continue
+		}
+		label := FundsYear{Back: back}.YearLabel(g.Year)
+		if mg.from != nil && mg.from.Funds != nil {
+			for _, y := range mg.from.Funds.Years {
+				if y.Back == back {
+					label = y.YearLabel(g.Year)
+				}
+			}
+		}
+		mg.m.Kept++
+		mg.data("%s的「%s」栏目新表样没有：已填的金额保留在原栏目（仍会显示和打印）；不需要的请清空", to.Label(SectionFunds), label)
 	}
 }
 
@@ -538,4 +562,22 @@ func clip(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// fundRowText is what a 部门总体资金情况 row holds, e.g. “当年金额 20 万元、
+// 上年金额 18 万元”.
+func fundRowText(r FundRow, year string) string {
+	var parts []string
+	if !r.Amount.IsEmpty() {
+		parts = append(parts, "当年金额 "+amountText(r.Amount)+" 万元")
+	}
+	if !blank(r.Share) {
+		parts = append(parts, "占比 "+strings.TrimSpace(r.Share))
+	}
+	for i, a := range r.Years {
+		if !a.IsEmpty() {
+			parts = append(parts, FundsYear{Back: i + 1}.YearLabel(year)+" "+amountText(a)+" 万元")
+		}
+	}
+	return strings.Join(parts, "、")
 }

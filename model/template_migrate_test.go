@@ -184,7 +184,7 @@ func TestMigrate(t *testing.T) {
 			},
 			form:   func(f *Form) { f.Funds.Income[1].Amount = MustAmount("20") },
 			layout: []string{"收入构成删去一行「其他资金」", "支出构成新增一行「其他支出」"},
-			data:   []string{"收入构成的「其他资金」新表样没有：已填的 20 万元保留为该表的一行"},
+			data:   []string{"收入构成的「其他资金」新表样没有：已填的当年金额 20 万元保留为该表的一行"},
 			kept:   1,
 			check: func(t *testing.T, g *Form) {
 				var names []string
@@ -462,4 +462,38 @@ func TestTemplateVersions(t *testing.T) {
 	if NewestTemplate(Sample(), nil) != nil {
 		t.Error("the sample's built-in template has no newer version")
 	}
+}
+
+// A 近两年 column dropped by the new version: what is typed in it stays
+// (the editor and the exports still show a filled column).
+func TestMigrateFundsYears(t *testing.T) {
+	v1, v2 := bureauV1(), bureauV1()
+	v1.Funds.Years = []FundsYear{{Back: 1}, {Back: 2}}
+	v2.Version = 2
+	v2.Funds.Years = []FundsYear{{Back: 1}}
+	f := bureauForm()
+	ApplyTemplate(f, v1)
+	f.Funds.Income[0].Years = [2]Amount{MustAmount("90"), MustAmount("80")}
+	// a row the new version drops, filled only in a 近两年 column
+	v2.Funds.Expense = []string{"基本支出"}
+	f.Funds.Expense[1].Amount = Amount{}
+	f.Funds.Expense[1].Years[1] = MustAmount("7")
+	g, m, err := Migrate(f, v1, v2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Join(m.Lines(), "\n")
+	for _, want := range []string{"部门总体资金情况（万元）：删去栏目「前年金额」", "部门总体资金情况（万元）的「前年金额」栏目新表样没有：已填的金额保留在原栏目",
+		"支出构成的「项目支出」新表样没有：已填的前年金额 7 万元保留为该表的一行"} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("no %q in\n%s", want, lines)
+		}
+	}
+	if g.Funds.Income[0].Years[1].Raw() != "80" || len(g.Funds.Expense) != 2 || g.Funds.Expense[1].Years[1].Raw() != "7" {
+		t.Errorf("funds %+v", g.Funds)
+	}
+	if cols := YearColumns(v2, g); len(cols) != 2 {
+		t.Errorf("the filled 前年金额 column is not shown: %+v", cols)
+	}
+	nothingLost(t, f, g)
 }

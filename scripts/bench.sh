@@ -25,6 +25,9 @@
 #  4. scripts/bench/report turns it all into docs/BENCHMARKS.md, with every
 #     goal of the issues marked met / MISSED / not measured.
 #
+# BENCH_DISPLAY=:N runs the window figures on that X display (an Xvfb with
+# openbox you started) instead of a fresh Xvfb without a window manager.
+#
 # Needs: Go, the Fyne build packages (scripts/setup.sh build), and for the
 # whole-process part hyperfine, libreoffice-calc-nogui, xvfb, xdotool and
 # time; missing ones are installed with apt-get when running as root or
@@ -52,7 +55,7 @@ while [ $# -gt 0 ]; do
 		shift
 		;;
 	-h | --help)
-		sed -n '2,34p' "$0"
+		sed -n '2,37p' "$0"
 		exit 0
 		;;
 	*)
@@ -116,6 +119,7 @@ na() { proc "$1" NA "" "" "$2"; }
 	echo "Commit=$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "LibreOffice=$( (soffice --version 2>/dev/null || echo 'not installed') | head -1)"
 	echo "hyperfine=$( (hyperfine --version 2>/dev/null || echo 'not installed') | head -1)"
+	echo "X display for the window=$([ -n "${BENCH_DISPLAY:-}" ] && echo "$BENCH_DISPLAY (BENCH_DISPLAY: an X server already running, with its window manager)" || echo "a fresh Xvfb, 1600x1000, no window manager")"
 	echo "OpenGL (for the GUI under Xvfb)=Mesa $(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo '?') software rendering (llvmpipe/swrast: no GPU)"
 	if [ $WINDOW = 1 ]; then
 		echo "Mode=window only (--window): $GUIRUNS GUI starts; $MEMRUNS memory runs; idle CPU over ${IDLE_SECONDS:-20} s"
@@ -279,10 +283,15 @@ if [ -n "$BIN" ]; then
 		na gui_start "Xvfb or xdotool missing"
 		na rss_gui "Xvfb or xdotool missing"
 	else
-		GUIDISPLAY=:$((90 + RANDOM % 9))
-		Xvfb "$GUIDISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-		XVFB_PID=$!
-		sleep 1
+		if [ -n "${BENCH_DISPLAY:-}" ]; then
+			# An X server that is already running (with a window manager).
+			GUIDISPLAY=$BENCH_DISPLAY
+		else
+			GUIDISPLAY=:$((90 + RANDOM % 9))
+			Xvfb "$GUIDISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+			XVFB_PID=$!
+			sleep 1
+		fi
 		: >"$WORK/g.txt"
 		# Each start opens a fresh copy of a drafts file holding the sample.
 		"$BIN" sample --db "$WORK/gui-template.db" >/dev/null 2>&1 || log "jixiao sample failed; the GUI starts on an empty file"

@@ -108,6 +108,10 @@ type Editor struct {
 	// AfterChange, when set, is called after every edit, Replace or Open,
 	// once the views show the new state.
 	AfterChange func()
+	// AfterTabShown, when set, is called each time a tab has been selected
+	// and brought up to date (cmd/jixiao returns freed memory to the
+	// system soon after; see cmd/jixiao/memory.go).
+	AfterTabShown func()
 
 	id       string
 	form     *model.Form
@@ -385,6 +389,9 @@ func (e *Editor) tabSelected(*container.TabItem) {
 	if i >= 0 && i < len(e.views) && e.stale[i] {
 		e.stale[i] = false
 		e.views[i].refresh(true)
+	}
+	if e.AfterTabShown != nil {
+		e.AfterTabShown()
 	}
 }
 

@@ -81,6 +81,7 @@ func runGUI(args []string) int {
 			return err
 		}
 		e = ui.New(w, st)
+		e.AfterTabShown = releaseMemorySoon()
 		e.Files = systemFiles()
 		ws := ui.NewWorkspace(e, st)
 		if err := e.Open(id, f); err != nil {

@@ -82,8 +82,8 @@ gui_bench() {
 	local KEYLAT=$ROOT/dist/bench/keylat
 	CGO_ENABLED=1 go build -o "$KEYLAT" ./scripts/bench/keylat 2>"$WORK/build-keylat.txt" || KEYLAT=""
 	if [ $QUICK = 0 ]; then
-		log "building $ANIM (no build tags, for comparison)"
-		CGO_ENABLED=1 go build -o "$ANIM" ./cmd/jixiao 2>/dev/null || ANIM=""
+		log "building $ANIM (without no_animations, for comparison)"
+		CGO_ENABLED=1 go build -tags screenshots -o "$ANIM" ./cmd/jixiao 2>/dev/null || ANIM=""
 	else
 		ANIM=""
 	fi
@@ -101,12 +101,15 @@ gui_bench() {
 		na rss_minimal "the minimal window did not start"
 	fi
 
-	# jixiao on a fresh drafts file: a new user starts in the editor on the
-	# sample, on 基本信息; 部门名称 is clicked to focus it.
+	# jixiao on a fresh drafts file, opened on the built-in sample on
+	# 基本信息: a fresh file shows the first-start page (新建 / 导入 / 打开示例),
+	# so JIXIAO_TAB=0 (both binaries are built with -tags screenshots) makes
+	# the window open a new draft from the sample, as 打开示例 does, and show
+	# 基本信息; 部门名称 is clicked to focus it.
 	# Tabs are clicked by their position in the window (基本信息 … 审核, 监控与自评).
 	local db=$WORK/gui-idle.db
 	rm -f "$db"
-	if gui_start jixiao "$BIN" -- --db "$db"; then
+	if gui_start jixiao "$BIN" JIXIAO_TAB=0 -- --db "$db"; then
 		sleep 4
 		proc rss_open_jixiao "$(rss_kb $GPID)" KB 1 "DISPLAY=$GUIDISPLAY dist/bench/jixiao --db \$TMP/new.db (VmRSS, sample open, 4 s after mapping)"
 		click 420 198
@@ -130,7 +133,7 @@ gui_bench() {
 
 	if [ -n "$ANIM" ]; then
 		rm -f "$db"
-		if gui_start jixiao-anim "$ANIM" -- --db "$db"; then
+		if gui_start jixiao-anim "$ANIM" JIXIAO_TAB=0 -- --db "$db"; then
 			sleep 4
 			click 420 198
 			sleep 2
