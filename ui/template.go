@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
@@ -173,6 +174,9 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 			}
 			p.totals[side] = total
 			p.sums[side] = widget.NewLabel("")
+			if len(p.years) > 0 {
+				p.sums[side].SizeName = theme.SizeNameCaptionText // a narrow cell when 近两年 columns follow
+			}
 			grid.Add(widget.NewLabel(""))
 			grid.Add(boldLabel("合计"))
 			grid.Add(total)
