@@ -30,7 +30,7 @@ type templateMove struct {
 // has a newer version here that the clerk has not declined for this draft.
 func (ws *Workspace) offerNewerTemplate() {
 	f, id := ws.e.Form(), ws.e.ID()
-	if f == nil || id == "" || f.Locked() {
+	if f == nil || id == "" || f.Locked() || ws.onDrafts {
 		return
 	}
 	to := model.NewestTemplate(f, ws.e.templates)
@@ -64,7 +64,7 @@ func (ws *Workspace) showTemplateMove(to *model.Template) {
 	from := model.TemplateVersion(f.Template, ws.e.templates)
 	g, m, err := model.Migrate(f, from, to)
 	if err != nil {
-		ws.info("无法迁移到新版本", err.Error())
+		ws.info(errTitle("无法迁移到新版本", err), errMessage(err))
 		return
 	}
 	d := &templateMove{ws: ws, id: ws.e.ID(), to: to, moved: g, m: m}
