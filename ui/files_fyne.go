@@ -146,6 +146,7 @@ func takeOverSave(w fyne.Window, req FileRequest, done func(string, error)) {
 		c.SetConfirmText("替换")
 		c.SetDismissText("取消")
 		c.Show()
+		c.Resize(fyne.NewSize(560, 0)) // as high as its text (Fyne's default is much taller)
 	}
 	if p.files != nil {
 		p.files.Refresh() // a double click on a file takes 保存's action when its item is updated
@@ -161,6 +162,8 @@ func escNameField(c fyne.Canvas, p fyneDialogParts) *escEntry {
 	en := newEscEntry()
 	en.SetPlaceHolder(fy.PlaceHolder)
 	en.SetText(fy.Text)
+	// the cursor before the extension, as the clerk mostly changes the name
+	en.CursorColumn = len([]rune(strings.TrimSuffix(fy.Text, filepath.Ext(fy.Text))))
 	en.OnChanged = func(s string) {
 		if fy.Text != s {
 			fy.SetText(s)

@@ -198,8 +198,8 @@ func TestFyneSaveNameField(t *testing.T) {
 	if w.Canvas().Focused() != p.field {
 		t.Error("the file name field does not have the focus")
 	}
-	if p.field.Text != "申报表.xlsx" || !p.field.Visible() {
-		t.Errorf("name field %q", p.field.Text)
+	if p.field.Text != "申报表.xlsx" || !p.field.Visible() || p.field.CursorColumn != 3 {
+		t.Errorf("name field %q, cursor at %d (want 3, before .xlsx)", p.field.Text, p.field.CursorColumn)
 	}
 	typeName(w, p.field, "")
 	if !p.save.Disabled() {

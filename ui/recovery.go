@@ -67,4 +67,11 @@ func ShowStoreProblem(w fyne.Window, path string, err error, reopen func() error
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(600, 300))
 	d.Show()
+	if w.Canvas().OnTypedKey() == nil { // no editor yet: Esc is 关闭 here too
+		w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+			if ev.Name == fyne.KeyEscape {
+				closeTopDialog(w.Canvas())
+			}
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/export"
@@ -97,5 +98,31 @@ func TestNewDraftDialogShowsALongDeptName(t *testing.T) {
 	tapButton(t, ws.win, "新建")
 	if ws.e.Form().Dept != "某局" {
 		t.Errorf("new draft dept %q", ws.e.Form().Dept)
+	}
+}
+
+// The first-start page's help texts are not wrapped by Fyne at the usual
+// screen widths (a wrapped Chinese line may start with a comma): each of
+// their lines fits the column, which is 640 px wide and centred.
+func TestFirstStartPageHelpFitsItsLines(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t, nil)
+	ws.ShowWelcome()
+	one := widget.NewLabel("一").MinSize().Height
+	for _, width := range []float32{1000, 1024, 1366} {
+		ws.win.Resize(fyne.NewSize(width, 700))
+		w := ws.welcome
+		if got := w.body.Size().Width; got != welcomeWidth {
+			t.Errorf("at %v px: column %v px wide, want %v", width, got, welcomeWidth)
+		}
+		if x, mid := w.body.Position().X, (w.box.Size().Width-welcomeWidth)/2; x < mid-1 || x > mid+1 {
+			t.Errorf("at %v px: column at x=%v, not centred", width, x)
+		}
+		for b, l := range w.help {
+			lines := strings.Count(l.Text, "\n") + 1
+			want := one + float32(lines-1)*(one-2*theme.InnerPadding()) + 1
+			if h := l.MinSize().Height; h > want {
+				t.Errorf("at %v px: help of %s wraps: %v px high for %d lines (%q)", width, b.Text, h, lines, l.Text)
+			}
+		}
 	}
 }
