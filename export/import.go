@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,8 +17,9 @@ import (
 const MaxImportSize = 20 << 20
 
 // ImportFile reads a form from an .xlsx (ours, through the hidden data
-// sheet, or a clerk-made one in the official layout) or a .json file in the
-// exchange format, by content (and extension as a hint). The form is new:
+// sheet, or a clerk-made one in the official layout), an .xls/.et, a Word
+// .docx (its tables) or a .json file in the exchange format, by content
+// (and extension as a hint). The form is new:
 // the caller adds it as a draft, or merges its groups into another form.
 // The error is one plain Chinese sentence; when it is not nil nothing was
 // read.
@@ -30,7 +32,7 @@ func ImportFile(path string) (*model.Form, *ImportReport, error) {
 	case err != nil:
 		return nil, nil, model.Errorf(model.EIO, "无法读取文件“%s”：%w", name, err)
 	case st.IsDir():
-		return nil, nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择一个 .xlsx、.xls、.et 或 .json 文件", name)
+		return nil, nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择一个 .xlsx、.xls、.et、.docx 或 .json 文件", name)
 	case st.Size() > MaxImportSize:
 		return nil, nil, model.Errorf(model.EINVALID, "文件“%s”有 %.1f MB，超过 %d MB 的上限，不像是申报表，未导入", name, float64(st.Size())/(1<<20), MaxImportSize>>20)
 	case st.Size() == 0:
@@ -59,7 +61,8 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 		rep *ImportReport
 		err error
 	)
-	switch sniff(name, data) {
+	kind := sniff(name, data)
+	switch kind {
 	case kindXLSX:
 		f, rep, err = importXLSX(name, data)
 	case kindJSON:
@@ -70,11 +73,20 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 		}
 	case kindOldXLS:
 		f, rep, err = importXLS(name, data)
+	case kindDOCX:
+		f, rep, err = importDOCX(name, data)
 	default:
-		return nil, nil, model.Errorf(model.EINVALID, "无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）或 .et（WPS）表格", name)
+		return nil, nil, model.Errorf(model.EINVALID, "无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）、.et（WPS）表格或 Word（.docx）文档", name)
 	}
+	note := kindNote(name, kind)
 	if err != nil {
+		if note != "" {
+			err = model.Wrap(err, model.ErrorCode(err), "%s（%s）", err.Error(), note)
+		}
 		return nil, nil, err
+	}
+	if note != "" {
+		rep.note("%s", note)
 	}
 	rep.count(f)
 	f.Meta.Origin = "导入自 " + name
@@ -88,11 +100,15 @@ const (
 	kindXLSX
 	kindJSON
 	kindOldXLS
+	kindDOCX
 )
 
 func sniff(name string, data []byte) fileKind {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if isDOCX(data) {
+			return kindDOCX
+		}
 		return kindXLSX
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return kindOldXLS
@@ -105,4 +121,19 @@ func sniff(name string, data []byte) fileKind {
 		return kindJSON
 	}
 	return kindUnknown
+}
+
+// kindNote says when a file's content is not what its name says (it was
+// read by its content).
+func kindNote(name string, kind fileKind) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	word := ext == ".docx" || ext == ".doc" || ext == ".wps"
+	book := ext == ".xlsx" || ext == ".xls" || ext == ".et"
+	switch {
+	case word && kind == kindXLSX:
+		return fmt.Sprintf("文件名是 %s，内容却是 Excel 表格，已按表格读取", ext)
+	case book && kind == kindDOCX:
+		return fmt.Sprintf("文件名是 %s，内容却是 Word 文档，已按文档读取", ext)
+	}
+	return ""
 }

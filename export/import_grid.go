@@ -37,6 +37,9 @@ type sheetGrid struct {
 	// skip marks rows of 基本信息 fields that are not table rows.
 	used map[[2]int]bool
 	skip map[int]bool
+	// place, when set, names a cell for messages instead of Sheet!A1 (a
+	// Word document's table, row and cell).
+	place func(r, c int) string
 }
 
 // isFormula reports whether (r, c) is a formula cell without a value.
@@ -81,6 +84,9 @@ func (g *sheetGrid) at(r, c int) string {
 }
 
 func (g *sheetGrid) addr(r, c int) string {
+	if g.place != nil {
+		return g.place(r, c)
+	}
 	a, _ := excelize.CoordinatesToCellName(c+1, r+1)
 	return g.name + "!" + a
 }

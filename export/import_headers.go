@@ -152,6 +152,7 @@ func taskBlock(g *sheetGrid, r int) block {
 func indicatorBlock(g *sheetGrid, r int) block {
 	b := block{kind: blockIndicators, row: r, header: 1}
 	b.cols = columnsOf(g, []int{r}, func(n string) string {
+		n = withoutUnitSuffix(n) // 权重(%)、分值(分)
 		switch {
 		case n == "一级指标":
 			return "l1"
@@ -185,4 +186,13 @@ func indicatorBlock(g *sheetGrid, r int) block {
 		return ""
 	})
 	return b
+}
+
+// withoutUnitSuffix drops a unit in brackets at the end of a header:
+// 权重(%) → 权重 (评(扣)分标准 keeps its brackets: they are not at the end).
+func withoutUnitSuffix(n string) string {
+	if i := strings.LastIndex(n, "("); i > 0 && strings.HasSuffix(n, ")") {
+		return n[:i]
+	}
+	return n
 }

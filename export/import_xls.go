@@ -175,6 +175,9 @@ func workbookStream(name string, data []byte) ([]byte, error) {
 			return b, nil
 		case "Book":
 			old = true
+		case "WordDocument":
+			// Word 97-2003 (.doc) or WPS 文字 (.wps): not read
+			return nil, model.Errorf(model.EUNSUPPORTED, "“%s”是 Word 97-2003 文档（.doc）或 WPS 文字文档，本程序不能直接读取；请在 Word 或 WPS 中打开，“另存为” .docx 后再导入", name)
 		case "EncryptedPackage", "EncryptionInfo":
 			return nil, model.Errorf(model.EUNSUPPORTED, "“%s”是设置了打开密码的 Excel 文件，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
 		}

@@ -113,17 +113,9 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	}
 	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.Judge(f)}
 	o := f.Options
-	type colDef struct {
-		key int
-		w   float64
-		on  bool
-	}
-	defs := []colDef{
-		{colL1, 10, true}, {colL2, 14, true}, {colL3, 18, true}, {colValue, 10, true}, {colExplain, 26, true},
-		{colTotal, 12, true}, {colFiscal, 13, true}, {colOther, 12, o.OtherFunds}, {colTaskNote, 22, true},
-		{colWeight, 7, o.Weight}, {colUnit, 8, o.Unit}, {colVType, 10, o.ValueType}, {colScore, 26, o.Scoring},
-		{colNature, 8, o.Nature}, {colDir, 8, o.Direction},
-	}
+	// the grid's columns in the template's order of the indicator columns
+	// (layout_template.go)
+	defs := columnDefs(t, o)
 	for i := range defs {
 		if w := t.Print.Widths[colTemplateKey[defs[i].key]]; w > 0 {
 			defs[i].w = float64(w)
@@ -168,8 +160,9 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	}
 
 	// 年度主要任务.
-	nameC, nameS := l.idx[colL1], 2
-	contC, contS := l.idx[colL3], 3
+	// 任务名称 over the first two columns, 主要内容 up to the amounts
+	nameC, nameS := 0, 2
+	contC, contS := 2, l.idx[colTotal]-2
 	noteC, noteS := l.spanTo(colTaskNote, -1)
 	moneyKeys := []int{colTotal, colFiscal}
 	if o.OtherFunds {

@@ -17,6 +17,47 @@ var colTemplateKey = map[int]string{
 	colVType: model.IndColValueType, colScore: model.IndColScoring, colNature: model.IndColNature, colDir: model.IndColDirection,
 }
 
+type colDef struct {
+	key int
+	w   float64
+	on  bool
+}
+
+// indColKey maps the template's indicator column keys to layout columns;
+// 指标说明 (note) is printed over the task table's amount and 备注 columns,
+// whose first is colTotal.
+var indColKey = map[string]int{
+	model.IndColL1: colL1, model.IndColL2: colL2, model.IndColL3: colL3, model.IndColValue: colValue,
+	model.IndColExplain: colExplain, model.IndColNote: colTotal, model.IndColWeight: colWeight, model.IndColUnit: colUnit,
+	model.IndColValueType: colVType, model.IndColScoring: colScore, model.IndColNature: colNature, model.IndColDirection: colDir,
+}
+
+// columnDefs are the grid's columns, left to right: the indicator columns
+// in the template's order (model.IndicatorOrder), where 指标说明 stands for
+// the task table's 合计, 其中：财政资金, 其他资金 and 备注 columns it spans.
+// The task table needs two columns for 任务名称 and one for 主要内容 before
+// its amounts, so 指标说明 never comes before the fourth column.
+func columnDefs(t *model.Template, o model.Options) []colDef {
+	width := map[int]float64{colL1: 10, colL2: 14, colL3: 18, colValue: 10, colExplain: 26,
+		colTotal: 12, colFiscal: 13, colOther: 12, colTaskNote: 22,
+		colWeight: 7, colUnit: 8, colVType: 10, colScore: 26, colNature: 8, colDir: 8}
+	order := model.IndicatorOrder(t, o)
+	if i := slices.Index(order, model.IndColNote); i >= 0 && i < 3 {
+		order = slices.Insert(slices.Delete(order, i, i+1), 3, model.IndColNote)
+	}
+	var defs []colDef
+	for _, k := range order {
+		c := indColKey[k]
+		if c != colTotal {
+			defs = append(defs, colDef{c, width[c], true})
+			continue
+		}
+		defs = append(defs, colDef{colTotal, width[colTotal], true}, colDef{colFiscal, width[colFiscal], true},
+			colDef{colOther, width[colOther], o.OtherFunds}, colDef{colTaskNote, width[colTaskNote], true})
+	}
+	return defs
+}
+
 // header is the printed header of optional indicator column k.
 func (l *layout) header(k int) string {
 	if key, ok := colTemplateKey[k]; ok && l.tpl.HasColumn(key) {
@@ -215,6 +256,12 @@ func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span i
 // template's, so nothing is lost.
 func (l *layout) order() {
 	t, f := l.tpl, l.form
+	// cells left to right: the indicator columns follow the template's order
+	for i := range l.rows {
+		if l.rows[i].sec == secIndicators {
+			slices.SortStableFunc(l.rows[i].cells, func(a, b lcell) int { return a.col - b.col })
+		}
+	}
 	key := map[section]string{secGoals: model.SectionGoals, secTasks: model.SectionTasks, secIndicators: model.SectionIndicators,
 		secFunds: model.SectionFunds, secDuties: model.SectionDuties}
 	keep := func(s section) bool {

@@ -23,7 +23,9 @@ func Check(f *Form) []Finding {
 func check(f *Form, t *Template) []Finding {
 	c := &checker{f: f, t: t}
 	c.basic()
-	c.goals()
+	if t.Has(SectionGoals) || len(f.Goals) > 0 {
+		c.goals()
+	}
 	if t.Has(SectionTasks) || len(f.Units) > 0 {
 		c.tasks()
 		c.goalLinks()

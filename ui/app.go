@@ -361,7 +361,10 @@ func (e *Editor) Refresh() { e.refresh(true) }
 // refresh updates the tab shown at once and marks the others stale: they
 // are rebuilt when shown, so a keystroke costs one tab's update.
 func (e *Editor) refresh(structural bool) {
-	cur := e.tabs.SelectedIndex()
+	if structural {
+		e.templateTabs() // ui/template_tabs.go
+	}
+	cur := e.tabIndex()
 	for i, v := range e.views {
 		if i == cur {
 			v.refresh(structural || e.stale[i])
@@ -382,7 +385,7 @@ func (e *Editor) refresh(structural bool) {
 
 // tabSelected brings a stale tab up to date when it is shown.
 func (e *Editor) tabSelected(*container.TabItem) {
-	i := e.tabs.SelectedIndex()
+	i := e.tabIndex()
 	if i >= 0 && i < len(e.views) && e.stale[i] {
 		e.stale[i] = false
 		e.views[i].refresh(true)
@@ -451,7 +454,7 @@ func (e *Editor) SelectTab(t Tab) {
 }
 
 // CurrentTab is the tab shown.
-func (e *Editor) CurrentTab() Tab { return Tab(e.tabs.SelectedIndex()) }
+func (e *Editor) CurrentTab() Tab { return Tab(e.tabIndex()) }
 
 // Focus switches to loc's tab, scrolls to its row and gives its field the
 // keyboard focus. It reports false when the place no longer exists.

@@ -27,13 +27,13 @@ type importReview struct {
 }
 
 // importExts are the files that can be imported: Excel (.xlsx, and .xls
-// of Excel 97-2003), WPS (.et) and JSON.
-var importExts = []string{".xlsx", ".xls", ".et", ".json"}
+// of Excel 97-2003), WPS (.et), Word (.docx, its tables) and JSON.
+var importExts = []string{".xlsx", ".xls", ".et", ".docx", ".json"}
 
 // ImportDialog lets the clerk pick an xlsx or JSON file to import as a new
 // draft.
 func (ws *Workspace) ImportDialog() {
-	req := FileRequest{Title: "导入 Excel、WPS 或 JSON 文件", Dir: ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS 或 JSON 文件"}
+	req := FileRequest{Title: "导入 Excel、WPS、Word 或 JSON 文件", Dir: ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS、Word 或 JSON 文件"}
 	ws.e.files().Open(ws.win, req, func(path string, err error) {
 		if err != nil {
 			ws.failed("无法打开文件", err)

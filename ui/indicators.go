@@ -23,9 +23,13 @@ type indicatorsView struct {
 	vbox   *fyne.Container
 	scroll *container.Scroll
 	header *fyne.Container
-	hdr    []*widget.Label
 	box    fyne.CanvasObject
 	opts   model.Options
+	// cols are the indicator columns shown, in the template's order
+	// (model.IndicatorOrder without 一级/二级, which head the groups);
+	// heads their headers, the template's names (indicator_cols.go)
+	cols   []string
+	heads  string
 	picker *libraryPicker // the 指标库 dialog last opened (ui/library.go)
 	// growing is true while grown lays the rows out
 	growing bool
@@ -44,27 +48,17 @@ type indRow struct {
 	unit    *widget.Entry
 	vtype   *widget.Select
 	scoring *area
+	nature  *widget.Select // 指标性质 and 指标方向 (一体化 表样)
+	dir     *widget.Select
 	inputs  map[string]*widget.Entry
 	result  *widget.Label
 	valErr  *widget.Label
 }
 
-// Column widths: 指标名称, 指标值, 解释 (flex), 说明 (flex), 分值, 计量单位,
-// 指标值类型, 评分标准 (flex), buttons.
-func indCols() *colsLayout {
-	return newCols(170, 90, 0, 0, 56, 70, 84, 0, 96)
-}
-
 func newIndicatorsView(e *Editor) *indicatorsView {
 	v := &indicatorsView{e: e, vbox: container.NewVBox()}
 	v.scroll = container.NewVScroll(v.vbox)
-	v.header = container.New(indCols())
-	for _, n := range []string{"三级指标", "指标值", "指标解释", "指标说明", "分值", "计量单位", "指标值类型", "评(扣)分标准", ""} {
-		l := heading(n)
-		l.Truncation = fyne.TextTruncateEllipsis
-		v.hdr = append(v.hdr, l)
-		v.header.Add(l)
-	}
+	v.header = container.New(indCols(nil))
 	lib := widget.NewButtonWithIcon("从指标库添加…", theme.ContentAddIcon(), v.showLibrary)
 	blank := widget.NewButtonWithIcon("添加空白指标", theme.ContentAddIcon(), func() {
 		n := len(e.form.Indicators)
@@ -87,7 +81,7 @@ func (v *indicatorsView) object() fyne.CanvasObject { return v.box }
 
 func (v *indicatorsView) refresh(structural bool) {
 	f := v.e.form
-	if structural || len(v.rows) != len(f.Indicators) || v.opts != f.Options {
+	if structural || len(v.rows) != len(f.Indicators) || v.opts != f.Options || v.heads != v.headsOf() {
 		v.rebuild()
 	}
 	for _, r := range v.rows {
@@ -98,11 +92,7 @@ func (v *indicatorsView) refresh(structural bool) {
 func (v *indicatorsView) rebuild() {
 	f := v.e.form
 	v.opts = f.Options
-	o := f.Options
-	for i, show := range []bool{o.Weight, o.Unit, o.ValueType, o.Scoring} {
-		showIf(v.hdr[4+i], show)
-	}
-	v.header.Refresh()
+	v.columns()
 	v.rows = v.rows[:0]
 	objs := make([]fyne.CanvasObject, 0, len(f.Indicators)*2)
 	var l1, l2 string
@@ -154,7 +144,6 @@ func orDash(s string) string {
 func (v *indicatorsView) newRow(i int) *indRow {
 	e := v.e
 	in := e.form.Indicators[i]
-	o := e.form.Options
 	r := &indRow{i: i, inputs: map[string]*widget.Entry{}}
 	key := func(field string) string { return fmt.Sprintf("ind/%d/%s", i, field) }
 	text := func(field string, set func(in *model.Indicator, s string)) func(string) {
@@ -217,11 +206,6 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	if i+1 == len(e.form.Indicators) {
 		dn.Disable()
 	}
-	weight, unit, vtype := container.NewVBox(r.weight), container.NewVBox(r.unit), container.NewVBox(r.vtype)
-	showIf(weight, o.Weight)
-	showIf(unit, o.Unit)
-	showIf(vtype, o.ValueType)
-	showIf(r.scoring, o.Scoring)
 	nameCell := container.NewVBox(r.parent, r.name)
 	if in.Sub == "" {
 		r.parent.Hide()
@@ -229,9 +213,8 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.valErr = small("")
 	r.valErr.Importance = widget.DangerImportance
 	r.valErr.Hide()
-	line := container.New(indCols(), nameCell, container.NewVBox(append([]fyne.CanvasObject{r.value}, e.natureDirection(i)...)...), r.explain, r.note,
-		weight, unit, vtype, r.scoring,
-		container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
+	r.nature, r.dir = e.indicatorSelects(i)
+	line := v.rowLine(r, nameCell, container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
 	parts := []fyne.CanvasObject{line, r.valErr}
 	if last := lastYearLine(in); last != nil {
 		parts = append(parts, last) // 复制自自评草稿: 上年完成值 and 得分 (stage.go)
@@ -386,6 +369,10 @@ func (v *indicatorsView) focusAt(loc model.Location) bool {
 		o = r.vtype
 	case model.FieldScoring:
 		o = r.scoring
+	case model.FieldNature:
+		o = r.nature
+	case model.FieldDirection:
+		o = r.dir
 	case model.FieldInput:
 		if en, ok := r.inputs[loc.Input]; ok {
 			o = en
@@ -404,7 +391,7 @@ func (v *indicatorsView) focusAt(loc model.Location) bool {
 		v.scroll.Offset.Y = max(0, min(y-20, v.vbox.MinSize().Height-v.scroll.Size().Height))
 		v.scroll.Refresh()
 	}
-	if !o.Visible() {
+	if !o.Visible() || !v.showsField(loc.Field) {
 		o = r.name
 	}
 	return v.e.focusObject(o)

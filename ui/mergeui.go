@@ -99,7 +99,7 @@ func (m *mergeDialog) close() {
 // pick adds one file chosen in the file dialog (Fyne's dialog picks one
 // at a time).
 func (m *mergeDialog) pick() {
-	req := FileRequest{Title: "选择要合并的文件", Dir: m.ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS 或 JSON 文件"}
+	req := FileRequest{Title: "选择要合并的文件", Dir: m.ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS、Word 或 JSON 文件"}
 	m.ws.e.files().Open(m.ws.win, req, func(path string, err error) {
 		if err == nil && path != "" {
 			m.add(path)

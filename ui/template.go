@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
@@ -173,6 +174,9 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 			}
 			p.totals[side] = total
 			p.sums[side] = widget.NewLabel("")
+			if len(p.years) > 0 {
+				p.sums[side].SizeName = theme.SizeNameCaptionText // a narrow cell when 近两年 columns follow
+			}
 			grid.Add(widget.NewLabel(""))
 			grid.Add(boldLabel("合计"))
 			grid.Add(total)
@@ -368,53 +372,18 @@ func (ws *Workspace) templateChoice() (*widget.Select, func() *model.Template) {
 	}
 }
 
-// newBlank makes a blank draft of template t (one empty goal, and one
+// newBlank makes a blank draft of template t (one empty goal when t has goals, and one
 // empty task row when t has a task table) and opens it; t becomes the
 // preselected template of the next 新建.
 func (ws *Workspace) newBlank(year, dept string, t *model.Template) {
 	f := model.New(year, dept, ws.e.clock.Now())
 	model.ApplyTemplate(f, t)
-	f.Goals = []model.Goal{{}}
+	if t.Has(model.SectionGoals) {
+		f.Goals = []model.Goal{{}}
+	}
 	if t.Has(model.SectionTasks) {
 		f.Units = []model.Unit{{Tasks: []model.Task{{}}}}
 	}
 	_ = ws.st.SetLastTemplate(t.ID) // only the next dialog's default
 	ws.newDraft(f, "")
-}
-
-// natureDirection are the 指标性质 and 指标方向 selectors of indicator row i,
-// shown under its 指标值 when the form has those columns (一体化 表样).
-func (e *Editor) natureDirection(i int) []fyne.CanvasObject {
-	o := e.form.Options
-	if i >= len(e.form.Indicators) || !o.Nature && !o.Direction {
-		return nil
-	}
-	in := e.form.Indicators[i]
-	t := e.Template()
-	var out []fyne.CanvasObject
-	sel := func(label string, opts []string, cur string, key string, set func(in *model.Indicator, s string)) {
-		s := widget.NewSelect(opts, nil)
-		s.PlaceHolder = label
-		if cur != "" {
-			if !slices.Contains(opts, cur) {
-				s.Options = append(slices.Clone(opts), cur) // keep what was typed elsewhere
-			}
-			s.SetSelected(cur)
-		}
-		s.OnChanged = func(v string) {
-			e.ApplyKeyed(fmt.Sprintf("ind/%d/%s", i, key), func(f *model.Form) {
-				if i < len(f.Indicators) {
-					set(&f.Indicators[i], v)
-				}
-			})
-		}
-		out = append(out, s)
-	}
-	if o.Nature {
-		sel(t.ColumnLabel(model.IndColNature), model.Natures, in.Nature, "nature", func(in *model.Indicator, s string) { in.Nature = s })
-	}
-	if o.Direction {
-		sel(t.ColumnLabel(model.IndColDirection), model.Directions, in.Direction, "direction", func(in *model.Indicator, s string) { in.Direction = s })
-	}
-	return out
 }

@@ -30,7 +30,7 @@ type templateMove struct {
 // has a newer version here that the clerk has not declined for this draft.
 func (ws *Workspace) offerNewerTemplate() {
 	f, id := ws.e.Form(), ws.e.ID()
-	if f == nil || id == "" || f.Locked() {
+	if f == nil || id == "" || f.Locked() || ws.onDrafts {
 		return
 	}
 	to := model.NewestTemplate(f, ws.e.templates)

@@ -57,6 +57,7 @@ func All(base []byte) ([]Hostile, error) {
 		{"huge-file.xlsx", "25 MiB file starting like a zip (over the 20 MB import cap)", func() ([]byte, error) { return append([]byte("PK\x03\x04"), make([]byte, 25<<20)...), nil }},
 	}
 	gens = append(gens, hostileXLS()...)
+	gens = append(gens, hostileDOCX()...)
 	for _, g := range gens {
 		data, err := g.make()
 		if err := add(g.name, g.what, data, err); err != nil {

@@ -183,7 +183,7 @@ func runImport(c *cli, args []string) error {
 	}
 	switch {
 	case len(pos) == 0:
-		return usageErrorf("请给出要导入的文件（.xlsx、.xls、.et 或 .json）")
+		return usageErrorf("请给出要导入的文件（.xlsx、.xls、.et、.docx 或 .json）")
 	case len(pos) > 1:
 		return usageErrorf("一次只能导入一个文件，多了：%s", pos[1])
 	}

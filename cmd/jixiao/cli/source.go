@@ -20,7 +20,7 @@ func (s *source) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.db, "db", "", "草稿数据文件")
 	fs.BoolVar(&s.sample, "sample", false, "内置示例")
 	fs.StringVar(&s.draft, "draft", "", "草稿编号")
-	fs.StringVar(&s.in, "in", "", "文件（.xlsx、.xls、.et 或 .json）")
+	fs.StringVar(&s.in, "in", "", "文件（.xlsx、.xls、.et、.docx 或 .json）")
 }
 
 func (s *source) check() error {

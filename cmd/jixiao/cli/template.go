@@ -243,6 +243,9 @@ func formTemplate(f *model.Form, db string, use bool) (*model.Template, string) 
 	if f.Template.ID != "" && f.Template.Version != t.Version {
 		return t, fmt.Sprintf("（草稿按第%d版填写，本机的是第%d版）", f.Template.Version, t.Version)
 	}
+	if n := model.NewestTemplate(f, stored); n != nil {
+		return t, fmt.Sprintf("（本机有第%d版；迁移请用 jixiao template migrate --draft 草稿编号）", n.Version)
+	}
 	return t, ""
 }
 

@@ -68,6 +68,9 @@ func TestTemplateMigrate(t *testing.T) {
 	}
 
 	mustRun(t, "template", "import", writeTemplate(t, v2), "--db", db)
+	if _, out, _ := checkRun("check", "--draft", id, "--db", db); !strings.Contains(out, "表样：某市 部门整体绩效目标表（本机有第2版；迁移请用 jixiao template migrate") {
+		t.Errorf("check does not mention the newer version:\n%s", out)
+	}
 	code, out, stderr := checkRun("template", "migrate", "--draft", id, "--dry-run", "--db", db)
 	for _, s := range []string{
 		"表样：“某市 部门整体绩效目标表”第1版 → “某市 部门整体绩效目标表”第2版",

@@ -1,0 +1,53 @@
+package model
+
+import "slices"
+
+// The order of the indicator columns: the template's list decides it
+// everywhere (editor, xlsx, PDF); a column the form uses but its template
+// lacks (an option switched on, 指标解释/指标说明 of a form from another
+// template) comes after the template's, in the program's default order,
+// so nothing typed is hidden.
+
+// defaultIndicatorOrder is the program's order of every indicator column.
+var defaultIndicatorOrder = []string{IndColL1, IndColL2, IndColL3, IndColValue, IndColExplain, IndColNote,
+	IndColWeight, IndColUnit, IndColValueType, IndColScoring, IndColNature, IndColDirection}
+
+// columnOn reports whether a form with options o shows column key: the
+// base columns always, an optional one when its option is on.
+func columnOn(key string, o Options) bool {
+	switch key {
+	case IndColWeight:
+		return o.Weight
+	case IndColUnit:
+		return o.Unit
+	case IndColValueType:
+		return o.ValueType
+	case IndColScoring:
+		return o.Scoring
+	case IndColNature:
+		return o.Nature
+	case IndColDirection:
+		return o.Direction
+	}
+	return slices.Contains(defaultIndicatorOrder, key)
+}
+
+// IndicatorOrder is the order of the indicator columns a form with options
+// o shows under template t: t's columns that are on, in t's order, then
+// the other columns that are on, in the default order.
+func IndicatorOrder(t *Template, o Options) []string {
+	var out []string
+	if t != nil {
+		for _, c := range t.IndicatorColumns {
+			if columnOn(c.Key, o) && !slices.Contains(out, c.Key) {
+				out = append(out, c.Key)
+			}
+		}
+	}
+	for _, k := range defaultIndicatorOrder {
+		if columnOn(k, o) && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
