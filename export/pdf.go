@@ -148,13 +148,18 @@ func (p *pdfWriter) columns() {
 	}
 }
 
-// width of r at 10 pt, measured once per character.
+// width of r at 10 pt, measured once per character (with the font at
+// 10 pt whatever size was set last: text sets its own size before it
+// draws).
 func (p *pdfWriter) w10(r rune) float64 {
 	if w, ok := p.runeW[r]; ok {
 		return w
 	}
 	if r == '\n' || r == '\r' {
 		return 0
+	}
+	if err := p.gp.SetFontSize(10); err != nil {
+		return 10
 	}
 	w, err := p.gp.MeasureTextWidth(string(r))
 	if err != nil {
@@ -173,13 +178,19 @@ func (p *pdfWriter) textWidth(s string, size float64) float64 {
 }
 
 func kindSize(k cellKind) (size, line float64) {
+	st := pdfTextStyle(k)
+	return st.size, st.line
+}
+
+// pdfTextStyle is how the PDF sets a cell of kind k.
+func pdfTextStyle(k cellKind) textStyle {
 	switch k {
 	case kTitle:
-		return 16, 24
+		return textStyle{size: 16, line: 24, pad: 2 * pdfPadY}
 	case kSubtitle:
-		return 11, 16
+		return textStyle{size: 11, line: 16, pad: 2 * pdfPadY}
 	}
-	return pdfSize, pdfLine
+	return textStyle{size: pdfSize, line: pdfLine, pad: 2 * pdfPadY}
 }
 
 func (p *pdfWriter) cellW(c *lcell) float64 {
@@ -194,42 +205,23 @@ func (p *pdfWriter) cellW(c *lcell) float64 {
 func (p *pdfWriter) measure() {
 	rows := p.l.rows
 	p.lines = make([][][]string, len(rows))
-	p.heights = make([]float64, len(rows))
 	need := make([][]float64, len(rows))
 	for ri := range rows {
 		p.lines[ri] = make([][]string, len(rows[ri].cells))
 		need[ri] = make([]float64, len(rows[ri].cells))
-		p.heights[ri] = pdfLine + 2*pdfPadY
 		for ci := range rows[ri].cells {
 			c := &rows[ri].cells[ci]
-			size, lh := kindSize(c.kind)
+			st := pdfTextStyle(c.kind)
 			text := c.text
 			if c.kind == kTotal {
 				text = model.FormatMoney(c.total, false)
 			}
-			ls := wrapText(pdfClean(text), p.cellW(c)-2*pdfPadX, func(r rune) float64 { return p.w10(r) * size / 10 })
+			ls := st.wrap(pdfClean(text), p.cellW(c)-2*pdfPadX)
 			p.lines[ri][ci] = ls
-			need[ri][ci] = float64(len(ls))*lh + 2*pdfPadY
-			if c.rowSpan == 1 {
-				p.heights[ri] = max(p.heights[ri], need[ri][ci])
-			}
+			need[ri][ci] = st.height(len(ls))
 		}
 	}
-	for ri := range rows {
-		for ci := range rows[ri].cells {
-			c := &rows[ri].cells[ci]
-			if c.rowSpan <= 1 {
-				continue
-			}
-			sum := 0.0
-			for k := ri; k < ri+c.rowSpan; k++ {
-				sum += p.heights[k]
-			}
-			if n := need[ri][ci]; n > sum {
-				p.heights[ri+c.rowSpan-1] += n - sum
-			}
-		}
-	}
+	p.heights = spanHeights(rows, pdfLine+2*pdfPadY, func(ri, ci int) float64 { return need[ri][ci] })
 }
 
 // slice is a row, or part of a row, placed on a page.

@@ -317,8 +317,8 @@ func pageHeaderTitle(f *model.Form, title string) string {
 const maxHeaderUnits = 255
 
 // xlsxRowHeights computes each row's height so that all its text shows:
-// the lines a text needs are counted from its width in character units
-// (CJK = 2) against the width of its (merged) cell; a cell merged over
+// the lines a text needs are measured (measure.go, the same measure as the
+// PDF's) against the width of its (merged) cell; a cell merged over
 // several rows grows the last of them when the rows are too low for it.
 func xlsxRowHeights(l *layout) []float64 { return rowHeights(l.widths, l.rows) }
 
@@ -326,6 +326,22 @@ func xlsxRowHeights(l *layout) []float64 { return rowHeights(l.widths, l.rows) }
 // columns of widths.
 func rowHeights(widths []float64, rows []lrow) []float64 {
 	return (&heightCalc{widths: widths}).heights(rows)
+}
+
+// xlsxUnitPt is one of Excel's column-width units in points, as the
+// column widths were chosen: a 10 pt CJK character takes two units.
+const xlsxUnitPt = 5.0
+
+// xlsxTextStyle is how the sheet sets a cell of kind k (the fonts of
+// newXLSXStyles; lineHeightPt is a 10 pt line).
+func xlsxTextStyle(k cellKind) textStyle {
+	switch k {
+	case kTitle:
+		return textStyle{size: 18, line: 26, pad: rowPadPt}
+	case kSubtitle:
+		return textStyle{size: 12, line: 18, pad: rowPadPt}
+	}
+	return textStyle{size: 10, line: lineHeightPt, pad: rowPadPt}
 }
 
 // heightCalc computes row heights, remembering the height each cell's
@@ -342,8 +358,9 @@ type needKey struct {
 }
 
 func (hc *heightCalc) need(c *lcell) float64 {
+	st := xlsxTextStyle(c.kind)
 	if c.kind == kAmount || c.kind == kTotal {
-		return lineHeightPt + rowPadPt
+		return st.height(1)
 	}
 	k := needKey{c.text, c.kind, c.col, c.colSpan}
 	if n, ok := hc.memo[k]; ok {
@@ -353,15 +370,7 @@ func (hc *heightCalc) need(c *lcell) float64 {
 	for i := c.col; i < c.col+c.colSpan; i++ {
 		w += hc.widths[i]
 	}
-	lines := len(wrapText(c.text, max(w-1.5, 2), cjkWidth))
-	lh := lineHeightPt
-	switch c.kind {
-	case kTitle:
-		lh = 26
-	case kSubtitle:
-		lh = 18
-	}
-	n := float64(lines)*lh + rowPadPt
+	n := st.height(st.lines(c.text, max(w-1.5, 2)*xlsxUnitPt))
 	if hc.memo != nil {
 		hc.memo[k] = n
 	}
@@ -369,32 +378,7 @@ func (hc *heightCalc) need(c *lcell) float64 {
 }
 
 func (hc *heightCalc) heights(rows []lrow) []float64 {
-	h := make([]float64, len(rows))
-	need := hc.need
-	for ri := range rows {
-		h[ri] = lineHeightPt + rowPadPt
-		for ci := range rows[ri].cells {
-			c := &rows[ri].cells[ci]
-			if c.rowSpan == 1 {
-				h[ri] = max(h[ri], need(c))
-			}
-		}
-	}
-	for ri := range rows {
-		for ci := range rows[ri].cells {
-			c := &rows[ri].cells[ci]
-			if c.rowSpan <= 1 {
-				continue
-			}
-			sum := 0.0
-			for k := ri; k < ri+c.rowSpan; k++ {
-				sum += h[k]
-			}
-			if n := need(c); n > sum {
-				h[ri+c.rowSpan-1] += n - sum
-			}
-		}
-	}
+	h := spanHeights(rows, lineHeightPt+rowPadPt, func(ri, ci int) float64 { return hc.need(&rows[ri].cells[ci]) })
 	for i := range h {
 		h[i] = math.Min(math.Ceil(h[i]*4)/4, maxRowPt)
 	}

@@ -166,7 +166,7 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		var n json.Number
 		if err2 := json.Unmarshal(b, &n); err2 != nil {
-			return fmt.Errorf("金额应为文字或数字：%s", string(b))
+			return Errorf(EINVALID, "金额应为文字或数字：%s", string(b))
 		}
 		s = n.String()
 	}
@@ -181,6 +181,9 @@ type AmountError struct {
 
 // Error returns the message.
 func (e *AmountError) Error() string { return e.Msg }
+
+// ErrorCode is EINVALID: the text is to be corrected.
+func (e *AmountError) ErrorCode() string { return EINVALID }
 
 var errEmpty = &AmountError{"未填写金额"}
 

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -40,11 +39,11 @@ type Replacement struct {
 // newYear is not a plausible 4-digit year.
 func CarryForward(prev *Form, newYear string, keep func(Replacement) bool) (*Form, []Replacement, error) {
 	if prev == nil {
-		return nil, nil, errors.New("没有可以复制的申报表")
+		return nil, nil, Errorf(EINVALID, "没有可以复制的申报表")
 	}
 	ny, ok := ParseYear(newYear)
 	if !ok {
-		return nil, nil, fmt.Errorf("新年度“%s”不是有效的年份，请填写4位数字的年份，如 2021", strings.TrimSpace(newYear))
+		return nil, nil, Errorf(EINVALID, "新年度“%s”不是有效的年份，请填写4位数字的年份，如 2021", strings.TrimSpace(newYear))
 	}
 	f := prev.Clone()
 	now := time.Now()

@@ -73,6 +73,9 @@ type LibraryFileError struct{ Msg string }
 
 func (e *LibraryFileError) Error() string { return e.Msg }
 
+// ErrorCode is EINVALID: the file is to be corrected.
+func (e *LibraryFileError) ErrorCode() string { return EINVALID }
+
 func libErr(format string, a ...any) error {
 	return &LibraryFileError{Msg: fmt.Sprintf(format, a...)}
 }

@@ -20,6 +20,9 @@ func TestMergeYear(t *testing.T) {
 	if err == nil || got != nil || len(rep.Parts) != 0 {
 		t.Fatalf("different year merged: %v, %v", got, err)
 	}
+	if ErrorCode(err) != ECONFLICT {
+		t.Errorf("code %q, want %q", ErrorCode(err), ECONFLICT)
+	}
 	for _, w := range []string{"b.json", "2021年度", "2020年度", "允许合并不同年度"} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error %q does not say %q", err, w)

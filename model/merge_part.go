@@ -20,7 +20,7 @@ func (m *merger) part(pi int, p MergePart) error {
 		if m.plan {
 			return nil
 		}
-		return fmt.Errorf("文件“%s”没有读到内容，未合并任何文件。请重新选择这个文件", label)
+		return Errorf(EINVALID, "文件“%s”没有读到内容，未合并任何文件。请重新选择这个文件", label)
 	}
 	pm := &partMerge{merger: m, pi: pi, label: label, f: p.Form, rep: PartReport{Label: label}}
 	if err := pm.yearAndDept(); err != nil {
@@ -72,7 +72,7 @@ func (pm *partMerge) yearAndDept() error {
 		case k != m.year:
 			pm.conflict(ConflictYear, "", "文件是%s年度的，草稿是%s年度的，年度不同。请确认选对了文件；确需合并时须选择“允许合并不同年度”", mergeYearText(f.Year), mergeYearText(m.res.Year))
 			if !m.plan && !m.ch.AllowYear {
-				return fmt.Errorf("文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, mergeYearText(f.Year), mergeYearText(m.res.Year))
+				return Errorf(ECONFLICT, "文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, mergeYearText(f.Year), mergeYearText(m.res.Year))
 			}
 		}
 	}

@@ -37,7 +37,7 @@ func sameTemplates(into *Form, parts []MergePart) error {
 		if into != nil {
 			ref = into.Template
 		}
-		return fmt.Errorf("文件“%s”是按表样“%s”填写的，草稿的表样是“%s”，表样不同，没有合并任何文件。请让下级单位按同一表样填写后再汇总",
+		return Errorf(ECONFLICT, "文件“%s”是按表样“%s”填写的，草稿的表样是“%s”，表样不同，没有合并任何文件。请让下级单位按同一表样填写后再汇总",
 			label, templateLabel(p.Form.Template), templateLabel(ref))
 	}
 	return nil

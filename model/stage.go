@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -60,7 +59,7 @@ func (s Stage) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 func (s *Stage) UnmarshalText(b []byte) error {
 	v, ok := ParseStage(string(b))
 	if !ok {
-		return fmt.Errorf("阶段“%s”无法识别，应为 申报、运行监控 或 年度自评", string(b))
+		return Errorf(EINVALID, "阶段“%s”无法识别，应为 申报、运行监控 或 年度自评", string(b))
 	}
 	*s = v
 	return nil
@@ -116,20 +115,20 @@ func (f *Form) SetStage(to Stage, month int, now time.Time) error {
 	switch to {
 	case StageDeclare:
 		if f.Stage != StageDeclare {
-			return fmt.Errorf("草稿已进入“%s”阶段，不能退回申报；要改申报的指标值或金额，请用“调整”并写明原因", f.Stage)
+			return Errorf(ECONFLICT, "草稿已进入“%s”阶段，不能退回申报；要改申报的指标值或金额，请用“调整”并写明原因", f.Stage)
 		}
 		return nil
 	case StageMonitor:
 		if month < 1 || month > 12 {
-			return fmt.Errorf("监控月份“%d”不对，请填写1到12之间的月份（通常为6或8）", month)
+			return Errorf(EINVALID, "监控月份“%d”不对，请填写1到12之间的月份（通常为6或8）", month)
 		}
 		if f.Stage == StageEval {
-			return errors.New("草稿已进入“年度自评”阶段，不能再回到运行监控")
+			return Errorf(ECONFLICT, "草稿已进入“年度自评”阶段，不能再回到运行监控")
 		}
 	case StageEval:
 		month = 0
 	default:
-		return fmt.Errorf("阶段“%d”无法识别", to)
+		return Errorf(EINVALID, "阶段“%d”无法识别", to)
 	}
 	if f.Stage == to && f.Month == month {
 		return nil
@@ -144,10 +143,10 @@ func (f *Form) SetStage(to Stage, month int, now time.Time) error {
 // The raw text must be an amount and the reason must be written.
 func (f *Form) AdjustTask(u, r int, field Field, raw, reason string, now time.Time) error {
 	if u < 0 || u >= len(f.Units) || r < 0 || r >= len(f.Units[u].Tasks) {
-		return errors.New("要调整的任务行不存在")
+		return Errorf(ENOTFOUND, "要调整的任务行不存在")
 	}
 	if blank(reason) {
-		return errors.New("请写明调整的原因")
+		return Errorf(EINVALID, "请写明调整的原因")
 	}
 	t := &f.Units[u].Tasks[r]
 	var p *Amount
@@ -159,7 +158,7 @@ func (f *Form) AdjustTask(u, r int, field Field, raw, reason string, now time.Ti
 	case FieldOther:
 		p = &t.Other
 	default:
-		return fmt.Errorf("“%s”不是可以调整的金额", field)
+		return Errorf(EINVALID, "“%s”不是可以调整的金额", field)
 	}
 	a := ParseAmount(raw)
 	if !a.Valid() {
@@ -167,7 +166,7 @@ func (f *Form) AdjustTask(u, r int, field Field, raw, reason string, now time.Ti
 		if a.IsEmpty() {
 			msg = "请填写调整后的金额"
 		}
-		return errors.New(msg)
+		return Errorf(EINVALID, "%s", msg)
 	}
 	old := p.Raw()
 	*p = a
@@ -180,16 +179,16 @@ func (f *Form) AdjustTask(u, r int, field Field, raw, reason string, now time.Ti
 // declaration, keeping the old text and the reason.
 func (f *Form) AdjustIndicator(r int, value, reason string, now time.Time) error {
 	if r < 0 || r >= len(f.Indicators) {
-		return errors.New("要调整的指标行不存在")
+		return Errorf(ENOTFOUND, "要调整的指标行不存在")
 	}
 	if blank(reason) {
-		return errors.New("请写明调整的原因")
+		return Errorf(EINVALID, "请写明调整的原因")
 	}
 	if t := ParseTarget(value); t.Kind == TargetInvalid || t.Kind == TargetEmpty {
 		if t.Kind == TargetEmpty {
-			return errors.New("请填写调整后的指标值")
+			return Errorf(EINVALID, "请填写调整后的指标值")
 		}
-		return errors.New(t.Reason)
+		return Errorf(EINVALID, "%s", t.Reason)
 	}
 	in := &f.Indicators[r]
 	old := in.Value

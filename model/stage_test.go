@@ -37,6 +37,11 @@ func TestSetStage(t *testing.T) {
 		if (err == nil) != (s.err == "") || err != nil && !strings.Contains(err.Error(), s.err) {
 			t.Errorf("step %d: err %v, want %q", i, err, s.err)
 		}
+		// going back is a conflict with the draft's state, a bad month
+		// invalid input: the window words its dialog by the code
+		if want := map[bool]string{true: ECONFLICT, false: EINVALID}[strings.Contains(s.err, "不能")]; err != nil && ErrorCode(err) != want {
+			t.Errorf("step %d: code %q, want %q", i, ErrorCode(err), want)
+		}
 		if f.Stage != s.stage || f.StageLabel() != s.label || len(f.StageLog) != s.entries {
 			t.Errorf("step %d: stage %v label %q log %d", i, f.Stage, f.StageLabel(), len(f.StageLog))
 		}
@@ -110,6 +115,9 @@ func TestAdjust(t *testing.T) {
 		err := tt.do()
 		if (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("%s: err %v, want %q", tt.name, err, tt.err)
+		}
+		if want := map[bool]string{true: ENOTFOUND, false: EINVALID}[tt.err == "不存在"]; err != nil && ErrorCode(err) != want {
+			t.Errorf("%s: code %q, want %q", tt.name, ErrorCode(err), want)
 		}
 		if len(f.Adjustments) != tt.count {
 			t.Errorf("%s: %d adjustments", tt.name, len(f.Adjustments))

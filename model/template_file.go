@@ -52,33 +52,33 @@ func MarshalTemplate(t *Template) ([]byte, error) {
 // range) gives a plain Chinese error that says what is wrong.
 func ParseTemplate(b []byte) (*Template, error) {
 	if len(b) > MaxTemplateFile {
-		return nil, fmt.Errorf("文件超过 %d KB，不像是表样文件，未导入", MaxTemplateFile>>10)
+		return nil, Errorf(EINVALID, "文件超过 %d KB，不像是表样文件，未导入", MaxTemplateFile>>10)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) {
-		return nil, errors.New("文件不是 UTF-8 文本，不是表样文件，未导入")
+		return nil, Errorf(EINVALID, "文件不是 UTF-8 文本，不是表样文件，未导入")
 	}
 	var env templateEnvelope
 	if err := json.Unmarshal(b, &env); err != nil {
-		return nil, fmt.Errorf("文件不是有效的表样文件（JSON 格式有误：%s），未导入", jsonMsg(err))
+		return nil, Wrap(err, EINVALID, "文件不是有效的表样文件（JSON 格式有误：%s），未导入", jsonMsg(err))
 	}
 	switch {
 	case env.Format == "":
-		return nil, errors.New("文件不是 jixiao 表样文件（缺少 \"format\": \"jixiao-template\"），未导入")
+		return nil, Errorf(EINVALID, "文件不是 jixiao 表样文件（缺少 \"format\": \"jixiao-template\"），未导入")
 	case env.Format != TemplateFormat:
-		return nil, fmt.Errorf("文件的格式是“%s”，不是 jixiao 表样文件，未导入", short(env.Format))
+		return nil, Errorf(EINVALID, "文件的格式是“%s”，不是 jixiao 表样文件，未导入", short(env.Format))
 	case env.Version < 1:
-		return nil, fmt.Errorf("表样文件的版本号“%d”无效，未导入", env.Version)
+		return nil, Errorf(EINVALID, "表样文件的版本号“%d”无效，未导入", env.Version)
 	case env.Version > TemplateFormatVersion:
-		return nil, fmt.Errorf("此表样文件由更新版本的 jixiao 生成（第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", env.Version, TemplateFormatVersion)
+		return nil, Errorf(EUNSUPPORTED, "此表样文件由更新版本的 jixiao 生成（第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", env.Version, TemplateFormatVersion)
 	case len(env.Template) == 0 || string(env.Template) == "null":
-		return nil, errors.New("表样文件中没有表样内容（缺少 \"template\"），未导入")
+		return nil, Errorf(EINVALID, "表样文件中没有表样内容（缺少 \"template\"），未导入")
 	}
 	dec := json.NewDecoder(bytes.NewReader(env.Template))
 	dec.DisallowUnknownFields()
 	var t Template
 	if err := dec.Decode(&t); err != nil {
-		return nil, fmt.Errorf("表样内容有误（%s），未导入", jsonMsg(err))
+		return nil, Wrap(err, EINVALID, "表样内容有误（%s），未导入", jsonMsg(err))
 	}
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -116,7 +116,7 @@ const maxLabel = 100
 // Validate says in plain Chinese what is wrong with t (nil when nothing).
 func (t *Template) Validate() error {
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("表样有误："+format+"，未导入", args...)
+		return Errorf(EINVALID, "表样有误："+format+"，未导入", args...)
 	}
 	label := func(what, s string, required bool) error {
 		switch {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -90,13 +89,13 @@ func refName(name string, r TemplateRef) string {
 // declaration locked) is refused with the reason.
 func Migrate(f *Form, from, to *Template) (*Form, *Migration, error) {
 	if f == nil {
-		return nil, nil, errors.New("没有可以迁移的草稿")
+		return nil, nil, Errorf(EINVALID, "没有可以迁移的草稿")
 	}
 	if to == nil {
-		return nil, nil, errors.New("没有要迁移到的表样")
+		return nil, nil, Errorf(EINVALID, "没有要迁移到的表样")
 	}
 	if f.Locked() {
-		return nil, nil, fmt.Errorf("草稿处于“%s”阶段，申报内容已锁定，不能更换表样；如需按新表样申报，请用“复制到下一年度”另建草稿", f.Stage)
+		return nil, nil, Errorf(ECONFLICT, "草稿处于“%s”阶段，申报内容已锁定，不能更换表样；如需按新表样申报，请用“复制到下一年度”另建草稿", f.Stage)
 	}
 	m := &Migration{From: f.Template, To: to.Ref(), ToName: to.Name}
 	if m.From.ID == "" {
@@ -109,7 +108,7 @@ func Migrate(f *Form, from, to *Template) (*Form, *Migration, error) {
 		m.FromMissing = true
 	}
 	if m.From == m.To {
-		return nil, nil, fmt.Errorf("草稿已经是表样“%s”第%d版，不需要迁移", to.Name, to.Version)
+		return nil, nil, Errorf(ECONFLICT, "草稿已经是表样“%s”第%d版，不需要迁移", to.Name, to.Version)
 	}
 	before := from
 	if before == nil {

@@ -248,6 +248,9 @@ func TestParseTemplateRefusesBadFiles(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) || !strings.HasSuffix(err.Error(), "未导入") && !strings.Contains(err.Error(), "升级") {
 				t.Fatalf("error %q, want it to contain %q", err, tc.want)
 			}
+			if c := ErrorCode(err); c != EINVALID && c != EUNSUPPORTED {
+				t.Errorf("code %q, want %q or %q", c, EINVALID, EUNSUPPORTED)
+			}
 		})
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"jixiao/model"
 )
 
 // KeepBackups is how many backups Open keeps in the backups folder.
@@ -63,7 +65,7 @@ func Backups(dbPath string) ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("无法读取备份文件夹 %s（%v）。", dir, err)
+		return nil, model.Errorf(model.EIO, "无法读取备份文件夹 %s（%w）。", dir, err)
 	}
 	base := filepath.Base(dbPath)
 	ext := filepath.Ext(base)
@@ -144,7 +146,7 @@ func (s *Store) backup() (string, error) {
 	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("无法创建备份文件夹 %s（%v）。请检查权限或磁盘空间。", dir, err)
+		return "", model.Errorf(model.EIO, "无法创建备份文件夹 %s（%w）。请检查权限或磁盘空间。", dir, err)
 	}
 	// When the newest backup already holds exactly this content (the file
 	// was opened again without a change in between, as a few commands in a
@@ -188,7 +190,7 @@ func (s *Store) backup() (string, error) {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return "", fmt.Errorf("无法写入备份 %s（%v）。请检查磁盘空间。", final, err)
+		return "", model.Errorf(model.EIO, "无法写入备份 %s（%w）。请检查磁盘空间。", final, err)
 	}
 	syncDir(dir)
 	rotate(s.path)
@@ -264,15 +266,15 @@ func RestoreBackup(dbPath, backupPath string) error {
 		backupPath = filepath.Join(BackupDir(dbPath), backupPath)
 	}
 	if _, err := os.Stat(backupPath); err != nil {
-		return fmt.Errorf("找不到备份文件 %s（%v）。请用 jixiao restore --list 查看备份。", backupPath, err)
+		return model.Errorf(model.ENOTFOUND, "找不到备份文件 %s（%w）。请用 jixiao restore --list 查看备份。", backupPath, err)
 	}
 	if same(dbPath, backupPath) {
-		return fmt.Errorf("%s 就是数据文件本身，不是备份。请用 jixiao restore --list 查看备份。", backupPath)
+		return model.Errorf(model.EINVALID, "%s 就是数据文件本身，不是备份。请用 jixiao restore --list 查看备份。", backupPath)
 	}
 	if err := CheckFile(backupPath); err != nil {
 		var de *DamagedError
 		if errors.As(err, &de) {
-			return fmt.Errorf("备份文件 %s 也已损坏（%s），不能用来恢复。请选择另一个备份。", backupPath, de.Reason)
+			return model.Wrap(err, model.EDAMAGED, "备份文件 %s 也已损坏（%s），不能用来恢复。请选择另一个备份。", backupPath, de.Reason)
 		}
 		return err
 	}
@@ -293,30 +295,30 @@ func RestoreBackup(dbPath, backupPath string) error {
 			if errors.Is(err, errLocked) {
 				return ErrInUse
 			}
-			return fmt.Errorf("无法锁定数据文件 %s（%v）。", dbPath, err)
+			return model.Errorf(model.EIO, "无法锁定数据文件 %s（%w）。", dbPath, err)
 		}
 		dir := BackupDir(dbPath)
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("无法创建备份文件夹 %s（%v）。", dir, err)
+			return model.Errorf(model.EIO, "无法创建备份文件夹 %s（%w）。", dir, err)
 		}
 		keep := freeName(dir, backupName(dbPath, time.Now(), preRestoreMark))
 		if err := copyFile(keep, cur); err != nil {
-			return fmt.Errorf("无法先保存当前的数据文件（%v），没有恢复。请检查磁盘空间。", err)
+			return model.Errorf(model.EIO, "无法先保存当前的数据文件（%w），没有恢复。请检查磁盘空间。", err)
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("无法读取数据文件 %s（%v）。", dbPath, err)
+		return model.Errorf(model.EIO, "无法读取数据文件 %s（%w）。", dbPath, err)
 	}
 
 	src, err := os.Open(backupPath)
 	if err != nil {
-		return fmt.Errorf("无法读取备份文件 %s（%v）。", backupPath, err)
+		return model.Errorf(model.EIO, "无法读取备份文件 %s（%w）。", backupPath, err)
 	}
 	tmp := dbPath + ".restore-tmp"
 	err = copyFile(tmp, src)
 	src.Close()
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法复制备份（%v），数据文件没有改动。请检查磁盘空间。", err)
+		return model.Errorf(model.EIO, "无法复制备份（%w），数据文件没有改动。请检查磁盘空间。", err)
 	}
 	if cur != nil && isWindows {
 		// Windows cannot replace a file that is open.
@@ -326,7 +328,7 @@ func RestoreBackup(dbPath, backupPath string) error {
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法用备份替换数据文件（%v），数据文件没有改动。", err)
+		return model.Errorf(model.EIO, "无法用备份替换数据文件（%w），数据文件没有改动。", err)
 	}
 	syncDir(filepath.Dir(dbPath))
 	return nil
@@ -337,7 +339,7 @@ func RestoreBackup(dbPath, backupPath string) error {
 func checkIsDrafts(path string) error {
 	return checkWithBolt(path, func(path string, tx *bolt.Tx) error {
 		if tx.Bucket(bucketJixiao) == nil {
-			return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件，不能用来恢复。", path)
+			return model.Errorf(model.EINVALID, "文件 %s 不是 jixiao 的草稿数据文件，不能用来恢复。", path)
 		}
 		return checkFormat(path, tx)
 	})

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"jixiao/model"
 )
 
 func TestDamagedFiles(t *testing.T) {
@@ -72,6 +74,9 @@ func TestDamagedFiles(t *testing.T) {
 			var de *DamagedError
 			if !errors.As(err, &de) {
 				t.Fatalf("Open = %v (%T), want *DamagedError", err, err)
+			}
+			if model.ErrorCode(err) != model.EDAMAGED {
+				t.Errorf("code %q, want %q", model.ErrorCode(err), model.EDAMAGED)
 			}
 			msg := err.Error()
 			t.Logf("%s", msg)

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -43,7 +42,7 @@ func (h *header) info() Info {
 }
 
 // errNilForm is returned for a nil form (a programming error).
-var errNilForm = errors.New("没有要保存的表格内容。")
+var errNilForm error = model.Errorf(model.EINVALID, "没有要保存的表格内容。")
 
 // normID: ids are written lower case ("d12"); " D12 " typed by hand is
 // the same id.
@@ -64,11 +63,11 @@ func draftBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
 func readHeader(b *bolt.Bucket, id string) (*header, error) {
 	v := b.Get(keyInfo)
 	if v == nil {
-		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少概要）。", id)
+		return nil, model.Errorf(model.EDAMAGED, "草稿 %s 的记录不完整（缺少概要）。", id)
 	}
 	var h header
 	if err := json.Unmarshal(v, &h); err != nil {
-		return nil, fmt.Errorf("草稿 %s 的概要无法读取（%v）。", id, err)
+		return nil, model.Errorf(model.EDAMAGED, "草稿 %s 的概要无法读取（%w）。", id, err)
 	}
 	h.ID = id
 	return &h, nil
@@ -319,7 +318,7 @@ func (s *Store) saveIn(tx *bolt.Tx, id string, f *model.Form, prefix string) (sa
 		}
 		prev = c.form
 	} else if rb := b.Bucket(bucketRevs); rb == nil {
-		return saved{}, fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
+		return saved{}, model.Errorf(model.EDAMAGED, "草稿 %s 的记录不完整（缺少修订记录）。", id)
 	} else if v := rb.Get(u64(h.Head)); v != nil {
 		if rec, err := decodeRecord(v); err == nil {
 			if rec.schema == model.SchemaVersion && bytes.Equal(rec.body, body) {
@@ -403,15 +402,15 @@ func (s *Store) setTrashed(id string, trashed bool) error {
 		}
 		if h.Trashed == trashed {
 			if trashed {
-				return fmt.Errorf("草稿 %s 已经在回收站中。", id)
+				return model.Errorf(model.ECONFLICT, "草稿 %s 已经在回收站中。", id)
 			}
-			return fmt.Errorf("草稿 %s 不在回收站中，无需恢复。", id)
+			return model.Errorf(model.ECONFLICT, "草稿 %s 不在回收站中，无需恢复。", id)
 		}
 		// Only the two trash fields are changed in the stored header, so
 		// that the fields a newer jixiao may have added are kept.
 		var raw map[string]json.RawMessage
 		if err := json.Unmarshal(b.Get(keyInfo), &raw); err != nil {
-			return fmt.Errorf("草稿 %s 的概要无法读取（%v）。", id, err)
+			return model.Errorf(model.EDAMAGED, "草稿 %s 的概要无法读取（%w）。", id, err)
 		}
 		delete(raw, "trashed")
 		delete(raw, "trashedAt")
@@ -444,7 +443,7 @@ func (s *Store) Purge(id string) error {
 		}
 		h, err := readHeader(b, id)
 		if err == nil && !h.Trashed {
-			return fmt.Errorf("草稿 %s 不在回收站中；请先删除（移到回收站），再彻底删除。", id)
+			return model.Errorf(model.ECONFLICT, "草稿 %s 不在回收站中；请先删除（移到回收站），再彻底删除。", id)
 		}
 		return tx.Bucket(bucketDrafts).DeleteBucket([]byte(id))
 	})

@@ -14,8 +14,8 @@ func TestSecondOpenerGetsInUseQuickly(t *testing.T) {
 	s, path := openTest(t)
 	id, _ := s.Create(model.Sample())
 	err := openHeld(t, path)
-	if !strings.Contains(err.Error(), "数据文件正被另一个 jixiao 窗口使用") {
-		t.Errorf("message %q", err)
+	if !strings.Contains(err.Error(), "数据文件正被另一个 jixiao 窗口使用") || model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("message %q, code %q", err, model.ErrorCode(err))
 	}
 	// A restore from backup is refused too, as quickly.
 	start := time.Now()

@@ -28,11 +28,11 @@ func readLibrary(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("“%s”是文件夹，请选择指标库文件（.json）。", filepath.Base(path))
+		return nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择指标库文件（.json）。", filepath.Base(path))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, model.MaxLibraryFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("读取“%s”时出错：%v", filepath.Base(path), err)
+		return nil, model.Errorf(model.EIO, "读取“%s”时出错：%w", filepath.Base(path), err)
 	}
 	return data, nil
 }
@@ -40,11 +40,11 @@ func readLibrary(path string) ([]byte, error) {
 func fileErr(path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("找不到文件“%s”。", path)
+		return model.Wrap(err, model.ENOTFOUND, "找不到文件“%s”。", path)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("没有权限读取“%s”。", path)
+		return model.Wrap(err, model.EIO, "没有权限读取“%s”。", path)
 	}
-	return fmt.Errorf("打不开“%s”：%v", path, err)
+	return model.Errorf(model.EIO, "打不开“%s”：%w", path, err)
 }
 
 // ImportLibrary checks the library file at src and, when it is good, keeps
@@ -62,12 +62,12 @@ func ImportLibrary(dbPath, src string) (model.LibraryFile, error) {
 	}
 	dir := LibraryDir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return model.LibraryFile{}, fmt.Errorf("无法建立指标库文件夹“%s”：%v", dir, err)
+		return model.LibraryFile{}, model.Errorf(model.EIO, "无法建立指标库文件夹“%s”：%w", dir, err)
 	}
 	dst := filepath.Join(dir, libraryFileName(lf.Name))
 	tmp, err := os.CreateTemp(dir, ".import-*.tmp")
 	if err != nil {
-		return model.LibraryFile{}, fmt.Errorf("无法写入指标库文件夹“%s”：%v", dir, err)
+		return model.LibraryFile{}, model.Errorf(model.EIO, "无法写入指标库文件夹“%s”：%w", dir, err)
 	}
 	_, werr := tmp.Write(data)
 	if serr := tmp.Sync(); werr == nil {
@@ -81,7 +81,7 @@ func ImportLibrary(dbPath, src string) (model.LibraryFile, error) {
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
-		return model.LibraryFile{}, fmt.Errorf("保存指标库“%s”时出错：%v", lf.Name, werr)
+		return model.LibraryFile{}, model.Errorf(model.EIO, "保存指标库“%s”时出错：%w", lf.Name, werr)
 	}
 	return lf, nil
 }
@@ -117,7 +117,7 @@ func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryP
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			problems = append(problems, LibraryProblem{File: dir, Err: fmt.Errorf("无法读取指标库文件夹：%v", err)})
+			problems = append(problems, LibraryProblem{File: dir, Err: model.Errorf(model.EIO, "无法读取指标库文件夹：%w", err)})
 		}
 		return nil, problems
 	}
@@ -132,7 +132,7 @@ func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryP
 			var lf model.LibraryFile
 			lf, err = model.ParseLibraryFile(data, de.Name())
 			if err == nil && seen[lf.Name] {
-				err = fmt.Errorf("与另一个指标库同名（%s）", lf.Name)
+				err = model.Errorf(model.ECONFLICT, "与另一个指标库同名（%s）", lf.Name)
 			}
 			if err == nil {
 				seen[lf.Name] = true

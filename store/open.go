@@ -13,6 +13,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"jixiao/model"
 )
 
 // lockTimeout is how long Open waits for another jixiao to let go of the
@@ -21,31 +23,59 @@ const lockTimeout = time.Second
 
 const isWindows = runtime.GOOS == "windows"
 
-// DamagedError says that the drafts file cannot be opened because its
-// content is damaged. The file has not been changed.
+// DamagedError says that the drafts file cannot be opened (or, During,
+// read or written) because its content is damaged. The file has not been
+// changed. Its message tells the clerk what happened, what is and is not
+// lost, and what to do: restore the newest good backup from the backups
+// folder beside the file (jixiao restore), or start afresh and import the
+// files exported before.
 type DamagedError struct {
-	Path   string
-	Reason string // what is wrong, in Chinese
-	Backup string // the newest backup, "" when there is none
-	Err    error  // the underlying error, if any
+	Path       string
+	Reason     string    // what is wrong, in plain Chinese
+	Detail     string    // bbolt's or the runtime's own words, for support ("" when none)
+	During     bool      // found while the file was open, in the middle of an operation
+	Backup     string    // the newest good backup, "" when there is none
+	BackupTime time.Time // when that backup was made
+	Err        error     // the underlying error, if any
 }
 
 func (e *DamagedError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "草稿数据文件 %s 已损坏，无法打开：%s。", e.Path, e.Reason)
-	b.WriteString("这个文件保持原样，程序没有改动它。")
-	if e.Backup != "" {
-		fmt.Fprintf(&b, "可以用最近的完好备份恢复：在命令行运行 jixiao restore \"%s\"（jixiao restore --list 可列出全部备份）。", e.Backup)
+	if e.During {
+		fmt.Fprintf(&b, "草稿数据文件已损坏：读写时发现%s，这次操作没有完成。", e.Reason)
 	} else {
-		b.WriteString("没有找到这个文件的备份（jixiao restore --list 可查看）。可以把这个文件改名保存以便日后找回，再打开程序，程序会新建一个空的数据文件。")
+		fmt.Fprintf(&b, "草稿数据文件已损坏，打不开：%s。", e.Reason)
+	}
+	fmt.Fprintf(&b, "\n文件：%s\n这个文件保持原样，程序没有改动也没有删除它。", e.Path)
+	dir := BackupDir(e.Path)
+	if e.Backup != "" {
+		b.WriteString("\n可以用备份恢复：")
+		if !e.BackupTime.IsZero() {
+			fmt.Fprintf(&b, "最近一份完好的备份做于 %s，里面有到那时为止保存的全部草稿，之后的修改不在其中。", e.BackupTime.Format("2006-01-02 15:04"))
+		}
+		fmt.Fprintf(&b, "在命令行运行 jixiao restore \"%s\" 即可恢复；恢复前，损坏的文件会先另存到备份文件夹，不会丢失。全部备份在 %s，可用 jixiao restore --list 查看。", e.Backup, dir)
+	} else {
+		fmt.Fprintf(&b, "\n备份文件夹 %s 中没有完好的备份（jixiao restore --list 可列出全部备份）。可以先把这个文件改名留存，以便日后找回，再打开程序，程序会新建一个空的数据文件；导出过的 Excel（.xlsx）或 JSON 文件可以用 jixiao import 文件名 重新导入为草稿。", dir)
+	}
+	if e.Detail != "" {
+		fmt.Fprintf(&b, "\n（技术信息，供技术支持参考：%s）", e.Detail)
 	}
 	return b.String()
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
 
+// ErrorCode is model.EDAMAGED.
+func (e *DamagedError) ErrorCode() string { return model.EDAMAGED }
+
 func damaged(path, reason string, err error) error {
 	return &DamagedError{Path: path, Reason: reason, Err: err}
+}
+
+// damagedBy is damaged with the technical detail (a panic's value, bbolt's
+// words) kept apart from the clerk's reason.
+func damagedBy(path, reason string, detail any) error {
+	return &DamagedError{Path: path, Reason: reason, Detail: fmt.Sprint(detail)}
 }
 
 // NewestGoodBackup returns the newest backup of the drafts file at dbPath
@@ -72,7 +102,7 @@ func Open(path string) (*Store, error) {
 	var de *DamagedError
 	if errors.As(err, &de) {
 		if b, ok := NewestGoodBackup(de.Path); ok {
-			de.Backup = b.Path
+			de.Backup, de.BackupTime = b.Path, b.Time
 		}
 	}
 	return s, err
@@ -86,7 +116,7 @@ func open(path string) (*Store, error) {
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法创建文件夹 %s（%v）。请检查权限，或用 --db 指定别的位置。", filepath.Dir(path), err)
+		return nil, model.Errorf(model.EIO, "无法创建文件夹 %s（%w）。请检查权限，或用 --db 指定别的位置。", filepath.Dir(path), err)
 	}
 	fresh := false
 	st, err := os.Stat(path)
@@ -97,9 +127,9 @@ func open(path string) (*Store, error) {
 		}
 		fresh = true
 	case err != nil:
-		return nil, fmt.Errorf("无法读取草稿数据文件 %s（%v）。", path, err)
+		return nil, model.Errorf(model.EIO, "无法读取草稿数据文件 %s（%w）。", path, err)
 	case st.IsDir():
-		return nil, fmt.Errorf("%s 是一个文件夹，不是草稿数据文件。请用 --db 指定一个文件。", path)
+		return nil, model.Errorf(model.EINVALID, "%s 是一个文件夹，不是草稿数据文件。请用 --db 指定一个文件。", path)
 	}
 
 	// 1. Look at the file ourselves, under a shared lock, before bbolt
@@ -147,7 +177,7 @@ func createFile(path string) error {
 	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: lockTimeout})
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法创建草稿数据文件 %s（%v）。请检查文件夹的权限，或用 --db 指定别的位置。", path, err)
+		return model.Errorf(model.EIO, "无法创建草稿数据文件 %s（%w）。请检查文件夹的权限，或用 --db 指定别的位置。", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		return initBuckets(tx)
@@ -157,7 +187,7 @@ func createFile(path string) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法创建草稿数据文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法创建草稿数据文件 %s（%w）。", path, err)
 	}
 	defer os.Remove(tmp)
 	if err := os.Link(tmp, path); err != nil {
@@ -165,7 +195,7 @@ func createFile(path string) error {
 			return nil // another jixiao made it just now; use theirs
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return fmt.Errorf("无法创建草稿数据文件 %s（%v）。", path, err)
+			return model.Errorf(model.EIO, "无法创建草稿数据文件 %s（%w）。", path, err)
 		}
 	}
 	syncDir(filepath.Dir(path))
@@ -199,14 +229,14 @@ func syncDir(dir string) {
 func checkLocked(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("无法读取草稿数据文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法读取草稿数据文件 %s（%w）。", path, err)
 	}
 	defer f.Close()
 	if err := lockShared(f, lockTimeout); err != nil {
 		if errors.Is(err, errLocked) {
 			return ErrInUse
 		}
-		return fmt.Errorf("无法读取草稿数据文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法读取草稿数据文件 %s（%w）。", path, err)
 	}
 	defer unlock(f)
 	if reason := validateFile(f); reason != "" {
@@ -220,7 +250,7 @@ func checkLocked(path string) error {
 func CheckFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("无法读取文件 %s（%v）。", path, err)
+		return model.Errorf(model.EIO, "无法读取文件 %s（%w）。", path, err)
 	}
 	reason := validateFile(f)
 	f.Close()
@@ -236,7 +266,7 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, damaged(path, fmt.Sprintf("文件内容不完整（%v）", r), nil)
+			db, err = nil, damagedBy(path, "文件内容不完整", r)
 		}
 	}()
 	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
@@ -249,9 +279,9 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 		errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrInvalidMapping):
 		return nil, damaged(path, "文件头无法识别", err)
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("没有权限打开草稿数据文件 %s，请检查文件的权限。", path)
+		return nil, model.Wrap(err, model.EIO, "没有权限打开草稿数据文件 %s，请检查文件的权限。", path)
 	}
-	return nil, damaged(path, "无法按数据文件打开（"+err.Error()+"）", err)
+	return nil, &DamagedError{Path: path, Reason: "无法按数据文件打开", Detail: err.Error(), Err: err}
 }
 
 // checkWithBolt opens path read-only, runs bbolt's consistency check and
@@ -265,7 +295,7 @@ func checkWithBolt(path string, more func(path string, tx *bolt.Tx) error) (err 
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = damaged(path, fmt.Sprintf("文件内容不完整（%v）", r), nil)
+			err = damagedBy(path, "文件内容不完整", r)
 		}
 	}()
 	var problems []string
@@ -285,7 +315,7 @@ func checkWithBolt(path string, more func(path string, tx *bolt.Tx) error) (err 
 		return damaged(path, "文件内容无法读取", err)
 	}
 	if len(problems) > 0 {
-		return damaged(path, "内部结构不一致（"+strings.Join(problems, "；")+"）", nil)
+		return damagedBy(path, "内部结构不一致", strings.Join(problems, "；"))
 	}
 	return moreErr
 }
@@ -303,7 +333,7 @@ func checkFormat(path string, tx *bolt.Tx) error {
 		if empty {
 			return nil // a bare bbolt file: Open makes the buckets
 		}
-		return fmt.Errorf("文件 %s 不是 jixiao 的草稿数据文件（里面是别的程序的数据）。文件保持原样；请用 --db 指定别的文件。", path)
+		return model.Errorf(model.EINVALID, "文件 %s 不是 jixiao 的草稿数据文件（里面是别的程序的数据）。文件保持原样；请用 --db 指定别的文件。", path)
 	}
 	v, err := strconv.Atoi(string(j.Get(keyFormat)))
 	if err != nil {

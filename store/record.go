@@ -80,7 +80,7 @@ func plain(v []byte) ([]byte, error) {
 	}
 	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(v[1:])))
 	if err != nil {
-		return nil, fmt.Errorf("压缩的记录无法解开（%v）", err)
+		return nil, model.Errorf(model.EDAMAGED, "压缩的记录无法解开（%w）", err)
 	}
 	return b, nil
 }
@@ -99,7 +99,7 @@ func encodeForm(f *model.Form) ([]byte, error) {
 	f.Version = model.SchemaVersion
 	b, err := json.Marshal(f)
 	if err != nil {
-		return nil, fmt.Errorf("草稿无法转换为保存格式（%v）。", err)
+		return nil, model.Errorf(model.EINTERNAL, "草稿无法转换为保存格式（%w）。", err)
 	}
 	return b, nil
 }
@@ -133,7 +133,7 @@ func decodeRecord(v []byte) (*record, error) {
 	}
 	var env envelope
 	if err := json.Unmarshal(v, &env); err != nil {
-		return nil, fmt.Errorf("记录无法读取（%v）", err)
+		return nil, model.Errorf(model.EDAMAGED, "记录无法读取（%w）", err)
 	}
 	rec := &record{schema: env.Schema, saved: env.Saved, summary: env.Summary, body: env.Form}
 	if env.Form == nil {
@@ -147,17 +147,17 @@ func decodeRecord(v []byte) (*record, error) {
 	for s := rec.schema; s < model.SchemaVersion; s++ {
 		m := migrations[s]
 		if m == nil {
-			return nil, fmt.Errorf("没有从第 %d 版数据格式升级的方法", s)
+			return nil, model.Errorf(model.EINTERNAL, "没有从第 %d 版数据格式升级的方法", s)
 		}
 		b, err := m(rec.body)
 		if err != nil {
-			return nil, fmt.Errorf("第 %d 版数据无法升级（%v）", s, err)
+			return nil, model.Errorf(model.EDAMAGED, "第 %d 版数据无法升级（%w）", s, err)
 		}
 		rec.body = b
 	}
 	var f model.Form
 	if err := json.Unmarshal(rec.body, &f); err != nil {
-		return nil, fmt.Errorf("表格内容无法读取（%v）", err)
+		return nil, model.Errorf(model.EDAMAGED, "表格内容无法读取（%w）", err)
 	}
 	f.Version = model.SchemaVersion
 	if !rec.saved.IsZero() {
@@ -173,7 +173,7 @@ func recordErr(err error, path, id string, n int) error {
 	if errors.As(err, &nv) {
 		return &NewerVersionError{Path: path, ID: id, Version: nv.schema, Known: model.SchemaVersion}
 	}
-	return fmt.Errorf("草稿 %s 的第 %d 版无法读取：%v。可以在“历史版本”中打开较早的一版。", id, n, err)
+	return model.Errorf(model.EDAMAGED, "草稿 %s 的第 %d 版无法读取：%w。可以在“历史版本”中打开较早的一版。", id, n, err)
 }
 
 // migrateV0 turns the prototype's bare form into schema 1: goals become

@@ -53,7 +53,7 @@ func decodeRevMeta(v []byte) revMeta {
 func putRevision(b *bolt.Bucket, h *header, body []byte, f *model.Form, now time.Time, summary string) error {
 	rb, mb := b.Bucket(bucketRevs), b.Bucket(bucketRevMeta)
 	if rb == nil || mb == nil {
-		return fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", h.ID)
+		return model.Errorf(model.EDAMAGED, "草稿 %s 的记录不完整（缺少修订记录）。", h.ID)
 	}
 	n := h.Head + 1
 	rec, err := encodeRecord(model.SchemaVersion, now, summary, body)
@@ -116,14 +116,14 @@ func (s *Store) loadIn(tx *bolt.Tx, id string, n int) (*model.Form, error) {
 	}
 	rb := b.Bucket(bucketRevs)
 	if rb == nil {
-		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少修订记录）。", id)
+		return nil, model.Errorf(model.EDAMAGED, "草稿 %s 的记录不完整（缺少修订记录）。", id)
 	}
 	v := rb.Get(u64(key))
 	if v == nil {
 		if n > 0 {
 			return nil, &NotFoundError{ID: id, Revision: n}
 		}
-		return nil, fmt.Errorf("草稿 %s 的记录不完整（缺少第 %d 版）。", id, key)
+		return nil, model.Errorf(model.EDAMAGED, "草稿 %s 的记录不完整（缺少第 %d 版）。", id, key)
 	}
 	rec, err := decodeRecord(v)
 	if err != nil {

@@ -51,14 +51,14 @@ var (
 )
 
 // ErrInUse is returned by Open when another jixiao holds the file.
-var ErrInUse = errors.New("数据文件正被另一个 jixiao 窗口使用，请先关闭那个窗口再打开。")
+var ErrInUse error = model.Errorf(model.ECONFLICT, "数据文件正被另一个 jixiao 窗口使用，请先关闭那个窗口再打开。")
 
 // ErrNotFound is matched (errors.Is) by the error for a draft id or a
 // revision that does not exist.
-var ErrNotFound = errors.New("没有找到这份草稿。")
+var ErrNotFound error = model.Errorf(model.ENOTFOUND, "没有找到这份草稿。")
 
 // ErrClosed is returned by the methods of a closed Store.
-var ErrClosed = errors.New("数据文件已经关闭，请重新打开程序。")
+var ErrClosed error = model.Errorf(model.ECONFLICT, "数据文件已经关闭，请重新打开程序。")
 
 // NotFoundError is the ErrNotFound (errors.Is) for one draft id, or for
 // one of its revisions when Revision > 0.
@@ -76,6 +76,9 @@ func (e *NotFoundError) Error() string {
 
 func (e *NotFoundError) Unwrap() error { return ErrNotFound }
 
+// ErrorCode is model.ENOTFOUND.
+func (e *NotFoundError) ErrorCode() string { return model.ENOTFOUND }
+
 // NewerVersionError says that a draft (or the whole file, when ID is "")
 // was written by a newer jixiao than this one. Nothing is changed.
 type NewerVersionError struct {
@@ -91,6 +94,9 @@ func (e *NewerVersionError) Error() string {
 	}
 	return fmt.Sprintf("草稿 %s 是由更新版本的 jixiao 保存的（数据格式第 %d 版，本程序只认识到第 %d 版）。请安装新版 jixiao 后再打开这份草稿；它保持原样，没有被改动。", e.ID, e.Version, e.Known)
 }
+
+// ErrorCode is model.EUNSUPPORTED: this program cannot read it.
+func (e *NewerVersionError) ErrorCode() string { return model.EUNSUPPORTED }
 
 // Store is an open drafts file.
 type Store struct {
@@ -137,11 +143,11 @@ func DefaultPath() (string, error) {
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("找不到用户配置目录（%v），请用 --db 指定草稿数据文件的位置。", err)
+		return "", model.Errorf(model.EIO, "找不到用户配置目录（%w），请用 --db 指定草稿数据文件的位置。", err)
 	}
 	dir = filepath.Join(dir, "jixiao")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("无法创建文件夹 %s（%v），请用 --db 指定草稿数据文件的位置。", dir, err)
+		return "", model.Errorf(model.EIO, "无法创建文件夹 %s（%w），请用 --db 指定草稿数据文件的位置。", dir, err)
 	}
 	return filepath.Join(dir, "drafts.db"), nil
 }
@@ -194,6 +200,9 @@ func (e *InternalError) Error() string {
 	return fmt.Sprintf("程序内部出错（%v），这次操作没有完成，草稿没有改动。请重新打开程序再试；如果仍然出错，请把这条消息告诉技术支持。", e.Value)
 }
 
+// ErrorCode is model.EINTERNAL.
+func (e *InternalError) ErrorCode() string { return model.EINTERNAL }
+
 // recoverTo turns a panic inside a transaction into an error; bbolt has
 // already rolled the transaction back. Only a panic raised in bbolt's own
 // code (it panics on pages damaged while the file was open) or a memory
@@ -206,9 +215,9 @@ func (s *Store) recoverTo(err *error) {
 	}
 	fn := panicSite()
 	if isFault(r) || strings.HasPrefix(fn, boltPackage) {
-		de := &DamagedError{Path: s.path, Reason: fmt.Sprintf("读写时发现文件内容不完整（%v）", r)}
+		de := &DamagedError{Path: s.path, Reason: "文件内容不完整", Detail: fmt.Sprint(r), During: true}
 		if b, ok := NewestGoodBackup(s.path); ok {
-			de.Backup = b.Path
+			de.Backup, de.BackupTime = b.Path, b.Time
 		}
 		*err = de
 		return

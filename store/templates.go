@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,10 +29,10 @@ func templateKey(t *model.Template) []byte {
 // the same id and version is replaced.
 func (s *Store) PutTemplate(t *model.Template) error {
 	if t == nil {
-		return fmt.Errorf("没有表样")
+		return model.Errorf(model.EINVALID, "没有表样")
 	}
 	if model.BuiltinTemplate(t.ID) != nil {
-		return fmt.Errorf("表样编号“%s”是内置表样的编号，不能被导入的表样替换；请在表样文件中换一个编号", t.ID)
+		return model.Errorf(model.ECONFLICT, "表样编号“%s”是内置表样的编号，不能被导入的表样替换；请在表样文件中换一个编号", t.ID)
 	}
 	b, err := model.MarshalTemplate(t)
 	if err != nil {

@@ -213,7 +213,7 @@ func (e *Editor) close() {
 		}
 	}
 	if err := e.Flush(); err != nil {
-		dialog.ShowConfirm("草稿未能保存", err.Error()+"\n\n仍要关闭吗？关闭后最近的修改会丢失。", func(yes bool) {
+		dialog.ShowConfirm(errTitle("草稿未能保存", err), errMessage(err)+"\n\n仍要关闭吗？关闭后最近的修改会丢失。", func(yes bool) {
 			if yes {
 				e.win.Close()
 			}

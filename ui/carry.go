@@ -98,7 +98,7 @@ func (r *carryReview) preview() {
 	nf, repls, mig, err := r.carry(nil)
 	r.showMigration(mig, err)
 	if err != nil {
-		r.msg.SetText(err.Error())
+		r.msg.SetText(errMessage(err))
 		r.msg.Importance = widget.DangerImportance
 		r.msg.Refresh()
 		r.box.Refresh()

@@ -123,7 +123,7 @@ func (ws *Workspace) OnDrafts() bool { return ws.onDrafts }
 // ShowDrafts shows the 草稿 screen. Unsaved edits are saved first.
 func (ws *Workspace) ShowDrafts() {
 	if err := ws.e.Flush(); err != nil {
-		ws.e.ShowError("草稿未能保存", err.Error())
+		ws.e.ShowError(errTitle("草稿未能保存", err), errMessage(err))
 	}
 	ws.onDrafts = true
 	ws.drafts.trash = false
@@ -167,9 +167,9 @@ func (ws *Workspace) info(title, msg string) {
 	d.Show()
 }
 
-// failed shows err (already plain Chinese) under title.
+// failed shows err under title, by its code (errTitle, errMessage).
 func (ws *Workspace) failed(title string, err error) {
-	ws.info(title, err.Error())
+	ws.info(errTitle(title, err), errMessage(err))
 }
 
 // guard turns a program error inside an action into a Chinese message
@@ -346,7 +346,7 @@ func (v *draftsScreen) reload() {
 	switch {
 	case err != nil:
 		v.items = nil
-		v.empty.SetText("草稿列表读不出来：" + err.Error())
+		v.empty.SetText("草稿列表读不出来：" + errMessage(err))
 	case len(v.items) == 0 && v.trash:
 		v.empty.SetText("回收站是空的。")
 	case len(v.items) == 0:

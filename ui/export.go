@@ -171,7 +171,7 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("程序内部出错（%v）", r)
+			err = model.Errorf(model.EINTERNAL, "程序内部出错（%v）", r)
 		}
 	}()
 	var buf bytes.Buffer
@@ -190,18 +190,18 @@ func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err 
 func writeFileError(path string, err error) error {
 	switch {
 	case errors.Is(err, atomicfile.ErrIsDir):
-		return fmt.Errorf("无法写入文件：“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
+		return model.Wrap(err, model.EINVALID, "无法写入文件：“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("无法写入文件：文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
+		return model.Wrap(err, model.ENOTFOUND, "无法写入文件：文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("无法写入文件：没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
+		return model.Wrap(err, model.EIO, "无法写入文件：没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
 	}
-	return fmt.Errorf("无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%v", err)
+	return model.Errorf(model.EIO, "无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%w", err)
 }
 
 func (e *Editor) exportDone(k ExportKind, path string, missing []rune, err error) {
 	if err != nil {
-		e.ShowError("导出失败", fmt.Sprintf("%s 文件没有导出：%v", k.Name, err))
+		e.ShowError(errTitle("导出失败", err), k.Name+" 文件没有导出："+errMessage(err))
 		return
 	}
 	msg := widget.NewLabel("已导出到：\n" + path)

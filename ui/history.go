@@ -101,7 +101,7 @@ func (h *historyView) show(i int) {
 	}
 	f, err := h.ws.st.LoadRevision(h.id, h.revs[i].N)
 	if err != nil {
-		h.preview.SetText("这个版本读不出来：" + err.Error())
+		h.preview.SetText("这个版本读不出来：" + errMessage(err))
 		h.restore.Disable()
 		return
 	}

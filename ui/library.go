@@ -28,7 +28,7 @@ func storeLibrary(st *store.Store) LibrarySource {
 		lib, problems, skipped, err := store.FullLibrary(st, st.Path())
 		var msgs []string
 		if err != nil {
-			msgs = append(msgs, "“我的指标”未能读取："+err.Error())
+			msgs = append(msgs, "“我的指标”未能读取："+errMessage(err))
 			lib, problems, _, _ = store.FullLibrary(nil, st.Path())
 		}
 		for _, p := range problems {
@@ -422,7 +422,7 @@ func (p *libraryPicker) importDialog() {
 	req := FileRequest{Title: "导入指标库文件", Dir: e.exportDir(), Exts: []string{".json"}, Kind: "指标库文件"}
 	e.files().Open(e.win, req, func(path string, err error) {
 		if err != nil {
-			e.ShowError("无法打开文件", err.Error())
+			e.ShowError(errTitle("无法打开文件", err), errMessage(err))
 			return
 		}
 		if path != "" {
@@ -436,7 +436,7 @@ func (p *libraryPicker) importDialog() {
 func (p *libraryPicker) importPath(path string) {
 	lf, err := p.importLibraryFn(path)
 	if err != nil {
-		p.v.e.ShowError("指标库文件没有导入", err.Error())
+		p.v.e.ShowError(errTitle("指标库文件没有导入", err), errMessage(err))
 		return
 	}
 	p.lib, p.problems = p.v.libraryEntries()

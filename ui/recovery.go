@@ -23,12 +23,12 @@ func StoreProblem(path string, err error) (msg string, backup *store.Backup) {
 	case errors.As(err, &de):
 		msg = fmt.Sprintf("草稿数据文件已损坏，无法打开：%s。\n文件：%s\n这个文件保持原样，程序没有改动它。", de.Reason, de.Path)
 		if b, ok := store.NewestGoodBackup(path); ok {
-			msg += fmt.Sprintf("\n\n可以用最近的完好备份恢复，点“用备份恢复”。\n备份时间：%s\n恢复前，损坏的文件会先另存一份到备份文件夹。", b.Time.Format("2006-01-02 15:04"))
+			msg += fmt.Sprintf("\n\n可以用最近的完好备份恢复，点“用备份恢复”。\n备份时间：%s。备份里有到那时为止保存的全部草稿，之后的修改不在其中。\n恢复前，损坏的文件会先另存一份到备份文件夹，不会丢失。", b.Time.Format("2006-01-02 15:04"))
 			return msg, &b
 		}
-		return msg + "\n\n没有找到完好的备份。可以把这个文件改名保存以便日后找回，再打开程序，程序会新建一个空的数据文件。", nil
+		return msg + "\n\n没有找到完好的备份。可以把这个文件改名保存以便日后找回，再打开程序，程序会新建一个空的数据文件；导出过的 Excel（.xlsx）或 JSON 文件可以用“导入”重新读成草稿。", nil
 	}
-	return fmt.Sprintf("无法打开草稿数据文件 %s：%v", path, err), nil
+	return fmt.Sprintf("无法打开草稿数据文件 %s：%s", path, errMessage(err)), nil
 }
 
 // ShowStoreProblem shows in w why the drafts file at path could not be

@@ -51,7 +51,7 @@ func TestDamagedFileRestoreBackup(t *testing.T) {
 		t.Fatalf("Open of the damaged file: %v", err)
 	}
 	msg, b := StoreProblem(path, err)
-	if b == nil || !strings.Contains(msg, "已损坏") || !strings.Contains(msg, "备份") {
+	if b == nil || !strings.Contains(msg, "已损坏") || !strings.Contains(msg, "备份") || !strings.Contains(msg, "之后的修改不在其中") {
 		t.Fatalf("damaged: %q, backup %v", msg, b)
 	}
 

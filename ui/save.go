@@ -112,7 +112,7 @@ func (e *Editor) Flush() error {
 	err := e.write(e.id, e.form, e.openEpoch, gen)
 	e.saveResult(gen, err)
 	if err != nil {
-		return fmt.Errorf("草稿未能保存：%v", err)
+		return fmt.Errorf("草稿未能保存：%w", err)
 	}
 	return nil
 }
@@ -141,7 +141,7 @@ func (e *Editor) SaveBeforeExit() error {
 		return nil
 	}
 	if err := e.write(e.id, e.form, e.openEpoch, e.editGen); err != nil {
-		return fmt.Errorf("草稿未能保存：%v", err)
+		return fmt.Errorf("草稿未能保存：%w", err)
 	}
 	e.savedGen = e.editGen
 	return nil

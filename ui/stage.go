@@ -106,7 +106,7 @@ func (v *yearView) SetStage(to model.Stage, month int) {
 	var err error
 	v.e.Apply(func(f *model.Form) { err = f.SetStage(to, month, v.e.clock.Now()) })
 	if err != nil {
-		v.e.ShowError("无法切换阶段", err.Error())
+		v.e.ShowError(errTitle("无法切换阶段", err), errMessage(err))
 		v.refresh(true)
 	}
 }
@@ -280,7 +280,7 @@ func (v *yearView) showAdjust() {
 			}
 		})
 		if err != nil {
-			v.e.ShowError("未调整", err.Error())
+			v.e.ShowError(errTitle("未调整", err), errMessage(err))
 		}
 	}, v.e.win)
 	d.Resize(fyne.NewSize(760, 260))

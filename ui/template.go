@@ -298,14 +298,14 @@ func (ws *Workspace) allTemplates() []*model.Template {
 func (ws *Workspace) ImportTemplateFile(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("无法读取“%s”：%v", path, err)
+		return model.Errorf(model.EIO, "无法读取“%s”：%w", path, err)
 	}
 	if fi.Size() > model.MaxTemplateFile {
-		return fmt.Errorf("“%s”超过 %d KB，不像是表样文件，未导入", path, model.MaxTemplateFile>>10)
+		return model.Errorf(model.EINVALID, "“%s”超过 %d KB，不像是表样文件，未导入", path, model.MaxTemplateFile>>10)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("无法读取“%s”：%v", path, err)
+		return model.Errorf(model.EIO, "无法读取“%s”：%w", path, err)
 	}
 	t, err := model.ParseTemplate(data)
 	if err != nil {
@@ -333,7 +333,7 @@ func (ws *Workspace) templateMenu() *fyne.Menu {
 					return
 				}
 				if err := ws.ImportTemplateFile(path); err != nil {
-					ws.info("表样未导入", err.Error())
+					ws.info(errTitle("表样未导入", err), errMessage(err))
 					return
 				}
 				ws.info("表样已导入", "已导入表样。新建草稿时可以选择它。")

@@ -64,7 +64,7 @@ func (ws *Workspace) showTemplateMove(to *model.Template) {
 	from := model.TemplateVersion(f.Template, ws.e.templates)
 	g, m, err := model.Migrate(f, from, to)
 	if err != nil {
-		ws.info("无法迁移到新版本", err.Error())
+		ws.info(errTitle("无法迁移到新版本", err), errMessage(err))
 		return
 	}
 	d := &templateMove{ws: ws, id: ws.e.ID(), to: to, moved: g, m: m}

@@ -634,7 +634,7 @@ func TestDamagedDraftsFile(t *testing.T) {
 				yes = "**NO**"
 			}
 			msg := relNormalize(strings.ReplaceAll(strings.TrimSpace(errs), dir+string(filepath.Separator), "…/"))
-			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", c.what, code, relShow(strings.ReplaceAll(msg, "\n", " "), 220), yes, offered)
+			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", c.what, code, relShow(strings.ReplaceAll(msg, "\n", " "), 400), yes, offered)
 		})
 	}
 
@@ -670,12 +670,14 @@ func TestDamagedDraftsFile(t *testing.T) {
 var (
 	relStamp = regexp.MustCompile(`\d{8}-\d{6}`)
 	relBytes = regexp.MustCompile(`\d{3,} 字节`)
+	relWhen  = regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}`)
 )
 
 // relNormalize takes the run-dependent parts (backup time stamps, file
 // sizes of more than 99 bytes) out of a message for the generated table.
 func relNormalize(s string) string {
 	s = relStamp.ReplaceAllString(s, "YYYYMMDD-hhmmss")
+	s = relWhen.ReplaceAllString(s, "YYYY-MM-DD hh:mm")
 	return relBytes.ReplaceAllString(s, "N 字节")
 }
 

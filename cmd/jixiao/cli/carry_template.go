@@ -17,7 +17,7 @@ func carryInto(st *store.Store, prev *model.Form, year, id string) (*model.Form,
 	if strings.TrimSpace(id) == "" {
 		next, reps, err := model.CarryForward(prev, year, nil)
 		if err != nil {
-			return nil, nil, nil, userErrorf("%s", err.Error())
+			return nil, nil, nil, userErr(err)
 		}
 		return next, reps, nil, nil
 	}
@@ -31,7 +31,7 @@ func carryInto(st *store.Store, prev *model.Form, year, id string) (*model.Form,
 	}
 	next, reps, m, err := model.CarryInto(prev, year, nil, model.TemplateVersion(prev.Template, stored), to)
 	if err != nil {
-		return nil, nil, nil, userErrorf("%s", err.Error())
+		return nil, nil, nil, userErr(err)
 	}
 	return next, reps, m, nil
 }

@@ -24,7 +24,7 @@ func runCheck(c *cli, args []string) error {
 	if err != nil {
 		// The form could not be read, so nothing was checked: exit 2, not
 		// the 1 that means "the form has errors".
-		return usageErrorf("无法审核“%s”：%s", label, err.Error())
+		return usageErrorf("无法审核“%s”：%w", label, err)
 	}
 	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "")
 	return checkReportTemplate(c, f, label, tpl, remark)

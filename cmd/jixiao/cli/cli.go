@@ -14,10 +14,13 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"jixiao/model"
 )
 
 // command is one subcommand. run returns nil, a *userError (exit 1), a
-// *usageError (exit 2) or any other error (exit 1, shown as it is).
+// *usageError (exit 2) or any other error (exit 1, shown through
+// model.ErrorMessage: an error without a code is a program error).
 type command struct {
 	name    string
 	args    string // the usage after the name, e.g. "--draft ID --year 2021"
@@ -34,21 +37,52 @@ type cli struct {
 func (c *cli) printf(format string, args ...any) { fmt.Fprintf(c.stdout, format, args...) }
 
 // userError is a problem the user can fix; its message is plain Chinese.
-type userError struct{ msg string }
+// It keeps the error it was made from (a %w operand of userErrorf), so its
+// code (model.ErrorCode) is that error's, or EINVALID for a message of the
+// command line's own.
+type userError struct {
+	msg string
+	err error
+}
 
 func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.err }
 
+// ErrorCode is the cause's code, or model.EINVALID.
+func (e *userError) ErrorCode() string {
+	if e.err != nil {
+		return model.ErrorCode(e.err)
+	}
+	return model.EINVALID
+}
+
+// userErrorf formats as fmt.Errorf does; a %w operand is kept as the cause.
 func userErrorf(format string, args ...any) error {
-	return &userError{fmt.Sprintf(format, args...)}
+	err := fmt.Errorf(format, args...)
+	return &userError{msg: err.Error(), err: errors.Unwrap(err)}
+}
+
+// userErr is err as a user error, with err's own message.
+func userErr(err error) error {
+	return &userError{msg: model.ErrorMessage(err), err: err}
 }
 
 // usageError is a misuse of the command line.
-type usageError struct{ msg string }
+type usageError struct {
+	msg string
+	err error
+}
 
 func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Unwrap() error { return e.err }
 
+// ErrorCode is model.EINVALID: the command line is to be corrected.
+func (e *usageError) ErrorCode() string { return model.EINVALID }
+
+// usageErrorf formats as fmt.Errorf does; a %w operand is kept as the cause.
 func usageErrorf(format string, args ...any) error {
-	return &usageError{fmt.Sprintf(format, args...)}
+	err := fmt.Errorf(format, args...)
+	return &usageError{msg: err.Error(), err: errors.Unwrap(err)}
 }
 
 // errFindings is returned by commands that ran fine but found errors in
@@ -92,19 +126,31 @@ func run(args []string, c *cli) (code int) {
 		return 2
 	}
 	err := cmd.run(c, args[1:])
+	code = exitCode(err)
+	var ue *usageError
+	switch {
+	case code == 0 || errors.Is(err, errFindings):
+	case errors.As(err, &ue):
+		fmt.Fprintf(c.stderr, "%s\n用法：jixiao %s %s\n", ue.msg, cmd.name, cmd.args)
+	default:
+		fmt.Fprintln(c.stderr, model.ErrorMessage(err))
+	}
+	return code
+}
+
+// exitCode is the exit code for err, chosen by its kind, never by its
+// text: 0 success, 2 a misuse of the command line (*usageError), 1 anything
+// else — the form has errors (errFindings) or a problem with a message of
+// any model code (model.ErrorCode), a program error (EINTERNAL) included.
+func exitCode(err error) int {
 	var ue *usageError
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, errFindings):
-		return 1
 	case errors.As(err, &ue):
-		fmt.Fprintf(c.stderr, "%s\n用法：jixiao %s %s\n", ue.msg, cmd.name, cmd.args)
 		return 2
-	default:
-		fmt.Fprintln(c.stderr, err.Error())
-		return 1
 	}
+	return 1
 }
 
 func usage(w io.Writer) {

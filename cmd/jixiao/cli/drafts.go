@@ -21,7 +21,7 @@ func dbPath(db string) (string, error) {
 	}
 	p, err := store.DefaultPath()
 	if err != nil {
-		return "", userErrorf("%s", err.Error())
+		return "", userErr(err)
 	}
 	return p, nil
 }
@@ -48,9 +48,9 @@ func storeErr(err error, id string) error {
 	}
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) && nf.Revision == 0 && id != "" {
-		return userErrorf("没有编号为 %s 的草稿，请用 jixiao list 查看（回收站中的草稿用 jixiao list --trash 查看）。", id)
+		return &userError{msg: fmt.Sprintf("没有编号为 %s 的草稿，请用 jixiao list 查看（回收站中的草稿用 jixiao list --trash 查看）。", id), err: err}
 	}
-	return userErrorf("%s", err.Error())
+	return userErr(err)
 }
 
 // loadDraft returns draft id of the drafts file db (used by check, export
@@ -324,7 +324,7 @@ func runRestore(c *cli, args []string) error {
 	case *list:
 		bs, err := store.Backups(path)
 		if err != nil {
-			return userErrorf("%s", err.Error())
+			return userErr(err)
 		}
 		if len(bs) == 0 {
 			fmt.Fprintf(c.stderr, "数据文件 %s 还没有备份（程序每次打开已有的数据文件时会先备份一份）。\n", path)
@@ -359,7 +359,7 @@ func runRestore(c *cli, args []string) error {
 		return nil
 	default:
 		if err := store.RestoreBackup(path, rest[0]); err != nil {
-			return userErrorf("%s", err.Error())
+			return userErr(err)
 		}
 		c.printf("已用备份 %s 恢复数据文件 %s。恢复前的数据文件已另存在备份文件夹中（jixiao restore --list 可查看）。\n", rest[0], path)
 		return nil

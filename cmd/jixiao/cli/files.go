@@ -23,7 +23,7 @@ import (
 func loadFile(path string) (*model.Form, error) {
 	f, _, err := export.ImportFile(path)
 	if err != nil {
-		return nil, userErrorf("%s", err.Error())
+		return nil, userErr(err)
 	}
 	return f, nil
 }
@@ -123,7 +123,7 @@ func writeOutputs(c *cli, label string, outs map[string]string, write func(ext s
 		var buf bytes.Buffer
 		rep, err := write(ext, &buf)
 		if err != nil {
-			return userErrorf("“%s”导出失败：%s", label, err.Error())
+			return userErrorf("“%s”导出失败：%w", label, err)
 		}
 		if err := writeFileAtomic(p, buf.Bytes()); err != nil {
 			return err
@@ -197,7 +197,7 @@ func runImport(c *cli, args []string) error {
 	// file untouched (it is not even opened).
 	f, rep, err := export.ImportFile(pos[0])
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return userErr(err)
 	}
 	st, err := openStore(*db)
 	if err != nil {

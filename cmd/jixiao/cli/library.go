@@ -36,7 +36,7 @@ func runLibrary(c *cli, args []string) error {
 		}
 		lf, err := store.ImportLibrary(path, *imp)
 		if err != nil {
-			return userErrorf("%s", err.Error())
+			return userErr(err)
 		}
 		c.printf("已导入指标库“%s”：%d 条指标（来源显示为“%s”）。\n", lf.Name, len(lf.Entries), lf.Name)
 		return nil

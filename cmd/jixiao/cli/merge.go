@@ -52,7 +52,7 @@ func runMerge(c *cli, args []string) error {
 	for _, path := range files {
 		f, rep, err := export.ImportFile(path)
 		if err != nil {
-			return userErrorf("%s\n没有合并任何文件，草稿未改动。", err.Error())
+			return userErrorf("%w\n没有合并任何文件，草稿未改动。", err)
 		}
 		label := filepath.Base(path)
 		parts = append(parts, model.MergePart{Label: label, Form: f})
@@ -132,7 +132,7 @@ func runMerge(c *cli, args []string) error {
 
 	merged, report, err := model.Merge(draft, parts, choices)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return userErr(err)
 	}
 	// Whether the save wrote a revision is told by the newest revision's
 	// number: the count of kept revisions stops growing at
@@ -142,7 +142,7 @@ func runMerge(c *cli, args []string) error {
 		return storeErr(err, id)
 	}
 	if err := st.Save(id, merged); err != nil {
-		return userErrorf("合并没有保存：%s\n草稿未改动。", err.Error())
+		return userErrorf("合并没有保存：%w\n草稿未改动。", err)
 	}
 	revAfter, err := newestRevision(st, id)
 	if err != nil {

@@ -60,7 +60,7 @@ func runStage(c *cli, args []string) error {
 	}
 	from := f.StageLabel()
 	if err := f.SetStage(to, *month, time.Now()); err != nil {
-		return userErrorf("%s", err.Error())
+		return userErr(err)
 	}
 	if f.StageLabel() == from {
 		c.printf("草稿 %s 已经在“%s”阶段，没有改动。\n", id, from)
@@ -121,7 +121,7 @@ func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs ma
 func importInto(c *cli, db, path, id string) error {
 	data, err := export.ReadImportFile(path)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return userErr(err)
 	}
 	st, err := openStore(db)
 	if err != nil {
@@ -134,7 +134,7 @@ func importInto(c *cli, db, path, id string) error {
 	}
 	g, rep, err := export.ImportStageValues(path, data, f)
 	if err != nil {
-		return userErrorf("%s", err.Error())
+		return userErr(err)
 	}
 	c.printf("%s\n", rep.String())
 	if len(rep.Changes) == 0 {

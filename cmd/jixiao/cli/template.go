@@ -74,10 +74,10 @@ func runTemplate(c *cli, args []string) error {
 		}
 		t, err := model.ParseTemplate(data)
 		if err != nil {
-			return userErrorf("“%s”：%s", pos[0], err.Error())
+			return userErrorf("“%s”：%w", pos[0], err)
 		}
 		if err := st.PutTemplate(t); err != nil {
-			return userErrorf("“%s”：%s", pos[0], err.Error())
+			return userErrorf("“%s”：%w", pos[0], err)
 		}
 		c.printf("已导入表样：%s  %s\n", t.ID, templateName(t))
 		return nil
@@ -88,7 +88,7 @@ func runTemplate(c *cli, args []string) error {
 		}
 		b, err := model.MarshalTemplate(t)
 		if err != nil {
-			return userErrorf("表样“%s”无法写出：%s", t.ID, err.Error())
+			return userErrorf("表样“%s”无法写出：%w", t.ID, err)
 		}
 		if err := writeFileAtomic(pos[1], b); err != nil {
 			return err

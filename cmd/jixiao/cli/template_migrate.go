@@ -65,7 +65,7 @@ func runTemplateMigrate(c *cli, args []string) error {
 	from := model.TemplateVersion(ref, stored)
 	g, m, err := model.Migrate(f, from, target)
 	if err != nil {
-		return userErrorf("草稿 %s：%s", id, err.Error())
+		return userErrorf("草稿 %s：%w", id, err)
 	}
 	for _, l := range m.Lines() {
 		c.printf("%s\n", l)

@@ -40,7 +40,7 @@ func GUIArgs(args []string) (db string, err error) {
 		err = usageErrorf("不认识的参数：%s", pos[0])
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s\n用法：jixiao [gui] [--db 数据文件]", err)
+		return "", fmt.Errorf("%w\n用法：jixiao [gui] [--db 数据文件]", err)
 	}
 	return *p, nil
 }

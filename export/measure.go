@@ -1,0 +1,91 @@
+package export
+
+// Measuring wrapped text, once for both files: the xlsx's row heights (and
+// so its page breaks) and the PDF's lines and row heights come from the
+// same character widths, the same wrapping (wrapText) and the same rule
+// for cells merged over several rows. Only the fonts' sizes, the line
+// heights and the paddings differ between the two (textStyle).
+
+import "unicode"
+
+// charEm is the width of r in em (the font size) by character class. The
+// widths are those of the bundled Noto Sans SC, rounded up within each
+// class, so a line measured here never overflows in the PDF; Excel's and
+// WPS's CJK fonts (宋体, 等线) are no wider.
+func charEm(r rune) float64 {
+	switch {
+	case r == '\n' || r == '\r':
+		return 0
+	case r == ' ' || r == '\'' || r == '.' || r == ',' || r == ':' || r == ';' || r == '!' || r == '|' || r == 'i' || r == 'j' || r == 'l' || r == 'I':
+		return 0.34 // narrow
+	case r >= '0' && r <= '9':
+		return 0.56 // figures are all one width
+	case r == 'm' || r == 'w' || r == 'M' || r == 'W' || r == '@' || r == '%' || r == '&':
+		return 0.96 // the widest Latin letters and signs
+	case r >= 'A' && r <= 'Z':
+		return 0.75
+	case r < 0x80:
+		return 0.63 // other Latin letters and ASCII signs
+	case r < 0x1100 && unicode.IsLetter(r):
+		return 0.92 // accented Latin, Greek, Cyrillic (Ж is 0.9 em)
+	}
+	return 1 // CJK, full-width forms, symbols (≥ × ① ℃ …): one em
+}
+
+// textWidth is the width of s in points at size points.
+func textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += charEm(r)
+	}
+	return w * size
+}
+
+// textStyle is how a cell's text is set: font size and line height in
+// points, and the room above and below the lines together.
+type textStyle struct {
+	size, line, pad float64
+}
+
+// wrap breaks text into the lines that fit width points at the style's size.
+func (st textStyle) wrap(text string, width float64) []string {
+	return wrapText(text, width, func(r rune) float64 { return charEm(r) * st.size })
+}
+
+// lines is how many lines text takes in width points.
+func (st textStyle) lines(text string, width float64) int { return len(st.wrap(text, width)) }
+
+// height is the height of a cell of n lines.
+func (st textStyle) height(n int) float64 { return float64(max(n, 1))*st.line + st.pad }
+
+// spanHeights lays rows out: every row is at least least high and as high
+// as its tallest one-row cell (need(ri, ci) is the height the text of cell
+// ci of row ri needs); a cell merged over several rows that needs more
+// than those rows together grows the last of them.
+func spanHeights(rows []lrow, least float64, need func(ri, ci int) float64) []float64 {
+	h := make([]float64, len(rows))
+	for ri := range rows {
+		h[ri] = least
+		for ci := range rows[ri].cells {
+			if rows[ri].cells[ci].rowSpan == 1 {
+				h[ri] = max(h[ri], need(ri, ci))
+			}
+		}
+	}
+	for ri := range rows {
+		for ci := range rows[ri].cells {
+			c := &rows[ri].cells[ci]
+			if c.rowSpan <= 1 {
+				continue
+			}
+			sum := 0.0
+			for k := ri; k < ri+c.rowSpan; k++ {
+				sum += h[k]
+			}
+			if n := need(ri, ci); n > sum {
+				h[ri+c.rowSpan-1] += n - sum
+			}
+		}
+	}
+	return h
+}
