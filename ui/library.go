@@ -359,7 +359,8 @@ func LibraryPreview(e model.LibraryEntry) []string {
 		out = append(out, "核对所用文本："+e.Checked)
 	}
 	for _, u := range e.Used {
-		out = append(out, fmt.Sprintf("%s用过：%s（%s，草稿 %s）", yearWord(u.Year), orDash(u.Value), orDash(u.Dept), u.Draft))
+		// the department, not the draft's id (which means nothing to a clerk)
+		out = append(out, fmt.Sprintf("%s用过：%s（%s）", yearWord(u.Year), orDash(u.Value), orDash(u.Dept)))
 	}
 	return out
 }

@@ -243,6 +243,9 @@ func TestLibraryPickerMineAndImport(t *testing.T) {
 	if !strings.Contains(text, "2019年度用过：≥90%（郑州市生态环境局") {
 		t.Errorf("预算执行率 preview lacks the 2019 value:\n%s", text)
 	}
+	if strings.Contains(text, "，草稿 ") {
+		t.Errorf("the preview shows a draft's id, which means nothing to a clerk:\n%s", text)
+	}
 	// Import a bureau's file: its own source, selected.
 	file := filepath.Join(dir, "局.json")
 	if err := os.WriteFile(file, []byte(`{"format": "jixiao-library", "version": 1, "name": "某某局常用指标",

@@ -5,8 +5,9 @@ package main
 // Built with -tags memprof, the program writes a Go heap profile to
 // $JIXIAO_MEMPROF (default /tmp/jixiao-heap.prof) and a line of memory
 // figures to stderr each time it gets SIGUSR1; SIGUSR2 returns all freed
-// heap to the system (debug.FreeOSMemory), to see what RSS that leaves. scripts/bench.sh does not use
-// it; it is for finding what holds memory (go tool pprof -top FILE).
+// heap to the system (debug.FreeOSMemory), to see what RSS that leaves.
+// scripts/bench.sh does not use it; it is for finding what holds memory
+// (go tool pprof -top FILE).
 
 import (
 	"fmt"

@@ -45,6 +45,20 @@ idle_pct() {
 	t1=$(cpu_ticks "$1")
 	awk -v a="$t0" -v b="$t1" -v hz="$hz" -v s="$IDLE_SECONDS" 'BEGIN {printf "%.2f", (b - a) / hz / s * 100}'
 }
+# gui_settle PID: wait (up to 60 s) until PID uses at most 3 % of a core
+# over one second. On a loaded machine a fixed sleep may end while the
+# window is still laying out a tab or working through queued wheel steps.
+gui_settle() {
+	local a b k max
+	max=$(($(getconf CLK_TCK) * 3 / 100))
+	for ((k = 0; k < 60; k++)); do
+		a=$(cpu_ticks "$1")
+		sleep 1
+		b=$(cpu_ticks "$1")
+		[ -n "$a" ] && [ -n "$b" ] && [ $((b - a)) -le "$max" ] && return 0
+	done
+	log "process $1 still busy after 60 s"
+}
 # gui_start NAME BIN [ENV...] -- ARGS: start BIN in a fresh HOME; sets GPID, GWIN.
 gui_start() {
 	local name=$1 bin=$2
@@ -119,11 +133,14 @@ gui_bench() {
 		for x in 35 113 204 282 347 417; do
 			click $x 79
 			sleep 1.5
+			gui_settle $GPID
 			DISPLAY=$GUIDISPLAY xdotool mousemove --window "$GWIN" 640 400
 			DISPLAY=$GUIDISPLAY xdotool click --repeat 400 --delay 4 5
 			sleep 1
+			gui_settle $GPID
 		done
 		sleep 3
+		gui_settle $GPID
 		[ -n "${BENCH_SHOT:-}" ] && DISPLAY=$GUIDISPLAY import -window root "$BENCH_SHOT"
 		proc rss_tour_jixiao "$(rss_kb $GPID)" KB 1 "DISPLAY=$GUIDISPLAY dist/bench/jixiao (VmRSS after clicking each of the 6 tabs and 400 wheel steps down in each)"
 		gui_stop

@@ -53,7 +53,7 @@ func (r *report) guiGoals(add func(*goal)) {
 func (r *report) writeGUI(w *bufio.Writer) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("\n## The window: idle CPU, memory, typing (beside a minimal Fyne window)\n\n")
-	p("`scripts/bench/gui.sh`, in the same Xvfb as above. The yardstick is `cmd/jixiao/minimal`: one focused Entry in the same bundled font, the same Fyne version and the same build tags (`-tags no_animations`), measured in the same run. Idle CPU is the process's own CPU time (utime+stime from `/proc/PID/stat`) over the idle period, so other work on the machine hardly changes it; RSS is `VmRSS` from `/proc/PID/status` at the moment named. Tabs are clicked by their position and scrolled with 400 mouse-wheel steps each.\n\n")
+	p("`scripts/bench/gui.sh`, in the same Xvfb as above. The yardstick is `cmd/jixiao/minimal`: one focused Entry in the same bundled font, the same Fyne version and the same build tags (`-tags no_animations`), measured in the same run. Idle CPU is the process's own CPU time (utime+stime from `/proc/PID/stat`) over the idle period, so other work on the machine hardly changes it; RSS is `VmRSS` from `/proc/PID/status` at the moment named. Tabs are clicked by their position and scrolled with 400 mouse-wheel steps each; after each click and each scroll the script waits until the window uses under 3 %% of a core (a loaded machine delays the drawing).\n\n")
 	p("| What | Figure | Command |\n|---|---:|---|\n")
 	row := func(label, key string) {
 		pr, ok := r.procs[key]
