@@ -107,19 +107,9 @@ func readDOCX(name string, data []byte) (*docxGrid, error) {
 	damaged := func(why string) error {
 		return model.Errorf(model.EDAMAGED, "“%s”已损坏或不是正常的 Word 文件（%s），为安全起见未导入；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name, why)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openOfficeZip(name, data, docxKind)
 	if err != nil {
-		return nil, model.Wrap(err, model.EINVALID, "“%s”不是有效的 Word（.docx）文件，可能已损坏；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name)
-	}
-	if len(zr.File) > maxZipEntries {
-		return nil, model.Errorf(model.EINVALID, "“%s”内部包含 %d 个部件，不像是申报表，为安全起见未导入", name, len(zr.File))
-	}
-	var total uint64
-	for _, zf := range zr.File {
-		total += zf.UncompressedSize64
-		if zf.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped {
-			return nil, model.Errorf(model.EINVALID, "“%s”解压后超过 %d MB（其中“%s”有 %d MB），不像是申报表，为安全起见未导入；如确是申报表，请删去多余的内容后再试", name, maxUnzipped>>20, zf.Name, zf.UncompressedSize64>>20)
-		}
+		return nil, err
 	}
 	main := mainDocumentPart(zr)
 	var part *zip.File

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"reflect"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"jixiao/ui/widgets"
 )
 
 // Esc closes the dialog on top, as its 取消 does (Fyne's dialogs do not
@@ -96,20 +96,8 @@ func dismissButton(o fyne.CanvasObject) *widget.Button {
 }
 
 // overlayContent is the Content of Fyne's overlay container (the object
-// Overlays().Top() gives for a pop-up, of a type internal to Fyne, whose
-// Content field is exported), else nil.
-func overlayContent(o fyne.CanvasObject) fyne.CanvasObject {
-	v := reflect.ValueOf(o)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return nil
-	}
-	f := v.Elem().FieldByName("Content")
-	if !f.IsValid() || !f.CanInterface() {
-		return nil
-	}
-	c, _ := f.Interface().(fyne.CanvasObject)
-	return c
-}
+// Overlays().Top() gives for a pop-up), else nil.
+func overlayContent(o fyne.CanvasObject) fyne.CanvasObject { return widgets.ContentOf(o) }
 
 // escEntry is a one-line field of a dialog: Esc typed in it closes the
 // dialog on top (as 取消); every other key is the entry's.

@@ -71,7 +71,7 @@ func (g *GrowEntry) CreateRenderer() fyne.WidgetRenderer {
 	r := &growRenderer{WidgetRenderer: inner, g: g}
 	for _, o := range inner.Objects() {
 		if _, ok := o.(fyne.Scrollable); ok {
-			if c := scrollContent(o); c != nil {
+			if c := ContentOf(o); c != nil {
 				r.scroller, r.content = o, c
 				r.holder = container.NewWithoutLayout(c)
 			}
@@ -80,9 +80,11 @@ func (g *GrowEntry) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// scrollContent is the Content of Fyne's internal scroller (its type is
-// internal to Fyne, its Content field is exported).
-func scrollContent(o fyne.CanvasObject) fyne.CanvasObject {
+// ContentOf is the exported Content field of o when o is a pointer to a
+// struct that has one — Fyne's internal scroller and overlay container
+// (their types are internal to Fyne, their Content fields exported) — else
+// nil.
+func ContentOf(o fyne.CanvasObject) fyne.CanvasObject {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
 		return nil
