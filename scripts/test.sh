@@ -19,6 +19,7 @@
 #       the network, which the machines here do not reach)
 #   3. go test -race for every package but ui/ (model, store, export,
 #      assets, cmd/jixiao, ...)
+#   3a. the tests of our patches to third_party/fyne (PATCHES.md)
 #   4. ui/: go vet and a build of its tests with CGO_ENABLED=0, which proves
 #      they need no cgo and no display (headless fyne test driver), then
 #      go test -race -count=3 (cgo): the editor's clock, timers and
@@ -106,6 +107,19 @@ if [ "${#main[@]}" -gt 0 ]; then
 		CGO_ENABLED=1 go test -timeout 30m "${main[@]}" || failed+=(test)
 	fi
 fi
+# The tests of our patches to the Fyne copy in third_party/fyne (a module
+# of its own, so ./... does not reach it; PATCHES.md). Only ours: of
+# upstream's tests the copy keeps internal/painter's, and TestHangul there
+# needs a Hangul system font.
+step "patched Fyne: third_party/fyne tests of the patches"
+if (cd third_party/fyne && CGO_ENABLED=1 go test -race -count=1 \
+	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*)$' \
+	./internal/painter/ ./internal/driver/glfw/); then
+	echo "ok"
+else
+	failed+=(test-patches)
+fi
+
 if [ "${#ui[@]}" -gt 0 ]; then
 	step "CGO_ENABLED=0 go vet, test build of ${ui[*]}"
 	if CGO_ENABLED=0 go vet "${ui[@]}" && CGO_ENABLED=0 go test -count=1 -run '^$' "${ui[@]}"; then

@@ -9,10 +9,12 @@ import (
 )
 
 // Esc closes the dialog on top, as its 取消 does (Fyne's dialogs do not
-// react to it). Fyne gives a key to the focused field, or to the window's
-// canvas when no field has the focus, and has no hook that sees keys before
-// the field: so the canvas handles Esc where no field has the focus, and
-// the fields of our dialogs are escEntry, which hand Esc on.
+// react to it). Fyne gives a key to the focused widget, or to the window's
+// canvas when no widget has the focus: so the canvas handles Esc, and our
+// patch to Fyne's GLFW driver (third_party/fyne/PATCHES.md) hands it an Esc
+// that a focused button, check or closed select left unused. The fields of
+// our dialogs are escEntry, which close the dialog themselves (so the
+// headless tests, which have no GLFW driver, see it too).
 //
 // An input method that is composing keeps its Esc (it cancels the pinyin):
 // on Linux our GLFW patch drops the keys the input method filtered, on

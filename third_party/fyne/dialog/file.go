@@ -228,7 +228,7 @@ func (f *fileDialog) makeUI() fyne.CanvasObject {
 					fmt.Sprintf("Failed to create folder with path %s", newFolderPath),
 					createFolderErr,
 				)
-				ShowError(errors.New("folder cannot be created"), f.file.parent)
+				ShowError(errors.New(lang.L("folder cannot be created")), f.file.parent) // jixiao patch (PATCHES.md): translatable
 			}
 			f.refreshDir(f.dir)
 		}, f.file.parent)

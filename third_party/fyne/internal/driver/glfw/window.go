@@ -750,7 +750,16 @@ func (w *window) processKeyPressed(keyName fyne.KeyName, keyASCII fyne.KeyName, 
 	// No shortcut detected, pass down to TypedKey
 	focused := w.canvas.Focused()
 	if focused != nil {
+		// jixiao patch (PATCHES.md): an Esc that the focused widget left
+		// unused (a button, a check, a closed select: nothing lost the
+		// focus and no overlay went away) is handed on to the canvas, so
+		// the window can close the dialog on top.
+		top := w.canvas.Overlays().Top()
 		focused.TypedKey(keyEvent)
+		if keyName == fyne.KeyEscape && w.canvas.onTypedKey != nil &&
+			w.canvas.Focused() == focused && w.canvas.Overlays().Top() == top {
+			w.canvas.onTypedKey(keyEvent)
+		}
 	} else if w.canvas.onTypedKey != nil {
 		w.canvas.onTypedKey(keyEvent)
 	}
