@@ -136,20 +136,46 @@ func (r *carryReview) preview() {
 	r.box.Refresh()
 }
 
-// excerpt is the text around s[off:off+n] with that part in 【】, cut to
-// about 24 characters on each side.
+// excerptMax is how many characters excerpt keeps on each side of the
+// replaced part at most.
+const excerptMax = 60
+
+// sentenceEnd are the characters after which a new sentence (or clause of
+// a list) starts.
+const sentenceEnd = "。！？；;\n"
+
+// excerpt is the sentence around s[off:off+n] with that part in 【】: from
+// the end of the previous sentence to the end of this one, but at most
+// excerptMax characters on each side, marked … where cut. The clerk sees
+// what the year belongs to; the label wraps it.
 func excerpt(s string, off, n int) string {
-	if off < 0 || off+n > len(s) {
+	if off < 0 || n < 0 || off+n > len(s) {
 		return s
 	}
-	pre, mid, post := s[:off], s[off:off+n], s[off+n:]
-	if rs := []rune(pre); len(rs) > 24 {
-		pre = "…" + string(rs[len(rs)-24:])
+	pre, mid, post := []rune(s[:off]), s[off:off+n], []rune(s[off+n:])
+	start := 0
+	for i := len(pre) - 1; i >= 0; i-- {
+		if strings.ContainsRune(sentenceEnd, pre[i]) {
+			start = i + 1
+			break
+		}
 	}
-	if rs := []rune(post); len(rs) > 24 {
-		post = string(rs[:24]) + "…"
+	head := string(pre[start:])
+	if len(pre)-start > excerptMax {
+		head = "…" + string(pre[len(pre)-excerptMax:])
 	}
-	return strings.ReplaceAll(pre+"【"+mid+"】"+post, "\n", " ")
+	end := len(post)
+	for i, r := range post {
+		if strings.ContainsRune(sentenceEnd, r) {
+			end = i + 1
+			break
+		}
+	}
+	tail := string(post[:end])
+	if end > excerptMax {
+		tail = string(post[:excerptMax]) + "…"
+	}
+	return strings.ReplaceAll(head+"【"+mid+"】"+strings.TrimRight(tail, "\n"), "\n", " ")
 }
 
 func (r *carryReview) setAll(on bool) {

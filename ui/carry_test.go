@@ -134,3 +134,30 @@ func TestCarryForwardBadYear(t *testing.T) {
 		t.Errorf("message %q", ws.lastInfo)
 	}
 }
+
+// The 原文/改为 lines show the sentence the year belongs to, cut only when a
+// side is longer than excerptMax characters.
+func TestExcerptShowsTheSentence(t *testing.T) {
+	long := strings.Repeat("甲", 70)
+	for _, tc := range []struct {
+		name, s, old, want string
+	}{
+		{"short text whole", "确保2020年城区空气质量改善", "2020年", "确保【2020年】城区空气质量改善"},
+		{"from the previous sentence end to this one's",
+			"第一句结束。通过实施管控措施，确保2020年城区PM10浓度下降；第二项另说。",
+			"2020年", "通过实施管控措施，确保【2020年】城区PM10浓度下降；"},
+		{"line breaks end a sentence", "上一行\n2020年全市监测\n下一行", "2020年", "【2020年】全市监测"},
+		{"long sides cut with …", long + "2020年" + long, "2020年",
+			"…" + strings.Repeat("甲", excerptMax) + "【2020年】" + strings.Repeat("甲", excerptMax) + "…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			off := strings.Index(tc.s, tc.old)
+			if got := excerpt(tc.s, off, len(tc.old)); got != tc.want {
+				t.Errorf("excerpt = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if got := excerpt("abc", 2, 5); got != "abc" {
+		t.Errorf("out-of-range part: %q, want the text as it is", got)
+	}
+}
