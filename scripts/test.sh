@@ -113,7 +113,7 @@ fi
 # needs a Hangul system font.
 step "patched Fyne: third_party/fyne tests of the patches"
 if (cd third_party/fyne && CGO_ENABLED=1 go test -race -count=1 \
-	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*)$' \
+	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*|TestShutdown.*)$' \
 	./internal/painter/ ./internal/driver/glfw/); then
 	echo "ok"
 else

@@ -2,6 +2,7 @@ package glfw
 
 import (
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +24,11 @@ type funcData struct {
 var (
 	funcQueue        = async.NewUnboundedChan[funcData]()
 	running, drained atomic.Bool
+
+	// drainMu (jixiao patch, PATCHES.md): held for reading from the check
+	// of drained to the send on funcQueue, for writing when drained is set,
+	// so that no function is queued after shutdownFuncQueue has begun.
+	drainMu sync.RWMutex
 )
 
 // Arrange that main.main runs on main thread.
@@ -40,7 +46,9 @@ func runOnMain(f func()) {
 func runOnMainWithWait(f func(), wait bool) {
 	// If we are on main before app run just execute - otherwise add it to the main queue and wait.
 	// We also need to run it as-is if the app is in the process of shutting down as the queue will be stopped.
+	drainMu.RLock()
 	if (!running.Load() && async.IsMainGoroutine()) || drained.Load() {
+		drainMu.RUnlock()
 		f()
 		return
 	}
@@ -50,9 +58,31 @@ func runOnMainWithWait(f func(), wait bool) {
 		defer common.DonePool.Put(done)
 
 		funcQueue.In() <- funcData{f: f, done: done}
+		drainMu.RUnlock()
 		<-done
 	} else {
 		funcQueue.In() <- funcData{f: f}
+		drainMu.RUnlock()
+	}
+}
+
+// shutdownFuncQueue (jixiao patch, PATCHES.md) runs every function still
+// queued for the main thread and releases its waiter, then closes the
+// queue; functions sent later run at once (drained). Upstream drained only
+// what had already reached the queue's output, so a function sent a moment
+// earlier (the app's OnStopped event, a fyne.DoAndWait) stayed in the
+// queue's buffer and its sender waited for ever: Run never returned and
+// the process kept running with no window.
+func shutdownFuncQueue() {
+	drainMu.Lock()
+	drained.Store(true)
+	drainMu.Unlock()
+	funcQueue.Close()
+	for f := range funcQueue.Out() {
+		f.f()
+		if f.done != nil {
+			f.done <- struct{}{}
+		}
 	}
 }
 
@@ -141,14 +171,7 @@ func (d *gLDriver) runGL() {
 			}
 
 			// as we are shutting down make sure we drain the pending funcQueue and close it out.
-			for len(funcQueue.Out()) > 0 {
-				f := <-funcQueue.Out()
-				if f.done != nil {
-					f.done <- struct{}{}
-				}
-			}
-			drained.Store(true)
-			funcQueue.Close()
+			shutdownFuncQueue()
 			return
 		case f := <-funcQueue.Out():
 			f.f()
