@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -94,15 +95,7 @@ func (v *basicView) refresh(bool) {
 			v.opts[i].SetChecked(on)
 		}
 	}
-	t := v.e.totals
-	inds := 0
-	for _, in := range f.Indicators {
-		if in.Formula != "" {
-			inds++
-		}
-	}
-	setLabel(v.summary, fmt.Sprintf("年度总体目标 %d 个；年度主要任务 %d 个单位、%d 项，%s；绩效指标 %d 行（其中计算类 %d 行）。",
-		len(f.Goals), len(t.Units), t.Tasks, totalsText(f, t), len(f.Indicators), inds), widget.MediumImportance)
+	setLabel(v.summary, formSummary(f, v.e.totals), widget.MediumImportance)
 	origin := ""
 	if f.Meta.Origin != "" {
 		origin = "来源：" + f.Meta.Origin
@@ -111,6 +104,20 @@ func (v *basicView) refresh(bool) {
 		origin += fmt.Sprintf("（由 %s 年度复制）", f.Meta.PrevYear)
 	}
 	setLabel(v.origin, origin, widget.LowImportance)
+}
+
+// formSummary is the 本表概况: one line for each part of the form, so that a
+// narrow window wraps a line, not a phrase.
+func formSummary(f *model.Form, t model.Totals) string {
+	inds := 0
+	for _, in := range f.Indicators {
+		if in.Formula != "" {
+			inds++
+		}
+	}
+	totals := strings.ReplaceAll(totalsText(f, t), "　", "，")
+	return fmt.Sprintf("年度总体目标：%d 个\n年度主要任务：%d 个单位、%d 项，%s\n绩效指标：%d 行（其中计算类 %d 行）",
+		len(f.Goals), len(t.Units), t.Tasks, totals, len(f.Indicators), inds)
 }
 
 func (v *basicView) focus(loc model.Location) bool {
