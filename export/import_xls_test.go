@@ -55,7 +55,7 @@ func TestImportXLSFromLibreOffice(t *testing.T) {
 			return nil, err
 		}
 		return newGrid(visible[0].name, g.cells, g.merges)
-	})
+	}, nil)
 	if err != nil || v == nil {
 		t.Fatalf("visible sheet: %v", err)
 	}
