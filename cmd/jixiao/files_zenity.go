@@ -26,13 +26,22 @@ type zenityFiles struct {
 	fallback ui.FileChooser
 }
 
-// systemFiles is the file chooser of this platform.
+// systemFiles is the file chooser of this platform: the desktop portal's
+// dialog (files_portal.go) where the session has one, else zenity's where
+// it is installed, else Fyne's dialog in Chinese; each falls back to the
+// next when it cannot show a dialog.
 func systemFiles() ui.FileChooser {
-	bin, err := exec.LookPath("zenity")
-	if err != nil || (os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "") {
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return ui.FyneFiles{}
 	}
-	return zenityFiles{bin: bin, fallback: ui.FyneFiles{}}
+	var next ui.FileChooser = ui.FyneFiles{}
+	if bin, err := exec.LookPath("zenity"); err == nil {
+		next = zenityFiles{bin: bin, fallback: ui.FyneFiles{}}
+	}
+	if p := newPortalFiles(next); p != nil {
+		return p
+	}
+	return next
 }
 
 func (z zenityFiles) Open(w fyne.Window, req ui.FileRequest, done func(string, error)) {
