@@ -86,20 +86,9 @@ func (p *portalFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, 
 // goroutine; when the portal cannot show a dialog, the fallback does.
 func (p *portalFiles) run(w fyne.Window, req ui.FileRequest, save bool, done func(string, error)) {
 	parent := x11Parent(w)
-	go func() {
-		path, err := p.choose(req, save, parent)
-		fyne.Do(func() {
-			if errors.Is(err, errPortalFailed) {
-				if save {
-					p.fallback.Save(w, req, done)
-				} else {
-					p.fallback.Open(w, req, done)
-				}
-				return
-			}
-			done(path, err)
-		})
-	}()
+	inBackground(w, req, save, p.fallback, errPortalFailed, done, func() (string, error) {
+		return p.choose(req, save, parent)
+	})
 }
 
 // errPortalFailed: the portal showed no dialog; the caller falls back.

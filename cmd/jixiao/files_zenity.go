@@ -54,18 +54,26 @@ func (z zenityFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, e
 
 // run starts zenity in the background and calls done on the UI goroutine.
 func (z zenityFiles) run(w fyne.Window, req ui.FileRequest, save bool, done func(string, error)) {
+	inBackground(w, req, save, z.fallback, errZenityFailed, done, func() (string, error) {
+		return runZenity(z.bin, zenityArgs(req, save))
+	})
+}
+
+// inBackground runs choose (a dialog of another program, which blocks) on
+// its own goroutine, then, on the UI goroutine, calls done with its answer
+// or, when it failed with failed (it showed no dialog), asks fallback.
+func inBackground(w fyne.Window, req ui.FileRequest, save bool, fallback ui.FileChooser, failed error, done func(string, error), choose func() (string, error)) {
 	go func() {
-		path, err := runZenity(z.bin, zenityArgs(req, save))
+		path, err := choose()
 		fyne.Do(func() {
-			if errors.Is(err, errZenityFailed) {
-				if save {
-					z.fallback.Save(w, req, done)
-				} else {
-					z.fallback.Open(w, req, done)
-				}
-				return
+			switch {
+			case !errors.Is(err, failed):
+				done(path, err)
+			case save:
+				fallback.Save(w, req, done)
+			default:
+				fallback.Open(w, req, done)
 			}
-			done(path, err)
 		})
 	}()
 }
