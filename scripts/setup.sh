@@ -18,7 +18,7 @@
 # The packages per purpose. Verified on a minimal Debian 12 (debootstrap
 # minbase + gcc) by building ./cmd/jixiao with cgo: see docs/packaging.md.
 JIXIAO_PKGS_BUILD="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
-JIXIAO_PKGS_TEST="poppler-utils time strace libreoffice-calc"
+JIXIAO_PKGS_TEST="poppler-utils time strace libreoffice-calc dbus"
 JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file"
 JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
 

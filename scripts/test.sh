@@ -6,9 +6,9 @@
 # Installs what the tests need when it is missing (apt-get, as root or
 # through sudo): the C headers Fyne needs (go vet and the -race build of
 # cmd/jixiao compile its cgo code), poppler-utils (pdftotext, pdfinfo,
-# pdffonts read the exported PDFs back) and libreoffice-calc (the xlsx
-# printed as LibreOffice prints it, export TestLibreOfficePrint). Then, in
-# order:
+# pdffonts read the exported PDFs back), libreoffice-calc (the xlsx
+# printed as LibreOffice prints it, export TestLibreOfficePrint) and dbus
+# (cmd/jixiao's portal test runs a private dbus-daemon). Then, in order:
 #
 #   1. gofmt: lists every file that is not gofmt-formatted
 #   2. go vet ./...

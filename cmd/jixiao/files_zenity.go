@@ -26,13 +26,22 @@ type zenityFiles struct {
 	fallback ui.FileChooser
 }
 
-// systemFiles is the file chooser of this platform.
+// systemFiles is the file chooser of this platform: the desktop portal's
+// dialog (files_portal.go) where the session has one, else zenity's where
+// it is installed, else Fyne's dialog in Chinese; each falls back to the
+// next when it cannot show a dialog.
 func systemFiles() ui.FileChooser {
-	bin, err := exec.LookPath("zenity")
-	if err != nil || (os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "") {
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return ui.FyneFiles{}
 	}
-	return zenityFiles{bin: bin, fallback: ui.FyneFiles{}}
+	var next ui.FileChooser = ui.FyneFiles{}
+	if bin, err := exec.LookPath("zenity"); err == nil {
+		next = zenityFiles{bin: bin, fallback: ui.FyneFiles{}}
+	}
+	if p := newPortalFiles(next); p != nil {
+		return p
+	}
+	return next
 }
 
 func (z zenityFiles) Open(w fyne.Window, req ui.FileRequest, done func(string, error)) {
@@ -45,18 +54,26 @@ func (z zenityFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, e
 
 // run starts zenity in the background and calls done on the UI goroutine.
 func (z zenityFiles) run(w fyne.Window, req ui.FileRequest, save bool, done func(string, error)) {
+	inBackground(w, req, save, z.fallback, errZenityFailed, done, func() (string, error) {
+		return runZenity(z.bin, zenityArgs(req, save))
+	})
+}
+
+// inBackground runs choose (a dialog of another program, which blocks) on
+// its own goroutine, then, on the UI goroutine, calls done with its answer
+// or, when it failed with failed (it showed no dialog), asks fallback.
+func inBackground(w fyne.Window, req ui.FileRequest, save bool, fallback ui.FileChooser, failed error, done func(string, error), choose func() (string, error)) {
 	go func() {
-		path, err := runZenity(z.bin, zenityArgs(req, save))
+		path, err := choose()
 		fyne.Do(func() {
-			if errors.Is(err, errZenityFailed) {
-				if save {
-					z.fallback.Save(w, req, done)
-				} else {
-					z.fallback.Open(w, req, done)
-				}
-				return
+			switch {
+			case !errors.Is(err, failed):
+				done(path, err)
+			case save:
+				fallback.Save(w, req, done)
+			default:
+				fallback.Open(w, req, done)
 			}
-			done(path, err)
 		})
 	}()
 }

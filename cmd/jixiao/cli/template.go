@@ -161,7 +161,8 @@ func showTemplate(c *cli, t *model.Template) {
 		c.printf("年度主要任务的金额栏目：%s\n", strings.Join(cols, "、"))
 	}
 	if t.Funds != nil && t.Has(model.SectionFunds) {
-		c.printf("部门总体资金情况：收入构成 %s、合计；支出构成 %s、合计；每行 当年金额、占比\n", strings.Join(t.Funds.Income, "、"), strings.Join(t.Funds.Expense, "、"))
+		c.printf("%s：收入构成 %s、合计；支出构成 %s、合计；每行 当年金额、占比%s\n", strings.TrimSuffix(t.Label(model.SectionFunds), "（万元）"),
+			strings.Join(t.Funds.Income, "、"), strings.Join(t.Funds.Expense, "、"), fundsYearsText(t.Funds))
 	}
 	var cols []string
 	for _, col := range t.IndicatorColumns {
@@ -213,6 +214,37 @@ func showTemplate(c *cli, t *model.Template) {
 		orient = "纵向"
 	}
 	c.printf("打印：%s %s\n", paper, orient)
+}
+
+// fundsYearsText words the 近两年 columns of l for template show: after
+// 占比, under their header, each as printed with the year it holds
+// (“、近两年收支金额（上年金额、前年金额）”); "" when l has none. A label
+// with {year} is shown with 〈年份〉 and an example.
+func fundsYearsText(l *model.FundsLayout) string {
+	if l == nil || len(l.Years) == 0 {
+		return ""
+	}
+	var cols, example []string
+	for _, y := range l.Years {
+		word := "上年"
+		if y.Back == 2 {
+			word = "前年"
+		}
+		label := y.YearLabel("")
+		if strings.Contains(label, "{year}") {
+			example = append(example, y.YearLabel("2022"))
+			label = strings.ReplaceAll(label, "{year}", "〈年份〉")
+		}
+		if !strings.HasPrefix(label, word) {
+			label += "（" + word + "）"
+		}
+		cols = append(cols, label)
+	}
+	s := fmt.Sprintf("、%s（%s）", l.YearsHeader(), strings.Join(cols, "、"))
+	if len(example) > 0 {
+		s += fmt.Sprintf("；〈年份〉随表的年度，2022 年度的表印作 %s", strings.Join(example, "、"))
+	}
+	return s
 }
 
 // storedTemplates are the templates imported into drafts file db; none
