@@ -146,68 +146,6 @@ func New(year, dept string, now time.Time) *Form {
 	return &Form{Version: SchemaVersion, Year: year, Dept: dept, Meta: Meta{Created: now, Updated: now}}
 }
 
-// Clone returns a deep copy of f.
-func (f *Form) Clone() *Form {
-	c := *f
-	c.Goals = slices.Clone(f.Goals)
-	c.StageLog = slices.Clone(f.StageLog)
-	c.Adjustments = slices.Clone(f.Adjustments)
-	c.Units = make([]Unit, len(f.Units))
-	for i, u := range f.Units {
-		c.Units[i] = u.clone()
-	}
-	if f.Units == nil {
-		c.Units = nil
-	}
-	c.Indicators = make([]Indicator, len(f.Indicators))
-	for i, in := range f.Indicators {
-		c.Indicators[i] = in.clone()
-	}
-	if f.Indicators == nil {
-		c.Indicators = nil
-	}
-	if f.Basic != nil {
-		c.Basic = make(map[string]string, len(f.Basic))
-		for k, v := range f.Basic {
-			c.Basic[k] = v
-		}
-	}
-	c.Funds = f.Funds.clone()
-	return &c
-}
-
-func (u Unit) clone() Unit {
-	c := u
-	if u.Tasks != nil {
-		c.Tasks = make([]Task, len(u.Tasks))
-		for i, t := range u.Tasks {
-			c.Tasks[i] = t.clone()
-		}
-	}
-	return c
-}
-
-func (t Task) clone() Task {
-	c := t
-	c.Goals = slices.Clone(t.Goals)
-	if t.Prev != nil {
-		p := *t.Prev
-		c.Prev = &p
-	}
-	return c
-}
-
-func (in Indicator) clone() Indicator {
-	c := in
-	if in.Inputs != nil {
-		c.Inputs = make(map[string]string, len(in.Inputs))
-		for k, v := range in.Inputs {
-			c.Inputs[k] = v
-		}
-	}
-	return c
-}
-
 // TaskCount is the number of task rows in all units.
 func (f *Form) TaskCount() int {
 	n := 0

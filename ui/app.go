@@ -101,7 +101,8 @@ type Editor struct {
 	// BeforeEdit, when set, is called for every edit with the form as it
 	// was before the edit and the edit's key ("" for a structural edit; for
 	// typing, the field's key, equal for consecutive keystrokes in one
-	// field). An undo stack keeps f.Clone() here. It is not called by
+	// field). An undo stack keeps f.Clone() here: f is valid only during
+	// the call, as the editor reuses it (see apply). It is not called by
 	// Replace, nor for an edit refused because the declaration is locked
 	// (it is then called after the edit, with the copy taken before it).
 	BeforeEdit func(key string, f *model.Form)
@@ -115,6 +116,7 @@ type Editor struct {
 
 	id       string
 	form     *model.Form
+	lockCopy *model.Form // memory for apply's copy of a locked form (nil: none)
 	totals   model.Totals
 	findings []model.Finding
 	errors   int
@@ -259,7 +261,7 @@ func (e *Editor) Open(id string, f *model.Form) error {
 	}
 	e.stopTimer()
 	e.openEpoch++
-	e.id, e.form = id, f
+	e.id, e.form, e.lockCopy = id, f, nil
 	e.editGen, e.savedGen, e.saveErr, e.savedAt = 0, 0, nil, time.Time{}
 	if e.prefs != nil && id != "" {
 		e.prefs.SetString(PrefLastDraft, id)
@@ -300,9 +302,16 @@ func (e *Editor) apply(key string, edit func(f *model.Form)) {
 	}
 	// After the declaration, its targets and amounts change only by 调整
 	// (model.Form.AdjustTask/AdjustIndicator); any other edit of them is
-	// undone here, whichever view made it. The undo stack hears of the edit
+	// undone here, whichever view made it: the whole edit, back to an exact
+	// copy of the form taken before it. The undo stack hears of the edit
 	// only once it is accepted, so a refused one leaves no empty step.
-	before := e.form.Clone()
+	//
+	// The copy is made into the memory of the one before (e.lockCopy), not
+	// afresh: a new copy of a 2,000-task form at each keystroke cost more
+	// than the keystroke's own work (docs/BENCHMARKS.md). Only the editor
+	// holds lockCopy; BeforeEdit keeps a copy of its own.
+	before := e.form.CloneInto(e.lockCopy)
+	e.lockCopy = nil // in use; back below once the edit is accepted
 	edit(e.form)
 	if !model.SameDeclaration(before, e.form) {
 		e.form = before
@@ -313,6 +322,7 @@ func (e *Editor) apply(key string, edit func(f *model.Form)) {
 	if e.BeforeEdit != nil {
 		e.BeforeEdit(key, before)
 	}
+	e.lockCopy = before
 	e.changed(key == "")
 }
 
