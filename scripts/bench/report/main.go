@@ -222,7 +222,7 @@ var sections = []section{
 		"`export.ImportFile` work in process: our own xlsx (read through its hidden data sheet, checked against the visible sheet) and the same file with only the visible sheet, as a clerk-edited workbook would be."},
 	{"Other export and import benchmarks", "export", regexp.MustCompile(`.`), ""},
 	{"Editor (GUI) typing latency", "ui", regexp.MustCompile(`.`),
-		"One keystroke in an amount entry through the real widget path (headless Fyne test driver): entry → model → totals label."},
+		"One keystroke in an amount entry through the real widget path (headless Fyne test driver): entry → model → totals label. BenchmarkTyping(Un)Locked… type a 执行数 through `Editor.ApplyKeyed` after 申报 (the declaration locked, each edit checked against it) and before it."},
 }
 
 func (s section) match(b *bench) bool {
