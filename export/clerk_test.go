@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,7 +120,7 @@ func TestImportClerkWorkbook(t *testing.T) {
 			t.Errorf("goal %d %q", i+1, f.Goals[i].Text)
 		}
 	}
-	if rep.Goals != 3 || rep.Units != 2 || rep.Tasks != 4 || rep.Indicators != 3 {
+	if rep.Goals != 3 || rep.Units != 2 || rep.Tasks != 4 || rep.Indicators != 4 {
 		t.Errorf("counts %+v", rep)
 	}
 	if len(f.Units) != 2 || f.Units[0].Name != "甲单位" || f.Units[1].Name != "乙单位" || len(f.Units[0].Tasks) != 2 || len(f.Units[1].Tasks) != 2 {
@@ -142,7 +143,8 @@ func TestImportClerkWorkbook(t *testing.T) {
 		t.Errorf("problems %+v", rep.Problems)
 	}
 	notes := strings.Join(rep.Notes, "\n")
-	for _, want := range []string{"已忽略工作表“填表说明”", "年度总体目标：跳过 1 个", "年度主要任务：跳过 1 个", "绩效指标：跳过 1 个"} {
+	for _, want := range []string{"已忽略工作表“填表说明”", "年度总体目标：跳过 1 个", "年度主要任务：跳过 1 个",
+		"绩效指标：保留了 1 个模板占位行（“.....”，在 Sheet1!C20）"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
@@ -154,11 +156,21 @@ func TestImportClerkWorkbook(t *testing.T) {
 	if in[0].Level1 != "履职效能" || in[0].Weight != "10" || in[0].Value != "100%" || in[0].Formula != "总体工作完成率" {
 		t.Errorf("indicator 1 %+v", in[0])
 	}
-	if in[1].Level1 != "履职效能" || in[1].Level2 != "整体工作完成" || in[1].Level3 != "牵头单位工作完成率" || in[1].Value != "≥95%" {
-		t.Errorf("indicator 2 (levels carried down) %+v", in[1])
+	// the "....." row is kept, under the levels of the row above: 审核
+	// asks the clerk to fill it in or delete it
+	if in[1].Level1 != "履职效能" || in[1].Level2 != "整体工作完成" || in[1].Level3 != "....." || in[1].Value != "" {
+		t.Errorf("indicator 2 (the placeholder row) %+v", in[1])
 	}
-	if in[2].Level3 != "成本控制成效" || in[2].Sub != "在职人员经费变动率" || in[2].Note != "说明文字" {
-		t.Errorf("indicator 3 %+v", in[2])
+	if in[2].Level1 != "履职效能" || in[2].Level2 != "整体工作完成" || in[2].Level3 != "牵头单位工作完成率" || in[2].Value != "≥95%" {
+		t.Errorf("indicator 3 (levels carried down) %+v", in[2])
+	}
+	if in[3].Level3 != "成本控制成效" || in[3].Sub != "在职人员经费变动率" || in[3].Note != "说明文字" {
+		t.Errorf("indicator 4 %+v", in[3])
+	}
+	if !slices.ContainsFunc(model.Check(f), func(fd model.Finding) bool {
+		return fd.Loc.Part == model.PartIndicators && fd.Loc.Row == 1 && strings.Contains(fd.Message, "模板里的占位行（“.....”）")
+	}) {
+		t.Errorf("审核 does not ask for the placeholder row: %+v", model.Check(f))
 	}
 	if !strings.Contains(rep.String(), "Sheet1!D14：金额“abc”无法识别") {
 		t.Errorf("report text:\n%s", rep.String())

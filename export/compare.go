@@ -14,7 +14,8 @@ var timeZero time.Time
 // visibleKey is what the visible sheet shows of f, in a canonical text:
 // two forms with the same key look the same in the workbook, so the
 // hidden data of a file whose key matches its visible sheet is current.
-// Blank and "....." rows are left out, as the importer skips them.
+// Blank rows are left out, as the importer skips them (blank and "....."
+// goals and tasks; blank indicator rows, while it keeps the "....." ones).
 func visibleKey(f *model.Form) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Y%q D%q O%v\n", strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept), f.Options.OtherFunds)
@@ -72,7 +73,7 @@ func visibleKey(f *model.Form) string {
 		if o.Direction {
 			fields = append(fields, in.Direction)
 		}
-		placeholder, empty := true, true
+		empty := true
 		for i, v := range fields {
 			v = strings.TrimSpace(v)
 			if i < 5 || i > 6 {
@@ -80,13 +81,10 @@ func visibleKey(f *model.Form) string {
 			}
 			if i >= 2 && v != "" {
 				empty = false
-				if !recognize.IsPlaceholder(v) {
-					placeholder = false
-				}
 			}
 		}
-		if empty || placeholder {
-			continue // the importer skips it
+		if empty && !recognize.IsPlaceholder(fields[0]) && !recognize.IsPlaceholder(fields[1]) {
+			continue // the importer skips it; "....." rows it keeps
 		}
 		for i := range fields {
 			fields[i] = keyText(fields[i])

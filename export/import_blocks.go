@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -278,6 +279,7 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 	all := []int{l1, l2, l3, sub, value, explain, note, weight, unit, vtype, scoring, nature, direction}
 	own := all[2:] // 一级/二级 may be merged from above
 	skipped := 0
+	var placeholders []string
 	for r := b.row + b.header; r < end; r++ {
 		formula := g.hasFormula(r, all...)
 		if rowEmpty(g, r) && !formula || g.skip[r] {
@@ -294,9 +296,15 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		if n := recognize.Norm(in.Level1); n == "一级指标" {
 			continue // a repeated header row
 		}
-		if !formula && (allEmpty(g, r, own...) || rowPlaceholder(g, r, own) || recognize.IsPlaceholder(in.Level1) && allEmpty(g, r, own...)) {
+		// A template's "....." row (a place where the clerk must list
+		// items) is printed by our exports and kept as a row: 审核 asks
+		// for it to be filled in or deleted, as in the draft it came from.
+		if !formula && allEmpty(g, r, own...) && !recognize.IsPlaceholder(in.Level1) && !recognize.IsPlaceholder(in.Level2) {
 			skipped++
 			continue
+		}
+		if !formula && (rowPlaceholder(g, r, own) || allEmpty(g, r, own...)) {
+			placeholders = append(placeholders, g.addr(r, firstPlaceholder(g, r, all)))
 		}
 		// A clerk who does not merge leaves the repeated level empty.
 		if len(f.Indicators) > 0 {
@@ -326,6 +334,32 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		f.Indicators = append(f.Indicators, in)
 	}
 	if skipped > 0 {
-		rep.note("绩效指标：跳过 %d 个空白或“.....”行", skipped)
+		rep.note("绩效指标：跳过 %d 个空白行", skipped)
 	}
+	placeholderNote(rep, "绩效指标", placeholders)
+}
+
+// firstPlaceholder is the first of cols whose cell in row r is a
+// placeholder like "....." (the first column when none is).
+func firstPlaceholder(g *sheetGrid, r int, cols []int) int {
+	for _, c := range cols {
+		if c >= 0 && recognize.IsPlaceholder(g.at(r, c)) {
+			return c
+		}
+	}
+	return max(cols[0], 0)
+}
+
+// placeholderNote tells how many template placeholder rows ("....."）of
+// part were kept, and where: they are rows to fill in or delete.
+func placeholderNote(rep *ImportReport, part string, places []string) {
+	if len(places) == 0 {
+		return
+	}
+	const show = 10
+	list := strings.Join(places[:min(len(places), show)], "、")
+	if len(places) > show {
+		list += fmt.Sprintf(" 等 %d 处", len(places))
+	}
+	rep.note("%s：保留了 %d 个模板占位行（“.....”，在 %s），请在程序中填写实际内容或删除这些行", part, len(places), list)
 }

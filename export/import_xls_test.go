@@ -34,31 +34,7 @@ func TestImportXLSFromLibreOffice(t *testing.T) {
 		t.Errorf("total %s", model.FormatMoney(tot.Total, false))
 	}
 	// The visible sheet alone: as a clerk's .xls without our data.
-	stream, err := workbookStream("sample.xls", testfiles.SampleXLS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wb, err := parseBIFF(stream)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var visible []xlsSheet
-	for _, s := range wb.sheets {
-		if s.name != DataSheetName {
-			visible = append(visible, s)
-		}
-	}
-	wb.sheets = visible
-	v, vrep, err := readSheets("sample.xls", []string{visible[0].name}, func(string) (*sheetGrid, error) {
-		g, err := wb.grid(visible[0])
-		if err != nil {
-			return nil, err
-		}
-		return newGrid(visible[0].name, g.cells, g.merges)
-	})
-	if err != nil || v == nil {
-		t.Fatalf("visible sheet: %v", err)
-	}
+	v, vrep := xlsVisible(t, "sample.xls", testfiles.SampleXLS)
 	if visibleKey(v) != visibleKey(want) {
 		t.Errorf("visible sheet differs:\n%s", firstDiff(visibleKey(want), visibleKey(v)))
 	}

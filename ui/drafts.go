@@ -350,7 +350,7 @@ func (v *draftsScreen) reload() {
 	case len(v.items) == 0 && v.trash:
 		v.empty.SetText("回收站是空的。")
 	case len(v.items) == 0:
-		v.empty.SetText("还没有草稿。点“新建空白…”或“从示例新建”开始，或用“导入…”打开一个 Excel 或 JSON 文件。")
+		v.empty.SetText("还没有草稿。点“新建空白…”或“从示例新建”开始，或用“导入…”打开一个 " + importKinds + "。")
 	}
 	v.empty.Hidden = v.empty.Text == ""
 	v.selected = -1

@@ -31,10 +31,13 @@ type importReview struct {
 // PDF and JSON.
 var importExts = []string{".xlsx", ".xls", ".et", ".docx", ".pdf", ".json"}
 
+// importKinds names the files of importExts for the clerk.
+const importKinds = "Excel、WPS、Word、PDF 或 JSON 文件"
+
 // ImportDialog lets the clerk pick an xlsx or JSON file to import as a new
 // draft.
 func (ws *Workspace) ImportDialog() {
-	req := FileRequest{Title: "导入 Excel、WPS、Word、PDF 或 JSON 文件", Dir: ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS、Word、PDF 或 JSON 文件"}
+	req := FileRequest{Title: "导入 " + importKinds, Dir: ws.e.exportDir(), Exts: importExts, Kind: importKinds}
 	ws.e.files().Open(ws.win, req, func(path string, err error) {
 		if err != nil {
 			ws.failed("无法打开文件", err)

@@ -68,7 +68,7 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	m.mergeBtn = widget.NewButton("合并", m.apply)
 	m.mergeBtn.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { m.close() })
-	hint := widget.NewLabel("把各单位的 Excel 或 JSON 文件一个一个添加进来（也可以把文件拖到窗口上），检查下面列出的情况，再点“合并”。合并可以用 Ctrl+Z 撤销。")
+	hint := widget.NewLabel("把各单位的 " + importKinds + "一个一个添加进来（也可以把文件拖到窗口上），检查下面列出的情况，再点“合并”。合并可以用 Ctrl+Z 撤销。")
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(hint, container.NewHBox(add), m.fileBox, widget.NewSeparator(),
 		widget.NewLabelWithStyle("合并前请检查：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), m.yearOK, m.sameGoals)
@@ -99,7 +99,7 @@ func (m *mergeDialog) close() {
 // pick adds one file chosen in the file dialog (Fyne's dialog picks one
 // at a time).
 func (m *mergeDialog) pick() {
-	req := FileRequest{Title: "选择要合并的文件", Dir: m.ws.e.exportDir(), Exts: importExts, Kind: "Excel、WPS、Word、PDF 或 JSON 文件"}
+	req := FileRequest{Title: "选择要合并的文件", Dir: m.ws.e.exportDir(), Exts: importExts, Kind: importKinds}
 	m.ws.e.files().Open(m.ws.win, req, func(path string, err error) {
 		if err == nil && path != "" {
 			m.add(path)

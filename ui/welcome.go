@@ -69,7 +69,7 @@ func newWelcome(ws *Workspace) *welcome {
 		widget.NewLabelWithStyle("这台电脑上还没有申报表草稿。请选择怎样开始：", fyne.TextAlignCenter, fyne.TextStyle{}),
 		widget.NewSeparator(),
 		choice(w.blank, "填写年度和部门名称，从空白表开始。"),
-		choice(w.imports, "打开去年报送的 Excel、WPS、Word 或 JSON 文件，\n导入为新的草稿，再复制到本年度修改。"),
+		choice(w.imports, "打开去年报送的 Excel、WPS、Word、PDF 或 JSON 文件，\n导入为新的草稿，再复制到本年度修改。"),
 		choice(w.sample, "看一份填好的申报表（郑州市生态环境局 2020年度）。\n示例只供参考，标题和草稿列表中标有“示例”。"),
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("草稿自动保存在本机，不联网。以后打开程序时先显示草稿列表。", fyne.TextAlignCenter, fyne.TextStyle{Italic: true}),

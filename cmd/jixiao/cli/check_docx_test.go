@@ -73,10 +73,11 @@ func withoutDataSheet(t *testing.T, xlsx []byte) []byte {
 //     the same as a .docx written as Word writes tables (the layout of our
 //     PDF: title paragraphs, one table, merged cells as w:gridSpan and
 //     w:vMerge): the same output.
-//   - The whole sample: a .docx has no hidden data, so, like the xlsx's
-//     visible table alone, it skips the placeholder rows (44 indicator
-//     rows, not 49); the hand-written .docx and the one LibreOffice made
-//     from an HTML table of the sample print what that xlsx prints.
+//   - The whole sample: a .docx has no hidden data, so it is read like
+//     the xlsx's visible table alone; its five “.....” placeholder rows
+//     are kept (49 indicator rows), and the hand-written .docx and the one
+//     LibreOffice made from an HTML table of the sample print what that
+//     xlsx prints and what check --sample prints.
 func TestCheckInDOCX(t *testing.T) {
 	filled := model.Sample()
 	var keep []model.Indicator
@@ -117,8 +118,11 @@ func TestCheckInDOCX(t *testing.T) {
 		if out[name] != out["visible.xlsx"] {
 			t.Errorf("%s reports differently from the xlsx's visible table:\n%s\n--- xlsx:\n%s", name, out[name], out["visible.xlsx"])
 		}
-		if !strings.Contains(out[name], "34 项任务，8 个单位，34 条目标，44 条绩效指标\n") {
+		if !strings.Contains(out[name], "34 项任务，8 个单位，34 条目标，49 条绩效指标\n") {
 			t.Errorf("%s counts:\n%s", name, out[name])
+		}
+		if _, want, _ := checkRun("check", "--sample"); afterFirstLine(out[name]) != afterFirstLine(want) {
+			t.Errorf("%s reports differently from the sample:\n%s\n--- sample:\n%s", name, out[name], want)
 		}
 	}
 }
