@@ -109,6 +109,9 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			f.Goals = append(f.Goals, model.Goal{})
 			continue
 		}
+		if t == "" && r != b.row && sectionLabelIn(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
+			continue // the next part's label on a row of its own (年度绩效指标): not a skipped row
+		}
 		if t == "" || recognize.IsPlaceholder(t) {
 			if !rowEmpty(g, r) || r == b.row {
 				skipped++

@@ -91,6 +91,11 @@ func TestImportStoredTemplate(t *testing.T) {
 	if len(rep.Unplaced) != 1 || !strings.Contains(rep.Unplaced[0].Cell, "N3") || len(rep.Problems) != 0 {
 		t.Errorf("unplaced %v problems %v, want only the stray N3", rep.Unplaced, rep.Problems)
 	}
+	// The 年度绩效指标 label on its own row after the goals is not a
+	// skipped goal row.
+	if notes := strings.Join(rep.Notes, "\n"); strings.Contains(notes, "跳过") {
+		t.Errorf("notes: %s", notes)
+	}
 	for _, fd := range model.CheckWith(f, bt) {
 		if fd.Severity == model.SevError {
 			t.Errorf("check: %s：%s", fd.Loc.Describe(f), fd.Message)
