@@ -25,6 +25,34 @@ const MaxImportSize = 20 << 20
 // The error is one plain Chinese sentence; when it is not nil nothing was
 // read.
 func ImportFile(path string) (*model.Form, *ImportReport, error) {
+	return ImportFileWith(path, ImportOptions{})
+}
+
+// ImportOptions are what an import may use besides the file.
+type ImportOptions struct {
+	// Templates are the templates imported into the drafts file (store
+	// Templates: every version). A sheet without our hidden data is
+	// recognised among them and the built-in ones (recognize.Template),
+	// so a file filled in a bureau's own template imports as a draft of
+	// that template, its parts read by that template's labels.
+	Templates []*model.Template
+}
+
+// candidates are the templates a sheet is recognised among: the built-in
+// ones (the default first), then o's (a template with a built-in id is
+// skipped: a file cannot replace a built-in one).
+func (o ImportOptions) candidates() []*model.Template {
+	out := model.BuiltinTemplates()
+	for _, t := range o.Templates {
+		if t != nil && model.BuiltinTemplate(t.ID) == nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ImportFileWith is ImportFile with options (the drafts file's templates).
+func ImportFileWith(path string, o ImportOptions) (*model.Form, *ImportReport, error) {
 	name := filepath.Base(path)
 	st, err := os.Stat(path)
 	switch {
@@ -48,12 +76,17 @@ func ImportFile(path string) (*model.Form, *ImportReport, error) {
 	if err != nil {
 		return nil, nil, model.Errorf(model.EIO, "读取文件“%s”失败：%w", name, err)
 	}
-	return ImportBytes(name, data)
+	return ImportBytesWith(name, data, o)
 }
 
 // ImportBytes is ImportFile for a file already in memory (e.g. from a file
 // dialog); name is used in messages and as a hint to the file type.
 func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
+	return ImportBytesWith(name, data, ImportOptions{})
+}
+
+// ImportBytesWith is ImportBytes with options (the drafts file's templates).
+func ImportBytesWith(name string, data []byte, o ImportOptions) (*model.Form, *ImportReport, error) {
 	if len(data) > MaxImportSize {
 		return nil, nil, model.Errorf(model.EINVALID, "文件“%s”超过 %d MB 的上限，不像是申报表，未导入", name, MaxImportSize>>20)
 	}
@@ -63,9 +96,10 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 		err error
 	)
 	kind := sniff(name, data)
+	tpls := o.candidates()
 	switch kind {
 	case kindXLSX:
-		f, rep, err = importXLSX(name, data)
+		f, rep, err = importXLSX(name, data, tpls)
 	case kindJSON:
 		f, err = unmarshalForm(data)
 		if err == nil {
@@ -73,11 +107,11 @@ func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
 			rep.note("从 JSON 数据文件完整读取")
 		}
 	case kindOldXLS:
-		f, rep, err = importXLS(name, data)
+		f, rep, err = importXLS(name, data, tpls)
 	case kindDOCX:
-		f, rep, err = importDOCX(name, data)
+		f, rep, err = importDOCX(name, data, tpls)
 	case kindPDF:
-		f, rep, err = importPDF(name, data)
+		f, rep, err = importPDF(name, data, tpls)
 	default:
 		return nil, nil, model.Errorf(model.EINVALID, "无法识别“%s”的格式：请选择本程序导出的 .xlsx 或 .json 文件，或按官方样式填写的 .xlsx、.xls（Excel 97-2003）、.et（WPS）表格、Word（.docx）文档或有文字的 PDF", name)
 	}

@@ -66,13 +66,13 @@ func docxBad(format string, args ...any) error {
 }
 
 // importDOCX reads a form from a .docx file.
-func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
+func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, rep, err = nil, nil, internalError(name, r, "；请在 Word 或 WPS 中打开后重新保存为 .docx 再试")
 		}
 	}()
-	doc, err := readDOCX(name, data)
+	doc, err := readDOCX(name, data, tpls)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -80,7 +80,7 @@ func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 	if err != nil {
 		return nil, nil, model.Errorf(model.EINVALID, "“%s”%w，不像是申报表，未导入", name, err)
 	}
-	f, rep, err = readSheets(name, []string{docxSheet}, func(string) (*sheetGrid, error) { return g, nil })
+	f, rep, err = readSheets(name, []string{docxSheet}, func(string) (*sheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -103,7 +103,7 @@ func importDOCX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 const docxSheet = "Word 文档"
 
 // readDOCX checks the zip directory and reads the main document part.
-func readDOCX(name string, data []byte) (*docxGrid, error) {
+func readDOCX(name string, data []byte, tpls []*model.Template) (*docxGrid, error) {
 	damaged := func(why string) error {
 		return model.Errorf(model.EDAMAGED, "“%s”已损坏或不是正常的 Word 文件（%s），为安全起见未导入；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name, why)
 	}
@@ -129,7 +129,7 @@ func readDOCX(name string, data []byte) (*docxGrid, error) {
 		return nil, damaged("正文无法解压")
 	}
 	defer rc.Close()
-	d := &docxGrid{}
+	d := &docxGrid{tpls: tpls}
 	if err := d.read(io.LimitReader(rc, maxUnzippedXML+1)); err != nil {
 		var de *docxError
 		var big *docxTooBig

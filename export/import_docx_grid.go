@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jixiao/model"
 	"jixiao/model/recognize"
 )
 
@@ -30,6 +31,9 @@ type docxGrid struct {
 	// text that follows it.
 	labelCol int
 	pending  *docxLabel
+	// tpls are the candidate templates (nil: the built-in ones): their
+	// part labels are labels, not content.
+	tpls []*model.Template
 }
 
 // docxPlace is where a grid row came from: row row of table table (both
@@ -575,7 +579,7 @@ func (d *docxGrid) addParagraph(text string, heading bool) error {
 		return nil
 	}
 	s := parts[0]
-	if label, ok := paragraphLabel(s, heading); ok {
+	if label, ok := paragraphLabel(s, heading, d.tpls); ok {
 		d.flushLabel()
 		d.pending = &docxLabel{text: label, para: d.paras}
 		return nil
@@ -611,7 +615,10 @@ func (d *docxGrid) flushLabel() {
 // a heading, a section name (年度总体目标, 年度主要任务, 年度绩效指标…),
 // a text ending in a colon (部门名称：), the unit line (单位：万元). The
 // label is returned without chapter numbering (一、, （二）) and colon.
-func paragraphLabel(s string, heading bool) (string, bool) {
+func paragraphLabel(s string, heading bool, tpls []*model.Template) (string, bool) {
+	if tpls == nil {
+		tpls = model.BuiltinTemplates()
+	}
 	chapter := chapterRe.MatchString(s)
 	bare := strings.TrimSpace(chapterRe.ReplaceAllString(s, ""))
 	n := recognize.Norm(bare)
@@ -626,7 +633,7 @@ func paragraphLabel(s string, heading bool) (string, bool) {
 		return s, false
 	case (heading || chapter) && short, colon && short, unitRe.MatchString(n):
 		return bare, true
-	case sectionLabel(n), goalsLabel(n):
+	case sectionLabelIn(n, tpls), goalsLabel(n):
 		return bare, true
 	}
 	return s, false

@@ -29,7 +29,7 @@ func sampleVisible(t *testing.T) ([]byte, *model.Form, *ImportReport) {
 		t.Fatal(err)
 	}
 	defer xf.Close()
-	f, rep, err := readVisible(xf, "sample.xlsx")
+	f, rep, err := readVisible(xf, "sample.xlsx", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestImportDOCXClerk(t *testing.T) {
 // docxOf is a document of body's WordprocessingML, read onto the grid.
 func docxOf(t *testing.T, body string) *docxGrid {
 	t.Helper()
-	d, err := readDOCX("t.docx", testfiles.DOCX(body))
+	d, err := readDOCX("t.docx", testfiles.DOCX(body), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

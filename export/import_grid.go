@@ -37,6 +37,9 @@ type sheetGrid struct {
 	// skip marks rows of 基本信息 fields that are not table rows.
 	used map[[2]int]bool
 	skip map[int]bool
+	// tpl is the template recognised from the sheet's texts (readSheets):
+	// its labels are read besides the built-in ones.
+	tpl *model.Template
 	// place, when set, names a cell for messages instead of Sheet!A1 (a
 	// Word document's table, row and cell; a PDF's page and row).
 	place func(r, c int) string

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 
+	"jixiao/model"
 	"jixiao/model/recognize"
 )
 
@@ -53,7 +54,7 @@ func findBlocks(g *sheetGrid) []block {
 			}
 			return -1, false
 		}
-		if c, ok := find("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "年度总体绩效目标", "整体绩效目标"); ok && !haveGoals {
+		if c, ok := find(g.goalsLabels()...); ok && !haveGoals {
 			haveGoals = true
 			out = append(out, block{kind: blockGoals, row: r, col: c})
 		}
@@ -74,8 +75,8 @@ func findBlocks(g *sheetGrid) []block {
 			out = append(out, taskBlock(g, r))
 		}
 		out = append(out, templateBlocks(g, r, texts, out)...)
-		_, h1 := find("一级指标")
-		_, h3 := find("三级指标")
+		_, h1 := find("一级指标", g.columnLabel(model.IndColL1))
+		_, h3 := find("三级指标", g.columnLabel(model.IndColL3))
 		if h1 && h3 && !haveInd {
 			haveInd = true
 			out = append(out, indicatorBlock(g, r))
@@ -152,6 +153,9 @@ func taskBlock(g *sheetGrid, r int) block {
 func indicatorBlock(g *sheetGrid, r int) block {
 	b := block{kind: blockIndicators, row: r, header: 1}
 	b.cols = columnsOf(g, []int{r}, func(n string) string {
+		if k := g.templateColumn(n); k != "" {
+			return k // the recognised template's own header
+		}
 		n = withoutUnitSuffix(n) // 权重(%)、分值(分)
 		switch {
 		case n == "一级指标":

@@ -15,7 +15,7 @@ const pdfSheet = "PDF"
 // importPDF reads a form from the text layer of a PDF: the grid is
 // rebuilt from the positioned text and the ruling lines (pdf_table.go)
 // and goes through the same recognition as a sheet (readSheets).
-func importPDF(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
+func importPDF(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, rep, err = nil, nil, internalError(name, r, "；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入")
@@ -66,7 +66,7 @@ func importPDF(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”无法读取：%v", name, err)
 	}
 	g.place = func(r, _ int) string { return rows.where[r] }
-	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetGrid, error) { return g, nil })
+	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}

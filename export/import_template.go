@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -48,10 +47,10 @@ func templateBlocks(g *sheetGrid, r int, texts map[string]int, have []block) []b
 	}
 	for n, c := range texts {
 		switch {
-		case fundsLabel(n) && !has(blockFunds):
+		case g.isFundsLabel(n) && !has(blockFunds):
 			out = append(out, block{kind: blockFunds, row: r, col: c})
 			have = append(have, out[len(out)-1])
-		case dutiesLabel(n) && !has(blockDuties):
+		case g.isDutiesLabel(n) && !has(blockDuties):
 			out = append(out, block{kind: blockDuties, row: r, col: c})
 			have = append(have, out[len(out)-1])
 		}
@@ -66,31 +65,12 @@ func (g *sheetGrid) use(r, c int) {
 	g.used[[2]int{r, c}] = true
 }
 
-// basicLabels are the 基本信息 labels of every built-in template.
-func basicLabels() []string {
-	var out []string
-	for _, t := range model.BuiltinTemplates() {
-		for _, b := range t.Basic {
-			if !slices.Contains(out, b.Label) {
-				out = append(out, b.Label)
-			}
-		}
-	}
-	for _, l := range []string{"单位负责人", "填报人", "联系电话", "填报日期"} {
-		if !slices.Contains(out, l) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-var basicInCellRe = regexp.MustCompile(`(单位负责人|填报人|联系电话|填报日期)\s*[:：]\s*`)
-
 // templateHead reads 部门名称 under its other labels (in the title area,
 // rows before first), the 基本信息 fields anywhere in the sheet (a footer
 // 填报人：张三 联系电话：…), and marks the title cells as placed.
 func templateHead(g *sheetGrid, first int, f *model.Form) {
-	labels := basicLabels()
+	labels := g.basicLabels()
+	inCell := basicInCell(labels)
 	for r := range g.cells {
 		for c, v := range g.cells[r] {
 			n := recognize.Norm(v)
@@ -101,7 +81,7 @@ func templateHead(g *sheetGrid, first int, f *model.Form) {
 				switch {
 				case yearRe.MatchString(v) || strings.HasSuffix(n, "表") || strings.HasSuffix(n, "表)") || n == recognize.Norm(f.Dept):
 					g.use(r, c)
-				case slices.Contains(deptLabels, strings.TrimSuffix(n, ":")) || n == "部门名称" || n == "部门名称:" || n == "部门":
+				case g.isDeptLabel(strings.TrimSuffix(n, ":")) || n == "部门名称" || n == "部门名称:" || n == "部门":
 					g.use(r, c)
 					if vc, val := nextValue(g, r, c); vc >= 0 {
 						if f.Dept == "" {
@@ -125,7 +105,7 @@ func templateHead(g *sheetGrid, first int, f *model.Form) {
 				g.skipRow(r)
 				continue
 			}
-			if m := basicInCellRe.FindAllStringSubmatchIndex(v, -1); len(m) > 0 && strings.TrimSpace(v[:m[0][0]]) == "" {
+			if m := inCell.FindAllStringSubmatchIndex(v, -1); len(m) > 0 && strings.TrimSpace(v[:m[0][0]]) == "" {
 				for i, sm := range m {
 					end := len(v)
 					if i+1 < len(m) {
@@ -249,7 +229,7 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		name, nameAt := "", -1
 		for c, v := range g.cellsOf(r) {
 			n := recognize.Norm(v)
-			if n == "" || c == amountC || c == shareC || (c == b.col && fundsLabel(n)) {
+			if n == "" || c == amountC || c == shareC || (c == b.col && g.isFundsLabel(n)) {
 				continue
 			}
 			switch {
@@ -266,7 +246,7 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 				name, nameAt = strings.TrimSpace(v), c
 			}
 		}
-		if g.at(r, b.col) != "" && fundsLabel(recognize.Norm(g.at(r, b.col))) {
+		if g.at(r, b.col) != "" && g.isFundsLabel(recognize.Norm(g.at(r, b.col))) {
 			g.use(r, b.col)
 		}
 		amount := amountCell(g, r, amountC, rep)
@@ -366,10 +346,11 @@ func (g *sheetGrid) origin(r, c int) (int, int) {
 	return r, c
 }
 
-// sectionLabel reports whether n is the label of a part in some built-in
-// template (年度绩效指标 on a row of its own, above its table).
-func sectionLabel(n string) bool {
-	for _, t := range model.BuiltinTemplates() {
+// sectionLabelIn reports whether n is the label of a part in one of tpls
+// or a usual label of the indicators (年度绩效指标 on a row of its own,
+// above its table).
+func sectionLabelIn(n string, tpls []*model.Template) bool {
+	for _, t := range tpls {
 		for _, s := range []string{model.SectionGoals, model.SectionTasks, model.SectionFunds, model.SectionDuties, model.SectionIndicators} {
 			if recognize.Norm(t.Label(s)) == n {
 				return true
@@ -394,7 +375,7 @@ func reportUnplaced(g *sheetGrid, rep *ImportReport) {
 	more := 0
 	for r := range g.cells {
 		for c, v := range g.cells[r] {
-			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || sectionLabel(strings.TrimSuffix(recognize.Norm(v), "(续)")) {
+			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || sectionLabelIn(strings.TrimSuffix(recognize.Norm(v), "(续)"), g.yearsTemplates()) {
 				continue
 			}
 			if len(rep.Unplaced) >= maxUnplaced {
@@ -413,69 +394,19 @@ func reportUnplaced(g *sheetGrid, rep *ImportReport) {
 	}
 }
 
-// signature is what a template prints: the texts that tell it apart.
-func signature(t *model.Template) []string {
-	s := []string{recognize.Norm(t.Title), recognize.Norm(t.Dept())}
-	for _, b := range t.Basic {
-		s = append(s, recognize.Norm(b.Label))
-	}
-	for _, sec := range t.Sections {
-		s = append(s, recognize.Norm(t.Label(sec)))
-	}
-	for _, c := range t.IndicatorColumns {
-		s = append(s, recognize.Norm(t.ColumnLabel(c.Key)))
-	}
-	if t.Funds != nil {
-		for _, n := range append(slices.Clone(t.Funds.Income), t.Funds.Expense...) {
-			s = append(s, recognize.Norm(n))
-		}
-	}
-	slices.Sort(s)
-	return slices.Compact(s)
-}
-
-// recognise picks the template whose labels and headers the sheet shows
-// most; ties go to the earlier one (the default first).
-func recognise(g *sheetGrid, tpls []*model.Template) *model.Template {
-	texts := map[string]bool{}
-	for r := range g.cells {
-		for _, v := range g.cells[r] {
-			if n := recognize.Norm(v); n != "" {
-				texts[n] = true
-			}
-		}
-	}
-	var best *model.Template
-	bestScore := -1
-	for _, t := range tpls {
-		score := 0
-		for _, s := range signature(t) {
-			if texts[s] {
-				score += 2
-				continue
-			}
-			for x := range texts {
-				if len(s) >= 9 && strings.Contains(x, s) { // a title or a label with （万元）, 2023年度…
-					score++
-					break
-				}
-			}
-		}
-		if score > bestScore {
-			best, bestScore = t, score
-		}
-	}
-	return best
-}
-
-// applyRecognised records the template recognised for a form read from
-// the visible sheet.
+// applyRecognised makes f a form of the template recognised from the
+// visible sheet (readSheets) and names it in the report.
 func applyRecognised(g *sheetGrid, f *model.Form, rep *ImportReport) {
-	t := recognise(g, model.BuiltinTemplates())
-	if t == nil {
-		return
-	}
+	t := g.template()
 	rep.Template = t.Name
+	if model.BuiltinTemplate(t.ID) == nil {
+		// imported into the drafts file: say which one, as template list does
+		v := ""
+		if t.Version > 1 {
+			v = fmt.Sprintf("第%d版，", t.Version)
+		}
+		rep.Template = fmt.Sprintf("%s（%s本机导入的表样 %s）", t.Name, v, t.ID)
+	}
 	model.ApplyTemplate(f, t)
 }
 

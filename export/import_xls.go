@@ -65,7 +65,7 @@ func (e *xlsError) Error() string { return e.why }
 func xlsBad(format string, args ...any) error { return &xlsError{fmt.Sprintf(format, args...)} }
 
 // importXLS reads a form from an .xls/.et file.
-func importXLS(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
+func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试")
@@ -109,7 +109,7 @@ func importXLS(name string, data []byte) (f *model.Form, rep *ImportReport, err 
 			}
 		}
 		return nil, model.Errorf(model.ENOTFOUND, "没有这个工作表")
-	})
+	}, tpls)
 	if visible == nil && verr == nil {
 		verr = notAForm(name)
 	}

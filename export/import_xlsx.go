@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // internalError is a recovered panic while reading name: a bug of ours
@@ -18,7 +19,7 @@ func internalError(name string, r any, advice string) error {
 	return model.Errorf(model.EINTERNAL, "读取“%s”时出错（%v），未导入%s", name, r, advice)
 }
 
-func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err error) {
+func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后重新保存再试")
@@ -30,7 +31,7 @@ func importXLSX(name string, data []byte) (f *model.Form, rep *ImportReport, err
 	}
 	defer xf.Close()
 	hidden, herr := readDataSheet(xf)
-	visible, vrep, verr := readVisible(xf, name)
+	visible, vrep, verr := readVisible(xf, name, tpls)
 	return chooseForm(hidden, herr, visible, vrep, verr)
 }
 
@@ -128,14 +129,14 @@ func readDataSheet(xf *excelize.File) (*model.Form, error) {
 // readVisible reads the form from the sheet in the official layout: the
 // sheet named 绩效目标申报表 if it has one, else the first sheet whose
 // header texts are recognised.
-func readVisible(xf *excelize.File, name string) (*model.Form, *ImportReport, error) {
+func readVisible(xf *excelize.File, name string, tpls []*model.Template) (*model.Form, *ImportReport, error) {
 	var sheets []string
 	for _, s := range xf.GetSheetList() {
 		if s != DataSheetName {
 			sheets = append(sheets, s)
 		}
 	}
-	f, rep, err := readSheets(name, sheets, func(s string) (*sheetGrid, error) { return loadGrid(xf, s) })
+	f, rep, err := readSheets(name, sheets, func(s string) (*sheetGrid, error) { return loadGrid(xf, s) }, tpls)
 	if f != nil || err != nil {
 		return f, rep, err
 	}
@@ -157,9 +158,11 @@ func notAForm(name string) error {
 
 // readSheets reads the form from the first of sheets (the one named
 // 绩效目标申报表 first) whose header texts are recognised; (nil, nil, nil)
-// when none is. Every reader (.xlsx, .xls, .docx) comes through here, so
-// the recognition and the report are the same whatever the file.
-func readSheets(name string, sheets []string, load func(sheet string) (*sheetGrid, error)) (*model.Form, *ImportReport, error) {
+// when none is. Every reader (.xlsx, .xls, .docx, .pdf) comes through
+// here, so the recognition and the report are the same whatever the file.
+// Each sheet's template is recognised first among tpls (nil: the built-in
+// ones), so that its parts are found by that template's labels too.
+func readSheets(name string, sheets []string, load func(sheet string) (*sheetGrid, error), tpls []*model.Template) (*model.Form, *ImportReport, error) {
 	rep := &ImportReport{}
 	for i, s := range sheets {
 		if s == SheetName && i > 0 {
@@ -171,6 +174,10 @@ func readSheets(name string, sheets []string, load func(sheet string) (*sheetGri
 		if err != nil {
 			return nil, nil, model.Errorf(model.EINVALID, "“%s”的工作表“%s”无法读取：%w", name, s, err)
 		}
+		if tpls == nil {
+			tpls = model.BuiltinTemplates()
+		}
+		g.tpl = recognize.Template(g.texts(), tpls)
 		blocks := findBlocks(g)
 		if len(blocks) == 0 {
 			continue

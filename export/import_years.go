@@ -17,7 +17,7 @@ var yearHeaderRe = regexp.MustCompile(`^([0-9]{4})年(度)?(预算|决算|执行
 
 // yearBack reports which 近两年 column header n (normalised) is: 1 for the
 // year before the form's, 2 for two years before; 0 when it is none.
-func yearBack(n, formYear string) int {
+func yearBack(n, formYear string, tpls []*model.Template) int {
 	n = strings.TrimSuffix(strings.TrimSuffix(n, "(万元)"), ":")
 	switch {
 	case strings.HasPrefix(n, "上上年") || strings.HasPrefix(n, "前年") || strings.HasPrefix(n, "前两年"):
@@ -25,7 +25,7 @@ func yearBack(n, formYear string) int {
 	case strings.HasPrefix(n, "上年") || strings.HasPrefix(n, "上一年") || strings.HasPrefix(n, "去年"):
 		return 1
 	}
-	for _, t := range model.BuiltinTemplates() {
+	for _, t := range tpls {
 		if t.Funds == nil {
 			continue
 		}
@@ -45,7 +45,10 @@ func yearBack(n, formYear string) int {
 	return 0
 }
 
-func yearsHeaderText(n string) bool {
+func yearsHeaderText(n string, t *model.Template) bool {
+	if t != nil && t.Funds != nil && n == recognize.Norm(t.Funds.YearsHeader()) {
+		return true
+	}
 	return n == recognize.Norm(model.DefaultYearsLabel) || strings.HasPrefix(n, "近两年") || strings.HasPrefix(n, "近2年") || strings.HasPrefix(n, "以前年度")
 }
 
@@ -66,11 +69,11 @@ func fundsYearCols(g *sheetGrid, hdr, end, amountC int, formYear string) ([2]int
 			if n == "" || g.covered[[2]int{r, c}] {
 				continue
 			}
-			if yearsHeaderText(n) {
+			if yearsHeaderText(n, g.template()) {
 				g.use(r, c)
 				continue
 			}
-			if b := yearBack(n, formYear); b > 0 && cols[b-1] < 0 {
+			if b := yearBack(n, formYear, g.yearsTemplates()); b > 0 && cols[b-1] < 0 {
 				cols[b-1] = c
 				g.use(r, c)
 				found = true

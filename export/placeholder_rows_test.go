@@ -39,7 +39,7 @@ func xlsVisible(t *testing.T, name string, data []byte) (*model.Form, *ImportRep
 			return nil, err
 		}
 		return newGrid(visible[0].name, g.cells, g.merges)
-	})
+	}, nil)
 	if err != nil || v == nil {
 		t.Fatalf("visible sheet: %v", err)
 	}

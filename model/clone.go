@@ -13,9 +13,9 @@ func (f *Form) Clone() *Form { return f.CloneInto(new(Form)) }
 // indicators where they are large enough, so copying a form again and
 // again into the same dst moves its bytes but allocates almost nothing:
 // the editor copies the form before each keystroke after the declaration
-// (ui/app.go), and a fresh copy of a 2,000-task form each time cost more
-// than the keystroke's own work. Whatever dst held is overwritten, so
-// nothing else may still use dst.
+// (ui/app.go), and a fresh copy of a 2,000-task form each time cost about
+// as much as the rest of the keystroke. Whatever dst held is overwritten,
+// so nothing else may still use dst.
 func (f *Form) CloneInto(dst *Form) *Form {
 	if dst == nil || dst == f {
 		dst = new(Form)

@@ -23,7 +23,10 @@
 #     5,000-task form in the window (open time, RSS, keystroke-to-frame
 #     latency), beside a minimal Fyne window (cmd/jixiao/minimal).
 #  4. scripts/bench/report turns it all into docs/BENCHMARKS.md, with every
-#     goal of the issues marked met / MISSED / not measured.
+#     goal of the issues marked met / MISSED / not measured; the hand-written
+#     parts come from scripts/bench/intro.md and scripts/bench/notes/NAME.md
+#     (a dated measurement shown after its section's table), so a new run
+#     keeps them.
 #
 # BENCH_DISPLAY=:N runs the window figures on that X display (an Xvfb with
 # openbox you started) instead of a fresh Xvfb without a window manager.
@@ -368,7 +371,7 @@ if [ $WINDOW = 1 ]; then
 	log "report failed"
 	exit 1
 fi
-if go run ./scripts/bench/report -bench "$RAW" -proc "$PROC" -env "$ENV" -intro scripts/bench/intro.md -o "$OUT"; then
+if go run ./scripts/bench/report -bench "$RAW" -proc "$PROC" -env "$ENV" -intro scripts/bench/intro.md -notes scripts/bench/notes -o "$OUT"; then
 	log "wrote $OUT"
 else
 	log "report failed"

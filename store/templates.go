@@ -1,6 +1,8 @@
 package store
 
 import (
+	"errors"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,11 +55,47 @@ func (s *Store) PutTemplate(t *model.Template) error {
 // template that no longer reads (damaged) is skipped and named in bad.
 func (s *Store) Templates() (ts []*model.Template, bad []string, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		bk := tx.Bucket(bucketTemplates)
-		if bk == nil {
-			return nil
+		ts, bad = readTemplates(tx)
+		return nil
+	})
+	return ts, bad, err
+}
+
+// ReadTemplates returns the templates imported into the drafts file at
+// path, as Templates does, without opening the file for writing: nothing
+// is created, written or backed up. The command line reads them this way
+// before it knows whether a file it imports can be read at all. A file
+// that does not exist has none (nil, nil, nil); a damaged, foreign or
+// newer file, or one another jixiao has open, gives the error Open would.
+func ReadTemplates(path string) (ts []*model.Template, bad []string, err error) {
+	if path == "" {
+		if path, err = DefaultPath(); err != nil {
+			return nil, nil, err
 		}
-		return bk.ForEach(func(k, v []byte) error {
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err := checkLocked(path); err != nil {
+		return nil, nil, err
+	}
+	err = checkWithBolt(path, func(path string, tx *bolt.Tx) error {
+		if err := checkFormat(path, tx); err != nil {
+			return err
+		}
+		ts, bad = readTemplates(tx)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return ts, bad, nil
+}
+
+// readTemplates reads the templates bucket, sorted by id then version.
+func readTemplates(tx *bolt.Tx) (ts []*model.Template, bad []string) {
+	if bk := tx.Bucket(bucketTemplates); bk != nil {
+		_ = bk.ForEach(func(k, v []byte) error {
 			t, err := model.ParseTemplate(v)
 			if err != nil {
 				bad = append(bad, string(k))
@@ -66,14 +104,14 @@ func (s *Store) Templates() (ts []*model.Template, bad []string, err error) {
 			ts = append(ts, t)
 			return nil
 		})
-	})
+	}
 	slices.SortFunc(ts, func(a, b *model.Template) int {
 		if c := strings.Compare(a.ID, b.ID); c != 0 {
 			return c
 		}
 		return a.Version - b.Version
 	})
-	return ts, bad, err
+	return ts, bad
 }
 
 // SetLastTemplate remembers id as the template last used for a new draft.

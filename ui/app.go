@@ -307,9 +307,9 @@ func (e *Editor) apply(key string, edit func(f *model.Form)) {
 	// only once it is accepted, so a refused one leaves no empty step.
 	//
 	// The copy is made into the memory of the one before (e.lockCopy), not
-	// afresh: a new copy of a 2,000-task form at each keystroke cost more
-	// than the keystroke's own work (docs/BENCHMARKS.md). Only the editor
-	// holds lockCopy; BeforeEdit keeps a copy of its own.
+	// afresh: a new copy of a 2,000-task form at each keystroke cost about
+	// as much as the rest of the keystroke (docs/BENCHMARKS.md). Only the
+	// editor holds lockCopy; BeforeEdit keeps a copy of its own.
 	before := e.form.CloneInto(e.lockCopy)
 	e.lockCopy = nil // in use; back below once the edit is accepted
 	edit(e.form)

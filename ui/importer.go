@@ -53,12 +53,19 @@ func (ws *Workspace) ImportDialog() {
 // draft is created and opened only when the clerk confirms 创建草稿.
 func (ws *Workspace) ImportPath(path string) {
 	defer ws.guard("导入")
-	f, rep, err := export.ImportFile(path)
+	f, rep, err := export.ImportFileWith(path, ws.importOptions())
 	if err != nil {
 		ws.failed("无法导入“"+filepath.Base(path)+"”", err)
 		return
 	}
 	ws.showImport(path, f, rep)
+}
+
+// importOptions are the drafts file's imported templates: a sheet without
+// our hidden data is recognised among them and the built-in ones.
+func (ws *Workspace) importOptions() export.ImportOptions {
+	stored, _, _ := ws.st.Templates()
+	return export.ImportOptions{Templates: stored}
 }
 
 // ImportText is the report of an import in plain Chinese, headed by the

@@ -18,10 +18,16 @@ import (
 )
 
 // loadFile reads a form from an .xlsx or .json file (check --in, export
-// --in). The file's problems stay in the form (invalid amounts keep their
-// text), so check reports them in its own words.
-func loadFile(path string) (*model.Form, error) {
-	f, _, err := export.ImportFile(path)
+// --in), recognising a sheet's template also among the templates imported
+// into drafts file db when use is true (--db given). The file's problems
+// stay in the form (invalid amounts keep their text), so check reports
+// them in its own words.
+func loadFile(path, db string, use bool) (*model.Form, error) {
+	var o export.ImportOptions
+	if use {
+		o = importOptions(db)
+	}
+	f, _, err := export.ImportFileWith(path, o)
 	if err != nil {
 		return nil, userErr(err)
 	}
@@ -194,8 +200,9 @@ func runImport(c *cli, args []string) error {
 		return userErrorf("“%s”是本程序导出的运行监控表或自评表：请用 jixiao import %s --into 草稿编号 把数值导回原草稿", pos[0], pos[0])
 	}
 	// Read the file first: a file that cannot be read leaves the drafts
-	// file untouched (it is not even opened).
-	f, rep, err := export.ImportFile(pos[0])
+	// file untouched (it is only read for its imported templates, by which
+	// a sheet without our hidden data is recognised too).
+	f, rep, err := export.ImportFileWith(pos[0], importOptions(*db))
 	if err != nil {
 		return userErr(err)
 	}

@@ -49,8 +49,9 @@ func runMerge(c *cli, args []string) error {
 	// Read every file first: a file that cannot be read stops everything
 	// before the draft is touched.
 	var parts []model.MergePart
+	opts := importOptions(*db)
 	for _, path := range files {
-		f, rep, err := export.ImportFile(path)
+		f, rep, err := export.ImportFileWith(path, opts)
 		if err != nil {
 			return userErrorf("%w\n没有合并任何文件，草稿未改动。", err)
 		}

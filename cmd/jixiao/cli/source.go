@@ -48,7 +48,7 @@ func (s *source) load() (*model.Form, string, error) {
 		f, err := loadDraft(s.db, s.draft)
 		return f, "草稿 " + s.draft, err
 	default:
-		f, err := loadFile(s.in)
+		f, err := loadFile(s.in, s.db, s.db != "")
 		return f, s.in, err
 	}
 }

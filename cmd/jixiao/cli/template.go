@@ -9,7 +9,9 @@ import (
 	"os"
 	"strings"
 
+	"jixiao/export"
 	"jixiao/model"
+	"jixiao/store"
 )
 
 func runTemplate(c *cli, args []string) error {
@@ -247,16 +249,27 @@ func fundsYearsText(l *model.FundsLayout) string {
 	return s
 }
 
-// storedTemplates are the templates imported into drafts file db; none
-// when the file cannot be opened (the built-in ones still apply).
+// storedTemplates are the templates imported into drafts file db, every
+// version, read without opening the file for writing (nothing is created
+// or backed up); none when the file cannot be read (the built-in ones
+// still apply; a command that goes on to open the file says why).
 func storedTemplates(db string) []*model.Template {
-	st, err := openStore(db)
+	path, err := dbPath(db)
 	if err != nil {
 		return nil
 	}
-	defer st.Close()
-	ts, _, _ := st.Templates()
+	ts, _, err := store.ReadTemplates(path)
+	if err != nil {
+		return nil
+	}
 	return ts
+}
+
+// importOptions are the options of reading a file with the templates
+// imported into drafts file db: a sheet without our hidden data is
+// recognised among them and the built-in ones.
+func importOptions(db string) export.ImportOptions {
+	return export.ImportOptions{Templates: storedTemplates(db)}
 }
 
 // formTemplate is the template f follows, among the imported ones (read

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+// bureauSheet writes, with excelize, a workbook a clerk filled by hand in
+// a bureau's own template (its title, 年度工作目标, 预期指标值, 考核权重),
+// without our hidden data.
+func bureauSheet(t *testing.T, dept string) string {
+	t.Helper()
+	rows := [][]any{
+		{"某市部门整体绩效目标表"},
+		{"（2022年度）"},
+		{"部门(单位)名称", dept},
+		{"年度工作目标", "目标1：完成年度重点工作。"},
+		{"年度绩效指标"},
+		{"一级指标", "二级指标", "三级指标", "预期指标值", "考核权重(%)", "指标解释", "备注"},
+		{"产出指标", "数量指标", "培训人次", "≥50", 100, "全年参训人次", ""},
+	}
+	xf := excelize.NewFile()
+	defer xf.Close()
+	for r, row := range rows {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := xf.SetCellValue("Sheet1", cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	p := filepath.Join(t.TempDir(), dept+".xlsx")
+	if err := xf.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestImportRecognisesStoredTemplate: after 表样 › 导入表样文件, 导入 of a
+// workbook filled in that template (no hidden data) names it in the
+// report and opens a draft of it with its columns; 合并导入 reads another
+// unit's file of it as the same template.
+func TestImportRecognisesStoredTemplate(t *testing.T) {
+	ws, st, _ := newTestWorkspace(t, nil)
+	tp := model.BuiltinTemplate(model.HubeiTemplateID)
+	tp.ID, tp.Version, tp.Name, tp.Title = "xx-bureau", 1, "某市 部门整体绩效目标表", "某市部门整体绩效目标表"
+	tp.Sections = []string{model.SectionGoals, model.SectionIndicators}
+	tp.Labels = map[string]string{model.SectionGoals: "年度工作目标", model.SectionIndicators: "年度绩效指标"}
+	tp.Funds, tp.Rules = nil, model.Rules{WeightSum: 100}
+	tp.IndicatorColumns = []model.Column{
+		{Key: model.IndColL1, Label: "一级指标"}, {Key: model.IndColL2, Label: "二级指标"}, {Key: model.IndColL3, Label: "三级指标"},
+		{Key: model.IndColValue, Label: "预期指标值"}, {Key: model.IndColWeight, Label: "考核权重"},
+		{Key: model.IndColExplain, Label: "指标解释"}, {Key: model.IndColNote, Label: "备注"},
+	}
+	b, err := model.MarshalTemplate(tp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf := filepath.Join(t.TempDir(), "某市表样.json")
+	if err := os.WriteFile(tf, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.ImportTemplateFile(tf); err != nil {
+		t.Fatal(err)
+	}
+
+	ws.ImportPath(bureauSheet(t, "某市某局"))
+	r := ws.imp
+	if r == nil {
+		t.Fatal("no import report shown")
+	}
+	if !strings.Contains(r.text, "表样：某市 部门整体绩效目标表（本机导入的表样 xx-bureau）") || strings.Contains(r.text, "没有放入申报表") {
+		t.Fatalf("report:\n%s", r.text)
+	}
+	tapButton(t, ws.win, "创建草稿")
+	f := ws.e.Form()
+	if r.created == "" || f.Template != tp.Ref() || ws.e.Template().Name != tp.Name {
+		t.Fatalf("draft %q of template %+v (editor %q)", r.created, f.Template, ws.e.Template().Name)
+	}
+	if len(f.Goals) != 1 || len(f.Indicators) != 1 || f.Indicators[0].Value != "≥50" || f.Indicators[0].Weight != "100" || !f.Options.Weight {
+		t.Errorf("draft goals %+v indicators %+v options %+v", f.Goals, f.Indicators, f.Options)
+	}
+	if saved, err := st.Load(r.created); err != nil || saved.Template != tp.Ref() {
+		t.Errorf("saved draft: %v %+v", err, saved)
+	}
+
+	ws.MergeDialog([]string{bureauSheet(t, "某市某局下属中心")})
+	m := ws.merge
+	if len(m.files) != 1 || m.files[0].err != nil || m.files[0].form.Template != tp.Ref() {
+		t.Fatalf("merge file: %+v", m.files)
+	}
+}
