@@ -111,8 +111,9 @@ func TestImportClerkWorkbook(t *testing.T) {
 	if f.Year != "2021" || f.Dept != "某某市某某局" {
 		t.Errorf("year %q dept %q", f.Year, f.Dept)
 	}
-	wantGoals := []string{"完成第一件事。", "完成第二件事，", "完成第三件事"}
-	if len(f.Goals) != 3 {
+	// the "....." target is kept, for the clerk to fill in
+	wantGoals := []string{"完成第一件事。", "完成第二件事，", ".....", "完成第三件事"}
+	if len(f.Goals) != 4 {
 		t.Fatalf("goals %+v", f.Goals)
 	}
 	for i, g := range wantGoals {
@@ -120,10 +121,10 @@ func TestImportClerkWorkbook(t *testing.T) {
 			t.Errorf("goal %d %q", i+1, f.Goals[i].Text)
 		}
 	}
-	if rep.Goals != 3 || rep.Units != 2 || rep.Tasks != 4 || rep.Indicators != 4 {
+	if rep.Goals != 4 || rep.Units != 2 || rep.Tasks != 5 || rep.Indicators != 4 {
 		t.Errorf("counts %+v", rep)
 	}
-	if len(f.Units) != 2 || f.Units[0].Name != "甲单位" || f.Units[1].Name != "乙单位" || len(f.Units[0].Tasks) != 2 || len(f.Units[1].Tasks) != 2 {
+	if len(f.Units) != 2 || f.Units[0].Name != "甲单位" || f.Units[1].Name != "乙单位" || len(f.Units[0].Tasks) != 3 || len(f.Units[1].Tasks) != 2 {
 		t.Fatalf("units %+v", f.Units)
 	}
 	t0 := f.Units[0].Tasks[0]
@@ -132,6 +133,10 @@ func TestImportClerkWorkbook(t *testing.T) {
 	}
 	if t1 := f.Units[0].Tasks[1]; t1.Fiscal.String() != "81.6" || t1.Total.String() != "81.6" {
 		t.Errorf("task 2 %v %v", t1.Total, t1.Fiscal)
+	}
+	// the "....." row, in the unit above it (任务名称 not merged)
+	if tp := f.Units[0].Tasks[2]; tp.Content != "....." || !tp.Total.IsEmpty() || !tp.Fiscal.IsEmpty() {
+		t.Errorf("task 3 (the placeholder row) %+v", tp)
 	}
 	t2 := f.Units[1].Tasks[0]
 	if t2.Fiscal.Valid() || t2.Fiscal.Raw() != "abc" || t2.Note != "=不是公式" {
@@ -143,8 +148,8 @@ func TestImportClerkWorkbook(t *testing.T) {
 		t.Errorf("problems %+v", rep.Problems)
 	}
 	notes := strings.Join(rep.Notes, "\n")
-	for _, want := range []string{"已忽略工作表“填表说明”", "年度总体目标：跳过 1 个", "年度主要任务：跳过 1 个",
-		"绩效指标：保留了 1 个模板占位行（“.....”，在 Sheet1!C20）"} {
+	for _, want := range []string{"已忽略工作表“填表说明”", "年度总体目标：保留了 1 个模板占位行（“.....”，在 Sheet1!B6）",
+		"年度主要任务：保留了 1 个模板占位行（“.....”，在 Sheet1!A13）", "绩效指标：保留了 1 个模板占位行（“.....”，在 Sheet1!C20）"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}

@@ -14,17 +14,14 @@ var timeZero time.Time
 // visibleKey is what the visible sheet shows of f, in a canonical text:
 // two forms with the same key look the same in the workbook, so the
 // hidden data of a file whose key matches its visible sheet is current.
-// Blank rows are left out, as the importer skips them (blank and "....."
-// goals and tasks; blank indicator rows, while it keeps the "....." ones).
+// Blank rows are left out, as the importer skips them; it keeps the
+// template's "....." rows, and so does the key.
 func visibleKey(f *model.Form) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Y%q D%q O%v\n", strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept), f.Options.OtherFunds)
 	for _, g := range f.Goals {
-		t := strings.TrimSpace(g.Text)
-		if t == "" || recognize.IsPlaceholder(t) {
-			continue
-		}
-		fmt.Fprintf(&b, "G%q\n", keyText(t))
+		// every target is printed, numbered, and read back
+		fmt.Fprintf(&b, "G%q\n", keyText(strings.TrimSpace(g.Text)))
 	}
 	amt := func(a model.Amount) string {
 		switch a.State() {
@@ -39,9 +36,6 @@ func visibleKey(f *model.Form) string {
 		fmt.Fprintf(&b, "U%q\n", keyText(strings.TrimSpace(u.Name)))
 		for _, t := range u.Tasks {
 			if strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == "" {
-				continue
-			}
-			if (recognize.IsPlaceholder(t.Content) || strings.TrimSpace(t.Content) == "") && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && (recognize.IsPlaceholder(t.Note) || strings.TrimSpace(t.Note) == "") {
 				continue
 			}
 			other := ""

@@ -93,12 +93,19 @@ func foldDigits(s string) string {
 
 func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	skipped := 0
+	var placeholders, unfilled []string
 	for r := b.row; r < end; r++ {
-		text := ""
+		text, at, label, labelAt := "", b.col+1, false, 0
 		for c := b.col + 1; c < len(g.cellsOf(r)); c++ {
 			v := g.at(r, c)
 			if strings.TrimSpace(v) != "" && recognize.Norm(v) != recognize.Norm(g.at(b.row, b.col)) {
-				text = v
+				if !label && recognize.IsGoalLabel(v) {
+					// “目标5：” alone, or in a column of its own with
+					// the text in the next
+					label, labelAt = true, c
+					continue
+				}
+				text, at = v, c
 				break
 			}
 		}
@@ -109,19 +116,34 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			f.Goals = append(f.Goals, model.Goal{})
 			continue
 		}
-		if t == "" && r != b.row && sectionLabelIn(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
+		if t == "" && !label && r != b.row && sectionLabelIn(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
 			continue // the next part's label on a row of its own (年度绩效指标): not a skipped row
 		}
-		if t == "" || recognize.IsPlaceholder(t) {
+		if t == "" && label {
+			// a numbered target printed without text (目标5：): kept,
+			// so the targets keep their numbers; 审核 asks for it
+			unfilled = append(unfilled, g.addr(r, labelAt))
+			f.Goals = append(f.Goals, model.Goal{})
+			continue
+		}
+		if t == "" {
 			if !rowEmpty(g, r) || r == b.row {
 				skipped++
 			}
 			continue
 		}
+		if recognize.IsPlaceholder(t) {
+			// kept, as the export printed it: 审核 asks for a real target
+			placeholders = append(placeholders, g.addr(r, at))
+		}
 		f.Goals = append(f.Goals, model.Goal{Text: t})
 	}
 	if skipped > 0 {
-		rep.note("年度总体目标：跳过 %d 个空白或“.....”行", skipped)
+		rep.note("年度总体目标：跳过 %d 个空白行", skipped)
+	}
+	placeholderNote(rep, "年度总体目标", placeholders)
+	if len(unfilled) > 0 {
+		rep.note("年度总体目标：保留了 %d 条只有编号、没有内容的目标（在 %s），请在程序中填写或删除", len(unfilled), placeList(unfilled))
 	}
 }
 
@@ -139,6 +161,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	}
 	own := []int{contC, totC, fisC, othC, noteC} // the unit name may be merged from above
 	skipped := 0
+	var placeholders []string
 	var fileTotal *model.Amount
 	totalCell := ""
 	for r := b.row + b.header; r < end; r++ {
@@ -173,8 +196,9 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			continue
 		}
 		if !formula && (rowPlaceholder(g, r, own) || recognize.IsPlaceholder(name) && allEmpty(g, r, own...)) {
-			skipped++
-			continue
+			// a template's "....." row: kept as the unit or task it
+			// reads as, for the clerk to fill in (审核 asks for it)
+			placeholders = append(placeholders, g.addr(r, firstPlaceholder(g, r, append([]int{nameC}, own...))))
 		}
 		content := g.at(r, contC)
 		if strings.TrimSpace(content) == "" && allEmpty(g, r, totC, fisC, othC, noteC) && !g.hasFormula(r, own...) {
@@ -210,8 +234,9 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		u.Tasks = append(u.Tasks, t)
 	}
 	if skipped > 0 {
-		rep.note("年度主要任务：跳过 %d 个空白或“.....”行", skipped)
+		rep.note("年度主要任务：跳过 %d 个空白行", skipped)
 	}
+	placeholderNote(rep, "年度主要任务", placeholders)
 	if fileTotal != nil && fileTotal.Valid() {
 		sum := model.ComputeTotals(f)
 		readable := true
@@ -303,7 +328,9 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		// items) is printed by our exports and kept as a row: 审核 asks
 		// for it to be filled in or deleted, as in the draft it came from.
 		if !formula && allEmpty(g, r, own...) && !recognize.IsPlaceholder(in.Level1) && !recognize.IsPlaceholder(in.Level2) {
-			skipped++
+			if !levelsOnly(g, r, []int{l1, l2}, rep) {
+				skipped++
+			}
 			continue
 		}
 		if !formula && (rowPlaceholder(g, r, own) || allEmpty(g, r, own...)) {
@@ -342,6 +369,33 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 	placeholderNote(rep, "绩效指标", placeholders)
 }
 
+// levelsOnly lists in rep.Unplaced, cell by cell, the 一级/二级指标 of
+// row r typed in the row itself (not merged from above) when the row has
+// nothing else: there is no indicator to put them in. It reports whether
+// there was any.
+func levelsOnly(g *sheetGrid, r int, cols []int, rep *ImportReport) bool {
+	any := false
+	for _, c := range cols {
+		v := strings.TrimSpace(g.at(r, c))
+		if c < 0 || v == "" || g.covered[[2]int{r, c}] || strings.HasSuffix(recognize.Norm(v), "(续)") {
+			continue
+		}
+		any = true
+		if len(rep.Unplaced) < maxUnplaced {
+			rep.Unplaced = append(rep.Unplaced, Problem{Cell: g.addr(r, c), Message: fmt.Sprintf("“%s”所在的这一行只有一级、二级指标，没有三级指标和指标值，没有导入；需要时请在程序中添加这一行", shorten(v, 40))})
+		}
+	}
+	return any
+}
+
+// shorten is s cut to n characters, with "…" when cut.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
 // firstPlaceholder is the first of cols whose cell in row r is a
 // placeholder like "....." (the first column when none is).
 func firstPlaceholder(g *sheetGrid, r int, cols []int) int {
@@ -359,10 +413,15 @@ func placeholderNote(rep *ImportReport, part string, places []string) {
 	if len(places) == 0 {
 		return
 	}
+	rep.note("%s：保留了 %d 个模板占位行（“.....”，在 %s），请在程序中填写实际内容或删除这些行", part, len(places), placeList(places))
+}
+
+// placeList names places for a note: the first ten, then how many in all.
+func placeList(places []string) string {
 	const show = 10
 	list := strings.Join(places[:min(len(places), show)], "、")
 	if len(places) > show {
 		list += fmt.Sprintf(" 等 %d 处", len(places))
 	}
-	rep.note("%s：保留了 %d 个模板占位行（“.....”，在 %s），请在程序中填写实际内容或删除这些行", part, len(places), list)
+	return list
 }

@@ -1,12 +1,15 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"jixiao/internal/testfiles"
 	"jixiao/model"
@@ -152,5 +155,211 @@ func TestSampleRowsSurviveEveryFormat(t *testing.T) {
 		if !strings.Contains(got[name].rep.String(), want) {
 			t.Errorf("%s: places not named %s:\n%s", name, want, got[name].rep)
 		}
+	}
+}
+
+// placeholderForm is the sample with template rows in every part: a
+// "....." target and a numbered target without text (目标5：), a "....."
+// task and a blank task row in a unit, a unit named "……" without tasks,
+// and a unit whose only task is "……" with 备注 ".....".
+func placeholderForm() *model.Form {
+	s := model.Sample()
+	s.Goals = append(s.Goals[:3:3], append([]model.Goal{{Text: "....."}, {Text: ""}}, s.Goals[3:]...)...)
+	s.Units[1].Tasks = append(s.Units[1].Tasks, model.Task{Content: "....."}, model.Task{})
+	s.Units = append(s.Units, model.Unit{Name: "……"}, model.Unit{Name: "丙单位", Tasks: []model.Task{{Content: "……", Note: "....."}}})
+	return s
+}
+
+// templateFindings are 审核's findings about template placeholders and
+// targets without text, by place.
+func templateFindings(f *model.Form) []string {
+	var out []string
+	for _, fd := range model.Check(f) {
+		if strings.Contains(fd.Message, "占位") || strings.Contains(fd.Message, "没有内容") {
+			out = append(out, fmt.Sprintf("%+v %s", fd.Loc, fd.Message))
+		}
+	}
+	return out
+}
+
+// TestPlaceholderRowsEveryPart: a form with template rows in the targets
+// and the tasks too reads back from its visible sheet, its PDF and a Word
+// document of it with every row the export printed, but for the blank
+// task row, which the report counts: the same visible content as the
+// form (visibleKey), the same 审核 findings about them, and notes naming
+// where each kept row is. The xlsx with its hidden data still reads
+// through it (the visible sheet shows the same).
+func TestPlaceholderRowsEveryPart(t *testing.T) {
+	want := placeholderForm()
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, want); err != nil {
+		t.Fatal(err)
+	}
+	full := bytes.Clone(b.Bytes())
+	docx, err := testfiles.DOCXFromXLSX(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if _, err := WritePDF(&b, want); err != nil {
+		t.Fatal(err)
+	}
+	f, rep, err := ImportBytes("full.xlsx", full)
+	if err != nil || !strings.Contains(rep.String(), "已从隐藏数据完整读取") {
+		t.Fatalf("full.xlsx: %v\n%s", err, rep)
+	}
+	if len(f.Goals) != 36 || f.TaskCount() != 37 {
+		t.Errorf("full.xlsx: %d targets, %d tasks; want 36 and 37 (the blank row too)", len(f.Goals), f.TaskCount())
+	}
+	// 2 targets, the "....." task, the unit "……" and its task "……", the
+	// sample's 5 indicator rows
+	wantFind := templateFindings(want)
+	if len(wantFind) != 10 {
+		t.Fatalf("findings of the form: %d\n%s", len(wantFind), strings.Join(wantFind, "\n"))
+	}
+	places := map[string][]string{
+		"visible.xlsx": {"年度总体目标：保留了 1 个模板占位行（“.....”，在 绩效目标申报表!B7）",
+			"年度总体目标：保留了 1 条只有编号、没有内容的目标（在 绩效目标申报表!B8）",
+			"年度主要任务：跳过 1 个空白行",
+			"年度主要任务：保留了 3 个模板占位行（“.....”，在 绩效目标申报表!C60、绩效目标申报表!A80、绩效目标申报表!C81）"},
+		"sample.pdf": {"年度总体目标：保留了 1 个模板占位行（“.....”，在 第1页第7行）",
+			"年度总体目标：保留了 1 条只有编号、没有内容的目标（在 第1页第8行）",
+			"年度主要任务：保留了 3 个模板占位行（“.....”，在 第3页第23行、第4页第15行、第4页第16行）"},
+		"sample.docx": {"年度总体目标：保留了 1 个模板占位行（“.....”，在 第 1 个表格第 5 行第 2 格）",
+			"年度总体目标：保留了 1 条只有编号、没有内容的目标（在 第 1 个表格第 6 行第 2 格）",
+			"年度主要任务：跳过 1 个空白行",
+			"年度主要任务：保留了 3 个模板占位行（“.....”，在 第 1 个表格第 58 行第 2 格、第 1 个表格第 78 行第 1 格、第 1 个表格第 79 行第 2 格）"},
+	}
+	for name, data := range map[string][]byte{"visible.xlsx": withoutDataSheet(t, full), "sample.pdf": b.Bytes(), "sample.docx": docx} {
+		f, rep, err = ImportBytes(name, data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		a, b := visibleKey(f), visibleKey(want)
+		if name == "sample.pdf" {
+			// Known, not about placeholders: in this form's PDF the
+			// 指标说明 merged over 人均公用经费变动率 … 厉行节约支出变动率
+			// continues on the next page, and the reader gives the first
+			// row only the text above the page break. The indicators are
+			// compared by their names and 审核 below.
+			a, b = withoutIndicators(a), withoutIndicators(b)
+		}
+		if a != b {
+			t.Errorf("%s reads differently from the form:\n%s", name, firstDiff(b, a))
+		}
+		if len(f.Goals) != 36 || len(f.Units) != 10 || f.TaskCount() != 36 || len(f.Indicators) != 49 {
+			t.Errorf("%s: %d targets, %d units, %d tasks, %d indicators; want 36, 10, 36 (the blank row skipped), 49",
+				name, len(f.Goals), len(f.Units), f.TaskCount(), len(f.Indicators))
+		}
+		for i := range min(len(f.Indicators), len(want.Indicators)) {
+			if g, w := f.Indicators[i], want.Indicators[i]; g.Level1 != w.Level1 || g.Level2 != w.Level2 || g.Level3 != w.Level3 || g.Sub != w.Sub || g.Value != w.Value {
+				t.Errorf("%s: indicator row %d is %s, want %s", name, i+1, indicatorRow(g), indicatorRow(w))
+				break
+			}
+		}
+		if got := templateFindings(f); strings.Join(got, "\n") != strings.Join(wantFind, "\n") {
+			t.Errorf("%s: 审核\n got  %s\n want %s", name, strings.Join(got, "\n      "), strings.Join(wantFind, "\n      "))
+		}
+		for _, p := range places[name] {
+			if !strings.Contains(rep.String(), p) {
+				t.Errorf("%s: the report lacks %s:\n%s", name, p, rep)
+			}
+		}
+	}
+}
+
+// TestIndicatorLevelsOnlyRow: a row of 绩效指标 with only its own 一级/二级
+// 指标 typed (nothing to make an indicator of) is not dropped silently:
+// each such cell is listed as not placed, by address; a row whose levels
+// are merged from above and nothing else is blank, and counted.
+func TestIndicatorLevelsOnlyRow(t *testing.T) {
+	xf := excelize.NewFile()
+	defer xf.Close()
+	set := func(a, v string) {
+		if err := xf.SetCellStr("Sheet1", a, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("A1", "（2021年度）")
+	set("A2", "部门名称")
+	set("B2", "某局")
+	for i, h := range []string{"一级指标", "二级指标", "三级指标", "指标值"} {
+		set(string(rune('A'+i))+"4", h)
+	}
+	set("A5", "产出指标")
+	set("B5", "数量指标")
+	set("C5", "培训人次")
+	set("D5", "≥100人次")
+	if err := xf.MergeCell("Sheet1", "A5", "A6"); err != nil {
+		t.Fatal(err)
+	}
+	// row 6: 一级 merged from above, nothing else: blank
+	set("A7", "效益指标")
+	set("B7", "社会效益指标")
+	var b bytes.Buffer
+	if err := xf.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, rep, err := ImportBytes("clerk.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Indicators) != 1 {
+		t.Errorf("%d indicators, want 1: %+v", len(f.Indicators), f.Indicators)
+	}
+	got := rep.String()
+	for _, want := range []string{
+		"Sheet1!A7：“效益指标”所在的这一行只有一级、二级指标，没有三级指标和指标值，没有导入；需要时请在程序中添加这一行",
+		"Sheet1!B7：“社会效益指标”所在的这一行只有一级、二级指标",
+		"绩效指标：跳过 1 个空白行",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %s:\n%s", want, got)
+		}
+	}
+}
+
+// withoutIndicators is a visibleKey without its indicator lines.
+func withoutIndicators(key string) string {
+	var keep []string
+	for _, l := range strings.Split(key, "\n") {
+		if !strings.HasPrefix(l, "I") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+// TestDeletedPlaceholderRowIsAnEdit: a clerk who deletes a "....." row
+// of our xlsx in Excel changed what the sheet shows: the file is read
+// from the visible sheet (48 rows), not from the hidden data, which
+// still has the row.
+func TestDeletedPlaceholderRowIsAnEdit(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, model.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	xf, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := xf.GetSheetName(0)
+	if v, _ := xf.GetCellValue(sheet, "C84"); v != "....." {
+		t.Fatalf("C84 is %q, not the first \".....\" row", v)
+	}
+	if err := xf.RemoveRow(sheet, 84); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := xf.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	xf.Close()
+	f, rep, err := ImportBytes("edited.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Indicators) != 48 || !strings.Contains(rep.String(), "表格在导出后被修改过") || !strings.Contains(rep.String(), "保留了 4 个模板占位行") {
+		t.Errorf("%d indicator rows:\n%s", len(f.Indicators), rep)
 	}
 }
