@@ -29,7 +29,7 @@ var commands = []*command{
 	},
 	{
 		name:    "import",
-		args:    "文件.xlsx|文件.json [--into 编号] [--db 路径]",
+		args:    "文件（.xlsx .xls .et .docx .pdf .json） [--into 编号] [--db 路径]",
 		summary: "把 Excel（.xlsx/.xls）、WPS（.et）、Word（.docx）、PDF 或 JSON 文件导入为一份新草稿：列出识别到的表样（内置的和用 template import 导入的表样）、内容和问题，最后一行输出新草稿的编号；--into 编号：把填好的运行监控表/自评表的数值导回该草稿",
 		run:     runImport,
 	},
