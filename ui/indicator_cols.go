@@ -26,13 +26,26 @@ var indColWidth = map[string]float32{
 
 const indButtonsWidth = 96
 
-// indCols is the layout of a row of columns cols, then the buttons.
-func indCols(cols []string) *colsLayout {
+// indHeadMax is the widest a fixed column grows to show its whole header
+// (a template's 考核权重(%) in the 56-px 分值 column); a longer header is
+// cut with "…".
+const indHeadMax = 130
+
+// indColWidths are the widths of the columns cols under t's headers: each
+// column's own width, widened to its whole header (up to indHeadMax), then
+// the buttons.
+func indColWidths(t *model.Template, cols []string) []float32 {
 	ws := make([]float32, 0, len(cols)+1)
 	for _, k := range cols {
-		ws = append(ws, indColWidth[k])
+		w := indColWidth[k]
+		if w > 0 {
+			if need := heading(t.ColumnLabel(k)).MinSize().Width; need > w {
+				w = min(need, indHeadMax)
+			}
+		}
+		ws = append(ws, w)
 	}
-	return newCols(append(ws, indButtonsWidth)...)
+	return append(ws, indButtonsWidth)
 }
 
 // shownColumns are the columns of the tab for the open form.
@@ -70,7 +83,8 @@ func (v *indicatorsView) columns() {
 	}
 	objs = append(objs, heading(""))
 	v.header.Objects = objs
-	v.header.Layout = indCols(v.cols)
+	v.widths = indColWidths(t, v.cols)
+	v.header.Layout = newCols(v.widths...)
 	v.header.Refresh()
 }
 
@@ -86,7 +100,7 @@ func (v *indicatorsView) rowLine(r *indRow, name, buttons fyne.CanvasObject) *fy
 	for _, k := range v.cols {
 		objs = append(objs, cell[k])
 	}
-	return container.New(indCols(v.cols), append(objs, buttons)...)
+	return container.New(newCols(v.widths...), append(objs, buttons)...)
 }
 
 // fieldColumn is the column of a finding's field.

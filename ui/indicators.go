@@ -30,6 +30,7 @@ type indicatorsView struct {
 	// heads their headers, the template's names (indicator_cols.go)
 	cols   []string
 	heads  string
+	widths []float32      // the columns' widths, then the buttons' (indColWidths)
 	picker *libraryPicker // the 指标库 dialog last opened (ui/library.go)
 	// growing is true while grown lays the rows out
 	growing bool
@@ -58,7 +59,7 @@ type indRow struct {
 func newIndicatorsView(e *Editor) *indicatorsView {
 	v := &indicatorsView{e: e, vbox: container.NewVBox()}
 	v.scroll = container.NewVScroll(v.vbox)
-	v.header = container.New(indCols(nil))
+	v.header = container.New(newCols(indButtonsWidth))
 	lib := widget.NewButtonWithIcon("从指标库添加…", theme.ContentAddIcon(), v.showLibrary)
 	blank := widget.NewButtonWithIcon("添加空白指标", theme.ContentAddIcon(), func() {
 		n := len(e.form.Indicators)
