@@ -93,6 +93,9 @@ type MergeChoices struct {
 	// for different rows, as the seed's 目标15 and 目标20 do). Without it the
 	// part's rows are linked to the existing target.
 	KeepSameGoals bool
+	// Templates are the 表样 known besides the built-in ones (imported from
+	// a bureau's file): messages name a form's template by its name.
+	Templates []*Template
 }
 
 func (c MergeChoices) action(unit string) UnitAction {
@@ -244,7 +247,7 @@ func PlanMerge(into *Form, parts []MergePart) []MergeConflict {
 // differs and !choices.AllowYear, or a part has no form; the error is
 // plain Chinese.
 func Merge(into *Form, parts []MergePart, choices MergeChoices) (*Form, MergeReport, error) {
-	if err := sameTemplates(into, parts); err != nil {
+	if err := sameTemplates(into, parts, choices.Templates); err != nil {
 		return nil, MergeReport{}, err
 	}
 	m := newMerger(into, choices, false)

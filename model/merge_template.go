@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// templateLabel names a form's template for messages: its built-in name,
-// else its id.
-func templateLabel(ref TemplateRef) string {
-	if t := FindTemplate(ref, nil); t != nil {
+// templateLabel names a form's template for messages: its name (built-in
+// or among extra), else its id.
+func templateLabel(ref TemplateRef, extra []*Template) string {
+	if t := FindTemplate(ref, extra); t != nil {
 		return t.Name
 	}
 	return ref.ID
@@ -23,7 +23,7 @@ func templateID(f *Form) string {
 
 // sameTemplates refuses to merge forms of different 表样: their sections
 // and columns differ, so rows would land in the wrong places.
-func sameTemplates(into *Form, parts []MergePart) error {
+func sameTemplates(into *Form, parts []MergePart, extra []*Template) error {
 	want := templateID(into)
 	for i, p := range parts {
 		if p.Form == nil || templateID(p.Form) == want {
@@ -38,7 +38,7 @@ func sameTemplates(into *Form, parts []MergePart) error {
 			ref = into.Template
 		}
 		return Errorf(ECONFLICT, "文件“%s”是按表样“%s”填写的，草稿的表样是“%s”，表样不同，没有合并任何文件。请让下级单位按同一表样填写后再汇总",
-			label, templateLabel(p.Form.Template), templateLabel(ref))
+			label, templateLabel(p.Form.Template, extra), templateLabel(ref, extra))
 	}
 	return nil
 }

@@ -26,3 +26,26 @@ func TestMergeRefusesDifferentTemplates(t *testing.T) {
 		t.Fatalf("郑州 with an old form: %v", err)
 	}
 }
+
+// A refusal names an imported 表样 by its name when the caller knows it,
+// else by its id.
+func TestMergeRefusalNamesImportedTemplate(t *testing.T) {
+	bureau := BuiltinTemplate(HubeiTemplateID)
+	bureau.ID, bureau.Version, bureau.Name = "xx-bureau", 2, "某市 部门整体绩效目标表"
+	into := TemplateExample(bureau)
+	into.Template = bureau.Ref()
+	other := TemplateExample(BuiltinTemplate(HunanTemplateID))
+	parts := []MergePart{{Label: "湖南.xlsx", Form: other}}
+	for _, tc := range []struct {
+		known []*Template
+		want  string
+	}{
+		{[]*Template{bureau}, "草稿的表样是“某市 部门整体绩效目标表”"},
+		{nil, "草稿的表样是“xx-bureau”"},
+	} {
+		_, _, err := Merge(into, parts, MergeChoices{Default: UnitKeepBoth, Templates: tc.known})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("known %d templates: err = %v, want %q", len(tc.known), err, tc.want)
+		}
+	}
+}

@@ -253,7 +253,7 @@ func (m *mergeDialog) enable() {
 
 // Choices are the clerk's answers as MergeChoices.
 func (m *mergeDialog) Choices() model.MergeChoices {
-	ch := model.MergeChoices{Units: map[string]model.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked}
+	ch := model.MergeChoices{Units: map[string]model.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked, Templates: m.ws.e.templates}
 	for u, rg := range m.choices {
 		for _, a := range unitActions {
 			if a.label == rg.Selected {

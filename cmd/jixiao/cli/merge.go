@@ -73,6 +73,9 @@ func runMerge(c *cli, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if ts, _, err := st.Templates(); err == nil {
+		choices.Templates = ts // to name an imported 表样 in messages
+	}
 	id := strings.TrimSpace(*into)
 	draft, err := st.Load(id)
 	if err != nil {
