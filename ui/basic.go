@@ -21,6 +21,7 @@ type basicView struct {
 	origin  *widget.Label
 	summary *widget.Label
 	tpl     *templatePanel // the 表样's parts (template.go)
+	form    *widget.Form   // 年度 and the 部门名称 under the 表样's own label
 	box     *container.Scroll
 }
 
@@ -47,6 +48,7 @@ func newBasicView(e *Editor) *basicView {
 		widget.NewFormItem("年度", container.NewGridWrap(fyne.NewSize(160, v.year.MinSize().Height), v.year)),
 		widget.NewFormItem("部门名称", v.dept),
 	)
+	v.form = form
 	form.Items[0].HintText = "申报的年度，写四位数字"
 	form.Items[1].HintText = "与部门公章一致的全称"
 	optBox := container.NewVBox()
@@ -86,6 +88,10 @@ func (v *basicView) refresh(bool) {
 	f := v.e.form
 	setText(v.year, f.Year)
 	setText(v.dept, f.Dept)
+	if label := v.e.Template().Dept(); v.form.Items[1].Text != label {
+		v.form.Items[1].Text = label // 部门(单位)名称, 单位名称 …
+		v.form.Refresh()
+	}
 	if v.tpl.refresh() {
 		v.box.Refresh()
 	}

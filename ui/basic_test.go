@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"jixiao/model"
 )
 
@@ -25,4 +28,27 @@ func TestSummaryOneLineAPart(t *testing.T) {
 		t.Errorf("after deleting 4 goals: %q", e.basic.summary.Text)
 	}
 
+}
+
+// The 部门名称 field carries the 表样's own label (湖北: 部门(单位)名称), and
+// the sample's form its default.
+func TestDeptLabelFollowsTemplate(t *testing.T) {
+	for _, tc := range []struct {
+		f    *model.Form
+		want string
+	}{
+		{model.TemplateExample(model.BuiltinTemplate(model.HubeiTemplateID)), "部门(单位)名称"},
+		{model.Sample(), "部门名称"},
+	} {
+		e, _ := newTestEditor(t, tc.f, nil)
+		shown := false
+		walk(e.basic.form, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.RichText); ok && l.String() == tc.want {
+				shown = true
+			}
+		})
+		if e.basic.form.Items[1].Text != tc.want || !shown {
+			t.Errorf("label %q (shown: %v), want %q", e.basic.form.Items[1].Text, shown, tc.want)
+		}
+	}
 }
