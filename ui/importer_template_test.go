@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
+	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
 
@@ -25,21 +24,12 @@ func bureauSheet(t *testing.T, dept string) string {
 		{"一级指标", "二级指标", "三级指标", "预期指标值", "考核权重(%)", "指标解释", "备注"},
 		{"产出指标", "数量指标", "培训人次", "≥50", 100, "全年参训人次", ""},
 	}
-	xf := excelize.NewFile()
-	defer xf.Close()
-	for r, row := range rows {
-		for c, v := range row {
-			if v == "" {
-				continue
-			}
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := xf.SetCellValue("Sheet1", cell, v); err != nil {
-				t.Fatal(err)
-			}
-		}
+	b, err := testfiles.SheetXLSX(rows)
+	if err != nil {
+		t.Fatal(err)
 	}
 	p := filepath.Join(t.TempDir(), dept+".xlsx")
-	if err := xf.SaveAs(p); err != nil {
+	if err := os.WriteFile(p, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
