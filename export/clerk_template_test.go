@@ -1,12 +1,12 @@
 package export
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
+	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
 
@@ -14,24 +14,20 @@ import (
 // stray note to the right, and returns the file.
 func clerkSheet(t *testing.T, rows [][]any) string {
 	t.Helper()
-	xf := excelize.NewFile()
-	defer xf.Close()
-	for r, row := range rows {
-		for c, v := range row {
-			if v == nil || v == "" {
-				continue
-			}
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := xf.SetCellValue("Sheet1", cell, v); err != nil {
-				t.Fatal(err)
-			}
-		}
+	rows = append([][]any(nil), rows...)
+	for len(rows) < 3 {
+		rows = append(rows, nil)
 	}
-	if err := xf.SetCellValue("Sheet1", "N3", "请于3月底前报送"); err != nil {
+	note := make([]any, max(14, len(rows[2]))) // N3: a stray note of the clerk's
+	copy(note, rows[2])
+	note[13] = "请于3月底前报送"
+	rows[2] = note
+	b, err := testfiles.SheetXLSX(rows)
+	if err != nil {
 		t.Fatal(err)
 	}
 	p := filepath.Join(t.TempDir(), "clerk.xlsx")
-	if err := xf.SaveAs(p); err != nil {
+	if err := os.WriteFile(p, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
