@@ -42,6 +42,9 @@ type ImportReport struct {
 	// (its template has no such field or column), cell by cell; their text
 	// is not in the form.
 	Unplaced []Problem
+
+	// tpl is the form's 表样: the counts are named by its parts.
+	tpl *model.Template
 }
 
 // Problem is one cell that could not be read as expected.
@@ -63,7 +66,7 @@ func (r *ImportReport) String() string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "已识别：年度总体目标 %d 条，任务单位 %d 个，主要任务 %d 项，绩效指标 %d 行。\n", r.Goals, r.Units, r.Tasks, r.Indicators)
+	fmt.Fprintf(&b, "已识别：%s。\n", r.counts())
 	if len(r.Problems) > 0 {
 		fmt.Fprintf(&b, "需要处理的问题（%d 个；无法识别的内容已按原文保留，请在程序中改正）：\n", len(r.Problems))
 		for _, p := range r.Problems {
@@ -96,8 +99,37 @@ func (r *ImportReport) note(format string, args ...any) {
 	r.Notes = append(r.Notes, fmt.Sprintf(format, args...))
 }
 
-func (r *ImportReport) count(f *model.Form) {
+func (r *ImportReport) count(f *model.Form, t *model.Template) {
 	r.Goals, r.Units, r.Tasks, r.Indicators = len(f.Goals), len(f.Units), f.TaskCount(), len(f.Indicators)
+	r.tpl = t
+}
+
+// counts names what was read by the parts of the form's 表样 (年度工作目标
+// where a template calls its goals so; no task count for a template
+// without a task table, unless the file had tasks all the same).
+func (r *ImportReport) counts() string {
+	t := r.tpl
+	if t == nil {
+		t = model.BuiltinTemplate(model.DefaultTemplateID)
+	}
+	var parts []string
+	if t.Has(model.SectionGoals) || r.Goals > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d 条", t.Label(model.SectionGoals), r.Goals))
+	}
+	if t.Has(model.SectionTasks) || r.Tasks > 0 || r.Units > 0 {
+		tasks := "主要任务"
+		if l := t.Label(model.SectionTasks); l != "年度主要任务" {
+			tasks = l
+		}
+		parts = append(parts, fmt.Sprintf("任务单位 %d 个，%s %d 项", r.Units, tasks, r.Tasks))
+	}
+	if t.Has(model.SectionIndicators) || r.Indicators > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d 行", t.Label(model.SectionIndicators), r.Indicators))
+	}
+	if len(parts) == 0 {
+		return "没有目标、任务或指标"
+	}
+	return strings.Join(parts, "，")
 }
 
 // FileName is the default file name of f's export with extension ext

@@ -125,7 +125,7 @@ func ImportBytesWith(name string, data []byte, o ImportOptions) (*model.Form, *I
 	if note != "" {
 		rep.note("%s", note)
 	}
-	rep.count(f)
+	rep.count(f, model.TemplateOf(f, tpls))
 	f.Meta.Origin = "导入自 " + name
 	return f, rep, nil
 }

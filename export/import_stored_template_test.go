@@ -122,3 +122,29 @@ func TestStoredTemplateRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// The report counts what was read by the template's own parts: a bureau's
+// 年度工作目标 and 年度绩效指标, and no task line for a template without a
+// task table.
+func TestReportCountsByTemplateParts(t *testing.T) {
+	bt := bureauTemplate()
+	_, rep, err := ImportFileWith(clerkSheet(t, bureauClerkRows), ImportOptions{Templates: []*model.Template{bt}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(rep.String(), "\n")
+	if first != "已识别：年度工作目标 1 条，年度绩效指标 3 行。" {
+		t.Errorf("first line %q", first)
+	}
+	var js bytes.Buffer
+	if err := WriteJSON(&js, model.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	_, rep, err = ImportBytes("样表.json", js.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(rep.String(), "\n"); first != "已识别：年度总体目标 34 条，任务单位 8 个，主要任务 34 项，绩效指标 49 行。" {
+		t.Errorf("the sample's first line %q", first)
+	}
+}

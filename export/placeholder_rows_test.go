@@ -43,7 +43,7 @@ func xlsVisible(t *testing.T, name string, data []byte) (*model.Form, *ImportRep
 	if err != nil || v == nil {
 		t.Fatalf("visible sheet: %v", err)
 	}
-	rep.count(v)
+	rep.count(v, model.TemplateOf(v, nil))
 	return v, rep
 }
 

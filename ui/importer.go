@@ -74,8 +74,13 @@ func ImportText(path string, f *model.Form, rep *export.ImportReport) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "文件：%s\n", filepath.Base(path))
 	fmt.Fprintf(&b, "年度：%s    部门名称：%s\n", dashIfEmpty(f.Year), dashIfEmpty(f.Dept))
-	t := model.ComputeTotals(f)
-	fmt.Fprintf(&b, "合计：%s 万元\n", model.FormatMoney(t.Total, true))
+	// the tasks' 合计, or for a 表样 without tasks its 收入/支出合计
+	switch t := model.ComputeTotals(f); {
+	case len(f.Units) > 0:
+		fmt.Fprintf(&b, "合计：%s 万元\n", model.FormatMoney(t.Total, true))
+	case f.Funds != nil:
+		b.WriteString(totalsText(f, t) + "\n")
+	}
 	b.WriteString(rep.String())
 	if len(rep.Problems) == 0 {
 		b.WriteString("\n没有发现问题。")

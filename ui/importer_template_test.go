@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/export"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -87,5 +88,26 @@ func TestImportRecognisesStoredTemplate(t *testing.T) {
 	m := ws.merge
 	if len(m.files) != 1 || m.files[0].err != nil || m.files[0].form.Template != tp.Ref() {
 		t.Fatalf("merge file: %+v", m.files)
+	}
+}
+
+// The import report's amount line follows the form: the tasks' 合计, a
+// 表样 without tasks its 收入/支出合计, and none where there are neither.
+func TestImportTextAmounts(t *testing.T) {
+	hubei := model.TemplateExample(model.BuiltinTemplate(model.HubeiTemplateID))
+	bare := model.TemplateExample(model.BuiltinTemplate(model.HubeiTemplateID))
+	bare.Funds = nil
+	for _, tc := range []struct {
+		f          *model.Form
+		want, nope string
+	}{
+		{model.Sample(), "合计：7,898.5676 万元", "收入合计"},
+		{hubei, "收入合计 ", "合计：0"},
+		{bare, "", "合计"},
+	} {
+		text := ImportText("x.xlsx", tc.f, &export.ImportReport{})
+		if (tc.want != "" && !strings.Contains(text, tc.want)) || strings.Contains(text, tc.nope) {
+			t.Errorf("want %q and no %q in:\n%s", tc.want, tc.nope, text)
+		}
 	}
 }
