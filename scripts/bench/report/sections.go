@@ -1,0 +1,54 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// section is a table of the benchmarks whose package and name match.
+type section struct {
+	title string
+	pkg   string // package path suffix, "" any
+	name  *regexp.Regexp
+	text  string // what the figure means
+	note  string // NAME of a hand-written note (-notes DIR/NAME.md) shown after the table, or ""
+}
+
+var sections = []section{
+	{"Recompute after one edit", "model", regexp.MustCompile(`(?i)recompute|edit|totals`),
+		"The model's work after one changed cell (parse the amount, recompute every total) on the sample and on a generated 5,000-task form (`model.Generate(5000)`).", ""},
+	{"Checks (审核)", "model", regexp.MustCompile(`(?i)check`),
+		"`model.Check` over the whole form.", ""},
+	{"Autosave and open (bbolt drafts file)", "store", regexp.MustCompile(`.`),
+		"One fsynced bbolt transaction per save (`store.Save`), and `store.Load`/`Open`. p50/p99 are the percentiles of the single-save times inside the benchmark.", ""},
+	{"Excel (xlsx) export", "export", regexp.MustCompile(`(?i)export.*xlsx`),
+		"`export.WriteXLSX` in process (the whole-process figures are further down).", "xlsx"},
+	{"PDF export", "export", regexp.MustCompile(`(?i)export.*pdf`),
+		"`export.WritePDF` in process, with the embedded CJK font subset.", ""},
+	{"Import (open an xlsx)", "export", regexp.MustCompile(`(?i)import`),
+		"`export.ImportFile` work in process: our own xlsx (read through its hidden data sheet, checked against the visible sheet) and the same file with only the visible sheet, as a clerk-edited workbook would be.", ""},
+	{"Other export and import benchmarks", "export", regexp.MustCompile(`.`), "", ""},
+	{"Editor (GUI) typing latency", "ui", regexp.MustCompile(`.`),
+		"One keystroke in an amount entry through the real widget path (headless Fyne test driver): entry → model → totals label. BenchmarkTyping(Un)Locked… type a 执行数 through `Editor.ApplyKeyed` after 申报 (the declaration locked, each edit checked against it) and before it.", "typing"},
+}
+
+func (s section) match(b *bench) bool {
+	if s.pkg != "" && !strings.HasSuffix(b.pkg, "/"+s.pkg) && b.pkg != s.pkg && !strings.HasSuffix(b.pkg, s.pkg) {
+		return false
+	}
+	return s.name.MatchString(b.name)
+}
+
+// note is the hand-written note NAME (notesDir/NAME.md), or "".
+func (r *report) note(name string) string {
+	if r.notesDir == "" || name == "" {
+		return ""
+	}
+	b, err := os.ReadFile(filepath.Join(r.notesDir, name+".md"))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
