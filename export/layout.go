@@ -111,7 +111,7 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	if t == nil {
 		t = model.TemplateOf(f, nil)
 	}
-	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.Judge(f)}
+	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.JudgeWith(f, t)}
 	o := f.Options
 	// the grid's columns in the template's order of the indicator columns
 	// (layout_template.go)

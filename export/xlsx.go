@@ -157,7 +157,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err := writeDataSheet(xf, f); err != nil {
 		return err
 	}
-	if err := pageSetup(xf, f, l.tpl, ps.scale); err != nil {
+	if err := pageSetup(xf, f, l.tpl, l.verdict, ps.scale); err != nil {
 		return err
 	}
 	sw, err := xf.NewStreamWriter(SheetName)
@@ -255,7 +255,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	return sw.Flush()
 }
 
-func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int) error {
+func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, verdict model.Verdict, scale int) error {
 	// A fixed scale, not "fit to one page wide": Excel ignores manual page
 	// breaks when fitting to pages, and the breaks are computed for this
 	// scale (see xlsx_pages.go). Paper and orientation are the template's.
@@ -276,15 +276,16 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int)
 	// Every page says which form and department it belongs to in its
 	// header; the table headers are repeated as rows (xlsx_pages.go).
 	return xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
-		OddHeader: pageHeaderTitle(f, tpl.Title),
+		OddHeader: pageHeaderTitle(f, tpl.Title, verdict),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	})
 }
 
 // failedMark is the centre of the printed page header of a form with
-// errors: 未通过审核（N 个错误） in red, as on every PDF page.
-func failedMark(f *model.Form) string {
-	if m := model.Judge(f).Mark(); m != "" {
+// errors: 未通过审核（N 个错误） in red, as on every PDF page (the verdict
+// of the layout's template, the form's own).
+func failedMark(v model.Verdict) string {
+	if m := v.Mark(); m != "" {
 		return "&C&9&KC00000" + m
 	}
 	return ""
@@ -294,7 +295,7 @@ func failedMark(f *model.Form) string {
 // the right, within Excel's 255 characters (UTF-16 units) for a header —
 // a longer one makes excelize refuse and Excel repair the file — so a
 // long department name or year is cut short with “…”.
-func pageHeaderTitle(f *model.Form, title string) string {
+func pageHeaderTitle(f *model.Form, title string, verdict model.Verdict) string {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
 	cut := func(s string, n int) string {
@@ -308,7 +309,7 @@ func pageHeaderTitle(f *model.Form, title string) string {
 		return esc(string(rs)) + "…"
 	}
 	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
-	mark := failedMark(f)
+	mark := failedMark(verdict)
 	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-units(mark)-len("&L&9"))
 	return left + mark + right
 }

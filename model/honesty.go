@@ -22,9 +22,16 @@ type Verdict struct {
 	Hints  int // findings that are hints
 }
 
-// Judge runs the checks on f and counts what they find.
-func Judge(f *Form) Verdict {
-	e, h := CountFindings(Check(f))
+// Judge runs the checks on f and counts what they find, by the rules of
+// f's template among the built-in ones (JudgeWith for an imported one).
+func Judge(f *Form) Verdict { return JudgeWith(f, nil) }
+
+// JudgeWith is Judge by the rules of template t, the form's own (nil: f's
+// template among the built-ins). Every verdict an export prints comes from
+// here with the template the export is laid out in, so the file and
+// `jixiao check` count the same errors.
+func JudgeWith(f *Form, t *Template) Verdict {
+	e, h := CountFindings(CheckWith(f, t))
 	return Verdict{Errors: e, Hints: h}
 }
 

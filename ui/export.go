@@ -24,18 +24,24 @@ import (
 type ExportKind struct {
 	Name string // 中文名 shown in menus: Excel, PDF, JSON
 	Ext  string // without the dot
-	// Write writes f; missing is the characters the PDF font lacks.
-	Write func(w io.Writer, f *model.Form) (missing []rune, err error)
+	// Write writes f in the layout of template t, the form's own, whose
+	// rules judge it (the 未通过审核 mark); missing is the characters the
+	// PDF font lacks.
+	Write func(w io.Writer, f *model.Form, t *model.Template) (missing []rune, err error)
 }
 
 // ExportKinds are the formats of the 导出 menu.
 var ExportKinds = []ExportKind{
-	{"Excel", "xlsx", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteXLSX(w, f) }},
-	{"PDF", "pdf", func(w io.Writer, f *model.Form) ([]rune, error) {
-		r, err := export.WritePDF(w, f)
+	{"Excel", "xlsx", func(w io.Writer, f *model.Form, t *model.Template) ([]rune, error) {
+		return nil, export.WriteXLSXTemplate(w, f, t)
+	}},
+	{"PDF", "pdf", func(w io.Writer, f *model.Form, t *model.Template) ([]rune, error) {
+		r, err := export.WritePDFTemplate(w, f, t)
 		return r.Missing, err
 	}},
-	{"JSON", "json", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteJSON(w, f) }},
+	{"JSON", "json", func(w io.Writer, f *model.Form, _ *model.Template) ([]rune, error) {
+		return nil, export.WriteJSON(w, f)
+	}},
 }
 
 // progressDelay is how long an export runs before a progress dialog shows.
@@ -133,6 +139,7 @@ func (e *Editor) exportDir() string {
 // is called on the UI goroutine with the result instead of the dialogs.
 func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, err error)) {
 	f := e.form.Clone()
+	t := e.Template()
 	if e.prefs != nil {
 		e.prefs.SetString(PrefExportDir, filepath.Dir(path))
 	}
@@ -150,7 +157,7 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	var missing []rune
 	var err error
 	e.worker.Go(func() {
-		missing, err = writeExport(k, path, f)
+		missing, err = writeExport(k, path, f, t)
 	}, func() {
 		finished = true
 		timer.Stop()
@@ -168,14 +175,14 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 // writeExport builds the whole file in memory and then replaces path in
 // one step (atomicfile), so that a failed export never leaves half a file
 // and no other file of the clerk's is touched.
-func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
+func writeExport(k ExportKind, path string, f *model.Form, t *model.Template) (missing []rune, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = model.Errorf(model.EINTERNAL, "程序内部出错（%v）", r)
 		}
 	}()
 	var buf bytes.Buffer
-	missing, err = k.Write(&buf, f)
+	missing, err = k.Write(&buf, f, t)
 	if err != nil {
 		return missing, err
 	}

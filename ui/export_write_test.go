@@ -26,7 +26,7 @@ func TestWriteExportLeavesUsersTmpFile(t *testing.T) {
 	if json.Ext != "json" {
 		t.Fatalf("ExportKinds[2] is %s", json.Name)
 	}
-	if _, err := writeExport(json, path, model.Sample()); err != nil {
+	if _, err := writeExport(json, path, model.Sample(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := os.ReadFile(mine); err != nil || string(got) != "clerk's notes" {
@@ -46,7 +46,7 @@ func TestWriteExportLeavesUsersTmpFile(t *testing.T) {
 // in the message.
 func TestWriteExportErrorsInChinese(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "不存在")
-	_, err := writeExport(ExportKinds[2], filepath.Join(dir, "a.json"), model.Sample())
+	_, err := writeExport(ExportKinds[2], filepath.Join(dir, "a.json"), model.Sample(), nil)
 	if err == nil || !strings.Contains(err.Error(), "不存在") || !strings.Contains(err.Error(), dir) {
 		t.Errorf("err = %v", err)
 	}

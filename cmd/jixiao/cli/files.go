@@ -112,7 +112,7 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	warnUnchecked(c, f)
+	warnUnchecked(c, f, tpl)
 	return nil
 }
 
@@ -142,10 +142,11 @@ func writeOutputs(c *cli, label string, outs map[string]string, write func(ext s
 	return nil
 }
 
-// warnUnchecked says, before a form with errors or unreadable amounts is
-// exported, what the files will show (the marks are in the files too).
-func warnUnchecked(c *cli, f *model.Form) {
-	if v := model.Judge(f); !v.Passed() {
+// warnUnchecked says, after a form with errors or unreadable amounts is
+// exported, what the files show (the marks are in the files too): the
+// verdict of tpl, the template the files are laid out in, as check gives it.
+func warnUnchecked(c *cli, f *model.Form, tpl *model.Template) {
+	if v := model.JudgeWith(f, tpl); !v.Passed() {
 		c.printf("注意：申报表%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", v.Mark())
 	}
 	if note := model.ComputeTotals(f).IncompleteNote(); note != "" {
