@@ -112,7 +112,7 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 		t = model.TemplateOf(f, nil)
 	}
 	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.JudgeWith(f, t)}
-	o := f.Options
+	o := t.On(f.Options) // the form's columns and its template's
 	// the grid's columns in the template's order of the indicator columns
 	// (layout_template.go)
 	defs := columnDefs(t, o)

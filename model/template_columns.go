@@ -33,11 +33,13 @@ func columnOn(key string, o Options) bool {
 }
 
 // IndicatorOrder is the order of the indicator columns a form with options
-// o shows under template t: t's columns that are on, in t's order, then
-// the other columns that are on, in the default order.
+// o shows under template t: t's columns, in t's order, then the other
+// columns that are on, in the default order.
 func IndicatorOrder(t *Template, o Options) []string {
 	var out []string
 	if t != nil {
+		o = t.On(o) // the template's columns are always on
+
 		for _, c := range t.IndicatorColumns {
 			if columnOn(c.Key, o) && !slices.Contains(out, c.Key) {
 				out = append(out, c.Key)

@@ -86,7 +86,7 @@ func runExport(c *cli, args []string) error {
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
 	}
-	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "")
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	if remark != "" {
 		c.printf("表样：%s%s\n", templateName(tpl), remark)
 	}
