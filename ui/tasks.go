@@ -97,7 +97,7 @@ type taskItem struct {
 	num     *widget.Label
 	content *widget.Entry
 	amounts [3]*widget.Entry
-	fixed   [3]*readOnlyValue   // the amounts after 申报 (lock.go)
+	fixed   [3]*readOnlyValue  // the amounts after 申报 (lock.go)
 	cells   [3]*fyne.Container // each amount's entry and read-only value
 	prevs   [3]*widget.Label
 	note    *widget.Entry
@@ -107,7 +107,7 @@ type taskItem struct {
 	errBox  *fyne.Container
 	confirm *widget.Button // 确认: this row's copied amounts are right
 
-	unitConfirm *widget.Button // 确认本单位
+	unitConfirm *widget.Button      // 确认本单位
 	unitBtns    []fyne.CanvasObject // 添加行, 上移/下移/删除单位
 
 	stack *fyne.Container
