@@ -112,7 +112,7 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	warnUnchecked(c, f)
+	warnTable(c, f, model.StageDeclare)
 	return nil
 }
 
@@ -146,13 +146,14 @@ func writeOutputs(c *cli, label string, outs map[string]string, write func(ext s
 	return nil
 }
 
-// warnUnchecked says, before a form with errors or unreadable amounts is
-// exported, what the files will show (the marks are in the files too).
-func warnUnchecked(c *cli, f *model.Form) {
-	if v := model.Judge(f); !v.Passed() {
-		c.printf("注意：申报表%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", v.Mark())
+// warnTable says, after the table of stage s of f was exported with
+// errors or unreadable amounts, what the files show (the marks are in the
+// files too): the errors counted are the table's own (model.JudgeTable).
+func warnTable(c *cli, f *model.Form, s model.Stage) {
+	if v := model.JudgeTable(model.Check(f), s); !v.Passed() {
+		c.printf("注意：%s%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", model.TableName(s), v.Mark())
 	}
-	if note := model.ComputeTotals(f).IncompleteNote(); note != "" {
+	if note := (model.Sums{Invalid: model.TableInvalid(f, s)}).IncompleteNote(); note != "" {
 		c.printf("注意：%s，文件的合计行已注明。\n", note)
 	}
 }
