@@ -281,10 +281,10 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, verdict mo
 	})
 }
 
-// failedMark is the centre of the printed page header of a form with
-// errors: 未通过审核（N 个错误） in red, as on every PDF page (the verdict
-// of the layout's template, the form's own).
-func failedMark(v model.Verdict) string {
+// verdictMark is the centre of a printed page header for verdict v (the
+// verdict of the layout's template, the form's own): 未通过审核（N 个错误）
+// in red, as on every PDF page, or "" when the table passed.
+func verdictMark(v model.Verdict) string {
 	if m := v.Mark(); m != "" {
 		return "&C&9&KC00000" + m
 	}
@@ -309,7 +309,7 @@ func pageHeaderTitle(f *model.Form, title string, verdict model.Verdict) string 
 		return esc(string(rs)) + "…"
 	}
 	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
-	mark := failedMark(verdict)
+	mark := verdictMark(verdict)
 	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-units(mark)-len("&L&9"))
 	return left + mark + right
 }
