@@ -146,6 +146,12 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err := xf.SetSheetName("Sheet1", SheetName); err != nil {
 		return err
 	}
+	// The totals are formulas: every program computes them when it opens
+	// the file.
+	full := true
+	if err := xf.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
 	st, err := newXLSXStyles(xf)
 	if err != nil {
 		return err
@@ -205,6 +211,22 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 			return err
 		}
 	}
+	// the rows of each side's 当年金额 in 部门总体资金情况, for its SUM
+	type span struct{ first, last int }
+	fundRows := map[[2]int]span{} // by side and column
+	for ri := range rows {
+		for _, c := range rows[ri].cells {
+			if c.fundRow == 0 {
+				continue
+			}
+			k := [2]int{int(c.fundRow), c.col}
+			if sp, ok := fundRows[k]; ok {
+				fundRows[k] = span{min(sp.first, ri), max(sp.last, ri)}
+			} else {
+				fundRows[k] = span{ri, ri}
+			}
+		}
+	}
 	values := make([]any, ncol)
 	for ri := range rows {
 		for ci := range values {
@@ -239,6 +261,15 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 					if p.c.sumCol && ps.taskEnd > ps.taskFirst {
 						col, _ := excelize.ColumnNumberToName(ci + 1)
 						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, ps.taskFirst+1, col, ps.taskEnd)
+					}
+					if sp, ok := fundRows[[2]int{int(p.c.fundSum), p.c.col}]; ok && p.c.fundSum > 0 {
+						col, _ := excelize.ColumnNumberToName(ci + 1)
+						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, sp.first+1, col, sp.last+1)
+						// No cached result: Excel, WPS and LibreOffice
+						// compute it (fullCalcOnLoad), and a file filled by
+						// a program that does not calculate reads as a
+						// total not typed (never as a stale 0).
+						cell.Value = nil
 					}
 				}
 			}

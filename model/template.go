@@ -264,13 +264,11 @@ func (t *Template) Options() Options {
 }
 
 // SameVersion reports whether r and o name the same version of the same
-// template (their hashes aside).
+// template.
 func (r TemplateRef) SameVersion(o TemplateRef) bool { return r.ID == o.ID && r.Version == o.Version }
 
-// Ref is the reference a form keeps to t: its id, version and content hash.
-func (t *Template) Ref() TemplateRef {
-	return TemplateRef{ID: t.ID, Version: t.Version, Hash: TemplateHash(t)}
-}
+// Ref is the reference a form keeps to t: its id and version.
+func (t *Template) Ref() TemplateRef { return TemplateRef{ID: t.ID, Version: t.Version} }
 
 // Clone returns a deep copy of t.
 func (t *Template) Clone() *Template {
@@ -308,13 +306,13 @@ func (t *Template) Clone() *Template {
 	return &c
 }
 
-// TemplateRef names a form's template and the version it was made with;
-// Hash is that version's content (TemplateHash), so that another template
-// with the same id and version is told apart.
+// TemplateRef names a form's template and the version it was made with.
+// In a drafts file an id and version name one content (store.PutTemplate
+// refuses another); the files a draft is exported to carry the template
+// itself and its content hash (TemplateHash) besides.
 type TemplateRef struct {
 	ID      string `json:"id"`
 	Version int    `json:"version"`
-	Hash    string `json:"hash,omitempty"`
 }
 
 // ApplyTemplate makes f a form of t: it records the template, switches on

@@ -53,3 +53,25 @@ func IndicatorOrder(t *Template, o Options) []string {
 	}
 	return out
 }
+
+// PrintedColumns are the indicator columns an export of f prints under
+// t: IndicatorOrder, without 指标解释 and 指标说明 where t does not list
+// them and no row of f has text in them (a template that leaves them out
+// prints no empty columns; a form that fills them keeps them).
+func PrintedColumns(f *Form, t *Template) []string {
+	order := IndicatorOrder(t, f.Options)
+	if t == nil {
+		return order
+	}
+	return slices.DeleteFunc(order, func(k string) bool {
+		if (k != IndColExplain && k != IndColNote) || t.HasColumn(k) {
+			return false
+		}
+		for i := range f.Indicators {
+			if !blank(columnValue(&f.Indicators[i], k)) {
+				return false
+			}
+		}
+		return true
+	})
+}

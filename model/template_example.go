@@ -52,7 +52,10 @@ func TemplateExample(t *Template) *Form {
 				fd.Expense[i].Amount, fd.Expense[i].Share = MustAmount("0"), "0.0%"
 			}
 		}
-		fd.IncomeTotal, fd.ExpenseTotal = MustAmount("968.1918"), MustAmount("968.1918")
+		fd.IncomeTotal = MustAmount("968.1918")
+		if len(fd.Expense) > 0 {
+			fd.ExpenseTotal = MustAmount("968.1918")
+		}
 		fillExampleYears(t, fd)
 	}
 	f.Goals = []Goal{{Text: "保障机构正常运转，按时足额发放人员经费。"}, {Text: "完成年度重点工作任务，提升服务对象满意度。"}}

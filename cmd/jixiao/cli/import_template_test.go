@@ -64,7 +64,7 @@ func TestImportRecognisesStoredTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Template.ID != "xx-bureau" || f.Template.Version != 2 || f.Template.Hash != model.TemplateHash(testfiles.BureauTemplate(2)) || !f.Options.Weight || !f.Options.Unit ||
+	if f.Template != (model.TemplateRef{ID: "xx-bureau", Version: 2}) || !f.Options.Weight || !f.Options.Unit ||
 		f.Basic["分管领导"] != "王五" || f.Duties == "" || len(f.Goals) != 1 || len(f.Indicators) != 3 || f.Indicators[0].Weight != "60" {
 		t.Errorf("draft: %+v %+v %v %q %v %+v", f.Template, f.Options, f.Basic, f.Duties, f.Goals, f.Indicators)
 	}

@@ -365,9 +365,6 @@ func formTemplate(f *model.Form, db string, use bool, draft string) (*model.Temp
 	if f.Template.ID != "" && f.Template.Version != t.Version {
 		return t, fmt.Sprintf("（草稿按第%d版填写，本机没有第%d版，现按本机的第%d版处理）", f.Template.Version, f.Template.Version, t.Version)
 	}
-	if h := f.Template.Hash; h != "" && h != model.TemplateHash(t) {
-		return t, fmt.Sprintf("（注意：本机的第%d版与草稿填写时所用的第%d版内容不同，现按本机的处理）", t.Version, f.Template.Version)
-	}
 	if n := model.NewestTemplate(f, stored); n != nil {
 		how := "jixiao template migrate --draft " + draft
 		if draft == "" {
