@@ -66,3 +66,10 @@ func iconButton(name string, icon fyne.Resource, tapped func()) *widget.Button {
 	b.Importance = widget.LowImportance
 	return b
 }
+
+// wrapped makes l wrap at word boundaries, so that a long line grows the
+// label's height on a narrow window instead of the window's least width.
+func wrapped(l *widget.Label) *widget.Label {
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
