@@ -598,6 +598,9 @@ func (ws *Workspace) Start(screen string, editor bool) {
 		ws.MergeDialog(strings.Split(p, ","))
 		return
 	}
+	if ws.startYearScreen(screen) { // stage_start.go
+		return
+	}
 	if q, ok := strings.CutPrefix(screen, "library="); ok || screen == "library" {
 		ws.ShowEditor()
 		ws.e.SelectTab(TabIndicators)

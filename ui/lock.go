@@ -40,7 +40,7 @@ func newLockLine() *widget.Label {
 // updateLockLine shows f's lockText in l; it reports whether l was shown
 // or hidden by the call (its container must then be laid out again).
 func updateLockLine(l *widget.Label, f *model.Form) bool {
-	s := lockText(f)
+	s := cjkText(lockText(f))
 	if l.Text != s {
 		l.SetText(s)
 	}

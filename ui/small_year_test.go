@@ -84,3 +84,18 @@ func TestMonitorRowsUnderTheirUnit(t *testing.T) {
 		t.Errorf("unit heading shown %d times", units)
 	}
 }
+
+func TestCJKTextDropsBlanksBetweenChinese(t *testing.T) {
+	for in, want := range map[string]string{
+		"申报表还有 18 个错误":     "申报表还有18个错误",
+		"· 绩效指标 › 第7行":     "·绩效指标›第7行",
+		"编辑 › 撤销（Ctrl+Z）":  "编辑›撤销（Ctrl+Z）",
+		"导出 Excel 或 PDF":   "导出Excel或PDF",
+		"press Ctrl Z now": "press Ctrl Z now",
+		" 两头的空格 ":          " 两头的空格 ",
+	} {
+		if got := cjkText(in); got != want {
+			t.Errorf("cjkText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
