@@ -16,8 +16,8 @@ import (
 
 // settled is what settleTemplate decided for an imported form.
 type settled struct {
-	notes []string        // printed after the import report
-	moved *model.Form     // the draft moved to the newest version (nil: not moved)
+	notes []string         // printed after the import report
+	moved *model.Form      // the draft moved to the newest version (nil: not moved)
 	m     *model.Migration // its list
 }
 
