@@ -79,7 +79,7 @@ func ImportText(path string, f *model.Form, rep *export.ImportReport) string {
 	case len(f.Units) > 0:
 		fmt.Fprintf(&b, "合计：%s 万元\n", model.FormatMoney(t.Total, true))
 	case f.Funds != nil:
-		b.WriteString(totalsText(f, t) + "\n")
+		b.WriteString(totalsText(f, model.TemplateOf(f, fileTemplates(rep)), t) + "\n")
 	}
 	b.WriteString(rep.String())
 	if len(rep.Problems) == 0 {
@@ -245,4 +245,12 @@ func (ws *Workspace) focusedUnit() int {
 		}
 	}
 	return -1
+}
+
+// fileTemplates is the template an imported file records, as a list.
+func fileTemplates(rep *export.ImportReport) []*model.Template {
+	if rep == nil || rep.FileTemplate == nil {
+		return nil
+	}
+	return []*model.Template{rep.FileTemplate}
 }
