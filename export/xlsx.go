@@ -295,6 +295,11 @@ func failedMark(f *model.Form) string {
 // a longer one makes excelize refuse and Excel repair the file — so a
 // long department name or year is cut short with “…”.
 func pageHeaderTitle(f *model.Form, title string) string {
+	return pageHeader(f, title, failedMark(f))
+}
+
+// pageHeader is pageHeaderTitle with mark (a &C part, or "") in the centre.
+func pageHeader(f *model.Form, title, mark string) string {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
 	cut := func(s string, n int) string {
@@ -308,7 +313,6 @@ func pageHeaderTitle(f *model.Form, title string) string {
 		return esc(string(rs)) + "…"
 	}
 	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
-	mark := failedMark(f)
 	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-units(mark)-len("&L&9"))
 	return left + mark + right
 }
@@ -316,14 +320,11 @@ func pageHeaderTitle(f *model.Form, title string) string {
 // maxHeaderUnits is Excel's limit for a header or footer text.
 const maxHeaderUnits = 255
 
-// xlsxRowHeights computes each row's height so that all its text shows:
-// the lines a text needs are measured (measure.go, the same measure as the
-// PDF's) against the width of its (merged) cell; a cell merged over
-// several rows grows the last of them when the rows are too low for it.
-func xlsxRowHeights(l *layout) []float64 { return rowHeights(l.widths, l.rows) }
-
-// rowHeights is xlsxRowHeights for rows (no merge reaching below them) in
-// columns of widths.
+// rowHeights computes the height of each of rows (no merge reaching below
+// them) in columns of widths so that all its text shows: the lines a text
+// needs are measured (measure.go, the same measure as the PDF's) against
+// the width of its (merged) cell; a cell merged over several rows grows
+// the last of them when the rows are too low for it.
 func rowHeights(widths []float64, rows []lrow) []float64 {
 	return (&heightCalc{widths: widths}).heights(rows)
 }

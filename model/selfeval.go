@@ -388,3 +388,7 @@ func ParseActual(raw string, t Target) (decimal.Decimal, string) {
 	}
 	return d, ""
 }
+
+// ScoresEqual reports whether the numeric target t is scored as “equal
+// to” (written with = or 等于); a bare 100% means “at least”.
+func ScoresEqual(t Target) bool { return t.Kind == TargetNumber && ruleOf(t) == ruleEqual }
