@@ -25,7 +25,7 @@ const (
 func (d *stageDoc) pdfLayout() *layout {
 	f := d.f
 	spans, widths := d.pdfGrid()
-	l := &layout{form: f, widths: widths, totals: model.ComputeTotals(f), title: d.title}
+	l := &layout{form: f, widths: widths, totals: model.ComputeTotals(f), title: d.title, verdict: d.verdict}
 	for i := range l.idx {
 		l.idx[i] = -1
 	}

@@ -146,6 +146,9 @@ type stageDoc struct {
 	sub    string // （2020年度，截至6月）
 	tables []*stageTable
 	adjust []string // the 调整 record, one line each
+	// verdict is the table's own findings (model.JudgeTable): a table with
+	// errors says 未通过审核（N 个错误） on every page, as the 申报表 does.
+	verdict model.Verdict
 }
 
 // Sheet names of the workbook.
@@ -223,12 +226,24 @@ func buildStage(f *model.Form, stage model.Stage) (*stageDoc, error) {
 		if f.Stage < model.StageMonitor || f.Month < 1 {
 			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入运行监控阶段：请先把阶段切换到“运行监控”并选择月份（命令行：jixiao stage --draft 编号 监控 --month 6）")
 		}
-		return buildMonitor(f), nil
+		return honest(buildMonitor(f)), nil
 	case model.StageEval:
 		if f.Stage < model.StageEval {
 			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入年度自评阶段：请先把阶段切换到“年度自评”（命令行：jixiao stage --draft 编号 自评）")
 		}
-		return buildEval(f), nil
+		return honest(buildEval(f)), nil
 	}
 	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
+}
+
+// honest gives a built 运行监控表 or 自评表 what an export of the 申报表
+// has (docs/format.md): the verdict of the table's own findings, printed
+// on every page (PDF) and in the page header (xlsx), and under the tasks'
+// 合计 the note of the amounts the 合计 leaves out (model.TableInvalid).
+func honest(d *stageDoc) *stageDoc {
+	d.verdict = model.JudgeTable(model.Check(d.f), d.stage)
+	if note := (model.Sums{Invalid: model.TableInvalid(d.f, d.stage)}).IncompleteNote(); note != "" {
+		d.tables[0].notes = append([]string{"注：" + note + "（见标红的单元格），请改正后重新导出"}, d.tables[0].notes...)
+	}
+	return d
 }
