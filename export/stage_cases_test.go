@@ -1,9 +1,12 @@
 package export
 
 import (
+	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -279,15 +282,39 @@ func keyOfTaskNamed(t testing.TB, f *model.Form, content string) []string {
 
 // prepareCase exports, fills and edits the case's sheet.
 func prepareCase(t testing.TB, c stageCase) (*filled, []byte) {
-	base := stageBase(t, c.stage)
-	if c.base != nil {
+	var fl *filled
+	if c.base == nil {
+		fl = sampleFilled(t, c.stage)
+	} else {
+		base := stageBase(t, c.stage)
 		c.base(base)
+		fl = fillStage(t, base, c.stage)
 	}
-	fl := fillStage(t, base, c.stage)
 	if c.edit != nil {
 		c.edit(t, fl)
 	}
 	return fl, workbookBytes(t, fl.xf)
+}
+
+var sampleFills sync.Map // stage → *fuzzFixture: the filled sample, made once
+
+// sampleFilled is a fresh copy of the filled sample at stage.
+func sampleFilled(t testing.TB, stage model.Stage) *filled {
+	v, ok := sampleFills.Load(stage)
+	if !ok {
+		fl := fillStage(t, stageBase(t, stage), stage)
+		v = &fuzzFixture{fl: fl, data: workbookBytes(t, fl.xf)}
+		sampleFills.Store(stage, v)
+	}
+	fx := v.(*fuzzFixture)
+	xf, err := excelize.OpenReader(bytes.NewReader(fx.data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fl := *fx.fl
+	fl.t, fl.xf, fl.idx = t, xf, map[string]*sheetIndex{}
+	fl.typed, fl.byPos = maps.Clone(fx.fl.typed), maps.Clone(fx.fl.byPos)
+	return &fl
 }
 
 // checkCase imports data into the case's draft and checks every value by
@@ -357,9 +384,7 @@ func TestStageImportCases(t *testing.T) {
 // LibreOffice (headless, xlsx to xlsx): its own number formats, shared
 // strings and recalculated formulas.
 func TestStageImportCasesLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice: not in -short")
-	}
+	needLibreOffice(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "lo")
 	cases := stageCases()

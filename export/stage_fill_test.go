@@ -31,6 +31,10 @@ type filled struct {
 	// the same name are told apart by it).
 	execs map[[2]int]string
 	nth   int // the fill's current row among rows of the same name
+	// byPos is what was typed by the draft's row and field: "T:u:r|field"
+	// or "I:r|field" (rows of the same name have their own values)
+	byPos map[string]string
+	cur   string // the fill's current row: "T:u:r" or "I:r"
 	// idx are the sheets' header columns and rows by name, read once
 	// before filling (filling moves nothing)
 	idx map[string]*sheetIndex
@@ -62,6 +66,13 @@ func indexSheet(t testing.TB, xf *excelize.File, sheet string) *sheetIndex {
 		ix.rows[k] = append(ix.rows[k], r+1)
 	}
 	return ix
+}
+
+// cellIndex returns cellOf for xf, reading each sheet once: for tests that
+// type into many cells without moving rows.
+func cellIndex(t testing.TB, xf *excelize.File) func(sheet string, key []string, header string) string {
+	fl := &filled{t: t, xf: xf, idx: map[string]*sheetIndex{}}
+	return func(sheet string, key []string, header string) string { return fl.cell(sheet, key, header) }
 }
 
 // cell is the address under header of the fill's row named key.
@@ -223,7 +234,7 @@ func keyOfInd(in model.Indicator) []string {
 func fillStage(t testing.TB, base *model.Form, stage model.Stage) *filled {
 	t.Helper()
 	xf := exportStage(t, base, stage)
-	fl := &filled{t: t, base: base, stage: stage, xf: xf, typed: map[string]string{}, execs: map[[2]int]string{}, idx: map[string]*sheetIndex{}}
+	fl := &filled{t: t, base: base, stage: stage, xf: xf, typed: map[string]string{}, execs: map[[2]int]string{}, idx: map[string]*sheetIndex{}, byPos: map[string]string{}}
 	n := 0
 	seen := map[string]int{}
 	for u := range base.Units {
@@ -232,6 +243,7 @@ func fillStage(t testing.TB, base *model.Form, stage model.Stage) *filled {
 			key := keyOfTask(base, u, r)
 			fl.nth = seen[strings.Join(key, "|")]
 			seen[strings.Join(key, "|")]++
+			fl.cur = fmt.Sprintf("T:%d:%d", u, r)
 			// 10.01, 11.02, …: a row's figures never equal another's
 			ex := decimal.New(int64(1000+n*101), -2)
 			if stage == model.StageMonitor {
@@ -248,10 +260,12 @@ func fillStage(t testing.TB, base *model.Form, stage model.Stage) *filled {
 			}
 		}
 	}
-	fl.nth = 0
 	for i, r := range scoredRows(base) {
 		in := base.Indicators[r]
 		key := keyOfInd(in)
+		fl.nth = seen["I|"+strings.Join(key, "|")]
+		seen["I|"+strings.Join(key, "|")]++
+		fl.cur = fmt.Sprintf("I:%d", r)
 		tg := model.ParseTarget(in.Value)
 		if stage == model.StageMonitor {
 			fl.actual(key, model.MonitorHeader(base.Month, "实际完成值"), tg, i, 0, string(model.FieldToDate))
@@ -267,7 +281,7 @@ func fillStage(t testing.TB, base *model.Form, stage model.Stage) *filled {
 		}
 		w := []float64{2, 3, 2.5, 3.5}[i%4]
 		typeNumber(t, xf, IndicatorSheetName, fl.cell(IndicatorSheetName, key, "分值"), w)
-		fl.typed[indName(key, string(model.FieldEvalWeight))] = strconv.FormatFloat(w, 'f', -1, 64)
+		fl.record(indName(key, string(model.FieldEvalWeight)), strconv.FormatFloat(w, 'f', -1, 64))
 		if tg.Kind == model.TargetQualitative {
 			v := []string{model.Achieved, model.PartAchieve, model.NotAchieved}[i%3]
 			fl.text(IndicatorSheetName, key, "实际完成值", v, indName(key, string(model.FieldActual)))
@@ -284,12 +298,12 @@ func fillStage(t testing.TB, base *model.Form, stage model.Stage) *filled {
 func (fl *filled) amount(sheet string, key []string, header string, v decimal.Decimal, name string) {
 	f, _ := v.Float64()
 	typeNumber(fl.t, fl.xf, sheet, fl.cell(sheet, key, header), f)
-	fl.typed[name] = v.String()
+	fl.record(name, v.String())
 }
 
 func (fl *filled) text(sheet string, key []string, header, v, name string) {
 	typeText(fl.t, fl.xf, sheet, fl.cell(sheet, key, header), v)
-	fl.typed[name] = v
+	fl.record(name, v)
 }
 
 // actual types a 实际完成值-like value for target tg: a percentage as
@@ -300,19 +314,26 @@ func (fl *filled) actual(key []string, header string, tg model.Target, i, j int,
 	if tg.Kind != model.TargetNumber {
 		v := fmt.Sprintf("进展%d-%d", i, j)
 		typeText(fl.t, fl.xf, IndicatorSheetName, a, v)
-		fl.typed[name] = v
+		fl.record(name, v)
 		return
 	}
 	d := decimal.New(int64(600+i*7+j*3), -1) // 60.0, 60.7, …
 	if tg.Percent() {
 		f, _ := d.Shift(-2).Float64()
 		typeNumber(fl.t, fl.xf, IndicatorSheetName, a, f)
-		fl.typed[name] = d.String() + "%"
+		fl.record(name, d.String()+"%")
 		return
 	}
 	f, _ := d.Float64()
 	typeNumber(fl.t, fl.xf, IndicatorSheetName, a, f)
-	fl.typed[name] = d.String()
+	fl.record(name, d.String())
+}
+
+// record keeps a typed value by name and by the draft's row.
+func (fl *filled) record(name, v string) {
+	fl.typed[name] = v
+	p := strings.Split(name, "|")
+	fl.byPos[fl.cur+"|"+p[len(p)-1]] = v
 }
 
 // stored is the value the draft g holds under a typed name ("" when the

@@ -17,8 +17,10 @@ import (
 // and LibreOffice share (IF, AND, ISNUMBER, ROUND, MIN, MAX, ABS, SUM,
 // SUMPRODUCT, TRIM, MID).
 
-// amtOK is an amount cell the model can use: a number not below 0.
-func amtOK(c string) string { return fmt.Sprintf("ISNUMBER(%s),%s>=0", c, c) }
+// amtOK is an amount cell the model can use: a number not below 0. The
+// other arguments of the same AND read cells through N() (0 for a text),
+// since AND evaluates them all and 120*"五十" would be an error.
+func amtOK(c string) string { return fmt.Sprintf("ISNUMBER(%s),N(%s)>=0", c, c) }
 
 // rowFormula is the formula of computed cell k of a data row at sheet row y.
 func rowFormula(d *stageDoc, t *stageTable, row *stageRow, k colKey, p *sheetPos, y int) string {
@@ -31,10 +33,10 @@ func rowFormula(d *stageDoc, t *stageTable, row *stageRow, k colKey, p *sheetPos
 		b, e, f, n := ref(ckBudget), ref(ckExec), ref(ckForecast), d.f.Month
 		parts := []struct{ cond, msg string }{
 			// 100E/B + 10 < 100N/12 ⇔ 120E + 12B < 10NB (model.Task.BehindSchedule)
-			{fmt.Sprintf("AND(%s,%s,%s>0,%d>0,120*%s+12*%s<10*%d*%s)", amtOK(e), amtOK(b), b, n, e, b, n, b), model.HintBehind},
-			{fmt.Sprintf("AND(%s,%s,%s>%s)", amtOK(e), amtOK(b), e, b), model.HintOverBudget},
-			{fmt.Sprintf("AND(%s,%s,%s>%s)", amtOK(f), amtOK(b), f, b), model.HintForecastOver},
-			{fmt.Sprintf("AND(%s,%s,%s<%s)", amtOK(f), amtOK(e), f, e), model.HintForecastBelow},
+			{fmt.Sprintf("AND(%s,%s,N(%s)>0,%d>0,120*N(%s)+12*N(%s)<10*%d*N(%s))", amtOK(e), amtOK(b), b, n, e, b, n, b), model.HintBehind},
+			{fmt.Sprintf("AND(%s,%s,N(%s)>N(%s))", amtOK(e), amtOK(b), e, b), model.HintOverBudget},
+			{fmt.Sprintf("AND(%s,%s,N(%s)>N(%s))", amtOK(f), amtOK(b), f, b), model.HintForecastOver},
+			{fmt.Sprintf("AND(%s,%s,N(%s)<N(%s))", amtOK(f), amtOK(e), f, e), model.HintForecastBelow},
 		}
 		var ifs []string
 		for _, x := range parts {
@@ -69,10 +71,18 @@ func scoreFormula(f *model.Form, row *stageRow, w, a string) string {
 	if sc.FromFormula && strings.TrimSpace(in.Eval.Reason) == "" {
 		val, have = sc.Actual.String(), "TRUE"
 	} else {
-		val, have = a, fmt.Sprintf("ISNUMBER(%s)", a)
+		// a number as stored (a percentage as its fraction), or a text
+		// such as 93% or 47个 read as model.ParseActual reads it
+		num, unit := a, t.Unit
 		if t.Percent() {
-			val = fmt.Sprintf("ROUND(%s*100,10)", a)
+			num = fmt.Sprintf("ROUND(%s*100,10)", a)
 		}
+		text := fmt.Sprintf("TRIM(%s)", a)
+		if unit != "" {
+			text = fmt.Sprintf(`SUBSTITUTE(%s,"%s","")`, text, strings.ReplaceAll(unit, `"`, `""`))
+		}
+		val = fmt.Sprintf("IF(ISNUMBER(%s),%s,VALUE(%s))", a, num, text)
+		have = fmt.Sprintf("ISNUMBER(%s)", val)
 	}
 	x := t.Number.String()
 	cmp := map[model.Cmp]string{model.CmpGE: ">=", model.CmpGT: ">", model.CmpLE: "<=", model.CmpLT: "<", model.CmpEQ: ">="}[t.Cmp]
@@ -106,13 +116,14 @@ func footFormula(d *stageDoc, t *stageTable, calc calcKind, k colKey, p *sheetPo
 		if empty {
 			return "0"
 		}
-		return fmt.Sprintf("SUM(%s)", p.rng(k))
+		// the amounts the model can use: numbers not below 0 (texts are left out by SUMIF too)
+		return fmt.Sprintf(`SUMIF(%s,">=0")`, p.rng(k))
 	case calcAdjSum:
 		if empty {
 			return "0"
 		}
 		// an empty 全年预算数 counts its 年初预算数 (model.Task.TaskBudget)
-		return fmt.Sprintf(`SUM(%s)+SUMPRODUCT(--(%s=""),%s)`, p.rng(ckBudgetAdj), p.rng(ckBudgetAdj), p.rng(ckBudget))
+		return fmt.Sprintf(`SUMIF(%s,">=0")+SUMPRODUCT(--(%s=""),%s)`, p.rng(ckBudgetAdj), p.rng(ckBudgetAdj), p.rng(ckBudget))
 	case calcRateTotal:
 		if d.stage == model.StageMonitor {
 			return fmt.Sprintf(`IF(%s>0,%s/%s,"")`, here(ckBudget), here(ckExec), here(ckBudget))

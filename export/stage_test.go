@@ -41,6 +41,10 @@ func TestEvalRoundTrip(t *testing.T) {
 	before, _ := json.Marshal(base)
 	xf := exportStage(t, base, model.StageEval)
 	sh := IndicatorSheetName
+	idx := cellIndex(t, xf) // the rows do not move: each sheet read once
+	cellOf := func(_ testing.TB, _ *excelize.File, sheet string, key []string, header string) string {
+		return idx(sheet, key, header)
+	}
 	for _, v := range model.SampleEvalValues {
 		key := keyOfIndNamed(t, base, v.Name)
 		tg := model.ParseTarget(base.Indicators[indexByName(base, v.Name)].Value)
