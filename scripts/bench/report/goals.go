@@ -154,5 +154,27 @@ func (r *report) computeGoals() {
 		g.why = strings.TrimSpace(r.procWhy("pdf_ours") + " " + r.procWhy("pdf_lo"))
 	}
 	add(g)
+	add(r.procGoal("init", "Package initialisation of `jixiao version` (`GODEBUG=inittrace=1`, the sum of every package's init): < 5 ms", "24 (start-up)", 5))
+	add(r.procGoal("base", "`jixiao version` as a whole process: < 15 ms", "24 (start-up)", 15))
 	r.guiGoals(add)
+}
+
+// procGoal is the goal "process measurement key < max ms" (median wall
+// time, or for init the median of the summed init times).
+func (r *report) procGoal(key, what, issue string, max float64) *goal {
+	g := &goal{what: what, issue: issue}
+	v, ok := r.procMS(key)
+	if !ok {
+		g.why = r.procWhy(key)
+		return g
+	}
+	g.figure = fmt.Sprintf("median %s", fmtMS(v))
+	if c, err := strconv.ParseFloat(r.procs[key].cpu, 64); err == nil && c > 0 {
+		g.figure += fmt.Sprintf(" (CPU %s)", fmtMS(c))
+	}
+	g.state = stateMissed
+	if v < max {
+		g.state = stateMet
+	}
+	return g
 }
