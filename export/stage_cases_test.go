@@ -156,8 +156,14 @@ func stageCases() []stageCase {
 				}
 			}, refuse: "不是本程序导出的运行监控表或自评表"},
 		{name: "a newer format", stage: ev,
-			edit:   func(t testing.TB, fl *filled) { typeText(t, fl.xf, StageDataSheet, "A1", StageFormat+"/3.1") },
-			refuse: "由更新版本的 jixiao 导出（监控/自评表格式第 3 版，本程序只认识到第 2 版）"},
+			edit:   func(t testing.TB, fl *filled) { typeText(t, fl.xf, StageDataSheet, "B1", "3.1") },
+			refuse: "由更新版本的 jixiao 生成（运行监控表/自评表 Excel 格式第 3.1 版，本程序只认识到第 2 版），为避免读错，未导入；请升级 jixiao 后再导入"},
+		{name: "a newer format without B1", stage: mo,
+			edit: func(t testing.TB, fl *filled) {
+				typeText(t, fl.xf, StageDataSheet, "A1", StageFormat+"/4")
+				_ = fl.xf.SetCellValue(StageDataSheet, "B1", nil)
+			},
+			refuse: "运行监控表/自评表 Excel 格式第 4.0 版"},
 		{name: "eval/declared 指标值 typed over", stage: ev,
 			edit: func(t testing.TB, fl *filled) {
 				a := cellOf(t, fl.xf, IndicatorSheetName, keyOfIndNamed(t, fl.base, "政府采购执行率"), "年度指标值")

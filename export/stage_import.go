@@ -151,11 +151,11 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 	if meta.Stage == model.StageMonitor && meta.Month != f.Month && f.Stage == model.StageMonitor {
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是截至%d月的运行监控表，草稿的运行监控截至%d月，未导入；请重新导出截至%d月的监控表填写", name, meta.Month, f.Month, f.Month)
 	}
-	if ver == 1 {
+	if ver.Major == 1 {
 		upgradeV1(meta, f)
 	}
 	im := newStageImport(xf, meta, f)
-	im.ver = ver
+	im.ver = ver.Major
 	im.run()
 	return im.g, im.rep, nil
 }

@@ -20,15 +20,13 @@ import (
 const StageDataSheet = "_jixiao_stage"
 
 // StageFormat is the format's name in A1 of the hidden sheet, before "/"
-// and its version.
+// and the major version of its layout; B1 holds the whole layout version
+// (StageWorkbookVersion, version.go): 1 values by cell address (read by
+// identity since 2.0, B1 empty); 2.0 a row id column, rows by identity,
+// columns by header text, live formulas. A workbook of a newer major
+// version (a newer jixiao) is refused with a message, as the JSON import
+// does.
 const StageFormat = "jixiao-stage-values"
-
-// StageFormatVersion is the version of the stage workbooks' exchange
-// format this program writes and the highest it reads; a workbook of a
-// higher version (a newer jixiao) is refused with a message, as the JSON
-// import does. 1: values by cell address (read by identity since 2);
-// 2: a row id column, rows by identity, columns by header text, formulas.
-const StageFormatVersion = 2
 
 // stageMeta is the hidden sheet's JSON.
 type stageMeta struct {
@@ -101,7 +99,10 @@ func writeStageData(xf *excelize.File, m *stageMeta) error {
 	if _, err := xf.NewSheet(StageDataSheet); err != nil {
 		return err
 	}
-	if err := xf.SetCellStr(StageDataSheet, "A1", StageFormat+"/"+strconv.Itoa(StageFormatVersion)); err != nil {
+	if err := xf.SetCellStr(StageDataSheet, "A1", StageFormat+"/"+strconv.Itoa(StageWorkbookVersion.Major)); err != nil {
+		return err
+	}
+	if err := xf.SetCellStr(StageDataSheet, workbookVersionCell, StageWorkbookVersion.String()); err != nil {
 		return err
 	}
 	rs := []rune(string(b))
@@ -115,39 +116,43 @@ func writeStageData(xf *excelize.File, m *stageMeta) error {
 	return xf.SetSheetVisible(StageDataSheet, false, true)
 }
 
-// stageVersion reads A1 of the hidden sheet: the format's major version,
+// stageVersion reads A1 of the hidden sheet: the layout's major version,
 // or false when it is not ours.
 func stageVersion(a1 string) (int, bool) {
 	v, ok := strings.CutPrefix(strings.TrimSpace(a1), StageFormat+"/")
 	if !ok {
 		return 0, false
 	}
-	major, _, _ := strings.Cut(v, ".")
-	n, err := strconv.Atoi(major)
-	if err != nil || n < 1 {
-		return 0, false
-	}
-	return n, true
+	fv, ok := ParseFileVersion(v)
+	return fv.Major, ok
 }
 
-// readStageMeta reads the hidden sheet; name is the file's name for messages.
-func readStageMeta(xf *excelize.File, name string) (*stageMeta, int, error) {
+// readStageMeta reads the hidden sheet; name is the file's name for
+// messages. It returns the layout version (B1, or the major version of
+// A1 for files without B1).
+func readStageMeta(xf *excelize.File, name string) (*stageMeta, FileVersion, error) {
 	notOurs := func(why string) error {
 		return model.Errorf(model.EINVALID, "“%s”不是本程序导出的运行监控表或自评表（%s）；只有从本程序导出的表才能导回草稿：请先用“导出监控表/自评表”导出，在导出的表中填写后再导入", name, why)
 	}
 	if idx, _ := xf.GetSheetIndex(StageDataSheet); idx < 0 {
-		return nil, 0, notOurs("没有程序的对应数据，可能是把表格复制到了新的工作簿")
+		return nil, FileVersion{}, notOurs("没有程序的对应数据，可能是把表格复制到了新的工作簿")
 	}
 	rows, err := xf.GetRows(StageDataSheet, excelize.Options{RawCellValue: true})
 	if err != nil || len(rows) < 2 || len(rows[0]) == 0 {
-		return nil, 0, notOurs("程序的对应数据不完整")
+		return nil, FileVersion{}, notOurs("程序的对应数据不完整")
 	}
-	ver, ok := stageVersion(rows[0][0])
+	major, ok := stageVersion(rows[0][0])
 	if !ok {
-		return nil, 0, notOurs("程序的对应数据无法识别")
+		return nil, FileVersion{}, notOurs("程序的对应数据无法识别")
 	}
-	if ver > StageFormatVersion {
-		return nil, 0, model.Errorf(model.EUNSUPPORTED, "“%s”由更新版本的 jixiao 导出（监控/自评表格式第 %d 版，本程序只认识到第 %d 版），未导入；请升级 jixiao 后再导入", name, ver, StageFormatVersion)
+	ver := FileVersion{Major: major}
+	if len(rows[0]) > 1 {
+		if v, ok := ParseFileVersion(rows[0][1]); ok && v.Major >= major {
+			ver = v
+		}
+	}
+	if err := CheckFileVersion(name, "运行监控表/自评表 Excel ", ver, StageWorkbookVersion); err != nil {
+		return nil, ver, err
 	}
 	var b strings.Builder
 	for _, r := range rows[1:] {
@@ -157,7 +162,7 @@ func readStageMeta(xf *excelize.File, name string) (*stageMeta, int, error) {
 	}
 	var m stageMeta
 	if err := json.Unmarshal([]byte(b.String()), &m); err != nil {
-		return nil, 0, model.Errorf(model.EDAMAGED, "“%s”中程序的对应数据已损坏，未导入；请重新导出后填写", name)
+		return nil, ver, model.Errorf(model.EDAMAGED, "“%s”中程序的对应数据已损坏，未导入；请重新导出后填写", name)
 	}
 	return &m, ver, nil
 }

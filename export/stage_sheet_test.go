@@ -26,8 +26,10 @@ func TestStageWorkingSheet(t *testing.T) {
 			if v, _ := xf.GetSheetVisible(StageDataSheet); v {
 				t.Error("data sheet visible")
 			}
-			if a1, _ := xf.GetCellValue(StageDataSheet, "A1"); a1 != "jixiao-stage-values/2" {
-				t.Errorf("format %q", a1)
+			a1, _ := xf.GetCellValue(StageDataSheet, "A1")
+			b1, _ := xf.GetCellValue(StageDataSheet, "B1")
+			if a1 != "jixiao-stage-values/2" || b1 != StageWorkbookVersion.String() || b1 != "2.0" {
+				t.Errorf("format %q %q", a1, b1)
 			}
 			if cp, _ := xf.GetCalcProps(); cp.FullCalcOnLoad == nil || !*cp.FullCalcOnLoad {
 				t.Error("formulas not recalculated on load")
