@@ -106,15 +106,26 @@ const (
 
 // class returns the number format class of the cell's style.
 func (g *stageGrid) class(r, c int) numClass {
-	id, err := g.xf.GetCellStyle(g.sheet, g.name(r, c))
+	return cellClass(g.xf, g.sheet, g.name(r, c), g.fmts)
+}
+
+// cellClass is the number format class of cell a of sheet; cache holds
+// the class of each style id seen.
+func cellClass(xf *excelize.File, sheet, a string, cache map[int]numClass) numClass {
+	id, err := xf.GetCellStyle(sheet, a)
 	if err != nil || id == 0 {
 		return numPlain
 	}
-	if k, ok := g.fmts[id]; ok {
+	return styleClass(xf, id, cache)
+}
+
+// styleClass is the number format class of style id.
+func styleClass(xf *excelize.File, id int, cache map[int]numClass) numClass {
+	if k, ok := cache[id]; ok {
 		return k
 	}
 	k := numPlain
-	if st, err := g.xf.GetStyle(id); err == nil && st != nil {
+	if st, err := xf.GetStyle(id); err == nil && st != nil {
 		switch {
 		case st.CustomNumFmt != nil:
 			k = classifyNumFmt(*st.CustomNumFmt)
@@ -125,7 +136,7 @@ func (g *stageGrid) class(r, c int) numClass {
 			k = numDate
 		}
 	}
-	g.fmts[id] = k
+	cache[id] = k
 	return k
 }
 
