@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -56,18 +58,37 @@ func TestDeclarationValuesAsStored(t *testing.T) {
 	_ = xf.SetCellDefault(SheetName, c, "81.59999999999999")
 	var out bytes.Buffer
 	_ = xf.Write(&out)
-	g, rep, err := ImportBytes("手填.xlsx", out.Bytes())
+	checkTypedValues(t, "手填.xlsx", out.Bytes())
+	// the same sheet saved as .xls by LibreOffice: its reader reads the formats too
+	if _, ok := libreOfficeExtra(t); ok {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "手填.xlsx")
+		if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		convertWithLibreOffice(t, dir, "xls", in)
+		data, err := os.ReadFile(filepath.Join(dir, "手填.xls"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTypedValues(t, "手填.xls", data)
+	}
+}
+
+func checkTypedValues(t *testing.T, name string, data []byte) {
+	t.Helper()
+	g, rep, err := ImportBytes(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := g.Indicators[indexByName(g, "政府采购执行率")]
 	if in.Value != "95%" || in.Note != "2020-12-31" {
-		t.Errorf("指标值 %q 指标说明 %q, typed 95%% and 2020-12-31", in.Value, in.Note)
+		t.Errorf("%s: 指标值 %q 指标说明 %q, typed 95%% and 2020-12-31", name, in.Value, in.Note)
 	}
 	for _, u := range g.Units {
 		for _, tk := range u.Tasks {
 			if tk.Content == "重点行业企业用地调查" && tk.Total.Raw() != "81.6" {
-				t.Errorf("合计 %q\n%s", tk.Total.Raw(), rep)
+				t.Errorf("%s: 合计 %q\n%s", name, tk.Total.Raw(), rep)
 			}
 		}
 	}
