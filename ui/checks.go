@@ -23,6 +23,7 @@ type checksView struct {
 	items   []checkItem
 	heights []float32 // of the list's rows as last set
 	folded  map[checkGroup]bool
+	top     *fyne.Container // the summary and the help line
 	box     fyne.CanvasObject
 }
 
@@ -102,7 +103,8 @@ func newChecksView(e *Editor) *checksView {
 		v.e.Focus(v.e.findings[it.finding].Loc)
 	}
 	help := small("点击一条即可转到对应的位置；点击分组标题可收起或展开。审核随修改即时更新；有“错误”的表不宜报送，“提示”请酌情处理。")
-	v.box = container.NewBorder(container.NewVBox(container.NewHBox(widget.NewIcon(theme.InfoIcon()), v.summary), help, widget.NewSeparator()), nil, nil, nil, v.list)
+	v.top = container.NewVBox(container.NewHBox(widget.NewIcon(theme.InfoIcon()), v.summary), help, widget.NewSeparator())
+	v.box = container.NewBorder(v.top, nil, nil, nil, v.list)
 	return v
 }
 

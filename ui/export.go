@@ -103,7 +103,7 @@ func (e *Editor) chooseTable(k ExportKind, tables []model.Stage) {
 	radio.Required = true
 	radio.SetSelected(labels[0])
 	e.exportRadio = radio
-	intro := widget.NewLabel(fmt.Sprintf("草稿现在是“%s”阶段。导出哪一张表（%s）？", e.form.StageLabel(), k.Name))
+	intro := widget.NewLabel(cjkText(fmt.Sprintf("草稿现在是“%s”阶段。导出哪一张表（%s）？", e.form.StageLabel(), k.Name)))
 	intro.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	next := widget.NewButton("导出…", func() {
@@ -152,7 +152,7 @@ func (e *Editor) confirmExportWithErrors(k ExportKind, s model.Stage, errs int, 
 		}
 		msg += "。"
 	}
-	label := widget.NewLabel(msg)
+	label := widget.NewLabel(cjkText(msg))
 	label.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	review := widget.NewButton("查看审核", func() {

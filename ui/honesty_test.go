@@ -44,11 +44,11 @@ func TestExportOfAFormWithErrorsAsksFirst(t *testing.T) {
 	e.Export(ExportKinds[1])
 	txt := overlayTexts(w)
 	for _, want := range []string{"审核发现", "个错误", "未通过审核", "合计不含 1 项无法识别的金额", "[查看审核]", "[仍然导出]", "[取消]"} {
-		if !strings.Contains(txt, want) {
+		if !strings.Contains(txt, cjkText(want)) {
 			t.Errorf("warning lacks %q:\n%s", want, txt)
 		}
 	}
-	if !strings.Contains(txt, itoa(e.ErrorCount())+" 个错误") {
+	if !strings.Contains(txt, itoa(e.ErrorCount())+"个错误") {
 		t.Errorf("warning does not give the count %d:\n%s", e.ErrorCount(), txt)
 	}
 	tapButton(t, w, "查看审核")

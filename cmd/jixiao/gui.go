@@ -76,7 +76,11 @@ func runGUI(args []string) int {
 		st = s
 		screen, tab := screenshotStart()
 		// A screenshot of a screen needs a draft: the sample.
-		id, f, created, err := firstDraft(st, prefs.String(ui.PrefLastDraft), screen != "" || tab >= 0)
+		last := prefs.String(ui.PrefLastDraft)
+		if d := screenshotDraft(); d != "" {
+			last = d
+		}
+		id, f, created, err := firstDraft(st, last, screen != "" || tab >= 0)
 		if err != nil {
 			return err
 		}
@@ -97,6 +101,7 @@ func runGUI(args []string) int {
 		}
 		// Later starts show the 草稿 screen first.
 		ws.Start(screen, created || tab >= 0)
+		screenshotTour(a, ws)
 		return nil
 	}
 	if err := start(); err != nil {
