@@ -465,7 +465,7 @@ func stageSheetSetup(xf *excelize.File, d *stageDoc, t *stageTable) error {
 		return err
 	}
 	if err := xf.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
-		OddHeader: pageHeader(f, d.name+" · "+t.kind.String(), verdictMark(d.verdict)),
+		OddHeader: pageHeaderTitle(f, d.name+" · "+t.kind.String(), d.verdict),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	}); err != nil {
 		return err
