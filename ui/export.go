@@ -2,10 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -165,9 +163,10 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	})
 }
 
-// writeExport builds the whole file in memory and then replaces path in
-// one step (atomicfile), so that a failed export never leaves half a file
-// and no other file of the clerk's is touched.
+// writeExport builds the whole file in memory and then writes it through
+// atomicfile, so that a failed export never leaves half a file, no other
+// file of the clerk's is touched, a link's target is replaced (the link
+// stays) and a device or pipe is never replaced.
 func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -179,24 +178,13 @@ func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err 
 	if err != nil {
 		return missing, err
 	}
+	// The error of atomicfile is the clerk's message: the file is open in
+	// Excel or WPS, the folder is read-only, the disk is full … and the
+	// old file is untouched.
 	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return missing, writeFileError(path, err)
+		return missing, err
 	}
 	return missing, nil
-}
-
-// writeFileError says in Chinese why path could not be written and what
-// to do.
-func writeFileError(path string, err error) error {
-	switch {
-	case errors.Is(err, atomicfile.ErrIsDir):
-		return model.Wrap(err, model.EINVALID, "无法写入文件：“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
-	case errors.Is(err, fs.ErrNotExist):
-		return model.Wrap(err, model.ENOTFOUND, "无法写入文件：文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
-	case errors.Is(err, fs.ErrPermission):
-		return model.Wrap(err, model.EIO, "无法写入文件：没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
-	}
-	return model.Errorf(model.EIO, "无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%w", err)
 }
 
 func (e *Editor) exportDone(k ExportKind, path string, missing []rune, err error) {

@@ -32,6 +32,23 @@ type command struct {
 type cli struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
+	// file, when set, is where a file named "-" goes (the process's
+	// standard output) while stdout, the messages, is the error stream.
+	file io.Writer
+}
+
+// fileToStdout returns the cli of a command that writes a file to
+// standard output: its messages go to the error stream.
+func (c *cli) fileToStdout() *cli {
+	return &cli{stdout: c.stderr, stderr: c.stderr, stdin: c.stdin, file: c.stdout}
+}
+
+// out is where a file named "-" is written.
+func (c *cli) out() io.Writer {
+	if c.file != nil {
+		return c.file
+	}
+	return c.stdout
 }
 
 func (c *cli) printf(format string, args ...any) { fmt.Fprintf(c.stdout, format, args...) }
