@@ -74,6 +74,26 @@ func newReviewStyles(xf *excelize.File) (reviewStyles, error) {
 	return s, nil
 }
 
+// newReviewBook is a new workbook whose first sheet is named first, in
+// the sheet's font, with the review's styles.
+func newReviewBook(first string) (*excelize.File, reviewStyles, error) {
+	xf := excelize.NewFile()
+	st, err := func() (reviewStyles, error) {
+		if err := xf.SetDefaultFont(xlsxFont); err != nil {
+			return reviewStyles{}, err
+		}
+		if err := xf.SetSheetName("Sheet1", first); err != nil {
+			return reviewStyles{}, err
+		}
+		return newReviewStyles(xf)
+	}()
+	if err != nil {
+		xf.Close()
+		return nil, st, err
+	}
+	return xf, st, nil
+}
+
 // WriteReviewWorkbook writes the 审核汇总 workbook of a batch reviewed at
 // when: the summary sheet (title, the totals line, then a row per file
 // under a filter, so that a clerk sorts and filters it in Excel or WPS;
@@ -85,18 +105,11 @@ func WriteReviewWorkbook(w io.Writer, files []*model.FileReview, when time.Time)
 			err = model.Errorf(model.EINTERNAL, "生成审核汇总时出错（%v），文件未写出", r)
 		}
 	}()
-	xf := excelize.NewFile()
-	defer xf.Close()
-	if err := xf.SetDefaultFont(xlsxFont); err != nil {
-		return err
-	}
-	if err := xf.SetSheetName("Sheet1", ReviewSummarySheet); err != nil {
-		return err
-	}
-	st, err := newReviewStyles(xf)
+	xf, st, err := newReviewBook(ReviewSummarySheet)
 	if err != nil {
 		return err
 	}
+	defer xf.Close()
 	sheets := reviewSheetNames(files)
 	if err := writeSummarySheet(xf, st, files, sheets, when); err != nil {
 		return err
@@ -226,17 +239,8 @@ func writeFileSheet(xf *excelize.File, st reviewStyles, sh string, r *model.File
 	if _, err := xf.NewSheet(sh); err != nil {
 		return err
 	}
-	lines := []string{r.Name, reviewHeadLine(r), reviewVerdict(r)}
-	for i, l := range lines {
-		a := "A" + strconv.Itoa(i+1)
-		if err := xf.SetCellValue(sh, a, cleanXMLText(l)); err != nil {
-			return err
-		}
-		if i == 0 {
-			if err := xf.SetCellStyle(sh, a, a, st.title); err != nil {
-				return err
-			}
-		}
+	if err := headLines(xf, st, sh, []string{r.Name, reviewHeadLine(r), reviewVerdict(r)}); err != nil {
+		return err
 	}
 	if err := xf.SetCellHyperLink(sh, "A4", quoteSheet(ReviewSummarySheet)+"!A1", "Location"); err != nil {
 		return err
@@ -248,6 +252,22 @@ func writeFileSheet(xf *excelize.File, st reviewStyles, sh string, r *model.File
 		return err
 	}
 	return writeFindingTable(xf, st, sh, 6, r, true)
+}
+
+// headLines writes lines into column A from row 1, the first as a title.
+func headLines(xf *excelize.File, st reviewStyles, sh string, lines []string) error {
+	for i, l := range lines {
+		a := "A" + strconv.Itoa(i+1)
+		if err := xf.SetCellValue(sh, a, cleanXMLText(l)); err != nil {
+			return err
+		}
+		if i == 0 {
+			if err := xf.SetCellStyle(sh, a, a, st.title); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // writeFindingTable writes r's findings as a table whose header is on
@@ -398,29 +418,14 @@ func WriteReplyXLSX(w io.Writer, r *model.FileReview, when time.Time) (err error
 			err = model.Errorf(model.EINTERNAL, "生成审核意见时出错（%v），文件未写出", p)
 		}
 	}()
-	xf := excelize.NewFile()
-	defer xf.Close()
-	if err := xf.SetDefaultFont(xlsxFont); err != nil {
-		return err
-	}
 	const sh = "审核意见"
-	if err := xf.SetSheetName("Sheet1", sh); err != nil {
-		return err
-	}
-	st, err := newReviewStyles(xf)
+	xf, st, err := newReviewBook(sh)
 	if err != nil {
 		return err
 	}
-	for i, l := range replyHead(r, when) {
-		a := "A" + strconv.Itoa(i+1)
-		if err := xf.SetCellValue(sh, a, cleanXMLText(l)); err != nil {
-			return err
-		}
-		if i == 0 {
-			if err := xf.SetCellStyle(sh, a, a, st.title); err != nil {
-				return err
-			}
-		}
+	defer xf.Close()
+	if err := headLines(xf, st, sh, replyHead(r, when)); err != nil {
+		return err
 	}
 	if err := writeFindingTable(xf, st, sh, len(replyHead(r, when))+2, r, false); err != nil {
 		return err
