@@ -7,6 +7,10 @@
 #                              libreoffice-calc (the xlsx as LibreOffice prints it): test.sh
 #   scripts/setup.sh package   build + mingw-w64 cross compiler: package.sh
 #   scripts/setup.sh smoke     package + wine and Xvfb (Windows smoke test)
+#   scripts/setup.sh window    build + Xvfb, openbox, xdotool, xclip, ImageMagick,
+#                              fcitx5 pinyin, dbus-x11: the scripts that drive
+#                              the real window (scripts/xsession.sh); test.sh
+#                              runs them, so `test` installs these too
 #
 # Idempotent: each package is checked with `dpkg -s`; `apt-get update` and
 # `apt-get install` run only when something is missing. As root it calls
@@ -21,6 +25,7 @@ JIXIAO_PKGS_BUILD="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcurso
 JIXIAO_PKGS_TEST="poppler-utils time strace libreoffice-calc dbus"
 JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file"
 JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
+JIXIAO_PKGS_WINDOW="xvfb xauth openbox xdotool xclip x11-utils imagemagick fcitx5 fcitx5-chinese-addons dbus-x11"
 
 jixiao_log() { printf '[jixiao] %s\n' "$*" >&2; }
 
@@ -92,16 +97,17 @@ jixiao_apt() {
 	fi
 }
 
-# jixiao_setup WHAT installs what WHAT (build|test|package|smoke) needs.
+# jixiao_setup WHAT installs what WHAT (build|test|package|smoke|window) needs.
 jixiao_setup() {
 	local pkgs
 	case "${1:-build}" in
 	build) pkgs="$JIXIAO_PKGS_BUILD" ;;
-	test) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_TEST" ;;
+	test) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_TEST $JIXIAO_PKGS_WINDOW" ;;
+	window) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_WINDOW" ;;
 	package) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE" ;;
 	smoke) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_SMOKE" ;;
 	*)
-		jixiao_log "usage: scripts/setup.sh build|test|package|smoke"
+		jixiao_log "usage: scripts/setup.sh build|test|package|smoke|window"
 		return 2
 		;;
 	esac

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
@@ -42,31 +43,14 @@ func PassingForm(dept string) *model.Form {
 	return f
 }
 
-// Tool returns the path of the first of names found on PATH. Where none
-// is, the test is skipped — except in CI (CI set), where scripts/setup.sh
-// installs them and a missing tool is a broken set-up: the test fails.
-func Tool(t testing.TB, pkg string, names ...string) string {
-	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not installed (apt-get install %s)", names[0], pkg)
-	}
-	t.Skipf("%s not installed (apt-get install %s)", names[0], pkg)
-	return ""
-}
-
 // Convert converts files (in dir) to format (pdf, xls, "docx:MS Word 2007
 // XML" …) with one headless LibreOffice run, in a profile of its own so
 // that it neither meets another running LibreOffice nor leaves anything
 // behind; the converted files are written into dir. LibreOffice missing
-// skips the test, or fails it in CI (Tool).
+// skips the test, or fails it in CI (testtool.Need).
 func Convert(t testing.TB, dir, format string, files ...string) {
 	t.Helper()
-	lo := Tool(t, "--no-install-recommends libreoffice-calc libreoffice-writer", "libreoffice", "soffice")
+	lo := testtool.Need(t, "--no-install-recommends libreoffice-calc libreoffice-writer", "libreoffice", "soffice")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 	args := []string{"-env:UserInstallation=file://" + filepath.Join(t.TempDir(), "lo-profile"), "--headless", "--norestore",

@@ -16,6 +16,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/internal/testfiles"
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
@@ -286,7 +287,7 @@ func checkReplies(t *testing.T, dir, badCell string) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("replies:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	pdftotext := testfiles.Tool(t, "poppler-utils", "pdftotext")
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
 	text, err := exec.Command(pdftotext, "-raw", filepath.Join(dir, "环科院_审核意见.pdf"), "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext: %v\n%s", err, text)
