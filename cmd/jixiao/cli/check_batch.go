@@ -186,8 +186,8 @@ func duplicateLines(reviews []*model.FileReview) []string {
 }
 
 // writeReplies writes into folder dir (made when missing) an 审核意见,
-// PDF and xlsx, for each file with findings or that could not be read,
-// and returns how many files it was for.
+// PDF and xlsx, for each file with findings or that could not be read
+// (export.Replies), and returns how many files it was for.
 func (c *cli) writeReplies(dir string, reviews []*model.FileReview, when time.Time) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrNotExist) {
@@ -195,51 +195,14 @@ func (c *cli) writeReplies(dir string, reviews []*model.FileReview, when time.Ti
 		}
 		return 0, userErrorf("无法建立文件夹“%s”：%v", dir, err)
 	}
-	n := 0
-	names := replyNames(reviews)
-	for _, r := range reviews {
-		name, ok := names[r]
-		if !ok {
-			continue
-		}
-		var pdf, xlsx bytes.Buffer
-		if _, err := export.WriteReplyPDF(&pdf, r, when); err != nil {
-			return n, userErrorf("“%s”的审核意见没有写出：%w", r.Name, err)
-		}
-		if err := export.WriteReplyXLSX(&xlsx, r, when); err != nil {
-			return n, userErrorf("“%s”的审核意见没有写出：%w", r.Name, err)
-		}
-		if err := c.writeOut(filepath.Join(dir, name+".pdf"), pdf.Bytes()); err != nil {
-			return n, err
-		}
-		if err := c.writeOut(filepath.Join(dir, name+".xlsx"), xlsx.Bytes()); err != nil {
-			return n, err
-		}
-		n++
+	files, err := export.Replies(reviews, when)
+	if err != nil {
+		return 0, userErrorf("审核意见没有写出：%w", err)
 	}
-	return n, nil
-}
-
-// replyNames are the file names (without extension) of the replies, for
-// the files that get one: {file}_审核意见, with （pdf） when two files of
-// the batch differ only by their extension, （2）… by their folder.
-func replyNames(reviews []*model.FileReview) map[*model.FileReview]string {
-	out := map[*model.FileReview]string{}
-	used := map[string]bool{}
-	for _, r := range reviews {
-		if !r.Failed() && len(r.Findings) == 0 {
-			continue
+	for _, f := range files {
+		if err := c.writeOut(filepath.Join(dir, f.Name), f.Data); err != nil {
+			return 0, err
 		}
-		name := strings.TrimSuffix(export.ReplyName(r, "x"), ".x")
-		base := strings.TrimSuffix(name, "_审核意见")
-		if ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(r.Name)), "."); used[strings.ToLower(name)] && ext != "" {
-			name = base + "（" + export.SafeFileName(ext) + "）_审核意见" // 局机关.xlsx and 局机关.pdf
-		}
-		for k := 2; used[strings.ToLower(name)]; k++ {
-			name = base + fmt.Sprintf("（%d）_审核意见", k)
-		}
-		used[strings.ToLower(name)] = true
-		out[r] = name
 	}
-	return out
+	return len(files) / 2, nil
 }
