@@ -93,7 +93,7 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		if s.name == DataSheetName {
 			// our xlsx saved as .xls by Excel, WPS or LibreOffice keeps
 			// the hidden data sheet
-			hidden, herr = wb.dataSheet(s)
+			hidden, herr = wb.dataSheet(name, s)
 			continue
 		}
 		names = append(names, s.name)
@@ -123,21 +123,12 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 
 // dataSheet reads the form from our hidden data sheet (A1 the format
 // name, A2… the JSON in pieces).
-func (wb *xlsWorkbook) dataSheet(s xlsSheet) (*model.Form, error) {
+func (wb *xlsWorkbook) dataSheet(name string, s xlsSheet) (*model.Form, error) {
 	g, err := wb.grid(s)
 	if err != nil {
 		return nil, err
 	}
-	if len(g.cells) < 2 || len(g.cells[0]) == 0 || g.cells[0][0] != FormatName {
-		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
-	}
-	var b strings.Builder
-	for _, r := range g.cells[1:] {
-		if len(r) > 0 {
-			b.WriteString(r[0])
-		}
-	}
-	return unmarshalForm([]byte(b.String()))
+	return dataSheetForm(name, g.cells)
 }
 
 func extOf(name string) string {

@@ -30,7 +30,7 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, err
 	}
 	defer xf.Close()
-	hidden, herr := readDataSheet(xf)
+	hidden, herr := readDataSheet(name, xf)
 	visible, vrep, verr := readVisible(xf, name, tpls)
 	return chooseForm(hidden, herr, visible, vrep, verr)
 }
@@ -41,6 +41,12 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 // else the visible one with what the hidden one adds where rows match.
 func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *ImportReport, verr error) (*model.Form, *ImportReport, error) {
 	rep := &ImportReport{}
+	if model.ErrorCode(herr) == model.EUNSUPPORTED {
+		// Written by a newer jixiao: its visible sheet may hold what this
+		// build would misread (marks of a newer layout) and its data what
+		// this build would drop. Refused whole, as the JSON import does.
+		return nil, nil, herr
+	}
 	switch {
 	case hidden != nil && verr == nil:
 		if visibleKey(hidden) == visibleKey(visible) {
@@ -105,9 +111,9 @@ func brokenXML(data []byte) string {
 	}
 }
 
-// readDataSheet reads the form from the hidden data sheet; (nil, nil) when
-// there is none.
-func readDataSheet(xf *excelize.File) (*model.Form, error) {
+// readDataSheet reads the form from the hidden data sheet of the workbook
+// called name; (nil, nil) when there is none.
+func readDataSheet(name string, xf *excelize.File) (*model.Form, error) {
 	if idx, _ := xf.GetSheetIndex(DataSheetName); idx < 0 {
 		return nil, nil
 	}
@@ -115,8 +121,27 @@ func readDataSheet(xf *excelize.File) (*model.Form, error) {
 	if err != nil {
 		return nil, err
 	}
+	return dataSheetForm(name, rows)
+}
+
+// dataSheetForm reads the form from the cells of a hidden data sheet (of
+// an .xlsx, or of one saved as .xls): A1 the format name, B1 the layout's
+// WorkbookVersion (none before 2.0), A2… the JSON in pieces. A newer major
+// version is refused (EUNSUPPORTED), and so is a form of a newer schema
+// inside: chooseForm then refuses the whole file.
+func dataSheetForm(name string, rows [][]string) (*model.Form, error) {
 	if len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != FormatName {
 		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
+	}
+	v := FileVersion{1, 0}
+	if len(rows[0]) > 1 && strings.TrimSpace(rows[0][1]) != "" {
+		var ok bool
+		if v, ok = ParseFileVersion(rows[0][1]); !ok {
+			return nil, model.Errorf(model.EINVALID, "隐藏数据表的版本号“%s”无法识别", rows[0][1])
+		}
+	}
+	if err := CheckFileVersion(name, "申报表 Excel ", v, WorkbookVersion); err != nil {
+		return nil, err
 	}
 	var b strings.Builder
 	for _, r := range rows[1:] {

@@ -321,24 +321,6 @@ func runs(n int, text func(int) string, parent []int) []int {
 	return out
 }
 
-// cjkWidth is the width of r in Excel character units (a CJK character
-// takes two).
-func cjkWidth(r rune) float64 {
-	switch {
-	case r < 0x1100:
-		return 1
-	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x2312, r >= 0x2460 && r <= 0x27BF,
-		r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF,
-		r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6,
-		r >= 0x1F000:
-		return 2
-	}
-	if unicode.Is(unicode.Han, r) {
-		return 2
-	}
-	return 1
-}
-
 // Line breaking: CJK text breaks between any two characters, Latin text
 // between words; a closing mark never starts a line and an opening mark
 // never ends one (避头尾).

@@ -415,8 +415,9 @@ func xmlChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// writeDataSheet adds the hidden sheet: A1 the format name, A2… the
-// form's JSON in chunks (each cell holds at most 32,767 characters).
+// writeDataSheet adds the hidden sheet: A1 the format name, B1 the
+// layout's WorkbookVersion, A2… the form's JSON in chunks (each cell holds
+// at most 32,767 characters).
 func writeDataSheet(xf *excelize.File, f *model.Form) error {
 	b, err := marshalForm(f, false)
 	if err != nil {
@@ -426,6 +427,9 @@ func writeDataSheet(xf *excelize.File, f *model.Form) error {
 		return err
 	}
 	if err := xf.SetCellStr(DataSheetName, "A1", FormatName); err != nil {
+		return err
+	}
+	if err := xf.SetCellStr(DataSheetName, workbookVersionCell, WorkbookVersion.String()); err != nil {
 		return err
 	}
 	s := string(b) // json.Marshal escapes every control character

@@ -203,6 +203,18 @@ timeit() {
 	proc "$key" "$(median_ms "$WORK/t.txt")" ms "$RUNS" "$cmd"
 }
 
+# inittime KEY COMMAND: median over RUNS runs of the sum of the package
+# init times that GODEBUG=inittrace=1 prints for COMMAND (a Go program).
+inittime() {
+	local key=$1 cmd=$2 i
+	: >"$WORK/i.txt"
+	for ((i = 0; i < RUNS; i++)); do
+		GODEBUG=inittrace=1 bash -c "exec $cmd" 2>&1 >/dev/null |
+			awk '/^init / {s += $5} END {printf "%.3f\n", s}' >>"$WORK/i.txt"
+	done
+	proc "$key" "$(median_ms "$WORK/i.txt")" ms "$RUNS" "GODEBUG=inittrace=1 $cmd"
+}
+
 # verify KEY WANTFILE COMMAND: run COMMAND once; it must exit 0 or 1 and
 # produce WANTFILE (or, for "-", print something). Else KEY is not measured.
 verify() {
@@ -236,7 +248,7 @@ BIG_JSON=$WORK/big.json
 if [ -n "$BIN" ]; then
 	go run ./scripts/bench/bigform -tasks 5000 -o "$BIG_JSON" || log "bigform failed"
 	if [ $WINDOW = 0 ]; then
-		verify base - "$BIN version" && timeit base "$BIN version"
+		verify base - "$BIN version" && timeit base "$BIN version" && inittime init "$BIN version"
 		verify xlsx_ours "$SAMPLE_XLSX" "$BIN export --sample --xlsx $SAMPLE_XLSX" && timeit xlsx_ours "$BIN export --sample --xlsx $SAMPLE_XLSX"
 		verify pdf_ours "$WORK/sample.pdf" "$BIN export --sample --pdf $WORK/sample.pdf" && timeit pdf_ours "$BIN export --sample --pdf $WORK/sample.pdf"
 		if [ -s "$SAMPLE_XLSX" ]; then

@@ -24,7 +24,7 @@ func PassingForm(dept string) *model.Form {
 	f.Meta.Origin = ""
 	var ins []model.Indicator
 	for _, in := range f.Indicators {
-		if model.IsPlaceholder(in.Level1) || model.IsPlaceholder(in.Level3) {
+		if model.IsFiller(in.Level1) || model.IsFiller(in.Level3) {
 			continue
 		}
 		if in.Value == "" {

@@ -134,7 +134,10 @@ func TaskColumnOf(cell string) TaskColumn {
 }
 
 // IsPlaceholder reports whether s is one of the "....." rows an empty
-// form prints (dots, ellipses, 。, ·, ．).
+// form prints (dots, ellipses, 。, ·, ．). It is narrower than
+// model.IsFiller (XXX, 重要改革事项1 …, what 审核 asks to replace): an
+// import keeps such a row as the clerk's, only "....." marks a place to
+// list items.
 func IsPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {

@@ -48,7 +48,7 @@ func TestCheckReportExitCodes(t *testing.T) {
 	clean := model.Sample()
 	var ins []model.Indicator
 	for _, in := range clean.Indicators {
-		if model.IsPlaceholder(in.Level1) || model.IsPlaceholder(in.Level3) {
+		if model.IsFiller(in.Level1) || model.IsFiller(in.Level3) {
 			continue
 		}
 		if in.Value == "" {
