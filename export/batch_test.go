@@ -242,3 +242,38 @@ func TestReviewFilesInOrder(t *testing.T) {
 		t.Errorf("%+v %+v", out[0], out[5])
 	}
 }
+
+// TestReviewFileTemplateVersions: a file of last year's version of an
+// imported 表样 is checked by that version and gets a hint naming the new
+// one; a file of a 表样 this computer lacks is checked by the default one,
+// with a hint saying so.
+func TestReviewFileTemplateVersions(t *testing.T) {
+	dir := t.TempDir()
+	f := testfiles.PassingForm("局机关")
+	model.ApplyTemplate(f, testfiles.BureauTemplate(1))
+	var b bytes.Buffer
+	if err := WriteJSON(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "局机关.json")
+	if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hint := func(r *model.FileReview) string {
+		for _, x := range r.Findings {
+			if x.Where == "表样" && x.Severity == model.SevHint {
+				return x.Message
+			}
+		}
+		return ""
+	}
+	both := ReviewOptions{ImportOptions: ImportOptions{Templates: []*model.Template{testfiles.BureauTemplate(1), testfiles.BureauTemplate(2)}}}
+	r := ReviewFile(p, both)
+	if r.Failed() || r.Template != "某市 部门整体绩效目标表" || !strings.Contains(hint(r), "按“某市 部门整体绩效目标表”第1版填写，现在的是第2版") {
+		t.Errorf("older version: %q, hint %q (%s)", r.Template, hint(r), r.Failure)
+	}
+	r = ReviewFile(p, ReviewOptions{})
+	if r.Failed() || !strings.Contains(r.Template, "郑州") || !strings.Contains(hint(r), "本机没有这个表样") {
+		t.Errorf("unknown template: %q, hint %q", r.Template, hint(r))
+	}
+}
