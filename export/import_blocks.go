@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 
 var (
 	yearRe      = regexp.MustCompile(`([0-9０-９]{4})\s*年度`)
+	yearCellRe  = regexp.MustCompile(`^\s*([0-9０-９]{4})\s*(年度|年)?\s*$`)
 	goalStartRe = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[:：.．、]`)
 	plainNumRe  = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 )
@@ -25,8 +27,22 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	for _, b := range blocks {
 		first = min(first, b.row)
 	}
+	// 年度 as a row of 基本信息 (a template's 预算年度 | 2022)
+	yearLabels := []string{"年度", "年度:"}
+	if t := g.template(); t != nil && t.YearInBasic() {
+		yearLabels = append(yearLabels, recognize.Norm(t.YearLabel()), recognize.Norm(t.YearLabel())+":")
+	}
 	for r := 0; r < first; r++ {
 		for c, v := range g.cells[r] {
+			if f.Year == "" && slices.Contains(yearLabels, recognize.Norm(v)) {
+				if vc, val := nextValue(g, r, c); vc >= 0 {
+					if m := yearCellRe.FindStringSubmatch(val); m != nil {
+						f.Year = foldDigits(m[1])
+						g.use(r, c)
+						g.use(r, vc)
+					}
+				}
+			}
 			if f.Year == "" {
 				if m := yearRe.FindStringSubmatch(v); m != nil {
 					f.Year = foldDigits(m[1])
@@ -97,7 +113,7 @@ func foldDigits(s string) string {
 
 func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	skipped := 0
-	var placeholders, unfilled []string
+	var placeholders, unfilled, split []string
 	for r := b.row; r < end; r++ {
 		text, at, label, labelAt := "", b.col+1, false, 0
 		for c := b.col + 1; c < len(g.cellsOf(r)); c++ {
@@ -142,8 +158,19 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			// kept, as the export printed it: 审核 asks for a real target
 			placeholders = append(placeholders, g.addr(r, at))
 		}
+		if parts := recognize.SplitGoals(text); len(parts) > 1 && !label {
+			// several numbered targets typed in one cell: one each
+			split = append(split, fmt.Sprintf("%s（%d 条）", g.addr(r, at), len(parts)))
+			for _, p := range parts {
+				f.Goals = append(f.Goals, model.Goal{Text: p})
+			}
+			continue
+		}
 		f.Goals = append(f.Goals, model.Goal{Text: t})
 		g.recordGoal(rep, len(f.Goals)-1, r, at)
+	}
+	if len(split) > 0 {
+		rep.note("%s：%s 一格中写了几条编号的目标，已按编号分为各自的一条", g.template().Label(model.SectionGoals), strings.Join(split, "、"))
 	}
 	if skipped > 0 {
 		rep.note("年度总体目标：跳过 %d 个空白行", skipped)

@@ -230,6 +230,11 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	yearCols, first := fundsYearCols(g, hdr, end, amountC, f.Year)
 	fd := &model.Funds{}
 	side := model.FundsIncome
+	// the template's own names of the sides and of the total (资金来源,
+	// 资金总额), besides the usual ones
+	fl := g.template().Funds
+	inLabel, exLabel := recognize.Norm(fl.SideLabel(model.FundsIncome)), recognize.Norm(fl.SideLabel(model.FundsExpense))
+	totalLabel := recognize.Norm(fl.Total())
 	for r := first; r < end; r++ {
 		if rowEmpty(g, r) {
 			continue
@@ -241,23 +246,29 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 				continue
 			}
 			switch {
-			case strings.HasPrefix(n, "收入") || n == "按收入性质分" || n == "按收入性质分:":
+			case n == inLabel || strings.HasPrefix(n, "收入") || n == "按收入性质分" || n == "按收入性质分:":
 				side = model.FundsIncome
 				g.use(r, c)
 				continue
-			case strings.HasPrefix(n, "支出构成") || n == "支出" || n == "按支出性质分" || n == "按支出性质分:":
+			case n == exLabel || strings.HasPrefix(n, "支出构成") || n == "支出" || n == "按支出性质分" || n == "按支出性质分:":
 				side = model.FundsExpense
 				g.use(r, c)
 				continue
 			}
 			if (nameC < 0 || c == nameC) && nameAt < 0 && c < amountC {
-				name, nameAt = strings.TrimSpace(v), c
+				name, nameAt = subName(v), c
 			}
 		}
 		if g.at(r, b.col) != "" && g.isFundsLabel(recognize.Norm(g.at(r, b.col))) {
 			g.use(r, b.col)
 		}
-		amount := amountCell(g, r, amountC, rep)
+		var amount model.Amount
+		if total := recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel; total && g.isFormula(r, amountC) {
+			g.acceptFormula(r, amountC) // our SUM, not computed yet: the total is not typed
+		} else {
+			amount = amountCell(g, r, amountC, rep)
+		}
+
 		share := ""
 		if shareC >= 0 {
 			share = normShare(g.at(r, shareC))
@@ -270,7 +281,7 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			g.use(r, nameAt)
 		}
 		g.use(r, amountC)
-		if recognize.TotalOf(name) == recognize.GrandTotal {
+		if recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel {
 			if shareC >= 0 {
 				g.use(r, shareC) // the 合计's 100% is not kept: it is always 100%
 			}
@@ -299,6 +310,18 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		}, g.headOf(hdr, first))
 	}
 	f.Funds = fd
+}
+
+// subName is a funds row's name without the 其中： of the first part of a
+// total printed first (其中：财政拨款 → 财政拨款).
+func subName(v string) string {
+	v = strings.TrimSpace(v)
+	for _, p := range []string{"其中：", "其中:", "其中 "} {
+		if strings.HasPrefix(v, p) {
+			return strings.TrimSpace(v[len(p):])
+		}
+	}
+	return v
 }
 
 func fundsHeaderText(n string) bool {

@@ -8,7 +8,7 @@
 # cmd/jixiao compile its cgo code), poppler-utils (pdftotext, pdfinfo,
 # pdffonts read the exported PDFs back), libreoffice-calc (the xlsx
 # printed as LibreOffice prints it, export TestLibreOfficePrint) and dbus
-# (cmd/jixiao's portal test runs a private dbus-daemon). Then, in order:
+# (internal/desktop's portal test runs a private dbus-daemon). Then, in order:
 #
 #   1. gofmt: lists every file that is not gofmt-formatted (third_party/ is
 #      upstream's: step 3b checks it)
@@ -32,9 +32,12 @@
 #   4a. window: the scripts that drive the real window (WINDOW_SCRIPTS
 #      below), each in its own X session (Xvfb on a free display, openbox;
 #      scripts/xsession.sh): scripts/ime-test.sh (typing Chinese through
-#      fcitx5 pinyin) and scripts/smoke-windows.sh (the Windows build,
-#      cross-compiled, under wine: version, window, screenshot). A script
-#      that cannot start what it needs fails.
+#      fcitx5 pinyin), scripts/smoke-windows.sh (the Windows build,
+#      cross-compiled, under wine: version, window, screenshot) and
+#      scripts/screens-test.sh (every control of the toolbar, each tab's
+#      top row and the 草稿 screen inside an 800×600, 1024×768 and
+#      1366×768 screen, in each stage). A script that cannot start what it
+#      needs fails.
 #   5. each fuzz target (found with go test -list '^Fuzz') for
 #      JIXIAO_FUZZTIME (default 5s) each; a run whose only failure is Go
 #      1.26's fuzz-deadline race (go.dev/issue/75804) is repeated once
@@ -162,7 +165,7 @@ fi
 # The scripts that drive the real window, run one after the other (each
 # starts and stops its own X session with scripts/xsession.sh). A new one
 # (screen sizes, packages) is added here.
-WINDOW_SCRIPTS=(scripts/ime-test.sh scripts/smoke-windows.sh)
+WINDOW_SCRIPTS=(scripts/ime-test.sh scripts/smoke-windows.sh scripts/screens-test.sh)
 if [ "${JIXIAO_WINDOW:-1}" = 0 ] && [ -z "${CI:-}" ]; then
 	step "window scripts: left out (JIXIAO_WINDOW=0)"
 else

@@ -39,6 +39,8 @@ type Workspace struct {
 	lastInfo string
 	welcome  *welcome      // the first-start page, once shown
 	tplMove  *templateMove // the 表样有新版本 dialog shown last
+	// newDialog is the 新建空白草稿 dialog shown last
+	newDialog *dialog.FormDialog
 	// batch is the 批量审核 screen (batch.go), once opened; batchPick the
 	// choice of draft its 交给汇总 showed last.
 	batch     *batchScreen
@@ -208,6 +210,7 @@ type draftsScreen struct {
 	selected int
 	trash    bool
 	empty    *widget.Label
+	top      *fyne.Container // the title, the buttons and the column headings
 
 	normal, trashBtns                                            *fyne.Container
 	openBtn, copyBtn, renameBtn, delBtn, carryBtn, histBtn, back *widget.Button
@@ -286,9 +289,11 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	})
 	trashBtn := widget.NewButtonWithIcon("回收站", theme.DeleteIcon(), func() { v.trash = true; v.reload() })
 	v.back = widget.NewButtonWithIcon("返回编辑", theme.NavigateBackIcon(), ws.ShowEditor)
-	v.normal = container.NewHBox(newBlank, newSample, imp, batch, widget.NewSeparator(),
-		v.openBtn, v.copyBtn, v.renameBtn, v.delBtn, widget.NewSeparator(), v.carryBtn, v.histBtn,
-		layoutSpacer(), trashBtn, v.back)
+	// Two rows, so that every button fits an 800-pixel screen: making and
+	// leaving on the first, what to do with the chosen draft on the second.
+	v.normal = container.NewVBox(
+		container.NewHBox(newBlank, newSample, imp, batch, layoutSpacer(), trashBtn, v.back),
+		container.NewHBox(v.openBtn, v.copyBtn, v.renameBtn, v.delBtn, widget.NewSeparator(), v.carryBtn, v.histBtn))
 
 	v.restoreBtn = widget.NewButtonWithIcon("恢复", theme.ContentUndoIcon(), v.restore)
 	v.purgeBtn = widget.NewButtonWithIcon("彻底删除…", theme.DeleteIcon(), v.purge)
@@ -297,6 +302,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	v.trashBtns = container.NewHBox(v.restoreBtn, v.purgeBtn, layoutSpacer(), toList)
 
 	top := container.NewVBox(v.title, container.NewStack(v.normal, v.trashBtns), widget.NewSeparator(), head)
+	v.top = top
 	foot := small("数据文件：" + ws.st.Path() + "（每次启动时自动备份；删除的草稿先放进回收站）")
 	v.box = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), foot), nil, nil, container.NewStack(v.list, container.NewPadded(v.empty)))
 	return v
@@ -546,7 +552,13 @@ func (ws *Workspace) NewDraftDialog() {
 		ws.newBlank(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), chosen())
 	}, ws.win)
 	d.Resize(fyne.NewSize(min(560, max(ws.win.Canvas().Size().Width-40, 300)), 0))
+	// Enter in either field makes the draft, as the 新建 button does; the
+	// cursor starts in 部门名称 (the 年度 is already proposed).
+	year.OnSubmitted = func(string) { d.Submit() }
+	dept.OnSubmitted = func(string) { d.Submit() }
+	ws.newDialog = d
 	d.Show()
+	ws.win.Canvas().Focus(dept)
 }
 
 // newDraft stores f as a new draft with origin and opens it.
@@ -596,6 +608,9 @@ func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "merge="); ok {
 		ws.ShowEditor()
 		ws.MergeDialog(strings.Split(p, ","))
+		return
+	}
+	if ws.startYearScreen(screen) { // stage_start.go
 		return
 	}
 	if q, ok := strings.CutPrefix(screen, "library="); ok || screen == "library" {

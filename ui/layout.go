@@ -11,6 +11,9 @@ import (
 // widths, so headers and cells line up.
 type colsLayout struct {
 	widths []float32 // per object; 0 means flexible
+	// keep is the width a flexible column keeps before the wide fixed
+	// ones give up theirs (0: flexMin)
+	keep float32
 }
 
 func newCols(widths ...float32) *colsLayout { return &colsLayout{widths: widths} }
@@ -43,7 +46,11 @@ func (l *colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	// to shrinkMax of their width so that the flexible ones keep flexMin.
 	scale := float32(1)
 	if flex > 0 {
-		avail := size.Width - pad*float32(n-1) - flexMin*float32(flex)
+		keep := float32(flexMin)
+		if l.keep > 0 {
+			keep = l.keep
+		}
+		avail := size.Width - pad*float32(n-1) - keep*float32(flex)
 		if wide := l.wide(objs); avail < fixed && wide > 0 {
 			scale = max(1-(fixed-avail)/wide, 1-shrinkMax)
 		}

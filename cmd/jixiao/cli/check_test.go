@@ -182,3 +182,22 @@ func TestCheckDraft(t *testing.T) {
 		t.Errorf("missing draft: exit %d, %q", code, stderr)
 	}
 }
+
+// check of a form whose template has no task table says nothing of tasks
+// (no “合计 0 万元”, no “0 项任务”), counts its parts by the template's
+// names, and gives each side of 部门总体资金情况 its total.
+func TestCheckReportOfATemplateWithoutTasks(t *testing.T) {
+	db := tempDB(t)
+	id := lastLine(mustRun(t, "new", "--year", "2022", "--dept", "某局", "--template", "hubei", "--db", db))
+	_, out, _ := checkRun("check", "--draft", id, "--db", db)
+	for _, not := range []string{"\n合计 0 万元", "项任务", "个单位"} {
+		if strings.Contains(out, not) {
+			t.Errorf("check says %q:\n%s", not, out)
+		}
+	}
+	for _, want := range []string{"0 条年度绩效目标，0 条年度绩效指标\n", "部门总体资金情况：收入合计 0 万元，支出合计 0 万元\n", "[错误] 年度绩效目标：还没有年度绩效目标"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+}
