@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export"
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
@@ -18,13 +18,8 @@ import (
 // missing pdftotext fails the test (scripts/setup.sh installs it).
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext not installed (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext not installed")
-	}
-	out, err := exec.Command("pdftotext", "-raw", path, "-").CombinedOutput()
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
+	out, err := exec.Command(pdftotext, "-raw", path, "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext: %v\n%s", err, out)
 	}
@@ -118,7 +113,7 @@ func TestExportFromEachStageWritesThatStagesTable(t *testing.T) {
 			t.Errorf("监控 export lacks %q:\n%s", want, seen)
 		}
 	}
-	if got := sheetNames(t, p); got[0] != export.MonitorSheetName {
+	if got := sheetNames(t, p); len(got) < 2 || got[0] != export.TaskSheetName || got[1] != export.IndicatorSheetName {
 		t.Errorf("监控 sheets %v", got)
 	}
 	p = filepath.Join(dir, "m.pdf")
@@ -151,7 +146,7 @@ func TestExportFromEachStageWritesThatStagesTable(t *testing.T) {
 	}
 	p = filepath.Join(dir, "e.xlsx")
 	exportFromWindow(t, e, ExportKinds[0], "", p)
-	if got := sheetNames(t, p); got[0] != export.EvalSheetName {
+	if got := sheetNames(t, p); len(got) < 2 || got[0] != export.TaskSheetName || got[1] != export.IndicatorSheetName {
 		t.Errorf("自评 sheets %v", got)
 	}
 }

@@ -10,21 +10,47 @@ import (
 func runCheck(c *cli, args []string) error {
 	fs := flags("check")
 	var src source
-	src.register(fs)
+	var ins listFlag
+	var b batchArgs
+	fs.StringVar(&src.db, "db", "", "草稿数据文件")
+	fs.BoolVar(&src.sample, "sample", false, "内置示例")
+	fs.StringVar(&src.draft, "draft", "", "草稿编号")
+	fs.Var(&ins, "in", "文件（可以给多个）")
+	fs.StringVar(&b.dir, "dir", "", "文件夹：审核其中所有的申报表文件")
+	fs.BoolVar(&b.recursive, "recursive", false, "连同文件夹里的子文件夹")
+	fs.StringVar(&b.out, "out", "", "审核汇总.xlsx")
+	fs.StringVar(&b.replies, "replies", "", "写出审核意见的文件夹")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageErrorf("check 命令不需要其他参数，多了：%s（文件请用 --in 指定）", pos[0])
+		return usageErrorf("check 命令不需要其他参数，多了：%s（文件请用 --in 指定，文件夹用 --dir）", pos[0])
+	}
+	if b.recursive && b.dir == "" {
+		return usageErrorf("--recursive 要和 --dir 文件夹 一起用")
+	}
+	if len(ins) > 1 || b.dir != "" || b.out != "" || b.replies != "" {
+		if src.sample || src.draft != "" {
+			return usageErrorf("--sample 和 --draft 只审核一份；批量审核文件请只用 --in 文件（可以给多个）或 --dir 文件夹")
+		}
+		b.db, b.ins = src.db, ins
+		return runBatch(c, b)
+	}
+	if len(ins) == 1 {
+		src.in = ins[0]
 	}
 	if err := src.check(); err != nil {
 		return err
 	}
 	f, label, err := src.load()
 	if err != nil {
-		// The form could not be read, so nothing was checked: exit 2, not
-		// the 1 that means "the form has errors".
+		if src.in != "" {
+			// A file that cannot be read is a problem with that file
+			// (exit 1, as in a batch), with its reason.
+			return userErrorf("无法审核“%s”：%w", label, err)
+		}
+		// A draft that cannot be loaded: the id is to be corrected.
 		return usageErrorf("无法审核“%s”：%w", label, err)
 	}
 	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)

@@ -41,8 +41,8 @@ var commands = []*command{
 	},
 	{
 		name:    "check",
-		args:    "(--sample | --draft 草稿编号 | --in 文件) [--db 路径]",
-		summary: "审核申报表：显示合计和发现的问题；有错误时退出码为 1",
+		args:    "(--sample | --draft 草稿编号 | --in 文件 [--in 文件…] | --dir 文件夹 [--recursive]) [--out 审核汇总.xlsx] [--replies 文件夹] [--db 路径]",
+		summary: "审核申报表：一份时显示合计和发现的问题；多份（--in 给多次，或 --dir 文件夹）时每个文件一行（文件、部门、年度、表样、合计、错误和提示数、第一个错误）和一行总计，同一部门同一年度的文件标出较新的一份；--out 写出审核汇总工作簿，--replies 为每个有问题的文件写出审核意见（PDF 和 Excel）；有错误或有文件无法读取时退出码为 1",
 		run:     runCheck,
 	},
 	{
