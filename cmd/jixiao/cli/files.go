@@ -80,13 +80,13 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	if stage != model.StageDeclare {
-		return exportStage(c, f, label, stage, outs)
+		return exportStage(c, f, label, stage, outs, tpl)
 	}
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
 	}
-	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	if remark != "" {
 		c.printf("表样：%s%s\n", templateName(tpl), remark)
 	}
