@@ -8,7 +8,7 @@
 # cmd/jixiao compile its cgo code), poppler-utils (pdftotext, pdfinfo,
 # pdffonts read the exported PDFs back), libreoffice-calc (the xlsx
 # printed as LibreOffice prints it, export TestLibreOfficePrint) and dbus
-# (cmd/jixiao's portal test runs a private dbus-daemon). Then, in order:
+# (internal/desktop's portal test runs a private dbus-daemon). Then, in order:
 #
 #   1. gofmt: lists every file that is not gofmt-formatted (third_party/ is
 #      upstream's: step 3b checks it)

@@ -111,7 +111,7 @@ type Editor struct {
 	AfterChange func()
 	// AfterTabShown, when set, is called each time a tab has been selected
 	// and brought up to date (cmd/jixiao returns freed memory to the
-	// system soon after; see cmd/jixiao/memory.go).
+	// system soon after; see internal/desktop/memory.go).
 	AfterTabShown func()
 
 	id       string

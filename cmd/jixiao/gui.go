@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/cmd/jixiao/cli"
+	"jixiao/internal/desktop"
 	"jixiao/internal/locale"
 	"jixiao/model"
 	"jixiao/store"
@@ -35,7 +35,7 @@ func runGUI(args []string) int {
 	if dir, err := os.UserCacheDir(); err == nil {
 		_ = os.MkdirAll(filepath.Join(dir, "fyne", cli.AppID), 0o700)
 	}
-	quietPlatform()
+	desktop.Quiet()
 	// Typed Chinese reaches the window only through a UTF-8 LC_CTYPE
 	// (Xutf8LookupString); GLFW reads it from the environment when it
 	// starts, so this comes before Fyne.
@@ -85,8 +85,8 @@ func runGUI(args []string) int {
 			return err
 		}
 		e = ui.New(w, st)
-		e.AfterTabShown = releaseMemorySoon()
-		e.Files = systemFiles()
+		e.AfterTabShown = desktop.ReleaseMemorySoon()
+		e.Files = desktop.Files()
 		ws := ui.NewWorkspace(e, st)
 		if err := e.Open(id, f); err != nil {
 			return err
@@ -116,7 +116,7 @@ func runGUI(args []string) int {
 		ui.ShowStoreProblem(w, path, err, start, w.Close)
 	}
 	w.SetMaster()
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
+	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(w) })
 	w.ShowAndRun()
 	if e == nil {
 		return 1
@@ -176,19 +176,4 @@ func fatalWindow(a fyne.App, msg string) int {
 	d.Show()
 	w.ShowAndRun()
 	return 1
-}
-
-// quietPlatform spares the clerk's terminal messages that are not about
-// jixiao: the editor's theme is always light, so Fyne need not watch the
-// desktop's dark-mode setting over D-Bus (which logs an error where there
-// is no session bus); and outside a Wayland session GLFW need not probe
-// Wayland (libwayland prints "XDG_RUNTIME_DIR is invalid" when it is unset).
-func quietPlatform() {
-	if os.Getenv("FYNE_THEME") == "" {
-		os.Setenv("FYNE_THEME", "light")
-	}
-	if runtime.GOOS == "linux" && os.Getenv("FYNE_PLATFORM") == "" &&
-		os.Getenv("WAYLAND_DISPLAY") == "" && os.Getenv("DISPLAY") != "" {
-		os.Setenv("FYNE_PLATFORM", "x11")
-	}
 }

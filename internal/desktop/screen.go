@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"reflect"
@@ -13,11 +13,11 @@ import (
 // 150 % scaling.
 var smallScreen = fyne.NewSize(1400, 860)
 
-// fitToScreen makes the window fit the screen's work area once it is
+// FitToScreen makes the window fit the screen's work area once it is
 // shown: on a small screen it is maximised (the status bar stays above the
 // task bar), on a large one a remembered size larger than the screen is
 // reduced. It runs on the main goroutine (the app's OnStarted).
-func fitToScreen(w fyne.Window) {
+func FitToScreen(w fyne.Window) {
 	mon := glfw.GetPrimaryMonitor()
 	if mon == nil {
 		return

@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package desktop
 
 import (
 	"errors"
@@ -19,8 +19,8 @@ import (
 // and the system's own overwrite question.
 type windowsFiles struct{}
 
-// systemFiles is the file chooser of this platform.
-func systemFiles() ui.FileChooser { return windowsFiles{} }
+// Files is the file chooser of this platform.
+func Files() ui.FileChooser { return windowsFiles{} }
 
 func (windowsFiles) Open(w fyne.Window, req ui.FileRequest, done func(string, error)) {
 	run(req, false, done)

@@ -1,6 +1,6 @@
 //go:build linux || freebsd || openbsd || netbsd
 
-package main
+package desktop
 
 import (
 	"errors"
@@ -26,11 +26,11 @@ type zenityFiles struct {
 	fallback ui.FileChooser
 }
 
-// systemFiles is the file chooser of this platform: the desktop portal's
+// Files is the file chooser of this platform: the desktop portal's
 // dialog (files_portal.go) where the session has one, else zenity's where
 // it is installed, else Fyne's dialog in Chinese; each falls back to the
 // next when it cannot show a dialog.
-func systemFiles() ui.FileChooser {
+func Files() ui.FileChooser {
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return ui.FyneFiles{}
 	}

@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"runtime/debug"
@@ -36,7 +36,7 @@ func memoryReleaser(delay time.Duration, free func()) func() {
 	}
 }
 
-// releaseMemorySoon is memoryReleaser with the window's settings.
-func releaseMemorySoon() func() {
+// ReleaseMemorySoon is memoryReleaser with the window's settings.
+func ReleaseMemorySoon() func() {
 	return memoryReleaser(releaseDelay, debug.FreeOSMemory)
 }

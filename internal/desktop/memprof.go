@@ -1,6 +1,6 @@
 //go:build memprof
 
-package main
+package desktop
 
 // Built with -tags memprof, the program writes a Go heap profile to
 // $JIXIAO_MEMPROF (default /tmp/jixiao-heap.prof) and a line of memory
