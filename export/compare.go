@@ -35,7 +35,7 @@ func visibleKey(f *model.Form) string {
 	for _, u := range f.Units {
 		fmt.Fprintf(&b, "U%q\n", keyText(strings.TrimSpace(u.Name)))
 		for _, t := range u.Tasks {
-			if strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == "" {
+			if blankTask(t) {
 				continue
 			}
 			other := ""
@@ -46,38 +46,9 @@ func visibleKey(f *model.Form) string {
 		}
 	}
 	templateKey(&b, f)
-	o := f.Options
 	for _, in := range f.Indicators {
-		fields := []string{in.Level1, in.Level2, in.Level3, in.Sub, in.Value, in.Explain, in.Note}
-		if o.Weight {
-			fields = append(fields, in.Weight)
-		}
-		if o.Unit {
-			fields = append(fields, in.Unit)
-		}
-		if o.ValueType {
-			fields = append(fields, in.ValueType)
-		}
-		if o.Scoring {
-			fields = append(fields, in.Scoring)
-		}
-		if o.Nature {
-			fields = append(fields, in.Nature)
-		}
-		if o.Direction {
-			fields = append(fields, in.Direction)
-		}
-		empty := true
-		for i, v := range fields {
-			v = strings.TrimSpace(v)
-			if i < 5 || i > 6 {
-				fields[i] = v
-			}
-			if i >= 2 && v != "" {
-				empty = false
-			}
-		}
-		if empty && !recognize.IsPlaceholder(fields[0]) && !recognize.IsPlaceholder(fields[1]) {
+		fields, blank := indicatorKeyFields(f.Options, in)
+		if blank {
 			continue // the importer skips it; "....." rows it keeps
 		}
 		for i := range fields {
@@ -86,6 +57,54 @@ func visibleKey(f *model.Form) string {
 		fmt.Fprintf(&b, "I%q\n", fields)
 	}
 	return b.String()
+}
+
+// blankTask reports whether a task row shows nothing in the sheet (the
+// importer skips such a row, and so does visibleKey).
+func blankTask(t model.Task) bool {
+	return strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == ""
+}
+
+// blankIndicator reports whether an indicator row of f shows nothing the
+// importer keeps (it skips the row; "....." rows it keeps).
+func blankIndicator(f *model.Form, in model.Indicator) bool {
+	_, blank := indicatorKeyFields(f.Options, in)
+	return blank
+}
+
+// indicatorKeyFields are the texts of an indicator the sheet shows, in
+// column order, for visibleKey, and whether the importer skips the row.
+func indicatorKeyFields(o model.Options, in model.Indicator) ([]string, bool) {
+	fields := []string{in.Level1, in.Level2, in.Level3, in.Sub, in.Value, in.Explain, in.Note}
+	if o.Weight {
+		fields = append(fields, in.Weight)
+	}
+	if o.Unit {
+		fields = append(fields, in.Unit)
+	}
+	if o.ValueType {
+		fields = append(fields, in.ValueType)
+	}
+	if o.Scoring {
+		fields = append(fields, in.Scoring)
+	}
+	if o.Nature {
+		fields = append(fields, in.Nature)
+	}
+	if o.Direction {
+		fields = append(fields, in.Direction)
+	}
+	empty := true
+	for i, v := range fields {
+		v = strings.TrimSpace(v)
+		if i < 5 || i > 6 {
+			fields[i] = v
+		}
+		if i >= 2 && v != "" {
+			empty = false
+		}
+	}
+	return fields, empty && !recognize.IsPlaceholder(fields[0]) && !recognize.IsPlaceholder(fields[1])
 }
 
 // keyMaxRunes is how much of a text visibleKey compares: a cell holds at

@@ -51,6 +51,7 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 	case hidden != nil && verr == nil:
 		if visibleKey(hidden) == visibleKey(visible) {
 			rep.note("本程序导出的文件：已从隐藏数据完整读取（含任务与目标的对应关系、计算数据等）")
+			rep.Places = remapPlaces(visible, hidden, vrep.Places)
 			return hidden, rep, nil
 		}
 		carryOver(visible, hidden)

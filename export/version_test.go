@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -267,5 +268,31 @@ func TestJSONVersions(t *testing.T) {
 	})
 	if _, _, err := importXLSX("a.xlsx", data, nil); model.ErrorCode(err) != model.EUNSUPPORTED || !strings.Contains(err.Error(), "parts") {
 		t.Errorf("unknown field in the hidden data: %v", err)
+	}
+}
+
+// TestWorkbookVersionSurvivesXLS: saved as .xls by LibreOffice (as a
+// sub-unit's Excel or WPS may do), our workbook keeps its hidden data and
+// its version: a 2.0 file still reads from the hidden data, a 3.0 one is
+// still refused.
+func TestWorkbookVersionSurvivesXLS(t *testing.T) {
+	dir := t.TempDir()
+	data := sampleXLSX(t)
+	cur, newer := filepath.Join(dir, "cur.xlsx"), filepath.Join(dir, "newer.xlsx")
+	if err := os.WriteFile(cur, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(newer, editWorkbook(t, data, func(xf *excelize.File) { xf.SetCellStr(DataSheetName, "B1", "3.0") }), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	convertWithLibreOffice(t, dir, "xls", cur, newer)
+	f, rep, err := ImportFile(filepath.Join(dir, "cur.xls"))
+	if err != nil || !strings.Contains(rep.String(), "隐藏数据完整读取") {
+		t.Fatalf("2.0 as .xls: %v %v", err, rep)
+	}
+	sameContent(t, "2.0 as .xls", f, model.Sample())
+	_, _, err = ImportFile(filepath.Join(dir, "newer.xls"))
+	if model.ErrorCode(err) != model.EUNSUPPORTED || !strings.Contains(err.Error(), "第 3.0 版") {
+		t.Errorf("3.0 as .xls: %v", err)
 	}
 }

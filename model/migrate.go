@@ -16,7 +16,7 @@ import (
 //	0  the first prototype, before the envelope: a bare form whose goals
 //	   were plain strings and whose times and origin stood at the top.
 //	1  2026-11-28: the form, goals, units, indicators, meta.
-//	   The builds of 2026-11-29 and 2026-11-30 added stages (stage,
+//	   The builds from 2026-11-29 until 2026-12-06 added stages (stage,
 //	   month, stageLog, adjustments, the 监控/自评 values of tasks and
 //	   indicators, last year's results), 表样 (template, basic, funds,
 //	   duties, options.nature/direction) while still writing 1; an older

@@ -85,7 +85,11 @@ func newChecksView(e *Editor) *checksView {
 				imp = widget.WarningImportance
 			}
 			setLabel(sev, f.Severity.String(), imp)
-			setLabel(texts[0].(*widget.Label), f.Loc.Describe(v.e.form), widget.LowImportance)
+			place := f.Place // in the words of the form's template
+			if place == "" {
+				place = f.Loc.Describe(v.e.form)
+			}
+			setLabel(texts[0].(*widget.Label), place, widget.LowImportance)
 			setLabel(texts[1].(*widget.Label), f.Message, widget.MediumImportance)
 		},
 	)

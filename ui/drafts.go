@@ -41,6 +41,10 @@ type Workspace struct {
 	tplMove  *templateMove // the 表样有新版本 dialog shown last
 	// newDialog is the 新建空白草稿 dialog shown last
 	newDialog *dialog.FormDialog
+	// batch is the 批量审核 screen (batch.go), once opened; batchPick the
+	// choice of draft its 交给汇总 showed last.
+	batch     *batchScreen
+	batchPick *widget.Select
 }
 
 // NewWorkspace adds the drafts screen and the year's workflow to editor e
@@ -60,6 +64,7 @@ func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 		fyne.NewMenuItem("新建草稿…", func() { ws.NewDraftDialog() }),
 		fyne.NewMenuItem("导入为新草稿…", ws.ImportDialog),
 		fyne.NewMenuItem("合并导入…", func() { ws.MergeDialog(nil) }),
+		fyne.NewMenuItem("批量审核…", func() { ws.ShowBatch() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("复制到下一年度…", func() { ws.CarryDialog(ws.e.ID()) }),
 		fyne.NewMenuItem("历史版本…", func() { ws.HistoryDialog(ws.e.ID()) }),
@@ -267,6 +272,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	newBlank.Importance = widget.HighImportance
 	newSample := widget.NewButton("从示例新建", func() { ws.newDraft(model.Sample(), "") })
 	imp := widget.NewButtonWithIcon("导入…", theme.UploadIcon(), ws.ImportDialog)
+	batch := widget.NewButton("批量审核…", func() { ws.ShowBatch() })
 	v.openBtn = widget.NewButtonWithIcon("打开", theme.FolderOpenIcon(), v.open)
 	v.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), v.duplicate)
 	v.renameBtn = widget.NewButton("重命名…", v.rename)
@@ -286,7 +292,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	// Two rows, so that every button fits an 800-pixel screen: making and
 	// leaving on the first, what to do with the chosen draft on the second.
 	v.normal = container.NewVBox(
-		container.NewHBox(newBlank, newSample, imp, layoutSpacer(), trashBtn, v.back),
+		container.NewHBox(newBlank, newSample, imp, batch, layoutSpacer(), trashBtn, v.back),
 		container.NewHBox(v.openBtn, v.copyBtn, v.renameBtn, v.delBtn, widget.NewSeparator(), v.carryBtn, v.histBtn))
 
 	v.restoreBtn = widget.NewButtonWithIcon("恢复", theme.ContentUndoIcon(), v.restore)
@@ -585,12 +591,18 @@ func (ws *Workspace) needDraft(what string) bool {
 // Start shows the first screen: the 草稿 screen, or for screenshots
 // "editor", "carry" (复制到下一年度 of the open draft), "history" (its
 // 历史版本), "trash" (回收站), "import=FILE" (the import report of FILE),
-// "merge=FILE,FILE…" (合并导入 of the files into the open draft); editor
+// "merge=FILE,FILE…" (合并导入 of the files into the open draft),
+// "batch=FILE|FOLDER,…" (批量审核 of the files and folders); editor
 // says to show the editor when screen is empty.
 func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "import="); ok {
 		ws.ShowDrafts()
 		ws.ImportPath(p)
+		return
+	}
+	if p, ok := strings.CutPrefix(screen, "batch="); ok {
+		ws.ShowDrafts()
+		ws.ShowBatch(strings.Split(p, ",")...)
 		return
 	}
 	if p, ok := strings.CutPrefix(screen, "merge="); ok {

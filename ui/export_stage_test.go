@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export"
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
@@ -18,13 +18,8 @@ import (
 // missing pdftotext fails the test (scripts/setup.sh installs it).
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext not installed (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext not installed")
-	}
-	out, err := exec.Command("pdftotext", "-raw", path, "-").CombinedOutput()
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
+	out, err := exec.Command(pdftotext, "-raw", path, "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext: %v\n%s", err, out)
 	}

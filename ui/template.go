@@ -90,7 +90,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 	p.box.Add(heading("表样"))
 	p.box.Add(p.name)
 	var labels []string
-	for _, b := range t.Basic {
+	for _, b := range t.OwnBasic() { // 年度 and 部门名称 have fields of their own
 		labels = append(labels, b.Label)
 	}
 	var extra []string
