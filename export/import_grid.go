@@ -112,6 +112,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 			g.cells[i] = g.cells[i][:maxSheetCols]
 		}
 	}
+	storedValues(xf, sheet, g.cells)
 	g.findFormulas(rawSheetXML(xf, sheet))
 	merges, err := mergedRanges(xf, sheet)
 	if err != nil {

@@ -54,8 +54,11 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 			rep.Places = remapPlaces(visible, hidden, vrep.Places)
 			return hidden, rep, nil
 		}
-		carryOver(visible, hidden)
+		notes := carryOver(visible, hidden)
 		vrep.note("表格在导出后被修改过：已按表格中看到的内容导入；能对应上的附加信息（任务对应的目标、计算数据）已保留")
+		for _, n := range notes {
+			vrep.note("%s", n)
+		}
 		return visible, vrep, nil
 	case hidden != nil:
 		rep.note("本程序导出的文件：表格部分无法识别（%v），已从隐藏数据完整读取", verr)

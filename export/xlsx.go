@@ -348,14 +348,11 @@ func pageHeaderTitle(f *model.Form, title string, verdict model.Verdict) string 
 // maxHeaderUnits is Excel's limit for a header or footer text.
 const maxHeaderUnits = 255
 
-// xlsxRowHeights computes each row's height so that all its text shows:
-// the lines a text needs are measured (measure.go, the same measure as the
-// PDF's) against the width of its (merged) cell; a cell merged over
-// several rows grows the last of them when the rows are too low for it.
-func xlsxRowHeights(l *layout) []float64 { return rowHeights(l.widths, l.rows) }
-
-// rowHeights is xlsxRowHeights for rows (no merge reaching below them) in
-// columns of widths.
+// rowHeights computes the height of each of rows (no merge reaching below
+// them) in columns of widths so that all its text shows: the lines a text
+// needs are measured (measure.go, the same measure as the PDF's) against
+// the width of its (merged) cell; a cell merged over several rows grows
+// the last of them when the rows are too low for it.
 func rowHeights(widths []float64, rows []lrow) []float64 {
 	return (&heightCalc{widths: widths}).heights(rows)
 }
