@@ -48,8 +48,8 @@ type batchScreen struct {
 	gen int
 
 	from   func() // the screen to go back to
-	shown  bool
 	lastOK string // the last information shown (tests)
+	opts   export.ReviewOptions
 }
 
 // batchFile is one file of the batch: its path and, once read, its review.
@@ -86,23 +86,24 @@ func (ws *Workspace) ShowBatch(paths ...string) {
 		ws.batch = newBatchScreen(ws)
 	}
 	b := ws.batch
-	if !b.shown {
+	if !b.visible() {
 		onDrafts := ws.onDrafts
 		b.from = ws.ShowEditor
 		if onDrafts || ws.e.ID() == "" {
 			b.from = ws.ShowDrafts
 		}
 	}
-	b.shown = true
 	ws.onDrafts = true // no draft is edited here: undo and paste wait
 	ws.win.SetContent(b.box)
 	ws.win.SetTitle("批量审核 — 绩效目标申报")
 	b.add(paths...)
 }
 
+// visible reports whether the screen is the window's content.
+func (b *batchScreen) visible() bool { return b.ws.win.Content() == b.box }
+
 // leave goes back to the screen the batch was opened from.
 func (b *batchScreen) leave() {
-	b.shown = false
 	if b.from != nil {
 		b.from()
 		return
@@ -285,6 +286,8 @@ func (b *batchScreen) reviews() []*model.FileReview {
 // too), each once, and starts reading them.
 func (b *batchScreen) add(paths ...string) {
 	defer b.ws.guard("添加文件")
+	// the templates imported into the drafts file, read once per addition
+	b.opts = export.ReviewOptions{ImportOptions: b.ws.importOptions(), Keep: true}
 	var problems []string
 	for _, p := range paths {
 		if st, err := statDir(p); err == nil && st {
@@ -331,7 +334,7 @@ func (b *batchScreen) addFiles(paths []string) {
 // read, and when the last one is, the batch is marked (model.MarkBatch:
 // versions of one form, another year).
 func (b *batchScreen) pump() {
-	opts := export.ReviewOptions{ImportOptions: b.ws.importOptions(), Keep: true}
+	opts := b.opts
 	for b.running < batchWorkers && len(b.queue) > 0 {
 		i := b.queue[0]
 		b.queue = b.queue[1:]

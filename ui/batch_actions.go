@@ -230,7 +230,6 @@ func (b *batchScreen) toMerge() {
 	}
 	ws := b.ws
 	if ws.e.ID() != "" {
-		b.shown = false
 		ws.mergeDialog(nil, files)
 		return
 	}
@@ -258,7 +257,6 @@ func (b *batchScreen) toMerge() {
 			ws.failed("无法打开草稿", err)
 			return
 		}
-		b.shown = false
 		ws.mergeDialog(nil, files)
 	})
 	goOn.Importance = widget.HighImportance

@@ -305,4 +305,12 @@ func TestBatchEntryPoints(t *testing.T) {
 	if ws.win.Content() == b.box || ws.OnDrafts() {
 		t.Error("返回 did not go back to the editor it came from")
 	}
+	// Left through the menu (文件 › 草稿…) rather than 返回: a dropped
+	// file is the window's again (合并导入 here), not the batch's.
+	ws.ShowBatch()
+	ws.ShowDrafts()
+	ws.Dropped([]fyne.URI{storage.NewFileURI(filepath.Join(dir, "乙单位.json")), storage.NewFileURI(filepath.Join(dir, "甲单位.json"))})
+	if len(b.files) != 0 || ws.merge == nil || !ws.merge.shown() {
+		t.Errorf("files dropped on the editor went to the batch (%d) or not to 合并导入", len(b.files))
+	}
 }

@@ -15,6 +15,9 @@ type FileRequest struct {
 	Name  string   // proposed file name (save only)
 	Exts  []string // allowed extensions with the dot, e.g. ".xlsx"
 	Kind  string   // what the extensions are, e.g. "Excel 文件"
+	// Folder asks for a folder instead of a file (FolderChooser.OpenFolder
+	// sets it for the system's dialogs).
+	Folder bool
 }
 
 // FileChooser asks the clerk for a file through a dialog. done is called on

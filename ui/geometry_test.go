@@ -37,7 +37,13 @@ func tourAt(t *testing.T, f *model.Form, sz fyne.Size) (map[string][]Placed, *Wo
 func TestEveryControlFits800x600(t *testing.T) {
 	mon := model.Sample()
 	_ = mon.SetStage(model.StageMonitor, 6, testTime)
-	for name, f := range map[string]*model.Form{"申报": model.Sample(), "运行监控": mon, "年度自评": model.SampleEval(testTime)} {
+	// every optional task column shown: 上年 (复制上年) and 其他资金
+	carried, _, err := model.CarryForward(model.Sample(), "2021", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	carried.Options.OtherFunds = true
+	for name, f := range map[string]*model.Form{"申报": model.Sample(), "运行监控": mon, "年度自评": model.SampleEval(testTime), "复制上年、其他资金": carried} {
 		got, ws := tourAt(t, f, fyne.NewSize(800, 600))
 		if len(got) < 6 {
 			t.Errorf("%s: only %d screens toured", name, len(got))

@@ -115,8 +115,14 @@ func (v *yearView) showStageConfirm(to model.Stage, month int) {
 	} else {
 		goOn.Importance = widget.HighImportance
 	}
-	parts = append(parts, buttons)
-	d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(parts...)), e.win)
-	d.Resize(dialogSize(e.win, 620, 520))
+	var content fyne.CanvasObject = container.NewVBox(append(parts, buttons)...)
+	height := float32(0) // as high as the text
+	if len(parts) > 1 {
+		// the list of errors scrolls; the buttons stay in view
+		content = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(parts...)))
+		height = 520
+	}
+	d = dialog.NewCustomWithoutButtons(title, content, e.win)
+	d.Resize(dialogSize(e.win, 620, height))
 	d.Show()
 }

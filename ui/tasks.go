@@ -82,6 +82,9 @@ func taskCols() *colsLayout {
 	// 主要内容 keeps room for its text when the 上年 columns of a carried
 	// draft are shown: the amounts, 上年 and 备注 give up width first.
 	l.keep = 300
+	// With every column shown (其他资金 and 上年) the table still fits an
+	// 800-pixel window: the wide columns may give up 40 %.
+	l.shrink = 0.4
 	return l
 }
 
@@ -136,6 +139,11 @@ func newTasksView(e *Editor) *tasksView {
 		l.Truncation = fyne.TextTruncateEllipsis
 		v.hdrCols = append(v.hdrCols, l)
 		v.header.Add(l)
+	}
+	// The optional columns start hidden, as in the items (newItem): the
+	// tab's least width before it is first shown is a plain form's.
+	for _, c := range []int{3, 5, 6, 7} {
+		v.hdrCols[c].Hide()
 	}
 	v.total = heading("")
 	v.bad = widget.NewLabel("")
@@ -556,7 +564,7 @@ func (v *tasksView) refresh(structural bool) {
 		v.topBar.Refresh()
 	}
 	t := v.e.totals
-	setLabel(v.total, fmt.Sprintf("%d 个单位 %d 项　%s", len(t.Units), t.Tasks, totalsText(f, t)), widget.MediumImportance)
+	setLabel(v.total, fmt.Sprintf("%d 个单位 %d 项　%s", len(t.Units), t.Tasks, totalsText(f, v.e.Template(), t)), widget.MediumImportance)
 	if t.Invalid > 0 {
 		setLabel(v.bad, fmt.Sprintf("有 %d 个金额无法识别，未计入合计；请按行下方的红字改正。", t.Invalid), widget.DangerImportance)
 		v.bad.Show()

@@ -82,6 +82,13 @@ func (p *portalFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, 
 	p.run(w, req, true, done)
 }
 
+// OpenFolder asks the portal for a folder (OpenFile with directory, the
+// portal's FileChooser version 3).
+func (p *portalFiles) OpenFolder(w fyne.Window, req ui.FileRequest, done func(string, error)) {
+	req.Folder = true
+	p.run(w, req, false, done)
+}
+
 // run asks the portal in the background and calls done on the UI
 // goroutine; when the portal cannot show a dialog, the fallback does.
 func (p *portalFiles) run(w fyne.Window, req ui.FileRequest, save bool, done func(string, error)) {
@@ -198,6 +205,13 @@ func portalCall(req ui.FileRequest, save bool, token string) (method, title stri
 		}
 	} else {
 		opts["accept_label"] = dbus.MakeVariant("打开")
+	}
+	if req.Folder && !save {
+		opts["directory"] = dbus.MakeVariant(true)
+		opts["accept_label"] = dbus.MakeVariant("选择")
+		if req.Title == "" {
+			title = "选择文件夹"
+		}
 	}
 	if req.Dir != "" {
 		opts["current_folder"] = dbus.MakeVariant(append([]byte(req.Dir), 0))

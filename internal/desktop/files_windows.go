@@ -30,6 +30,15 @@ func (windowsFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, er
 	run(req, true, done)
 }
 
+// OpenFolder shows Windows' folder dialog.
+func (windowsFiles) OpenFolder(w fyne.Window, req ui.FileRequest, done func(string, error)) {
+	b := dialog.Directory().Title(req.Title)
+	if req.Dir != "" {
+		b = b.SetStartDir(req.Dir)
+	}
+	onThread(b.Browse, done)
+}
+
 // run shows the dialog on a thread of its own (it runs its own message
 // loop until closed) and calls done on the UI goroutine.
 func run(req ui.FileRequest, save bool, done func(string, error)) {
@@ -47,16 +56,20 @@ func run(req ui.FileRequest, save bool, done func(string, error)) {
 	if save && req.Name != "" {
 		b = b.SetStartFile(req.Name)
 	}
+	show := b.Load
+	if save {
+		show = b.Save
+	}
+	onThread(show, done)
+}
+
+// onThread runs show (a dialog with its own message loop) on a locked
+// thread of its own and calls done on the UI goroutine; a cancel is "".
+func onThread(show func() (string, error), done func(string, error)) {
 	go func() {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
-		var path string
-		var err error
-		if save {
-			path, err = b.Save()
-		} else {
-			path, err = b.Load()
-		}
+		path, err := show()
 		if errors.Is(err, dialog.ErrCancelled) {
 			path, err = "", nil
 		}

@@ -52,6 +52,12 @@ func (z zenityFiles) Save(w fyne.Window, req ui.FileRequest, done func(string, e
 	z.run(w, req, true, done)
 }
 
+// OpenFolder asks for a folder (zenity --directory).
+func (z zenityFiles) OpenFolder(w fyne.Window, req ui.FileRequest, done func(string, error)) {
+	req.Folder = true
+	z.run(w, req, false, done)
+}
+
 // run starts zenity in the background and calls done on the UI goroutine.
 func (z zenityFiles) run(w fyne.Window, req ui.FileRequest, save bool, done func(string, error)) {
 	inBackground(w, req, save, z.fallback, errZenityFailed, done, func() (string, error) {
@@ -71,11 +77,21 @@ func inBackground(w fyne.Window, req ui.FileRequest, save bool, fallback ui.File
 				done(path, err)
 			case save:
 				fallback.Save(w, req, done)
+			case req.Folder:
+				folders(fallback).OpenFolder(w, req, done)
 			default:
 				fallback.Open(w, req, done)
 			}
 		})
 	}()
+}
+
+// folders is c's folder dialog, or Fyne's when c has none.
+func folders(c ui.FileChooser) ui.FolderChooser {
+	if f, ok := c.(ui.FolderChooser); ok {
+		return f
+	}
+	return ui.FyneFiles{}
 }
 
 // errZenityFailed: zenity did not show a dialog (it could not start or
@@ -87,6 +103,13 @@ func zenityArgs(req ui.FileRequest, save bool) []string {
 	args := []string{"--file-selection", "--modal"}
 	if req.Title != "" {
 		args = append(args, "--title="+req.Title)
+	}
+	if req.Folder {
+		args = append(args, "--directory")
+		if req.Dir != "" {
+			args = append(args, "--filename="+req.Dir+string(filepath.Separator))
+		}
+		return args
 	}
 	start := req.Dir
 	if save && req.Name != "" {
