@@ -266,7 +266,7 @@ func (l *layout) fundsRows() {
 			for j, y := range years {
 				c, w := yearCol(j)
 				a := fr.Years[y.Back-1]
-				r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
+				r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String(), fundRow: fundKey(s)})
 			}
 			return r
 		}
@@ -297,11 +297,13 @@ func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span i
 			empty = false
 		}
 	}
-	if empty {
-		return lcell{col: col, colSpan: span, rowSpan: 1, kind: kText}
-	}
+	// a SUM of the column's rows in the xlsx (fundSum), as the 当年金额's
 	m, _ := fd.SumYear(side, back)
-	return lcell{col: col, colSpan: span, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false)}
+	c := lcell{col: col, colSpan: span, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false), fundSum: fundKey(side)}
+	if empty {
+		c.text = "" // nothing printed under an empty column
+	}
+	return c
 }
 
 // order puts the sections in the template's order (the title block

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -68,5 +69,55 @@ func TestWorkbookCarriesItsTemplate(t *testing.T) {
 	_, rep, err = ImportBytesWith("单位.json", b.Bytes(), ImportOptions{})
 	if err != nil || rep.FileTemplate == nil || model.TemplateHash(rep.FileTemplate) != model.TemplateHash(tp) {
 		t.Errorf("JSON: %v %v", rep.FileTemplate, err)
+	}
+}
+
+// A sheet a clerk typed by hand (no hidden data) in the layout of a
+// template written from the docs (county-from-docs: 预算年度 and 单位名称 as
+// rows of 基本信息, 资金总额 first with 其中：财政拨款, no 指标解释/指标说明) is
+// recognised among the stored templates and read whole by its labels.
+func TestClerkSheetOfADocsTemplate(t *testing.T) {
+	b, err := os.ReadFile("../cmd/jixiao/cli/testdata/templates/county-from-docs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, err := model.ParseTemplate(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"部门（单位）整体绩效目标表"},
+		{"预算年度", "2024"},
+		{"单位名称", "某县农业农村局"},
+		{"预算编码", "510101"},
+		{"联系人", "张三"},
+		{"联系电话", "028-86123456"},
+		{"单位资金情况（万元）", "类别", "项目", "当年金额", "占比"},
+		{"", "收入构成", "资金总额", 968, "100%"},
+		{"", "", "其中：财政拨款", 900, "93.0%"},
+		{"", "", "其他资金", 68, "7.0%"},
+		{"年度绩效目标", "1.保障机构正常运转。\n2.完成年度重点工作任务。"},
+		{"一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重(%)", "指标方向性"},
+		{"产出指标", "数量指标", "农技培训人次", "≥", "500", "人次", 40, "正向"},
+		{"效益指标", "社会效益指标", "农业技术推广覆盖率", "≥", "85%", "%", 40, "正向"},
+		{"满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90%", "%", 20, "正向"},
+	}
+	data, err := testfiles.SheetXLSX(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, rep, err := ImportBytesWith("某县.xlsx", data, ImportOptions{Templates: []*model.Template{tp}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.Template.SameVersion(tp.Ref()) || len(rep.Unplaced) > 0 || len(rep.Problems) > 0 {
+		t.Fatalf("template %+v, report:\n%s", f.Template, rep)
+	}
+	if f.Year != "2024" || f.Dept != "某县农业农村局" || f.Basic["预算编码"] != "510101" || len(f.Goals) != 2 ||
+		f.Funds == nil || len(f.Funds.Income) != 2 || f.Funds.Income[0].Name != "财政拨款" || f.Funds.IncomeTotal.Raw() != "968" || len(f.Indicators) != 3 {
+		t.Fatalf("read: %q %q %v goals %d funds %+v indicators %d", f.Year, f.Dept, f.Basic, len(f.Goals), f.Funds, len(f.Indicators))
+	}
+	if fs := model.CheckWith(f, tp); len(fs) != 0 {
+		t.Errorf("checks: %s %s", fs[0].Place, fs[0].Message)
 	}
 }
