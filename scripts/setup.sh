@@ -5,7 +5,14 @@
 #   scripts/setup.sh build     C headers for Fyne (cgo): run.sh calls this
 #   scripts/setup.sh test      build + poppler-utils (PDF checks) and
 #                              libreoffice-calc (the xlsx as LibreOffice prints it): test.sh
-#   scripts/setup.sh package   build + mingw-w64 cross compiler: package.sh
+#   scripts/setup.sh package   build + mingw-w64 cross compiler, dpkg-dev
+#                              (dpkg-shlibdeps), nsis (makensis), imagemagick
+#                              (icon sizes): package.sh
+#   scripts/setup.sh arm64     the arm64 cross compiler and the arm64 (multiarch)
+#                              C headers and libraries for Fyne: package.sh arm64;
+#                              adds the arm64 architecture to dpkg first
+#   scripts/setup.sh pkgtest   package + arm64 + qemu-user-static, wine, Xvfb,
+#                              openbox, xdotool, lintian: package-test.sh
 #   scripts/setup.sh smoke     package + wine and Xvfb (Windows smoke test)
 #
 # Idempotent: each package is checked with `dpkg -s`; `apt-get update` and
@@ -19,8 +26,14 @@
 # minbase + gcc) by building ./cmd/jixiao with cgo: see docs/packaging.md.
 JIXIAO_PKGS_BUILD="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
 JIXIAO_PKGS_TEST="poppler-utils time strace libreoffice-calc dbus"
-JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file"
+JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file dpkg-dev nsis imagemagick"
+# The arm64 build (docs/packaging.md): Debian's cross compiler and the build
+# set's -dev packages of the arm64 architecture (multiarch), plus Mesa's
+# software renderer for arm64 (the window under qemu-user-static).
+JIXIAO_PKGS_ARM64="gcc-aarch64-linux-gnu libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64 libwayland-dev:arm64 libxkbcommon-dev:arm64 libgl1-mesa-dri:arm64"
 JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
+# scripts/package-test.sh: each package installed, started and removed.
+JIXIAO_PKGS_PKGTEST="qemu-user-static wine wine64 xvfb xauth openbox xdotool imagemagick lintian libgl1-mesa-dri"
 
 jixiao_log() { printf '[jixiao] %s\n' "$*" >&2; }
 
@@ -74,6 +87,17 @@ jixiao_apt() {
 		fi
 		sudo="sudo"
 	fi
+	# A package named PKG:ARCH of a foreign architecture (the arm64 -dev
+	# packages) needs that architecture in dpkg before apt-get update.
+	local p arch
+	for p in $missing; do
+		case "$p" in *:*) ;; *) continue ;; esac
+		arch="${p##*:}"
+		[ "$arch" = "$(dpkg --print-architecture)" ] && continue
+		dpkg --print-foreign-architectures | grep -qx "$arch" && continue
+		jixiao_log "dpkg --add-architecture $arch"
+		$sudo dpkg --add-architecture "$arch" || return 1
+	done
 	jixiao_log "installing: $missing"
 	# Wait for another apt/dpkg run to finish instead of failing at once.
 	local opts=(-o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
@@ -92,16 +116,19 @@ jixiao_apt() {
 	fi
 }
 
-# jixiao_setup WHAT installs what WHAT (build|test|package|smoke) needs.
+# jixiao_setup WHAT installs what WHAT (build|test|package|arm64|pkgtest|smoke)
+# needs.
 jixiao_setup() {
 	local pkgs
 	case "${1:-build}" in
 	build) pkgs="$JIXIAO_PKGS_BUILD" ;;
 	test) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_TEST" ;;
 	package) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE" ;;
+	arm64) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_ARM64" ;;
+	pkgtest) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_ARM64 $JIXIAO_PKGS_PKGTEST" ;;
 	smoke) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_SMOKE" ;;
 	*)
-		jixiao_log "usage: scripts/setup.sh build|test|package|smoke"
+		jixiao_log "usage: scripts/setup.sh build|test|package|arm64|pkgtest|smoke"
 		return 2
 		;;
 	esac

@@ -29,13 +29,19 @@
 #      JIXIAO_FUZZTIME (default 5s) each; a run whose only failure is Go
 #      1.26's fuzz-deadline race (go.dev/issue/75804) is repeated once
 #      with a count budget (JIXIAO_FUZZCOUNT, default 5000x)
+#   6. the release packages (docs/packaging.md): scripts/package.sh builds
+#      every one (Linux amd64 and arm64 tarballs and .debs, the Windows
+#      .exe and its installer), scripts/package-test.sh installs each into
+#      a scratch place, starts it (the window under Xvfb, the arm64 one
+#      under qemu-user-static, the Windows one under wine) and removes it
 #
 # Every step runs even if an earlier one failed; the exit code is non-zero
 # if any failed, and the last line says which.
 #
 # Environment: JIXIAO_FUZZTIME=10s to fuzz longer, JIXIAO_FUZZTIME=0 to skip
 # fuzzing; JIXIAO_RACE=0 to test without the race detector;
-# JIXIAO_UICOUNT=1 to run the ui tests once instead of three times.
+# JIXIAO_UICOUNT=1 to run the ui tests once instead of three times;
+# JIXIAO_PACKAGES=0 to leave out step 6 (refused when CI=true).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/setup.sh
@@ -198,6 +204,19 @@ if [ "$fuzztime" != 0 ]; then
 		echo "--- $pkg $name"
 		fuzz_one "$pkg" "$name" || failed+=("fuzz:$pkg.$name")
 	done
+fi
+
+# The packages: every one built, installed into a scratch place, started
+# and removed. Their tools (cross compilers, qemu, wine, lintian, nsis)
+# are installed by the scripts themselves; a missing one fails the step.
+if [ "${JIXIAO_PACKAGES:-1}" != 0 ] || [ "${CI:-}" = true ]; then
+	step "packages: scripts/package.sh, scripts/package-test.sh"
+	pstart=$SECONDS
+	if scripts/package.sh && scripts/package-test.sh; then
+		echo "ok ($((SECONDS - pstart))s)"
+	else
+		failed+=(packages)
+	fi
 fi
 
 echo
