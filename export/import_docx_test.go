@@ -98,7 +98,7 @@ var placesRe = regexp.MustCompile(`，在 [^）]*）`)
 func TestImportDOCXLibreOffice(t *testing.T) {
 	xlsx, want, _ := sampleVisible(t)
 	files := map[string][]byte{"sample-libreoffice.docx": testfiles.SampleDOCX}
-	if lo, err := exec.LookPath("soffice"); err == nil && !testing.Short() {
+	if lo, ok := libreOfficeExtra(t); ok {
 		dir := t.TempDir()
 		page, err := testfiles.HTMLFromXLSX(xlsx)
 		if err != nil {

@@ -12,20 +12,15 @@ import (
 	"testing"
 	"unicode"
 
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
 // poppler runs a poppler-utils tool (installed by the test set-up).
 func poppler(t *testing.T, tool string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		// scripts/test.sh installs poppler-utils, so in CI its absence is
-		// a broken set-up, not a reason to skip the PDF checks.
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s not installed (apt-get install poppler-utils)", tool)
-		}
-		t.Skipf("%s not installed (apt-get install poppler-utils)", tool)
-	}
+	// scripts/test.sh installs poppler-utils: in CI its absence fails.
+	tool = testtool.Need(t, "poppler-utils", tool)
 	out, err := exec.Command(tool, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", tool, err, out)

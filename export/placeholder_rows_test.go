@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,7 +92,7 @@ func TestSampleRowsSurviveEveryFormat(t *testing.T) {
 		"sample.docx":             docx,
 		"sample-libreoffice.docx": testfiles.SampleDOCX,
 	}
-	if _, err := exec.LookPath("soffice"); err == nil && !testing.Short() {
+	if _, ok := libreOfficeExtra(t); ok {
 		dir := t.TempDir()
 		in := filepath.Join(dir, "lo.xlsx")
 		if err := os.WriteFile(in, xlsx, 0o600); err != nil {

@@ -40,12 +40,16 @@ func buildStage(f *model.Form, stage model.Stage) (*stageSheet, error) {
 		if f.Stage < model.StageMonitor || f.Month < 1 {
 			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入运行监控阶段：请先把阶段切换到“运行监控”并选择月份（命令行：jixiao stage --draft 编号 监控 --month 6）")
 		}
-		return buildMonitor(f), nil
+		s := buildMonitor(f)
+		s.honest(f)
+		return s, nil
 	case model.StageEval:
 		if f.Stage < model.StageEval {
 			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入年度自评阶段：请先把阶段切换到“年度自评”（命令行：jixiao stage --draft 编号 自评）")
 		}
-		return buildEval(f), nil
+		s := buildEval(f)
+		s.honest(f)
+		return s, nil
 	}
 	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
 }
@@ -184,7 +188,7 @@ func stagePageSetup(xf *excelize.File, s *stageSheet) error {
 	}
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	if err := xf.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&9" + esc("部门："+f.Dept) + "&R&9" + esc(s.title+"（"+strings.TrimSpace(f.Year)+"年度）"),
+		OddHeader: "&L&9" + esc("部门："+f.Dept) + verdictMark(s.l.verdict) + "&R&9" + esc(s.title+"（"+strings.TrimSpace(f.Year)+"年度）"),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	}); err != nil {
 		return err

@@ -283,8 +283,12 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int)
 
 // failedMark is the centre of the printed page header of a form with
 // errors: 未通过审核（N 个错误） in red, as on every PDF page.
-func failedMark(f *model.Form) string {
-	if m := model.Judge(f).Mark(); m != "" {
+func failedMark(f *model.Form) string { return verdictMark(model.Judge(f)) }
+
+// verdictMark is the centre of a printed page header for verdict v: 未通过审核（N 个错误）
+// in red, or "" when the table passed.
+func verdictMark(v model.Verdict) string {
+	if m := v.Mark(); m != "" {
 		return "&C&9&KC00000" + m
 	}
 	return ""

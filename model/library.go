@@ -25,6 +25,10 @@ type LibraryEntry struct {
 	// Used lists the 指标值 the clerk used in drafts of the drafts file,
 	// most recent year first (我的指标; see MergeMine). Nil otherwise.
 	Used []UsedValue
+	// Placed says, for an entry LibraryFor re-filed under a template's
+	// 一级/二级, where it was and on which published text the placement
+	// rests; "" otherwise.
+	Placed string
 }
 
 // Sources of library entries.

@@ -11,9 +11,12 @@
 #   scripts/setup.sh arm64     the arm64 cross compiler and the arm64 (multiarch)
 #                              C headers and libraries for Fyne: package.sh arm64;
 #                              adds the arm64 architecture to dpkg first
-#   scripts/setup.sh pkgtest   package + arm64 + qemu-user-static, wine, Xvfb,
-#                              openbox, xdotool, lintian: package-test.sh
-#   scripts/setup.sh smoke     package + wine and Xvfb (Windows smoke test)
+#   scripts/setup.sh pkgtest   package + arm64 + window + qemu-user-static,
+#                              wine, lintian: package-test.sh
+#   scripts/setup.sh window    build + Xvfb, openbox, xdotool, xclip, ImageMagick,
+#                              fcitx5 pinyin, dbus-x11: the scripts that drive
+#                              the real window (scripts/xsession.sh); test.sh
+#                              runs them, so `test` installs these too
 #
 # Idempotent: each package is checked with `dpkg -s`; `apt-get update` and
 # `apt-get install` run only when something is missing. As root it calls
@@ -31,9 +34,10 @@ JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file dpkg-dev nsis imagemagic
 # set's -dev packages of the arm64 architecture (multiarch), plus Mesa's
 # software renderer for arm64 (the window under qemu-user-static).
 JIXIAO_PKGS_ARM64="gcc-aarch64-linux-gnu libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64 libwayland-dev:arm64 libxkbcommon-dev:arm64 libgl1-mesa-dri:arm64"
-JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
-# scripts/package-test.sh: each package installed, started and removed.
-JIXIAO_PKGS_PKGTEST="qemu-user-static wine wine64 xvfb xauth openbox xdotool imagemagick lintian libgl1-mesa-dri"
+JIXIAO_PKGS_WINDOW="xvfb xauth openbox xdotool xclip x11-utils imagemagick fcitx5 fcitx5-chinese-addons dbus-x11"
+# scripts/package-test.sh (with the window set): each package installed,
+# started (arm64 under qemu, Windows under wine) and removed.
+JIXIAO_PKGS_PKGTEST="qemu-user-static wine wine64 lintian libgl1-mesa-dri"
 
 jixiao_log() { printf '[jixiao] %s\n' "$*" >&2; }
 
@@ -116,19 +120,19 @@ jixiao_apt() {
 	fi
 }
 
-# jixiao_setup WHAT installs what WHAT (build|test|package|arm64|pkgtest|smoke)
+# jixiao_setup WHAT installs what WHAT (build|test|window|package|arm64|pkgtest)
 # needs.
 jixiao_setup() {
 	local pkgs
 	case "${1:-build}" in
 	build) pkgs="$JIXIAO_PKGS_BUILD" ;;
-	test) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_TEST" ;;
+	test) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_TEST $JIXIAO_PKGS_WINDOW" ;;
+	window) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_WINDOW" ;;
 	package) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE" ;;
 	arm64) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_ARM64" ;;
-	pkgtest) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_ARM64 $JIXIAO_PKGS_PKGTEST" ;;
-	smoke) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_SMOKE" ;;
+	pkgtest) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_ARM64 $JIXIAO_PKGS_WINDOW $JIXIAO_PKGS_PKGTEST" ;;
 	*)
-		jixiao_log "usage: scripts/setup.sh build|test|package|arm64|pkgtest|smoke"
+		jixiao_log "usage: scripts/setup.sh build|test|window|package|arm64|pkgtest"
 		return 2
 		;;
 	esac

@@ -14,6 +14,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"jixiao/internal/atomicfile"
 	"jixiao/model"
 )
 
@@ -313,7 +314,13 @@ func RestoreBackup(dbPath, backupPath string) error {
 	if err != nil {
 		return model.Errorf(model.EIO, "无法读取备份文件 %s（%w）。", backupPath, err)
 	}
-	tmp := dbPath + ".restore-tmp"
+	// A drafts file reached through a symbolic link (kept on another disk)
+	// is replaced where it is; the link stays.
+	file := dbPath
+	if t, err := atomicfile.Resolve(dbPath); err == nil {
+		file = t.File
+	}
+	tmp := file + ".restore-tmp"
 	err = copyFile(tmp, src)
 	src.Close()
 	if err != nil {
@@ -326,11 +333,11 @@ func RestoreBackup(dbPath, backupPath string) error {
 		cur.Close()
 		cur = nil
 	}
-	if err := os.Rename(tmp, dbPath); err != nil {
+	if err := os.Rename(tmp, file); err != nil {
 		os.Remove(tmp)
 		return model.Errorf(model.EIO, "无法用备份替换数据文件（%w），数据文件没有改动。", err)
 	}
-	syncDir(filepath.Dir(dbPath))
+	syncDir(filepath.Dir(file))
 	return nil
 }
 

@@ -38,6 +38,24 @@ func killRounds() int {
 	return n
 }
 
+// crashSeed is the seed of TestCrashKill's kill moments: JIXIAO_CRASH_SEED
+// when set (to replay a failed run's moments; the child's progress at each
+// moment still depends on the machine's speed), else the clock. It is
+// logged, so a failure's output names it.
+func crashSeed(t *testing.T) uint64 {
+	t.Helper()
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv("JIXIAO_CRASH_SEED"); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("JIXIAO_CRASH_SEED=%q: want a number: %v", v, err)
+		}
+		seed = n
+	}
+	t.Logf("kill moments from seed %d (replay: JIXIAO_CRASH_SEED=%d)", seed, seed)
+	return seed
+}
+
 const (
 	envCrashChild = "JIXIAO_STORE_CRASH_CHILD" // path of the drafts file
 	envCrashID    = "JIXIAO_STORE_CRASH_ID"
@@ -118,7 +136,8 @@ func TestCrashKill(t *testing.T) {
 	}
 	s.Close()
 
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	seed := crashSeed(t)
+	rng := rand.New(rand.NewPCG(seed, 7))
 	last := 0 // the save number the file holds
 	kills, corrupt, afterCommit, noSave := 0, 0, 0, 0
 	totalSaves := 0

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"jixiao/internal/atomicfile"
 	"jixiao/model"
 )
 
@@ -65,23 +66,10 @@ func ImportLibrary(dbPath, src string) (model.LibraryFile, error) {
 		return model.LibraryFile{}, model.Errorf(model.EIO, "无法建立指标库文件夹“%s”：%w", dir, err)
 	}
 	dst := filepath.Join(dir, libraryFileName(lf.Name))
-	tmp, err := os.CreateTemp(dir, ".import-*.tmp")
-	if err != nil {
-		return model.LibraryFile{}, model.Errorf(model.EIO, "无法写入指标库文件夹“%s”：%w", dir, err)
-	}
-	_, werr := tmp.Write(data)
-	if serr := tmp.Sync(); werr == nil {
-		werr = serr
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), dst)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return model.LibraryFile{}, model.Errorf(model.EIO, "保存指标库“%s”时出错：%w", lf.Name, werr)
+	// Through the one writer of every file jixiao writes: a temporary
+	// file beside it, renamed over an earlier import of the same name.
+	if err := atomicfile.WriteFile(dst, data, 0o600); err != nil {
+		return model.LibraryFile{}, model.Errorf(model.ErrorCode(err), "保存指标库“%s”时出错：%w", lf.Name, err)
 	}
 	return lf, nil
 }

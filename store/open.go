@@ -14,6 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
+	"jixiao/internal/atomicfile"
 	"jixiao/model"
 )
 
@@ -172,6 +173,11 @@ func (s *Store) LastBackup() (string, error) { return s.lastBackup, s.backupErr 
 // under a temporary name and then linked into place, so that a crash never
 // leaves an empty or half-made file under the real name.
 func createFile(path string) error {
+	if t, err := atomicfile.Resolve(path); err == nil && t.Links > 0 {
+		// A link to a file not made yet: the file is made where it
+		// points, and the link stays.
+		path = t.File
+	}
 	tmp := fmt.Sprintf("%s.new-%d", path, os.Getpid())
 	_ = os.Remove(tmp)
 	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: lockTimeout})

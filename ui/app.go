@@ -158,6 +158,8 @@ type Editor struct {
 
 	templates []*model.Template // imported 表样 (SetTemplates)
 
+	exportRadio *widget.RadioGroup // the table choice of the last 导出 dialog (export.go)
+
 	extraMenus []*fyne.Menu
 	fileItems  []*fyne.MenuItem // first entries of 文件 (AddFileItems)
 	toolbarBox *fyne.Container

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -28,41 +26,128 @@ type ExportKind struct {
 	Write func(w io.Writer, f *model.Form) (missing []rune, err error)
 }
 
-// ExportKinds are the formats of the 导出 menu.
+// tableWriter writes the table of stage s as ext through the one export
+// path of the window and the command line (export.WriteTable).
+func tableWriter(s model.Stage, ext string) func(w io.Writer, f *model.Form) ([]rune, error) {
+	return func(w io.Writer, f *model.Form) ([]rune, error) {
+		rep, err := export.WriteTable(w, f, nil, s, ext)
+		return rep.Missing, err
+	}
+}
+
+// ExportKinds are the formats of the 导出 menu. Excel and PDF write the
+// 申报表; Export asks which table past the 申报 (forTable).
 var ExportKinds = []ExportKind{
-	{"Excel", "xlsx", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteXLSX(w, f) }},
-	{"PDF", "pdf", func(w io.Writer, f *model.Form) ([]rune, error) {
-		r, err := export.WritePDF(w, f)
-		return r.Missing, err
-	}},
+	{"Excel", "xlsx", tableWriter(model.StageDeclare, "xlsx")},
+	{"PDF", "pdf", tableWriter(model.StageDeclare, "pdf")},
 	{"JSON", "json", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteJSON(w, f) }},
+}
+
+// forTable is k writing the table of stage s: k itself for the 申报表 and
+// for JSON (the whole draft, every stage).
+func (k ExportKind) forTable(s model.Stage) ExportKind {
+	if s == model.StageDeclare || k.Ext == "json" {
+		return k
+	}
+	k.Write = tableWriter(s, k.Ext)
+	return k
 }
 
 // progressDelay is how long an export runs before a progress dialog shows.
 const progressDelay = 200 * time.Millisecond
 
-// Export asks where to save the form in kind's format (proposing
-// {部门}_{年度}年度_绩效目标申报表.ext in the last used folder), writes it
-// off the UI goroutine and offers to open the file or its folder.
+// Export asks where to save the draft in kind's format and writes it off
+// the UI goroutine, then offers to open the file or its folder.
 //
-// A form with errors is not exported silently: the clerk first sees how
-// many errors there are and chooses 查看审核 or 仍然导出.
+// Excel and PDF print one table: in 申报 the 申报表; past it the clerk
+// first chooses the 运行监控表 or 自评表 of the stage (offered first) or
+// another table of the draft (export.Tables). A table with errors is not
+// exported silently: the clerk first sees how many errors that table has
+// and chooses 查看审核 or 仍然导出.
 func (e *Editor) Export(k ExportKind) {
-	if e.errors > 0 {
-		e.confirmExportWithErrors(k, func() { e.chooseExportFile(k) })
+	if k.Ext == "json" {
+		e.exportTable(k, model.StageDeclare)
 		return
 	}
-	e.chooseExportFile(k)
+	tables := export.Tables(e.form)
+	if len(tables) == 1 {
+		e.exportTable(k, tables[0])
+		return
+	}
+	e.chooseTable(k, tables)
 }
 
-// confirmExportWithErrors tells how many errors the form has and what the
-// file will show, and offers 查看审核 (go to the 审核 tab), 仍然导出 (then
-// goOn) and 取消.
-func (e *Editor) confirmExportWithErrors(k ExportKind, goOn func()) {
-	msg := fmt.Sprintf("审核发现 %d 个错误，有错误的申报表不宜报送。", e.errors)
+// tableChoice is one choice of the 导出哪一张表 dialog.
+func (e *Editor) tableChoice(s model.Stage, own bool) string {
+	name := model.TableName(s)
+	if s == model.StageMonitor && e.form.Month > 0 {
+		name += fmt.Sprintf("（截至%d月）", e.form.Month)
+	}
+	if own {
+		name += "　本阶段的表"
+	}
+	if v := model.JudgeTable(e.findings, s); v.Errors > 0 {
+		name += fmt.Sprintf("　（%d 个错误）", v.Errors)
+	}
+	return name
+}
+
+// chooseTable asks which table to export as k, the stage's own first and
+// chosen; 导出 goes on with it.
+func (e *Editor) chooseTable(k ExportKind, tables []model.Stage) {
+	labels := make([]string, len(tables))
+	for i, s := range tables {
+		labels[i] = e.tableChoice(s, i == 0)
+	}
+	radio := widget.NewRadioGroup(labels, nil)
+	radio.Required = true
+	radio.SetSelected(labels[0])
+	e.exportRadio = radio
+	intro := widget.NewLabel(fmt.Sprintf("草稿现在是“%s”阶段。导出哪一张表（%s）？", e.form.StageLabel(), k.Name))
+	intro.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	next := widget.NewButton("导出…", func() {
+		d.Hide()
+		for i, l := range labels {
+			if l == radio.Selected {
+				e.exportTable(k, tables[i])
+				return
+			}
+		}
+	})
+	next.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("导出 "+k.Name, container.NewVBox(intro, radio, container.NewHBox(next, cancel)), e.win)
+	d.Resize(fyne.NewSize(min(480, e.win.Canvas().Size().Width*0.9), 0))
+	d.Show()
+}
+
+// exportTable exports the table of stage s as k: the warning first when
+// the table has errors, then the file.
+func (e *Editor) exportTable(k ExportKind, s model.Stage) {
+	n := model.JudgeTable(e.findings, s).Errors
+	if k.Ext == "json" {
+		n = e.errors
+	}
+	if n > 0 {
+		e.confirmExportWithErrors(k, s, n, func() { e.chooseExportFile(k, s) })
+		return
+	}
+	e.chooseExportFile(k, s)
+}
+
+// confirmExportWithErrors tells how many errors the table of stage s has
+// and what the file will show, and offers 查看审核 (go to the 审核 tab),
+// 仍然导出 (then goOn) and 取消.
+func (e *Editor) confirmExportWithErrors(k ExportKind, s model.Stage, errs int, goOn func()) {
+	table := model.TableName(s)
+	if k.Ext == "json" {
+		table = "草稿"
+	}
+	msg := fmt.Sprintf("审核发现%s有 %d 个错误，有错误的表不宜报送。", table, errs)
 	if k.Ext != "json" {
-		msg += "\n如仍导出，文件每页的页眉会标明“未通过审核”"
-		if note := e.totals.IncompleteNote(); note != "" {
+		msg += fmt.Sprintf("\n如仍导出，文件每页的页眉会标明“%s”", model.Verdict{Errors: errs}.Mark())
+		if note := (model.Sums{Invalid: model.TableInvalid(e.form, s)}).IncompleteNote(); note != "" {
 			msg += "，合计行会注明“" + note + "”"
 		}
 		msg += "。"
@@ -80,16 +165,22 @@ func (e *Editor) confirmExportWithErrors(k ExportKind, goOn func()) {
 		goOn()
 	})
 	cancel := widget.NewButton("取消", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("申报表未通过审核", container.NewVBox(label, container.NewHBox(review, anyway, cancel)), e.win)
+	d = dialog.NewCustomWithoutButtons(table+"未通过审核", container.NewVBox(label, container.NewHBox(review, anyway, cancel)), e.win)
 	d.Resize(fyne.NewSize(min(480, e.win.Canvas().Size().Width*0.9), 0))
 	d.Show()
 }
 
-// chooseExportFile asks where to save the export (proposing
-// {部门}_{年度}年度_绩效目标申报表.ext in the last used folder), then writes it.
-func (e *Editor) chooseExportFile(k ExportKind) {
-	req := FileRequest{Title: "导出 " + k.Name + " 文件", Dir: e.exportDir(), Name: export.FileName(e.form, k.Ext),
+// chooseExportFile asks where to save the export of the table of stage s
+// (proposing export.TableFileName in the last used folder), then writes it.
+func (e *Editor) chooseExportFile(k ExportKind, s model.Stage) {
+	name := export.TableFileName(e.form, s, k.Ext)
+	title := "导出 " + k.Name + " 文件"
+	if k.Ext != "json" {
+		title = "导出" + model.TableName(s) + "（" + k.Name + "）"
+	}
+	req := FileRequest{Title: title, Dir: e.exportDir(), Name: name,
 		Exts: []string{"." + k.Ext}, Kind: k.Name + " 文件"}
+	kt := k.forTable(s)
 	e.files().Save(e.win, req, func(path string, err error) {
 		if err != nil {
 			e.ShowError("导出失败", "无法保存到这个位置："+err.Error()+"\n请换一个文件夹再试。")
@@ -101,7 +192,7 @@ func (e *Editor) chooseExportFile(k ExportKind) {
 		if filepath.Ext(path) == "" {
 			path += "." + k.Ext
 		}
-		e.ExportTo(k, path, nil)
+		e.ExportTo(kt, path, nil)
 	})
 }
 
@@ -165,9 +256,10 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	})
 }
 
-// writeExport builds the whole file in memory and then replaces path in
-// one step (atomicfile), so that a failed export never leaves half a file
-// and no other file of the clerk's is touched.
+// writeExport builds the whole file in memory and then writes it through
+// atomicfile, so that a failed export never leaves half a file, no other
+// file of the clerk's is touched, a link's target is replaced (the link
+// stays) and a device or pipe is never replaced.
 func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -179,24 +271,13 @@ func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err 
 	if err != nil {
 		return missing, err
 	}
+	// The error of atomicfile is the clerk's message: the file is open in
+	// Excel or WPS, the folder is read-only, the disk is full … and the
+	// old file is untouched.
 	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return missing, writeFileError(path, err)
+		return missing, err
 	}
 	return missing, nil
-}
-
-// writeFileError says in Chinese why path could not be written and what
-// to do.
-func writeFileError(path string, err error) error {
-	switch {
-	case errors.Is(err, atomicfile.ErrIsDir):
-		return model.Wrap(err, model.EINVALID, "无法写入文件：“%s”是一个文件夹，请换一个文件名", filepath.Base(path))
-	case errors.Is(err, fs.ErrNotExist):
-		return model.Wrap(err, model.ENOTFOUND, "无法写入文件：文件夹“%s”不存在，请换一个文件夹", filepath.Dir(path))
-	case errors.Is(err, fs.ErrPermission):
-		return model.Wrap(err, model.EIO, "无法写入文件：没有权限写入“%s”，请换一个文件夹，或先在 Excel、WPS 中关闭这个文件", path)
-	}
-	return model.Errorf(model.EIO, "无法写入文件（可能正被其他程序打开，如 Excel 或 WPS，请先关闭）：%w", err)
 }
 
 func (e *Editor) exportDone(k ExportKind, path string, missing []rune, err error) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -49,5 +50,39 @@ func TestWriteExportErrorsInChinese(t *testing.T) {
 	_, err := writeExport(ExportKinds[2], filepath.Join(dir, "a.json"), model.Sample())
 	if err == nil || !strings.Contains(err.Error(), "不存在") || !strings.Contains(err.Error(), dir) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestWriteExportThroughSymlink: the export replaces the file a link
+// points to, in that file's folder; the link stays a link. A folder given
+// as the file says so in Chinese.
+func TestWriteExportThroughSymlink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "真实"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "真实", "申报表.json")
+	if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "链接.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeExport(ExportKinds[2], link, model.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v", err)
+	}
+	if got, _ := os.ReadFile(target); !strings.Contains(string(got), model.SampleDept) {
+		t.Errorf("target not written: %.40q", got)
+	}
+	_, err := writeExport(ExportKinds[2], dir, model.Sample())
+	if err == nil || !strings.Contains(errMessage(err), "是一个文件夹") || errTitle("导出失败", err) != "导出失败" {
+		t.Errorf("folder: %v", err)
 	}
 }

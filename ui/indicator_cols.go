@@ -91,7 +91,7 @@ func (v *indicatorsView) columns() {
 // rowLine lays out row r's cells in the columns' order, then buttons.
 func (v *indicatorsView) rowLine(r *indRow, name, buttons fyne.CanvasObject) *fyne.Container {
 	cell := map[string]fyne.CanvasObject{
-		model.IndColL3: name, model.IndColValue: container.NewVBox(r.value), model.IndColExplain: r.explain,
+		model.IndColL3: name, model.IndColValue: container.NewVBox(r.value, r.fixed), model.IndColExplain: r.explain,
 		model.IndColNote: r.note, model.IndColWeight: container.NewVBox(r.weight), model.IndColUnit: container.NewVBox(r.unit),
 		model.IndColValueType: container.NewVBox(r.vtype), model.IndColScoring: r.scoring,
 		model.IndColNature: container.NewVBox(r.nature), model.IndColDirection: container.NewVBox(r.dir),

@@ -32,6 +32,11 @@ type indicatorsView struct {
 	heads  string
 	widths []float32      // the columns' widths, then the buttons' (indColWidths)
 	picker *libraryPicker // the 指标库 dialog last opened (ui/library.go)
+	// after 申报 (lock.go): the line saying so, the add buttons hidden
+	lockLine *widget.Label
+	adders   *fyne.Container
+	topBox   *fyne.Container
+	locked   bool
 	// growing is true while grown lays the rows out
 	growing bool
 }
@@ -43,6 +48,7 @@ type indRow struct {
 	parent  *widget.Label // the 三级指标 a Sub sits under
 	name    *widget.Entry
 	value   *widget.Entry
+	fixed   *readOnlyValue // 指标值 after 申报 (lock.go)
 	explain *area
 	note    *area
 	weight  *widget.Entry
@@ -70,11 +76,13 @@ func newIndicatorsView(e *Editor) *indicatorsView {
 		e.Apply(func(f *model.Form) { f.Indicators = append(f.Indicators, model.Indicator{Level1: l1, Level2: l2}) })
 		v.focusAt(model.Location{Part: model.PartIndicators, Row: n, Field: model.FieldLevel3})
 	})
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(lib, blank),
+	v.lockLine = newLockLine()
+	v.adders = container.NewHBox(lib, blank)
+	v.topBox = container.NewVBox(v.lockLine,
+		container.NewBorder(nil, nil, nil, v.adders,
 			small("计算类指标（如预算执行率）在行下方填写计算数据，比率与“达标 / 未达标”随输入即时更新。")),
 		v.header)
-	v.box = container.NewBorder(top, nil, nil, nil, v.scroll)
+	v.box = container.NewBorder(v.topBox, nil, nil, nil, v.scroll)
 	return v
 }
 
@@ -82,6 +90,14 @@ func (v *indicatorsView) object() fyne.CanvasObject { return v.box }
 
 func (v *indicatorsView) refresh(structural bool) {
 	f := v.e.form
+	lineChanged := updateLockLine(v.lockLine, f)
+	if showIf(v.adders, !f.Locked()) || lineChanged {
+		v.topBox.Refresh()
+	}
+	if f.Locked() != v.locked {
+		v.locked = f.Locked()
+		structural = true
+	}
 	if structural || len(v.rows) != len(f.Indicators) || v.opts != f.Options || v.heads != v.headsOf() {
 		v.rebuild()
 	}
@@ -169,6 +185,12 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.value = widget.NewEntry()
 	r.value.SetPlaceHolder("如 ≥98%")
 	r.value.OnChanged = text("value", func(in *model.Indicator, s string) { in.Value = s })
+	r.fixed = newReadOnlyValue(fyne.TextAlignLeading)
+	if e.form.Locked() {
+		r.value.Hide()
+	} else {
+		r.fixed.Hide()
+	}
 	r.explain = newArea(2)
 	r.explain.OnChanged = text("explain", func(in *model.Indicator, s string) { in.Explain = s })
 	r.note = newArea(2)
@@ -215,7 +237,11 @@ func (v *indicatorsView) newRow(i int) *indRow {
 	r.valErr.Importance = widget.DangerImportance
 	r.valErr.Hide()
 	r.nature, r.dir = e.indicatorSelects(i)
-	line := v.rowLine(r, nameCell, container.NewVBox(container.NewGridWithColumns(3, up, dn, del)))
+	btns := container.NewGridWithColumns(3, up, dn, del)
+	if e.form.Locked() {
+		btns.Hide() // rows are neither added, deleted nor moved after 申报
+	}
+	line := v.rowLine(r, nameCell, container.NewVBox(btns))
 	parts := []fyne.CanvasObject{line, r.valErr}
 	if last := lastYearLine(in); last != nil {
 		parts = append(parts, last) // 复制自自评草稿: 上年完成值 and 得分 (stage.go)
@@ -266,6 +292,8 @@ func (v *indicatorsView) update(r *indRow) {
 		setText(r.name, in.Level3)
 	}
 	setText(r.value, in.Value)
+	t := model.ParseTarget(in.Value)
+	r.fixed.set(in.Value, t.Kind == model.TargetInvalid)
 	setText(&r.explain.Entry, in.Explain)
 	setText(&r.note.Entry, in.Note)
 	setText(r.weight, in.Weight)
@@ -274,7 +302,6 @@ func (v *indicatorsView) update(r *indRow) {
 	if r.vtype.Selected != in.ValueType {
 		r.vtype.SetSelected(in.ValueType)
 	}
-	t := model.ParseTarget(in.Value)
 	if t.Kind == model.TargetInvalid {
 		setLabel(r.valErr, "指标值："+t.Reason, widget.DangerImportance)
 		r.valErr.Show()
@@ -393,7 +420,7 @@ func (v *indicatorsView) focusAt(loc model.Location) bool {
 		v.scroll.Refresh()
 	}
 	if !o.Visible() || !v.showsField(loc.Field) {
-		o = r.name
+		o = r.name // also the read-only 指标值 after 申报
 	}
 	return v.e.focusObject(o)
 }

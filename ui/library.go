@@ -53,7 +53,9 @@ const (
 // whole entry, and 添加 for the checked ones.
 type libraryPicker struct {
 	v        *indicatorsView
-	lib      []model.LibraryEntry
+	lib      []model.LibraryEntry // what is listed: the offer (and the others when asked)
+	offer    model.LibraryOffer   // the library as the draft's 表样 sees it (model.LibraryFor)
+	showAll  *widget.Check        // also list the entries outside the 表样's 指标体系
 	x        *model.LibraryIndex
 	problems []string
 	hits     []int        // positions in lib, best first
@@ -91,8 +93,8 @@ func (v *indicatorsView) libraryEntries() ([]model.LibraryEntry, []string) {
 func newLibraryPicker(v *indicatorsView) *libraryPicker {
 	e := v.e
 	p := &libraryPicker{v: v, picked: map[int]bool{}, shown: -1, have: map[string]bool{}}
-	p.lib, p.problems = v.libraryEntries()
-	p.x = model.NewLibraryIndex(p.lib)
+	p.showAll = widget.NewCheck("", func(bool) { p.relist() })
+	p.load()
 	for _, in := range e.form.Indicators {
 		p.have[haveKey(in)] = true
 	}
@@ -144,11 +146,12 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 	if p.importLibraryFn != nil {
 		imp = widget.NewButtonWithIcon("导入指标库文件…", theme.FolderOpenIcon(), p.importDialog)
 	}
+	p.setShowAllText()
 
 	// The source takes its own width; 一级 and 二级 share the rest, so the
 	// dialog fits a 1024-pixel screen with the longest source names.
 	filters := container.NewBorder(nil, nil, p.source, nil, container.NewGridWithColumns(2, p.l1, p.l2))
-	top := container.NewVBox(p.search, filters)
+	top := container.NewVBox(p.search, filters, p.showAll)
 	split := container.NewHSplit(p.list, p.previewScroll)
 	split.Offset = 0.5
 	buttons := container.NewHBox(cancel, p.add)
@@ -165,6 +168,47 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 		p.status.SetText(strings.Join(p.problems, "；"))
 	}
 	return p
+}
+
+// load reads the library and arranges it for the draft's 表样: the
+// template's own entries first, then those re-filed under its 一级/二级, no
+// placeholder, each once (model.LibraryFor).
+func (p *libraryPicker) load() {
+	var lib []model.LibraryEntry
+	lib, p.problems = p.v.libraryEntries()
+	p.offer = model.LibraryFor(lib, p.v.e.Template())
+	p.list2lib()
+}
+
+// list2lib makes the listed entries: the offer, and the others after it
+// when the clerk asks for them.
+func (p *libraryPicker) list2lib() {
+	p.lib = p.offer.Entries
+	if p.showAll.Checked {
+		p.lib = append(append([]model.LibraryEntry(nil), p.offer.Entries...), p.offer.Others...)
+	}
+	p.x = model.NewLibraryIndex(p.lib)
+}
+
+// relist follows the 也列出 check box.
+func (p *libraryPicker) relist() {
+	if p.list == nil {
+		return
+	}
+	p.list2lib()
+	p.picked = map[int]bool{}
+	p.fillSources()
+	p.refresh()
+}
+
+func (p *libraryPicker) setShowAllText() {
+	t := p.v.e.Template()
+	p.showAll.SetText(fmt.Sprintf("也列出不属于表样“%s”指标体系的 %d 条（添加后审核会提示“不在表样的指标体系中”）", t.Name, len(p.offer.Others)))
+	if len(p.offer.Others) == 0 {
+		p.showAll.Hide()
+	} else {
+		p.showAll.Show()
+	}
 }
 
 // haveKey identifies an indicator of the form for “表中已有”.
@@ -352,6 +396,9 @@ func LibraryPreview(e model.LibraryEntry) []string {
 		out = append(out, "计算公式："+f.Text, "需要填写："+strings.Join(f.Inputs, "、"))
 	}
 	out = append(out, "来源："+e.Source)
+	if e.Placed != "" {
+		out = append(out, "归入："+e.Placed)
+	}
 	if e.Ref != "" {
 		out = append(out, "出处："+e.Ref)
 	}
@@ -440,9 +487,17 @@ func (p *libraryPicker) importPath(path string) {
 		p.v.e.ShowError(errTitle("指标库文件没有导入", err), errMessage(err))
 		return
 	}
-	p.lib, p.problems = p.v.libraryEntries()
-	p.x = model.NewLibraryIndex(p.lib)
+	p.load()
 	p.picked = map[int]bool{}
+	p.setShowAllText()
+	// A file of another 指标体系 is still shown: its entries are listed
+	// with the others rather than not at all.
+	if !p.showAll.Checked && !slices.ContainsFunc(p.offer.Entries, func(e model.LibraryEntry) bool { return e.Source == lf.Name }) &&
+		slices.ContainsFunc(p.offer.Others, func(e model.LibraryEntry) bool { return e.Source == lf.Name }) {
+		p.showAll.Checked = true
+		p.showAll.Refresh()
+		p.list2lib()
+	}
 	p.fillSources()
 	p.source.SetSelected(lf.Name)
 	p.status.SetText(fmt.Sprintf("已导入指标库“%s”：%d 条指标。", lf.Name, len(lf.Entries)))

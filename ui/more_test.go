@@ -50,7 +50,7 @@ func TestExportJSONReadsBack(t *testing.T) {
 	bad := filepath.Join(dir, "没有这个文件夹", "a.json")
 	e.ExportTo(ExportKinds[2], bad, done)
 	wk.Run()
-	if calls != 2 || got == nil || !strings.Contains(got.Error(), "无法写入文件") {
+	if calls != 2 || got == nil || !strings.Contains(got.Error(), "无法写入") || !strings.Contains(got.Error(), "不存在") {
 		t.Errorf("export to a missing folder: %v", got)
 	}
 }

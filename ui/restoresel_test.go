@@ -12,18 +12,20 @@ import (
 // the selection follows the draft, so 打开 or 删除 act on it.
 func TestRestoreKeepsTheDraftSelected(t *testing.T) {
 	ws, st, openID := newTestWorkspace(t, model.Sample())
+	// Each save a minute after the one before: the list's order (newest
+	// first) is the order of the saves below.
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)
+	st.SetClock(func() time.Time { at = at.Add(time.Minute); return at })
 	other := model.Sample()
 	other.Dept = "另一个部门"
 	otherID, err := st.Create(other)
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(5 * time.Millisecond)
 	other.Goals[0].Text = "第二版"
 	if err := st.Save(otherID, other); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(5 * time.Millisecond)
 	// the open draft is saved last: it heads the list
 	ws.e.ApplyKeyed("goal/0", func(f *model.Form) { f.Goals[0].Text = "最新" })
 	if err := ws.e.Flush(); err != nil {

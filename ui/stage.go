@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
@@ -29,6 +28,8 @@ type yearView struct {
 	body    *fyne.Container
 	box     fyne.CanvasObject
 	setting bool // the selects are being set from the model
+
+	adjustDlg *adjustDialog // the 调整申报值 dialog last opened
 }
 
 var stageChoices = []string{"申报", "运行监控", "年度自评"}
@@ -80,24 +81,20 @@ func newYearView(e *Editor) *yearView {
 
 func (v *yearView) object() fyne.CanvasObject { return v.box }
 
-// confirmStage asks before the declaration becomes read-only, then moves.
+// confirmStage says in plain words what a change of stage does — what
+// becomes read-only, which columns appear, how to go back — and moves
+// only on the clerk's 进入; entering the 运行监控 or 自评 while the 申报表
+// still has errors says so first and names them (stage_confirm.go).
 func (v *yearView) confirmStage(to model.Stage, month int) {
 	f := v.e.form
 	if to == f.Stage && (to != model.StageMonitor || month == f.Month) {
 		return
 	}
-	if f.Stage == model.StageDeclare && to != model.StageDeclare {
-		dialog.ShowConfirm("进入"+to.String(), "进入“"+to.String()+"”后，申报的指标值和金额将只读；需要改动时请用“调整申报值”并写明原因。\n\n继续吗？",
-			func(yes bool) {
-				if yes {
-					v.SetStage(to, month)
-				} else {
-					v.refresh(true)
-				}
-			}, v.e.win)
+	if to < f.Stage {
+		v.SetStage(to, month) // refused by the model, with its reason
 		return
 	}
-	v.SetStage(to, month)
+	v.showStageConfirm(to, month)
 }
 
 // SetStage moves the draft to stage to (as of month for 运行监控); a refused
@@ -106,7 +103,11 @@ func (v *yearView) SetStage(to model.Stage, month int) {
 	var err error
 	v.e.Apply(func(f *model.Form) { err = f.SetStage(to, month, v.e.clock.Now()) })
 	if err != nil {
-		v.e.ShowError(errTitle("无法切换阶段", err), errMessage(err))
+		msg := errMessage(err)
+		if to < v.e.form.Stage {
+			msg += "\n要回到切换阶段之前的版本：编辑 › 撤销（Ctrl+Z），或 文件 › 历史版本… 恢复那时保存的版本。"
+		}
+		v.e.ShowError(errTitle("无法切换阶段", err), msg)
 		v.refresh(true)
 	}
 }
@@ -206,85 +207,13 @@ func (v *yearView) focus(loc model.Location) bool {
 }
 
 // isStageField reports whether a finding's field is on the 监控与自评 tab.
-func isStageField(f model.Field) bool {
-	switch f {
-	case model.FieldExecuted, model.FieldForecast, model.FieldToDate, model.FieldForecastVal, model.FieldLikelihood,
-		model.FieldCause, model.FieldMeasures, model.FieldBudgetAdj, model.FieldExecYear, model.FieldEvalWeight,
-		model.FieldActual, model.FieldReason, model.FieldAnalysis:
-		return true
-	}
-	return false
-}
+func isStageField(f model.Field) bool { return model.StageOfField(f) != model.StageDeclare }
 
-// showAdjust is the 调整 dialog: choose a declared amount or 指标值, type
-// the new value and the reason; the model keeps both.
+// showAdjust opens the 调整申报值 dialog (adjust.go).
 func (v *yearView) showAdjust() {
-	f := v.e.form
-	type target struct {
-		task        bool
-		u, r        int
-		field       model.Field
-		label, curr string
-	}
-	var targets []target
-	var labels []string
-	for r, in := range f.Indicators {
-		if in.Scorable() {
-			targets = append(targets, target{r: r, field: model.FieldValue, label: fmt.Sprintf("指标 第%d行 %s 指标值（%s）", r+1, in.Name(), in.Value), curr: in.Value})
-		}
-	}
-	for u, un := range f.Units {
-		for r, t := range un.Tasks {
-			for _, fl := range []model.Field{model.FieldTotal, model.FieldFiscal} {
-				a := t.Total
-				if fl == model.FieldFiscal {
-					a = t.Fiscal
-				}
-				targets = append(targets, target{task: true, u: u, r: r, field: fl,
-					label: fmt.Sprintf("任务 %s 第%d行 %s %s（%s）", un.Name, r+1, t.Content, fl, a.String()), curr: a.Raw()})
-			}
-		}
-	}
-	for _, t := range targets {
-		labels = append(labels, t.label)
-	}
-	sel := widget.NewSelect(labels, nil)
-	val := newEscEntry()
-	val.SetPlaceHolder("调整后的值")
-	reason := newEscEntry()
-	reason.SetPlaceHolder("调整原因（必填，会保留并打印）")
-	sel.OnChanged = func(s string) {
-		for _, t := range targets {
-			if t.label == s {
-				val.SetText(t.curr)
-			}
-		}
-	}
-	form := widget.NewForm(widget.NewFormItem("调整什么", sel), widget.NewFormItem("调整后", val), widget.NewFormItem("原因", reason))
-	d := dialog.NewCustomConfirm("调整申报值", "调整", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
-		i := sel.SelectedIndex()
-		if i < 0 {
-			v.e.ShowError("未调整", "请选择要调整的指标值或金额")
-			return
-		}
-		t := targets[i]
-		var err error
-		v.e.Apply(func(f *model.Form) {
-			if t.task {
-				err = f.AdjustTask(t.u, t.r, t.field, val.Text, reason.Text, v.e.clock.Now())
-			} else {
-				err = f.AdjustIndicator(t.r, val.Text, reason.Text, v.e.clock.Now())
-			}
-		})
-		if err != nil {
-			v.e.ShowError(errTitle("未调整", err), errMessage(err))
-		}
-	}, v.e.win)
-	d.Resize(fyne.NewSize(760, 260))
-	d.Show()
+	v.adjustDlg = newAdjustDialog(v)
+	v.adjustDlg.dlg.Show()
+	v.e.win.Canvas().Focus(v.adjustDlg.search)
 }
 
 // lastYearLine is the small line under an indicator carried from a 自评

@@ -38,9 +38,16 @@ type evalIndRow struct {
 	r                        int
 	score                    *widget.Label
 	weight, actual, analysis *widget.Entry
-	reason                   *widget.Entry // only for rate indicators
-	box                      *fyne.Container
+	// pick is the 完成情况 of a qualitative (定性) indicator: 达成, 部分达成
+	// or 未达成 chosen from its list or typed; actual is its entry.
+	pick   *widget.SelectEntry
+	hint   *widget.Label // what is wrong with a 实际完成值 that cannot be read
+	reason *widget.Entry // only for rate indicators
+	box    *fyne.Container
 }
+
+// qualitativeResults are the 完成情况 of a 定性 indicator (model.ScoreQualitative).
+var qualitativeResults = []string{model.Achieved, model.PartAchieve, model.NotAchieved}
 
 var (
 	evalTaskCols = []float32{0, 100, 130, 130, 90}
@@ -119,9 +126,16 @@ func (p *evalPage) build() {
 		if !in.Scorable() {
 			continue
 		}
-		row := &evalIndRow{r: r, score: cell(""), weight: widget.NewEntry(), actual: widget.NewEntry(), analysis: widget.NewEntry(), reason: widget.NewEntry()}
+		row := &evalIndRow{r: r, score: cell(""), weight: widget.NewEntry(), actual: widget.NewEntry(), analysis: widget.NewEntry(), reason: widget.NewEntry(),
+			hint: small("")}
+		row.hint.Importance = widget.DangerImportance
+		row.hint.Hide()
+		var actual fyne.CanvasObject = row.actual
 		if model.ParseTarget(in.Value).Kind == model.TargetQualitative {
-			row.actual.SetPlaceHolder("达成/部分达成/未达成")
+			// 定性: chosen from the three results; what is typed is still read.
+			row.pick = widget.NewSelectEntry(qualitativeResults)
+			row.pick.SetPlaceHolder("请选择")
+			row.actual, actual = &row.pick.Entry, row.pick
 		}
 		row.reason.SetPlaceHolder("改填计算值时写原因")
 		set := func(key string, fn func(v *model.IndicatorEval, s string)) func(string) {
@@ -141,7 +155,8 @@ func (p *evalPage) build() {
 		if in.Formula == "" {
 			reason = widget.NewLabel("")
 		}
-		row.box = tableRow(evalIndCols, cell(in.Name()), cell(in.Value), row.weight, row.actual, reason, row.score, row.analysis)
+		line := tableRow(evalIndCols, cell(in.Name()), cell(in.Value), row.weight, actual, reason, row.score, row.analysis)
+		row.box = container.NewVBox(line, row.hint)
 		p.inds = append(p.inds, row)
 		objs = append(objs, row.box)
 	}
@@ -193,6 +208,15 @@ func (p *evalPage) updateInd(row *evalIndRow) {
 		setLabel(row.score, s.Score.StringFixed(2), imp)
 	default:
 		setLabel(row.score, "—", widget.MediumImportance)
+	}
+	// A typed result that cannot be read says why under its row (定性:
+	// 达成, 部分达成 or 未达成; 定量: a number in the target's unit).
+	if s.State == model.ScoreBadActual {
+		setLabel(row.hint, "实际完成值："+s.Message, widget.DangerImportance)
+	}
+	if showIf(row.hint, s.State == model.ScoreBadActual) {
+		row.box.Refresh()
+		p.list.Refresh()
 	}
 	if s.State == model.ScoreOK && s.Score.LessThan(s.Weight) && strings.TrimSpace(in.Eval.Analysis) == "" {
 		row.analysis.SetPlaceHolder("得分低于分值，请填写")
@@ -259,6 +283,9 @@ func (p *evalPage) focus(loc model.Location) bool {
 				return p.e.focusObject(r.analysis)
 			case model.FieldReason:
 				return p.e.focusObject(r.reason)
+			}
+			if r.pick != nil {
+				return p.e.focusObject(r.pick)
 			}
 			return p.e.focusObject(r.actual)
 		}

@@ -35,6 +35,10 @@ type tasksView struct {
 	// confirmAll confirms every row copied from last year (复制上年)
 	confirmAll *widget.Button
 	topBar     *fyne.Container // help text, 全部确认, 添加单位
+	addUnit    *widget.Button
+	lockLine   *widget.Label // after 申报: what is read-only and how to change it
+	top        *fyne.Container
+	locked     bool // the items show the declaration read-only
 	box        fyne.CanvasObject
 }
 
@@ -93,14 +97,18 @@ type taskItem struct {
 	num     *widget.Label
 	content *widget.Entry
 	amounts [3]*widget.Entry
+	fixed   [3]*readOnlyValue  // the amounts after 申报 (lock.go)
+	cells   [3]*fyne.Container // each amount's entry and read-only value
 	prevs   [3]*widget.Label
 	note    *widget.Entry
 	up, dn  *widget.Button
+	btns    *fyne.Container // 上移, 下移, 删除行
 	errLine *widget.Label
 	errBox  *fyne.Container
 	confirm *widget.Button // 确认: this row's copied amounts are right
 
-	unitConfirm *widget.Button // 确认本单位
+	unitConfirm *widget.Button      // 确认本单位
+	unitBtns    []fyne.CanvasObject // 添加行, 上移/下移/删除单位
 
 	stack *fyne.Container
 }
@@ -127,7 +135,7 @@ func newTasksView(e *Editor) *tasksView {
 	v.bad.Importance = widget.DangerImportance
 	v.bad.Wrapping = fyne.TextWrapWord
 	v.bad.Hide()
-	addUnit := widget.NewButtonWithIcon("添加单位", theme.ContentAddIcon(), func() {
+	v.addUnit = widget.NewButtonWithIcon("添加单位", theme.ContentAddIcon(), func() {
 		n := len(e.form.Units)
 		e.Apply(func(f *model.Form) { f.Units = append(f.Units, model.Unit{Tasks: []model.Task{{}}}) })
 		v.focusAt(model.Location{Part: model.PartTasks, Unit: n, Row: -1, Field: model.FieldUnitName})
@@ -135,10 +143,11 @@ func newTasksView(e *Editor) *tasksView {
 	v.confirmAll = widget.NewButton("全部确认", func() { e.Apply(func(f *model.Form) { f.ConfirmAll() }) })
 	v.confirmAll.Importance = widget.WarningImportance
 	v.confirmAll.Hide()
-	v.topBar = container.NewBorder(nil, nil, nil, container.NewHBox(v.confirmAll, addUnit), small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。"))
-	top := container.NewVBox(v.topBar, v.header)
+	v.topBar = container.NewBorder(nil, nil, nil, container.NewHBox(v.confirmAll, v.addUnit), small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。"))
+	v.lockLine = newLockLine()
+	v.top = container.NewVBox(v.lockLine, v.topBar, v.header)
 	bottom := container.NewVBox(v.bad, widget.NewSeparator(), container.NewHBox(widget.NewLabel("总计"), v.total))
-	v.box = container.NewBorder(top, bottom, nil, nil, v.list)
+	v.box = container.NewBorder(v.top, bottom, nil, nil, v.list)
 	return v
 }
 
@@ -190,6 +199,7 @@ func (v *tasksView) newItem() *taskItem {
 	})
 	it.unitConfirm.Importance = widget.WarningImportance
 	it.unitConfirm.Hide()
+	it.unitBtns = []fyne.CanvasObject{addRow, unitUp, unitDown, unitDel}
 	it.head = container.NewBorder(nil, nil, container.NewHBox(it.unitNum),
 		container.NewHBox(it.unitConfirm, container.NewGridWrap(fyne.NewSize(300, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
 
@@ -220,6 +230,8 @@ func (v *tasksView) newItem() *taskItem {
 			})
 		}
 		it.amounts[c] = en
+		it.fixed[c] = newReadOnlyValue(fyne.TextAlignTrailing)
+		it.fixed[c].Hide()
 		it.prevs[c] = small("")
 	}
 	it.note = widget.NewEntry()
@@ -247,9 +259,14 @@ func (v *tasksView) newItem() *taskItem {
 		}
 	})
 	del := iconButton("删除行", theme.DeleteIcon(), func() { v.deleteTask(it.ref) })
+	it.btns = container.NewGridWithColumns(3, it.up, it.dn, del)
+	amount := func(c int) fyne.CanvasObject {
+		it.cells[c] = container.NewStack(it.amounts[c], it.fixed[c])
+		return it.cells[c]
+	}
 	it.line = container.New(taskCols(), it.num, it.content,
-		it.amounts[0], it.prevs[0], it.amounts[1], it.prevs[1], it.amounts[2], it.prevs[2],
-		it.note, container.NewGridWithColumns(3, it.up, it.dn, del))
+		amount(0), it.prevs[0], amount(1), it.prevs[1], amount(2), it.prevs[2],
+		it.note, it.btns)
 	it.errLine = small("")
 	it.errLine.Importance = widget.DangerImportance
 	pad := canvas.NewRectangle(color.Transparent)
@@ -264,7 +281,7 @@ func (v *tasksView) newItem() *taskItem {
 	it.errBox.Hide()
 	// The optional columns (其他资金, 上年) start hidden, so that the
 	// list's least width is that of a plain form; update shows them.
-	it.amounts[colOther].Hide()
+	it.cells[colOther].Hide()
 	for _, p := range it.prevs {
 		p.Hide()
 	}
@@ -336,7 +353,11 @@ func (v *tasksView) update(it *taskItem, id int) {
 		if n := f.UnitReviewCount(u); n > 0 {
 			it.unitConfirm.SetText(fmt.Sprintf("确认本单位 %d 行", n))
 		}
-		if showIf(it.unitConfirm, f.UnitReviewCount(u) > 0) {
+		changed := showIf(it.unitConfirm, f.UnitReviewCount(u) > 0)
+		for _, b := range it.unitBtns {
+			changed = showIf(b, !v.locked) || changed
+		}
+		if changed {
 			it.head.Refresh()
 		}
 		return
@@ -347,10 +368,12 @@ func (v *tasksView) update(it *taskItem, id int) {
 	setLabel(it.num, fmt.Sprint(it.ref.row+1), widget.LowImportance)
 	setText(it.content, t.Content)
 	setText(it.note, t.Note)
-	changed := false
+	changed := showIf(it.btns, !v.locked)
 	for c := range it.amounts {
 		vis := c != int(colOther) || v.columns[1]
-		changed = showIf(it.amounts[c], vis) || changed
+		changed = showIf(it.cells[c], vis) || changed
+		changed = showIf(it.amounts[c], !v.locked) || changed
+		changed = showIf(it.fixed[c], v.locked) || changed
 		changed = showIf(it.prevs[c], vis && v.columns[0]) || changed
 	}
 	if changed {
@@ -360,6 +383,7 @@ func (v *tasksView) update(it *taskItem, id int) {
 	for c := range it.amounts {
 		a := taskAmount(t, amountCol(c))
 		setText(it.amounts[c], a.Raw())
+		it.fixed[c].set(a.Raw(), a.State() == model.AmountInvalid)
 		if a.State() == model.AmountInvalid {
 			errs = append(errs, string(amountFields[c])+"："+a.Reason())
 		}
@@ -447,6 +471,14 @@ func (v *tasksView) setTall(id int, tall bool) {
 
 func (v *tasksView) refresh(structural bool) {
 	f := v.e.form
+	if lock := f.Locked(); lock != v.locked {
+		v.locked = lock
+		structural = true
+	}
+	lineChanged := updateLockLine(v.lockLine, f)
+	if showIf(v.addUnit, !v.locked) || lineChanged {
+		v.top.Refresh()
+	}
 	if structural {
 		v.rebuild()
 		// Rows may have moved: the items shown get their height (with or
@@ -574,12 +606,11 @@ func (v *tasksView) focusAt(loc model.Location) bool {
 	switch loc.Field {
 	case model.FieldUnitName:
 		o = it.unitName
-	case model.FieldTotal:
-		o = it.amounts[colTotal]
-	case model.FieldFiscal:
-		o = it.amounts[colFiscal]
-	case model.FieldOther:
-		o = it.amounts[colOther]
+	case model.FieldTotal, model.FieldFiscal, model.FieldOther:
+		o = it.amounts[map[model.Field]amountCol{model.FieldTotal: colTotal, model.FieldFiscal: colFiscal, model.FieldOther: colOther}[loc.Field]]
+		if v.locked {
+			o = it.content // the amount is read-only: its row's 主要内容
+		}
 	case model.FieldTaskNote:
 		o = it.note
 	default:

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/godbus/dbus/v5"
 
+	"jixiao/internal/testtool"
 	"jixiao/ui"
 )
 
@@ -25,13 +26,10 @@ import (
 // through it; it returns its address.
 func startBus(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("dbus-daemon")
-	if err != nil {
-		t.Fatalf("dbus-daemon is missing (Debian package dbus; scripts/setup.sh installs it): %v", err)
-	}
+	bin := testtool.Need(t, "dbus", "dbus-daemon")
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "bus.conf")
-	err = os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+	err := os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>

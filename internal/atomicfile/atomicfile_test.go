@@ -3,7 +3,6 @@ package atomicfile
 import (
 	"errors"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -87,16 +86,5 @@ func TestWriteFailureKeepsOldFile(t *testing.T) {
 	}
 	if got := names(t, dir); !slices.Equal(got, []string{"表.pdf"}) {
 		t.Errorf("folder holds %q", got)
-	}
-}
-
-func TestWriteFileErrors(t *testing.T) {
-	dir := t.TempDir()
-	if err := WriteFile(dir, []byte("x"), 0o644); !errors.Is(err, ErrIsDir) {
-		t.Errorf("folder as target: %v, want ErrIsDir", err)
-	}
-	missing := filepath.Join(dir, "no such folder", "a.xlsx")
-	if err := WriteFile(missing, []byte("x"), 0o644); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("missing folder: %v, want fs.ErrNotExist", err)
 	}
 }

@@ -32,6 +32,23 @@ type command struct {
 type cli struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
+	// file, when set, is where a file named "-" goes (the process's
+	// standard output) while stdout, the messages, is the error stream.
+	file io.Writer
+}
+
+// fileToStdout returns the cli of a command that writes a file to
+// standard output: its messages go to the error stream.
+func (c *cli) fileToStdout() *cli {
+	return &cli{stdout: c.stderr, stderr: c.stderr, stdin: c.stdin, file: c.stdout}
+}
+
+// out is where a file named "-" is written.
+func (c *cli) out() io.Writer {
+	if c.file != nil {
+		return c.file
+	}
+	return c.stdout
 }
 
 func (c *cli) printf(format string, args ...any) { fmt.Fprintf(c.stdout, format, args...) }
@@ -162,6 +179,7 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "所有命令都接受 --db 路径，指定草稿数据文件（默认在用户配置目录，也可用环境变量 JIXIAO_DB）。")
+	fmt.Fprintln(w, "每个选项只能给一次：重复给出（如 --draft A --draft B）是用法错误，不会用后一个悄悄代替前一个。")
 	fmt.Fprintln(w, "退出码：0 成功，1 出现需要处理的问题，2 命令用法有误。")
 }
 
@@ -174,13 +192,77 @@ func flags(name string) *flag.FlagSet {
 	return fs
 }
 
+// listFlag is an option that may be given more than once, each value
+// kept in order (check --in a.xlsx --in b.xlsx). Every other option given
+// twice is a usage error (see parse).
+type listFlag []string
+
+func (l *listFlag) String() string {
+	if l == nil {
+		return ""
+	}
+	return strings.Join(*l, ",")
+}
+
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// once wraps a single-valued option: a second value is refused, never
+// silently put over the first (jixiao check --in a --in b checked only b).
+type once struct {
+	flag.Value
+	name, first string
+	set         bool
+	dup         *error // where parse finds the refusal
+}
+
+func (o *once) Set(s string) error {
+	if o.set {
+		if o.isBool() {
+			*o.dup = usageErrorf("选项 --%s 给了两次，只能给一次", o.name)
+		} else {
+			*o.dup = usageErrorf("选项 --%s 给了两次（“%s”和“%s”），只能给一次", o.name, o.first, s)
+		}
+		return *o.dup
+	}
+	o.set, o.first = true, s
+	return o.Value.Set(s)
+}
+
+func (o *once) isBool() bool {
+	b, ok := o.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// onceBool is once for a switch (--yes): the flag package asks
+// IsBoolFlag to let it go without a value.
+type onceBool struct{ *once }
+
+func (onceBool) IsBoolFlag() bool { return true }
+
 // parse parses args with fs and turns the flag package's errors into
-// Chinese usage errors. Positional arguments are returned.
+// Chinese usage errors. Positional arguments are returned. An option
+// given twice is a usage error unless it is a listFlag.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var dup error
+	fs.VisitAll(func(f *flag.Flag) {
+		switch f.Value.(type) {
+		case *listFlag, *once, onceBool:
+			return
+		}
+		o := &once{Value: f.Value, name: f.Name, dup: &dup}
+		if o.isBool() {
+			f.Value = onceBool{o}
+		} else {
+			f.Value = o
+		}
+	})
 	// Allow flags after positional arguments (jixiao import FILE --db X).
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if dup != nil {
+				return nil, dup
+			}
 			msg := err.Error()
 			switch {
 			case strings.HasPrefix(msg, "flag provided but not defined: "):

@@ -36,7 +36,7 @@ var commands = []*command{
 	{
 		name:    "export",
 		args:    "(--draft 编号 | --sample | --in 文件) [--stage 申报|监控|自评] [--xlsx 输出.xlsx] [--pdf 输出.pdf] [--json 输出.json] [--db 路径]",
-		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”；--stage 监控|自评 导出运行监控表或自评表",
+		summary: "导出为 Excel、PDF 或 JSON；不指定输出时在当前文件夹写出 Excel，文件名为“部门_年度年度_绩效目标申报表.xlsx”；输出写成 - 时写到标准输出（只能有一个），提示信息改写到标准错误；--stage 监控|自评 导出运行监控表或自评表",
 		run:     runExport,
 	},
 	{
@@ -77,7 +77,7 @@ var commands = []*command{
 	},
 	{
 		name:    "template",
-		args:    "list | show 编号 | import 表样文件.json | export 编号 输出.json | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
+		args:    "list | show 编号 | import 表样文件.json | export 编号 输出.json|- | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
 		summary: "表样：list 列出可用的表样（每行一个：编号、名称）；show 显示表样的栏目和审核规则；import 导入财政局发的表样文件；export 把表样写成文件；migrate 把草稿迁移到表样的新版本，列出变化和已填内容的去向（--dry-run 只列出）",
 		run:     runTemplate,
 	},

@@ -5,9 +5,8 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -58,13 +57,14 @@ func runExport(c *cli, args []string) error {
 			outs[ext] = p
 		}
 	}
-	seen := map[string]string{}
-	for ext, p := range outs {
-		abs, _ := filepath.Abs(p)
-		if other, dup := seen[abs]; dup {
-			return usageErrorf("--%s 和 --%s 指定了同一个文件“%s”", other, ext, p)
-		}
-		seen[abs] = ext
+	if err := checkOutputs(outs); err != nil {
+		return err
+	}
+	if c.toStdout(outs) {
+		// The file goes to standard output: every message goes to the
+		// error stream, so that `jixiao export --pdf - | …` carries the
+		// file alone.
+		c = c.fileToStdout()
 	}
 	// A one-shot command that allocates a few tens of MB: collecting
 	// garbage less often makes the export quicker.
@@ -112,12 +112,12 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	warnUnchecked(c, f)
+	warnTable(c, f, model.StageDeclare)
 	return nil
 }
 
 // writeOutputs writes each requested file of outs (by extension, in the
-// order xlsx, pdf, json) through a temporary file and prints, for each,
+// order xlsx, pdf, json) with writeOut and prints, for each,
 // the line done gives (the path, and a PDF's page count). Nothing
 // is written for a format whose writer fails.
 func writeOutputs(c *cli, label string, outs map[string]string, write func(ext string, buf *bytes.Buffer) (export.PDFReport, error), done func(ext, path string, pages int) string) error {
@@ -131,10 +131,14 @@ func writeOutputs(c *cli, label string, outs map[string]string, write func(ext s
 		if err != nil {
 			return userErrorf("“%s”导出失败：%w", label, err)
 		}
-		if err := writeFileAtomic(p, buf.Bytes()); err != nil {
+		if err := c.writeOut(p, buf.Bytes()); err != nil {
 			return err
 		}
-		c.printf("%s\n", done(ext, p, rep.Pages))
+		shown := p
+		if p == "-" {
+			shown = "标准输出"
+		}
+		c.printf("%s\n", done(ext, shown, rep.Pages))
 		if len(rep.Missing) > 0 {
 			c.printf("注意：内置字体中没有这些字符，PDF 中以 □ 代替：%s\n", describeRunes(rep.Missing))
 		}
@@ -142,13 +146,14 @@ func writeOutputs(c *cli, label string, outs map[string]string, write func(ext s
 	return nil
 }
 
-// warnUnchecked says, before a form with errors or unreadable amounts is
-// exported, what the files will show (the marks are in the files too).
-func warnUnchecked(c *cli, f *model.Form) {
-	if v := model.Judge(f); !v.Passed() {
-		c.printf("注意：申报表%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", v.Mark())
+// warnTable says, after the table of stage s of f was exported with
+// errors or unreadable amounts, what the files show (the marks are in the
+// files too): the errors counted are the table's own (model.JudgeTable).
+func warnTable(c *cli, f *model.Form, s model.Stage) {
+	if v := model.JudgeTable(model.Check(f), s); !v.Passed() {
+		c.printf("注意：%s%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", model.TableName(s), v.Mark())
 	}
-	if note := model.ComputeTotals(f).IncompleteNote(); note != "" {
+	if note := (model.Sums{Invalid: model.TableInvalid(f, s)}).IncompleteNote(); note != "" {
 		c.printf("注意：%s，文件的合计行已注明。\n", note)
 	}
 }
@@ -162,21 +167,71 @@ func describeRunes(rs []rune) string {
 	return strings.Join(parts, "、")
 }
 
-// writeFileAtomic writes data to path through internal/atomicfile (a
-// temporary file in the same folder, renamed over the target), so that an
-// existing file is never left half written, and says what went wrong in
-// the clerk's words.
-func writeFileAtomic(path string, data []byte) error {
-	err := atomicfile.WriteFile(path, data, 0o644)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, atomicfile.ErrIsDir):
-		return userErrorf("“%s”是一个文件夹，请给出文件名", path)
-	case errors.Is(err, fs.ErrNotExist):
-		return userErrorf("无法写入“%s”：文件夹“%s”不存在", path, filepath.Dir(path))
+// checkOutputs refuses two outputs that name the same file (by its
+// path, or by where its links lead) and more than one "-".
+func checkOutputs(outs map[string]string) error {
+	seen := map[string]string{}
+	for _, ext := range []string{"xlsx", "pdf", "json"} {
+		p, ok := outs[ext]
+		if !ok {
+			continue
+		}
+		key := p
+		if p != "-" {
+			if t, err := atomicfile.Resolve(p); err == nil {
+				key = t.File
+			}
+			key, _ = filepath.Abs(key)
+		}
+		if other, dup := seen[key]; dup {
+			if p == "-" {
+				return usageErrorf("--%s 和 --%s 都写到标准输出（-）：一次只能有一个文件写到标准输出，另一个请给出文件名", other, ext)
+			}
+			return usageErrorf("--%s 和 --%s 指定了同一个文件“%s”", other, ext, p)
+		}
+		seen[key] = ext
 	}
-	return userErrorf("无法写入“%s”：%v（如果文件正在 Excel 或 WPS 中打开，请先关闭）", path, err)
+	return nil
+}
+
+// toStdout reports whether one of outs is standard output: "-", or a
+// path that leads to the same file or pipe (/dev/stdout, /dev/fd/1).
+func (c *cli) toStdout(outs map[string]string) bool {
+	for _, p := range outs {
+		if p == "-" {
+			return true
+		}
+		f, ok := c.stdout.(*os.File)
+		if !ok {
+			continue
+		}
+		a, err1 := f.Stat()
+		b, err2 := os.Stat(p)
+		if err1 == nil && err2 == nil && os.SameFile(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeOut writes data to path, or to standard output when path is "-".
+// A file goes through internal/atomicfile, the one writer of every file
+// jixiao writes: a plain file is replaced in one step (never half
+// written), a link's target is replaced and the link stays, a device or
+// a pipe is written to and never replaced; its error says in the clerk's
+// words what went wrong (open in Excel or WPS, read-only folder, full
+// disk, a folder) and that the old file is untouched.
+func (c *cli) writeOut(path string, data []byte) error {
+	if path == "-" {
+		if _, err := c.out().Write(data); err != nil {
+			return userErrorf("无法写到标准输出：%v", err)
+		}
+		return nil
+	}
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+		return userErr(err)
+	}
+	return nil
 }
 
 func runImport(c *cli, args []string) error {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export"
+	"jixiao/internal/testtool"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -39,10 +40,8 @@ func TestExportOfAFormWithAnUnreadableAmount(t *testing.T) {
 		}
 	}
 
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
-	}
-	b, err := exec.Command("pdftotext", pdf, "-").Output()
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
+	b, err := exec.Command(pdftotext, pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

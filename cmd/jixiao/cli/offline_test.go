@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"jixiao/export"
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
@@ -51,9 +52,7 @@ func unshareArgs(t *testing.T) []string {
 	if runtime.GOOS != "linux" {
 		t.Skip("the offline test uses Linux network namespaces (unshare -n); not on " + runtime.GOOS)
 	}
-	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("unshare (util-linux) is not installed; the offline test needs it")
-	}
+	testtool.Need(t, "util-linux", "unshare")
 	var why []string
 	for _, args := range [][]string{{"unshare", "-n"}, {"unshare", "-r", "-n"}} {
 		out, err := exec.Command(args[0], append(args[1:], "cat", "/proc/net/dev")...).CombinedOutput()
@@ -69,7 +68,7 @@ func unshareArgs(t *testing.T) []string {
 		}
 		why = append(why, strings.Join(args, " ")+": "+strings.TrimSpace(string(out)))
 	}
-	t.Skipf("network namespaces are not permitted here (run the tests as root, as CI does): %s", strings.Join(why, "; "))
+	testtool.Missing(t, "network namespaces are not permitted here (run the tests as root, as CI does): %s", strings.Join(why, "; "))
 	return nil
 }
 
@@ -185,14 +184,12 @@ func TestOfflineFlow(t *testing.T) {
 		t.Logf("offline (%s): %s", strings.Join(us, " "), strings.Join(trace, " | "))
 	})
 	t.Run("strace", func(t *testing.T) {
-		if _, err := exec.LookPath("strace"); err != nil {
-			t.Skip("strace not installed; the namespace run above is the guarantee")
-		}
+		testtool.Need(t, "strace", "strace")
 		log := filepath.Join(dir, "strace.log")
 		// -f follows threads; network calls of any process of the flow are logged.
 		probe := exec.Command("strace", "-f", "-o", log, "-e", "trace=network", "true")
 		if out, err := probe.CombinedOutput(); err != nil {
-			t.Skipf("strace cannot trace here: %v %s", err, out)
+			testtool.Missing(t, "strace cannot trace here: %v %s", err, out)
 		}
 		os.Remove(log)
 		db = filepath.Join(dir, "drafts2.db")

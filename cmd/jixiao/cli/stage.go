@@ -82,12 +82,7 @@ func runStage(c *cli, args []string) error {
 
 // stageFileName is the default file name of a stage table.
 func stageFileName(f *model.Form, stage model.Stage, ext string) string {
-	name := export.FileName(f, ext)
-	table := "绩效运行监控表"
-	if stage == model.StageEval {
-		table = "绩效自评表"
-	}
-	return strings.Replace(name, "绩效目标申报表", table, 1)
+	return export.TableFileName(f, stage, ext)
 }
 
 // exportStage writes the 监控表/自评表 of f to outs (by extension); JSON is
@@ -96,25 +91,25 @@ func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs ma
 	if len(outs) == 0 {
 		outs["xlsx"] = stageFileName(f, stage, "xlsx")
 	}
-	return writeOutputs(c, label, outs, func(ext string, buf *bytes.Buffer) (rep export.PDFReport, err error) {
-		switch ext {
-		case "xlsx":
-			err = export.WriteStageXLSX(buf, f, stage)
-		case "pdf":
-			rep, err = export.WriteStagePDF(buf, f, stage)
-		case "json":
-			err = export.WriteJSON(buf, f)
+	err := writeOutputs(c, label, outs, func(ext string, buf *bytes.Buffer) (rep export.PDFReport, err error) {
+		if ext == "json" {
+			return rep, export.WriteJSON(buf, f)
 		}
-		return rep, err
+		return export.WriteTable(buf, f, nil, stage, ext)
 	}, func(ext, p string, pages int) string {
 		switch ext {
 		case "xlsx":
-			return fmt.Sprintf("已导出 %s（Excel）：%s", stage, p)
+			return fmt.Sprintf("已导出 %s（Excel）：%s", model.TableName(stage), p)
 		case "pdf":
-			return fmt.Sprintf("已导出 %s（PDF，%d 页）：%s", stage, pages, p)
+			return fmt.Sprintf("已导出 %s（PDF，%d 页）：%s", model.TableName(stage), pages, p)
 		}
 		return fmt.Sprintf("已导出 JSON（含全部阶段）：%s", p)
 	})
+	if err != nil {
+		return err
+	}
+	warnTable(c, f, stage)
+	return nil
 }
 
 // importInto reads the values of a filled 监控表/自评表 into draft id.

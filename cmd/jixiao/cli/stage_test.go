@@ -95,7 +95,12 @@ func TestStageRoundTrip(t *testing.T) {
 	st.Close()
 
 	xlsx := filepath.Join(dir, "自评.xlsx")
-	mustRun(t, "export", "--db", db, "--draft", id, "--stage", "自评", "--xlsx", xlsx)
+	out = mustRun(t, "export", "--db", db, "--draft", id, "--stage", "自评", "--xlsx", xlsx)
+	// The 自评表 is judged by its own findings (the empty 自评 values).
+	if v := model.JudgeTable(model.Check(f), model.StageEval); v.Errors == 0 ||
+		!strings.Contains(out, "注意：自评表"+v.Mark()+"，导出的文件每页页眉都标有“未通过审核”") {
+		t.Errorf("export of an unfilled 自评表 (%d errors):\n%s", v.Errors, out)
+	}
 	fillEval(t, xlsx, f)
 	out = mustRun(t, "import", xlsx, "--into", id, "--db", db)
 	if !strings.Contains(out, "读取 102 处改动") || !strings.Contains(out, "政府采购执行率）实际完成值：（空） → 93%") ||
@@ -125,7 +130,7 @@ func TestStageRoundTrip(t *testing.T) {
 	}
 	pdf := filepath.Join(dir, "自评.pdf")
 	out = mustRun(t, "export", "--db", db, "--draft", id, "--stage", "自评", "--pdf", pdf, "--json", filepath.Join(dir, "all.json"))
-	if !strings.Contains(out, "已导出 年度自评（PDF") || !strings.Contains(out, "含全部阶段") {
+	if !strings.Contains(out, "已导出 自评表（PDF") || !strings.Contains(out, "含全部阶段") {
 		t.Errorf("export: %s", out)
 	}
 }

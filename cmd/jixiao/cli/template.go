@@ -92,7 +92,10 @@ func runTemplate(c *cli, args []string) error {
 		if err != nil {
 			return userErrorf("表样“%s”无法写出：%w", t.ID, err)
 		}
-		if err := writeFileAtomic(pos[1], b); err != nil {
+		if c.toStdout(map[string]string{"json": pos[1]}) {
+			c = c.fileToStdout()
+		}
+		if err := c.writeOut(pos[1], b); err != nil {
 			return err
 		}
 		c.printf("已导出表样 %s：%s\n", t.ID, pos[1])
