@@ -32,16 +32,19 @@
 #   into %AppData%\jixiao\drafts.db; the uninstaller runs silently and must
 #   remove the program, the shortcuts and the key and keep the drafts file.
 #
-# Prints "ok"/"FAIL" lines and ends with "N passed, N failed"; exits 1 if
-# anything failed. A package that is missing fails (run scripts/package.sh
-# first; scripts/test.sh does). Everything it starts is stopped at the end.
+# First it runs scripts/package.sh for the targets (incremental). Prints
+# "ok"/"FAIL" lines and ends with "N passed, N failed"; exits 1 if anything
+# failed. Every tool is installed when missing (scripts/setup.sh pkgtest);
+# one still missing fails. Everything it starts is stopped at the end
+# (scripts/xsession.sh). scripts/test.sh runs it in its window step.
 #
 # Environment: JIXIAO_SHOTS=DIR copies the screenshots there
-# (JIXIAO_SHOTS=docs/screenshots refreshes the committed ones).
+# (JIXIAO_SHOTS=docs/screenshots refreshes the committed ones);
+# JIXIAO_PKGTEST_BUILD=0 tests the packages in dist/ as they are.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=scripts/setup.sh
-. scripts/setup.sh
+# shellcheck source=scripts/xsession.sh
+. scripts/xsession.sh
 jixiao_setup pkgtest || exit 1
 for tool in Xvfb openbox xdotool import compare identify qemu-aarch64-static wine wineboot wineserver \
 	lintian dpkg-deb x86_64-w64-mingw32-gcc; do
@@ -57,23 +60,35 @@ version="$(sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)"
 debversion="$version.$(sed -n 's/^Build = \([0-9]*\)/\1/p' FyneApp.toml)"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(deb-amd64 deb-arm64 windows)
+builds=()
+for t in "${targets[@]}"; do
+	case "$t" in
+	deb-amd64) builds+=(linux) ;;
+	deb-arm64) builds+=(arm64) ;;
+	windows) builds+=(windows) ;;
+	*)
+		jixiao_log "unknown target $t (deb-amd64, deb-arm64 or windows)"
+		exit 2
+		;;
+	esac
+done
+
+# Build what is tested, from this tree (incremental: Go's cache keeps
+# what did not change), unless told to take dist/ as it is.
+if [ "${JIXIAO_PKGTEST_BUILD:-1}" != 0 ]; then
+	scripts/package.sh "${builds[@]}" || {
+		jixiao_log "scripts/package.sh failed"
+		exit 1
+	}
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/jixiao-pkgtest.XXXXXX")"
-pids=()
-cleanup() {
-	local p
-	if [ -n "${WINEPREFIX:-}" ] && [ -d "$WINEPREFIX" ]; then wineserver -k 2>/dev/null; fi
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-	for _ in $(seq 20); do
-		local alive=0
-		for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
-		[ $alive = 0 ] && break
-		sleep 0.25
-	done
-	for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
+# A virtual screen of 1366×768 (the clerks' common laptop) with openbox on
+# a free display (scripts/xsession.sh); at exit it stops everything tracked,
+# then wine's server of the scratch prefix, then removes the scratch place.
+jixiao_x_start 1366x768 || exit 1
+jixiao_x_defer 'rm -rf "$work"'
+jixiao_x_defer '[ -n "${WINEPREFIX:-}" ] && [ -d "$WINEPREFIX" ] && wineserver -k 2>/dev/null'
 passed=0
 failed=()
 ok() {
@@ -91,24 +106,6 @@ check() {
 	if "$@"; then ok "$what"; else fail "$what"; fi
 }
 
-# A virtual screen of 1366×768 (the clerks' common laptop) with openbox,
-# on a display number Xvfb picks itself.
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-disown
-for _ in $(seq 100); do
-	grep -q '^[0-9]' "$work/display" 2>/dev/null && break
-	sleep 0.2
-done
-grep -q '^[0-9]' "$work/display" || {
-	jixiao_log "Xvfb did not start: $(cat "$work/xvfb.log")"
-	exit 1
-}
-export DISPLAY=":$(head -1 "$work/display")"
-openbox >"$work/openbox.log" 2>&1 &
-pids+=($!)
-disown
-
 # wait_window TIMEOUT: prints the id of the visible window whose title
 # names the program once there is one.
 wait_window() {
@@ -124,23 +121,23 @@ wait_window() {
 	return 1
 }
 
-# settled_shot FILE TIMEOUT: screenshots of the screen every second until
-# two in a row are the same and show more than a few colours (text has
-# been drawn), then keeps that one as FILE.
+# settled_shot WID FILE TIMEOUT: screenshots every second until the window
+# WID shows text (many colours in its own area: a window not yet drawn is
+# one colour) and the whole screen is the same as a second before (drawn
+# and placed), then keeps the screen as FILE.
 settled_shot() {
-	local file="$1" end=$((SECONDS + $2)) prev="" sum colours
+	local wid="$1" file="$2" end=$((SECONDS + $3)) prev="" sum colours
 	while [ $SECONDS -lt $end ]; do
-		import -window root "$work/shot.png" 2>/dev/null || {
-			sleep 1
-			continue
-		}
-		sum="$(identify -format '%#' "$work/shot.png")"
-		colours="$(identify -format '%k' "$work/shot.png")"
-		if [ "$sum" = "$prev" ] && [ "$colours" -gt 64 ]; then
-			mv "$work/shot.png" "$file"
-			return 0
+		if import -window root "$work/shot.png" 2>/dev/null &&
+			import -window "$wid" "$work/win.png" 2>/dev/null; then
+			sum="$(identify -format '%#' "$work/shot.png")"
+			colours="$(identify -format '%k' "$work/win.png")"
+			if [ "$sum" = "$prev" ] && [ "$colours" -gt 64 ]; then
+				mv "$work/shot.png" "$file"
+				return 0
+			fi
+			prev="$sum"
 		fi
-		prev="$sum"
 		sleep 1
 	done
 	return 1
@@ -165,7 +162,7 @@ window_test() {
 	shift 3
 	"$@" >"$work/$label-gui.log" 2>&1 &
 	pid=$!
-	pids+=("$pid")
+	jixiao_x_track "$pid"
 	if ! wid="$(wait_window "$timeout")"; then
 		fail "$label: no window within ${timeout}s ($(tail -c 300 "$work/$label-gui.log"))"
 		kill -KILL "$pid" 2>/dev/null
@@ -175,7 +172,7 @@ window_test() {
 	# titles the window "欢迎 — 绩效目标申报".
 	title="$(xdotool getwindowname "$wid")"
 	check "$label: window open, title \"$title\" (the first-start page)" test "$title" = "欢迎 — $name"
-	check "$label: first page drawn and settled ($(basename "$shot"))" settled_shot "$shot" "$timeout"
+	check "$label: first page drawn and settled ($(basename "$shot"))" settled_shot "$wid" "$shot" "$timeout"
 	xdotool windowactivate --sync "$wid" 2>/dev/null
 	xdotool key --window "$wid" --clearmodifiers ctrl+q
 	wait_exit "$pid" 60
@@ -367,10 +364,6 @@ for t in "${targets[@]}"; do
 	deb-amd64) deb_test amd64 ;;
 	deb-arm64) deb_test arm64 ;;
 	windows) windows_test ;;
-	*)
-		jixiao_log "unknown target $t (deb-amd64, deb-arm64 or windows)"
-		exit 2
-		;;
 	esac
 done
 
