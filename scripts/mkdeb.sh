@@ -159,7 +159,10 @@ depends="$depends, $dlopened"
 # packages).
 chmod -R u=rwX,go=rX "$root"
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
-size="$(du -k -s --apparent-size "$root" | cut -f1)"
+# Installed-Size as dpkg-gencontrol counts it: each file rounded up to
+# KiB, each directory and link 1 KiB.
+size="$(find "$root" -mindepth 1 \( -type f -printf '%s\n' -o -printf '1\n' \) |
+	awk '{ s += int(($1 + 1023) / 1024) } END { print s }')"
 install -d "$root/DEBIAN"
 subst packaging/linux/control.in | sed -e "s|@SIZE@|$size|" -e "s|@DEPENDS@|$depends|" >"$root/DEBIAN/control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
