@@ -38,6 +38,7 @@
 # one still missing fails. Everything it starts is stopped at the end
 # (scripts/xsession.sh). scripts/test.sh runs it in its window step.
 #
+# The screenshots are kept in dist/package-test/.
 # Environment: JIXIAO_SHOTS=DIR copies the screenshots there
 # (JIXIAO_SHOTS=docs/screenshots refreshes the committed ones);
 # JIXIAO_PKGTEST_BUILD=0 tests the packages in dist/ as they are.
@@ -87,6 +88,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/jixiao-pkgtest.XXXXXX")"
 # a free display (scripts/xsession.sh); at exit it stops everything tracked,
 # then wine's server of the scratch prefix, then removes the scratch place.
 jixiao_x_start 1366x768 || exit 1
+# The screenshots also stay in dist/package-test/ (not in git) to look at.
+keep=dist/package-test
+mkdir -p "$keep"
 jixiao_x_defer 'rm -rf "$work"'
 jixiao_x_defer '[ -n "${WINEPREFIX:-}" ] && [ -d "$WINEPREFIX" ] && wineserver -k 2>/dev/null'
 passed=0
@@ -123,22 +127,39 @@ wait_window() {
 
 # settled_shot WID FILE TIMEOUT: screenshots every second until the window
 # WID shows text (many colours in its own area: a window not yet drawn is
-# one colour) and the whole screen is the same as a second before (drawn
+# one colour) and the whole screen has not changed for two seconds (drawn
 # and placed), then keeps the screen as FILE.
 settled_shot() {
-	local wid="$1" file="$2" end=$((SECONDS + $3)) prev="" sum colours
+	local wid="$1" file="$2" end=$((SECONDS + $3)) prev="" same=0 sum colours
 	while [ $SECONDS -lt $end ]; do
 		if import -window root "$work/shot.png" 2>/dev/null &&
 			import -window "$wid" "$work/win.png" 2>/dev/null; then
 			sum="$(identify -format '%#' "$work/shot.png")"
 			colours="$(identify -format '%k' "$work/win.png")"
 			if [ "$sum" = "$prev" ] && [ "$colours" -gt 64 ]; then
+				same=$((same + 1))
+			else
+				same=0
+			fi
+			if [ $same -ge 2 ]; then
 				mv "$work/shot.png" "$file"
 				return 0
 			fi
 			prev="$sum"
 		fi
 		sleep 1
+	done
+	return 1
+}
+
+# wait_width WID WIDTH TIMEOUT: waits until the window WID is WIDTH pixels
+# wide.
+wait_width() {
+	local end=$((SECONDS + $3)) w
+	while [ $SECONDS -lt $end ]; do
+		w="$(xdotool getwindowgeometry --shell "$1" 2>/dev/null | sed -n 's/^WIDTH=//p')"
+		[ "$w" = "$2" ] && return 0
+		sleep 0.5
 	done
 	return 1
 }
@@ -172,7 +193,18 @@ window_test() {
 	# titles the window "欢迎 — 绩效目标申报".
 	title="$(xdotool getwindowname "$wid")"
 	check "$label: window open, title \"$title\" (the first-start page)" test "$title" = "欢迎 — $name"
+	# On a screen smaller than 1400×860 the program maximises its window
+	# (cmd/jixiao/screen.go): on 1366×768 it fills the width. Under wine
+	# the request is sometimes lost (about one start in five here; the
+	# window stays at 1280 px): noted, not failed, for the Windows build.
+	local width="${JIXIAO_X_SIZE%x*}"
+	if [ "$label" = windows ]; then
+		wait_width "$wid" "$width" 30 || echo "note  $label: window not maximised within 30 s (wine)"
+	else
+		check "$label: window maximised to the screen's width ($width px)" wait_width "$wid" "$width" "$timeout"
+	fi
 	check "$label: first page drawn and settled ($(basename "$shot"))" settled_shot "$wid" "$shot" "$timeout"
+	[ ! -f "$shot" ] || cp "$shot" "$keep/"
 	xdotool windowactivate --sync "$wid" 2>/dev/null
 	xdotool key --window "$wid" --clearmodifiers ctrl+q
 	wait_exit "$pid" 60
