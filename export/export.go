@@ -42,6 +42,10 @@ type ImportReport struct {
 	// (its template has no such field or column), cell by cell; their text
 	// is not in the form.
 	Unplaced []Problem
+	// Places are where each part of the form was read from, in the
+	// file's own terms (import_places.go; PlaceOf finds a finding's
+	// place); nil for a JSON file.
+	Places map[model.Location]Place
 
 	// tpl is the form's 表样: the counts are named by its parts.
 	tpl *model.Template

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 
 var (
 	yearRe      = regexp.MustCompile(`([0-9０-９]{4})\s*年度`)
+	yearCellRe  = regexp.MustCompile(`^\s*([0-9０-９]{4})\s*(年度|年)?\s*$`)
 	goalStartRe = regexp.MustCompile(`^\s*目标\s*[0-9０-９]+\s*[:：.．、]`)
 	plainNumRe  = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 )
@@ -25,29 +27,46 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	for _, b := range blocks {
 		first = min(first, b.row)
 	}
+	// 年度 as a row of 基本信息 (a template's 预算年度 | 2022)
+	yearLabels := []string{"年度", "年度:"}
+	if t := g.template(); t != nil && t.YearInBasic() {
+		yearLabels = append(yearLabels, recognize.Norm(t.YearLabel()), recognize.Norm(t.YearLabel())+":")
+	}
 	for r := 0; r < first; r++ {
 		for c, v := range g.cells[r] {
+			if f.Year == "" && slices.Contains(yearLabels, recognize.Norm(v)) {
+				if vc, val := nextValue(g, r, c); vc >= 0 {
+					if m := yearCellRe.FindStringSubmatch(val); m != nil {
+						f.Year = foldDigits(m[1])
+						g.use(r, c)
+						g.use(r, vc)
+					}
+				}
+			}
 			if f.Year == "" {
 				if m := yearRe.FindStringSubmatch(v); m != nil {
 					f.Year = foldDigits(m[1])
+					g.record(rep, basicLoc(model.FieldYear), r, c)
 				}
 			}
 			if n := recognize.Norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
 				for c2 := c + 1; c2 < len(g.cells[r]); c2++ {
 					if w := strings.TrimSpace(g.at(r, c2)); w != "" && recognize.Norm(w) != n {
 						f.Dept = w
+						g.record(rep, basicLoc(model.FieldDept), r, c2)
 						break
 					}
 				}
 			} else if strings.HasPrefix(n, "部门名称:") && f.Dept == "" && len(n) > len("部门名称:") {
 				f.Dept = strings.TrimSpace(strings.SplitN(strings.ReplaceAll(v, "：", ":"), ":", 2)[1])
+				g.record(rep, basicLoc(model.FieldDept), r, c)
 			}
 		}
 	}
 	if f.Year == "" {
 		rep.problem("", "没有找到年度（如“（2020年度）”），请在程序中填写年度")
 	}
-	templateHead(g, first, f)
+	templateHead(g, first, f, rep)
 	if f.Dept == "" {
 		rep.problem("", "没有找到部门名称，请在程序中填写")
 	}
@@ -62,6 +81,7 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 		return e
 	}
 	for _, b := range blocks {
+		g.record(rep, model.Location{Part: partOf(b.kind), Unit: -1, Row: -1}, b.row, b.col)
 		switch b.kind {
 		case blockGoals:
 			parseGoals(g, b, end(b), f, rep)
@@ -72,7 +92,7 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 		case blockFunds:
 			parseFunds(g, b, end(b), f, rep)
 		case blockDuties:
-			parseDuties(g, b, end(b), f)
+			parseDuties(g, b, end(b), f, rep)
 		}
 		markBlock(g, b, end(b))
 	}
@@ -93,7 +113,7 @@ func foldDigits(s string) string {
 
 func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	skipped := 0
-	var placeholders, unfilled []string
+	var placeholders, unfilled, split []string
 	for r := b.row; r < end; r++ {
 		text, at, label, labelAt := "", b.col+1, false, 0
 		for c := b.col + 1; c < len(g.cellsOf(r)); c++ {
@@ -114,6 +134,7 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			// The target is a formula without a value: kept as an empty
 			// target to fill in, and reported by reportFormulas.
 			f.Goals = append(f.Goals, model.Goal{})
+			g.recordGoal(rep, len(f.Goals)-1, r, b.col+1)
 			continue
 		}
 		if t == "" && !label && r != b.row && sectionLabelIn(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
@@ -124,6 +145,7 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			// so the targets keep their numbers; 审核 asks for it
 			unfilled = append(unfilled, g.addr(r, labelAt))
 			f.Goals = append(f.Goals, model.Goal{})
+			g.recordGoal(rep, len(f.Goals)-1, r, labelAt)
 			continue
 		}
 		if t == "" {
@@ -136,7 +158,19 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			// kept, as the export printed it: 审核 asks for a real target
 			placeholders = append(placeholders, g.addr(r, at))
 		}
+		if parts := recognize.SplitGoals(text); len(parts) > 1 && !label {
+			// several numbered targets typed in one cell: one each
+			split = append(split, fmt.Sprintf("%s（%d 条）", g.addr(r, at), len(parts)))
+			for _, p := range parts {
+				f.Goals = append(f.Goals, model.Goal{Text: p})
+			}
+			continue
+		}
 		f.Goals = append(f.Goals, model.Goal{Text: t})
+		g.recordGoal(rep, len(f.Goals)-1, r, at)
+	}
+	if len(split) > 0 {
+		rep.note("%s：%s 一格中写了几条编号的目标，已按编号分为各自的一条", g.template().Label(model.SectionGoals), strings.Join(split, "、"))
 	}
 	if skipped > 0 {
 		rep.note("年度总体目标：跳过 %d 个空白行", skipped)
@@ -205,6 +239,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			// only a unit name: a unit without rows yet
 			if name != "" && (len(f.Units) == 0 || f.Units[len(f.Units)-1].Name != name) || formula && len(f.Units) == 0 {
 				f.Units = append(f.Units, model.Unit{Name: name})
+				g.recordUnit(rep, len(f.Units)-1, r, nameC)
 			} else if !formula {
 				skipped++
 			}
@@ -216,6 +251,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		}
 		if newUnit {
 			f.Units = append(f.Units, model.Unit{Name: name})
+			g.recordUnit(rep, len(f.Units)-1, r, nameC)
 		}
 		t := model.Task{Content: content}
 		if totC >= 0 {
@@ -232,6 +268,9 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		}
 		u := &f.Units[len(f.Units)-1]
 		u.Tasks = append(u.Tasks, t)
+		g.recordRow(rep, model.PartTasks, len(f.Units)-1, len(u.Tasks)-1, r, map[model.Field]int{
+			model.FieldContent: contC, model.FieldTotal: totC, model.FieldFiscal: fisC, model.FieldOther: othC, model.FieldTaskNote: noteC,
+		}, g.headOf(b.row, b.row+b.header))
 	}
 	if skipped > 0 {
 		rep.note("年度主要任务：跳过 %d 个空白行", skipped)
@@ -362,6 +401,12 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 			in.Formula = key
 		}
 		f.Indicators = append(f.Indicators, in)
+		g.recordRow(rep, model.PartIndicators, -1, len(f.Indicators)-1, r, map[model.Field]int{
+			model.FieldLevel1: l1, model.FieldLevel2: l2, model.FieldLevel3: l3, model.FieldSub: sub,
+			model.FieldValue: value, model.FieldExplain: explain, model.FieldNote: note, model.FieldWeight: weight,
+			model.FieldUnit: unit, model.FieldValueType: vtype, model.FieldScoring: scoring,
+			model.FieldNature: nature, model.FieldDirection: direction,
+		}, g.headOf(b.row, b.row+b.header))
 	}
 	if skipped > 0 {
 		rep.note("绩效指标：跳过 %d 个空白行", skipped)

@@ -45,6 +45,10 @@ type sheetGrid struct {
 	place func(r, c int) string
 }
 
+// acceptFormula takes formula cell (r, c) as read (a computed total whose
+// value is not needed): it is not reported.
+func (g *sheetGrid) acceptFormula(r, c int) { delete(g.formulas, [2]int{r, c}) }
+
 // isFormula reports whether (r, c) is a formula cell without a value.
 func (g *sheetGrid) isFormula(r, c int) bool {
 	_, ok := g.formulas[[2]int{r, c}]
@@ -108,6 +112,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 			g.cells[i] = g.cells[i][:maxSheetCols]
 		}
 	}
+	storedValues(xf, sheet, g.cells)
 	g.findFormulas(rawSheetXML(xf, sheet))
 	merges, err := mergedRanges(xf, sheet)
 	if err != nil {

@@ -68,7 +68,7 @@ func (g *sheetGrid) use(r, c int) {
 // templateHead reads 部门名称 under its other labels (in the title area,
 // rows before first), the 基本信息 fields anywhere in the sheet (a footer
 // 填报人：张三 联系电话：…), and marks the title cells as placed.
-func templateHead(g *sheetGrid, first int, f *model.Form) {
+func templateHead(g *sheetGrid, first int, f *model.Form, rep *ImportReport) {
 	labels := g.basicLabels()
 	inCell := basicInCell(labels)
 	for r := range g.cells {
@@ -86,12 +86,14 @@ func templateHead(g *sheetGrid, first int, f *model.Form) {
 					if vc, val := nextValue(g, r, c); vc >= 0 {
 						if f.Dept == "" {
 							f.Dept = val
+							g.record(rep, basicLoc(model.FieldDept), r, vc)
 						}
 						g.use(r, vc)
 					}
 				case strings.HasPrefix(n, "部门名称:") || strings.HasPrefix(n, "填报单位:") || strings.HasPrefix(n, "部门(单位)名称:"):
 					if f.Dept == "" {
 						f.Dept = strings.TrimSpace(strings.SplitN(strings.ReplaceAll(strings.ReplaceAll(v, "（", "("), "：", ":"), ":", 2)[1])
+						g.record(rep, basicLoc(model.FieldDept), r, c)
 					}
 					g.use(r, c)
 				}
@@ -104,6 +106,9 @@ func templateHead(g *sheetGrid, first int, f *model.Form) {
 				}
 				g.skipRow(r)
 				continue
+			}
+			if !strings.ContainsAny(v, ":：") {
+				continue // no “填报人：” in it (the regexp costs 15% of reading a sheet)
 			}
 			if m := inCell.FindAllStringSubmatchIndex(v, -1); len(m) > 0 && strings.TrimSpace(v[:m[0][0]]) == "" {
 				for i, sm := range m {
@@ -152,11 +157,13 @@ func nextValue(g *sheetGrid, r, c int) (int, string) {
 
 // parseDuties reads the 部门职能概述: the text right of its label (or,
 // when the label stands alone, the rows below it up to the next part).
-func parseDuties(g *sheetGrid, b block, end int, f *model.Form) {
+func parseDuties(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	g.use(b.row, b.col)
+	duties := model.Location{Part: model.PartDuties, Unit: -1, Row: -1, Field: model.FieldDuties}
 	if c, _ := nextValue(g, b.row, b.col); c >= 0 {
 		f.Duties = g.at(b.row, c)
 		g.use(b.row, c)
+		g.record(rep, duties, b.row, c)
 		return
 	}
 	var parts []string
@@ -165,6 +172,7 @@ func parseDuties(g *sheetGrid, b block, end int, f *model.Form) {
 			if strings.TrimSpace(v) != "" && !g.covered[[2]int{r, c}] {
 				parts = append(parts, v)
 				g.use(r, c)
+				g.record(rep, duties, r, c)
 			}
 		}
 	}
@@ -222,6 +230,11 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	yearCols, first := fundsYearCols(g, hdr, end, amountC, f.Year)
 	fd := &model.Funds{}
 	side := model.FundsIncome
+	// the template's own names of the sides and of the total (资金来源,
+	// 资金总额), besides the usual ones
+	fl := g.template().Funds
+	inLabel, exLabel := recognize.Norm(fl.SideLabel(model.FundsIncome)), recognize.Norm(fl.SideLabel(model.FundsExpense))
+	totalLabel := recognize.Norm(fl.Total())
 	for r := first; r < end; r++ {
 		if rowEmpty(g, r) {
 			continue
@@ -233,23 +246,29 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 				continue
 			}
 			switch {
-			case strings.HasPrefix(n, "收入") || n == "按收入性质分" || n == "按收入性质分:":
+			case n == inLabel || strings.HasPrefix(n, "收入") || n == "按收入性质分" || n == "按收入性质分:":
 				side = model.FundsIncome
 				g.use(r, c)
 				continue
-			case strings.HasPrefix(n, "支出构成") || n == "支出" || n == "按支出性质分" || n == "按支出性质分:":
+			case n == exLabel || strings.HasPrefix(n, "支出构成") || n == "支出" || n == "按支出性质分" || n == "按支出性质分:":
 				side = model.FundsExpense
 				g.use(r, c)
 				continue
 			}
 			if (nameC < 0 || c == nameC) && nameAt < 0 && c < amountC {
-				name, nameAt = strings.TrimSpace(v), c
+				name, nameAt = subName(v), c
 			}
 		}
 		if g.at(r, b.col) != "" && g.isFundsLabel(recognize.Norm(g.at(r, b.col))) {
 			g.use(r, b.col)
 		}
-		amount := amountCell(g, r, amountC, rep)
+		var amount model.Amount
+		if total := recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel; total && g.isFormula(r, amountC) {
+			g.acceptFormula(r, amountC) // our SUM, not computed yet: the total is not typed
+		} else {
+			amount = amountCell(g, r, amountC, rep)
+		}
+
 		share := ""
 		if shareC >= 0 {
 			share = normShare(g.at(r, shareC))
@@ -262,7 +281,7 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			g.use(r, nameAt)
 		}
 		g.use(r, amountC)
-		if recognize.TotalOf(name) == recognize.GrandTotal {
+		if recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel {
 			if shareC >= 0 {
 				g.use(r, shareC) // the 合计's 100% is not kept: it is always 100%
 			}
@@ -271,6 +290,7 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			} else {
 				fd.IncomeTotal = amount
 			}
+			g.recordRow(rep, model.PartFunds, int(side), -1, r, map[model.Field]int{model.FieldFundAmt: amountC, model.FieldFundYear1: yearCols[0], model.FieldFundYear2: yearCols[1]}, g.headOf(hdr, first))
 			fd.SetTypedYear(side, 1, years[0])
 			fd.SetTypedYear(side, 2, years[1])
 			continue
@@ -284,8 +304,24 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		} else {
 			fd.Income = append(fd.Income, row)
 		}
+		g.recordRow(rep, model.PartFunds, int(side), len(fd.Rows(side))-1, r, map[model.Field]int{
+			model.FieldFundName: nameAt, model.FieldFundAmt: amountC, model.FieldFundShare: shareC,
+			model.FieldFundYear1: yearCols[0], model.FieldFundYear2: yearCols[1],
+		}, g.headOf(hdr, first))
 	}
 	f.Funds = fd
+}
+
+// subName is a funds row's name without the 其中： of the first part of a
+// total printed first (其中：财政拨款 → 财政拨款).
+func subName(v string) string {
+	v = strings.TrimSpace(v)
+	for _, p := range []string{"其中：", "其中:", "其中 "} {
+		if strings.HasPrefix(v, p) {
+			return strings.TrimSpace(v[len(p):])
+		}
+	}
+	return v
 }
 
 func fundsHeaderText(n string) bool {

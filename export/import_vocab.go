@@ -107,7 +107,7 @@ func (g *sheetGrid) isDeptLabel(n string) bool {
 func (g *sheetGrid) basicLabels() []string {
 	var out []string
 	for _, t := range append(model.BuiltinTemplates(), g.template()) {
-		for _, b := range t.Basic {
+		for _, b := range t.OwnBasic() {
 			if l := strings.TrimSpace(b.Label); l != "" && !slices.Contains(out, l) {
 				out = append(out, l)
 			}

@@ -52,6 +52,8 @@ const (
 	recMergedCells = 0x00E5
 	recFilePass    = 0x002F
 	recBoolErr     = 0x0205
+	recFormat      = 0x041E
+	recXF          = 0x00E0
 )
 
 // maxXLSCells bounds the grid cells allocated for one sheet (a real form
@@ -93,7 +95,7 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		if s.name == DataSheetName {
 			// our xlsx saved as .xls by Excel, WPS or LibreOffice keeps
 			// the hidden data sheet
-			hidden, herr = wb.dataSheet(s)
+			hidden, herr = wb.dataSheet(name, s)
 			continue
 		}
 		names = append(names, s.name)
@@ -123,21 +125,12 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 
 // dataSheet reads the form from our hidden data sheet (A1 the format
 // name, A2… the JSON in pieces).
-func (wb *xlsWorkbook) dataSheet(s xlsSheet) (*model.Form, error) {
+func (wb *xlsWorkbook) dataSheet(name string, s xlsSheet) (*model.Form, error) {
 	g, err := wb.grid(s)
 	if err != nil {
 		return nil, err
 	}
-	if len(g.cells) < 2 || len(g.cells[0]) == 0 || g.cells[0][0] != FormatName {
-		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
-	}
-	var b strings.Builder
-	for _, r := range g.cells[1:] {
-		if len(r) > 0 {
-			b.WriteString(r[0])
-		}
-	}
-	return unmarshalForm([]byte(b.String()))
+	return dataSheetForm(name, g.cells)
 }
 
 func extOf(name string) string {
@@ -239,6 +232,12 @@ type xlsWorkbook struct {
 	sst       []string
 	sheets    []xlsSheet
 	encrypted bool
+	// formats are the custom number formats by index (FORMAT records);
+	// xfs the number format index of each cell format (XF records), so a
+	// number cell is read as typed (xlsNumber): 0.95 in a percent cell is
+	// 95%, a date is the date.
+	formats map[int]string
+	xfs     []int
 }
 
 // parseBIFF reads the workbook globals: the sheets and shared strings.
@@ -276,6 +275,19 @@ func parseBIFF(stream []byte) (*xlsWorkbook, error) {
 			}
 			if kind == 0 {
 				wb.sheets = append(wb.sheets, xlsSheet{name: nm, pos: pos})
+			}
+		case recFormat:
+			if len(rec.data) >= 5 {
+				if code, err := readXLString(rec.data[2:]); err == nil {
+					if wb.formats == nil {
+						wb.formats = map[int]string{}
+					}
+					wb.formats[int(binary.LittleEndian.Uint16(rec.data))] = code
+				}
+			}
+		case recXF:
+			if len(rec.data) >= 4 {
+				wb.xfs = append(wb.xfs, int(binary.LittleEndian.Uint16(rec.data[2:])))
 			}
 		case recSST:
 			segs := [][]byte{rec.data}
@@ -558,20 +570,20 @@ func (wb *xlsWorkbook) grid(s xlsSheet) (*xlsGrid, error) {
 			if !ok {
 				return nil, xlsBad("单元格记录不完整")
 			}
-			err = g.set(row, col, formatXLSNumber(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
+			err = g.set(row, col, wb.number(math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), int(u16(d[4:]))))
 		case recRK:
 			row, col, ok := cell(10)
 			if !ok {
 				return nil, xlsBad("单元格记录不完整")
 			}
-			err = g.set(row, col, formatXLSNumber(rkValue(binary.LittleEndian.Uint32(d[6:]))))
+			err = g.set(row, col, wb.number(rkValue(binary.LittleEndian.Uint32(d[6:])), int(u16(d[4:]))))
 		case recMulRK:
 			row, first, ok := cell(6)
 			if !ok || (len(d)-6)%6 != 0 {
 				return nil, xlsBad("单元格记录不完整")
 			}
 			for k := 0; 4+6*k+6 <= len(d)-2 && err == nil; k++ {
-				err = g.set(row, first+k, formatXLSNumber(rkValue(binary.LittleEndian.Uint32(d[4+6*k+2:]))))
+				err = g.set(row, first+k, wb.number(rkValue(binary.LittleEndian.Uint32(d[4+6*k+2:])), int(u16(d[4+6*k:]))))
 			}
 		case recFormula:
 			row, col, ok := cell(20)
@@ -580,7 +592,7 @@ func (wb *xlsWorkbook) grid(s xlsSheet) (*xlsGrid, error) {
 			}
 			res := d[6:14]
 			if u16(res[6:]) != 0xFFFF {
-				err = g.set(row, col, formatXLSNumber(math.Float64frombits(binary.LittleEndian.Uint64(res))))
+				err = g.set(row, col, wb.number(math.Float64frombits(binary.LittleEndian.Uint64(res)), int(u16(d[4:]))))
 				break
 			}
 			switch res[0] {
@@ -663,6 +675,29 @@ func rkValue(rk uint32) float64 {
 		v /= 100
 	}
 	return v
+}
+
+// number is a number cell of cell format xf as typed: a percentage or a
+// date by the cell's number format (as the .xlsx import reads them,
+// storedNumber), else the number.
+func (wb *xlsWorkbook) number(v float64, xf int) string {
+	raw := formatXLSNumber(v)
+	if raw == "" {
+		return raw
+	}
+	k := numPlain
+	if xf < 0 || xf >= len(wb.xfs) {
+		return storedNumber(raw, k)
+	}
+	switch f := wb.xfs[xf]; {
+	case f == 9 || f == 10:
+		k = numPercent
+	case f >= 14 && f <= 22, f >= 27 && f <= 36, f >= 45 && f <= 47, f >= 50 && f <= 58:
+		k = numDate
+	case wb.formats[f] != "":
+		k = classifyNumFmt(wb.formats[f])
+	}
+	return storedNumber(raw, k)
 }
 
 // formatXLSNumber writes a number cell as text: the shortest decimal that

@@ -30,7 +30,7 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, err
 	}
 	defer xf.Close()
-	hidden, herr := readDataSheet(xf)
+	hidden, herr := readDataSheet(name, xf)
 	visible, vrep, verr := readVisible(xf, name, tpls)
 	return chooseForm(hidden, herr, visible, vrep, verr)
 }
@@ -41,14 +41,24 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 // else the visible one with what the hidden one adds where rows match.
 func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *ImportReport, verr error) (*model.Form, *ImportReport, error) {
 	rep := &ImportReport{}
+	if model.ErrorCode(herr) == model.EUNSUPPORTED {
+		// Written by a newer jixiao: its visible sheet may hold what this
+		// build would misread (marks of a newer layout) and its data what
+		// this build would drop. Refused whole, as the JSON import does.
+		return nil, nil, herr
+	}
 	switch {
 	case hidden != nil && verr == nil:
 		if visibleKey(hidden) == visibleKey(visible) {
 			rep.note("本程序导出的文件：已从隐藏数据完整读取（含任务与目标的对应关系、计算数据等）")
+			rep.Places = remapPlaces(visible, hidden, vrep.Places)
 			return hidden, rep, nil
 		}
-		carryOver(visible, hidden)
+		notes := carryOver(visible, hidden)
 		vrep.note("表格在导出后被修改过：已按表格中看到的内容导入；能对应上的附加信息（任务对应的目标、计算数据）已保留")
+		for _, n := range notes {
+			vrep.note("%s", n)
+		}
 		return visible, vrep, nil
 	case hidden != nil:
 		rep.note("本程序导出的文件：表格部分无法识别（%v），已从隐藏数据完整读取", verr)
@@ -104,9 +114,9 @@ func brokenXML(data []byte) string {
 	}
 }
 
-// readDataSheet reads the form from the hidden data sheet; (nil, nil) when
-// there is none.
-func readDataSheet(xf *excelize.File) (*model.Form, error) {
+// readDataSheet reads the form from the hidden data sheet of the workbook
+// called name; (nil, nil) when there is none.
+func readDataSheet(name string, xf *excelize.File) (*model.Form, error) {
 	if idx, _ := xf.GetSheetIndex(DataSheetName); idx < 0 {
 		return nil, nil
 	}
@@ -114,8 +124,27 @@ func readDataSheet(xf *excelize.File) (*model.Form, error) {
 	if err != nil {
 		return nil, err
 	}
+	return dataSheetForm(name, rows)
+}
+
+// dataSheetForm reads the form from the cells of a hidden data sheet (of
+// an .xlsx, or of one saved as .xls): A1 the format name, B1 the layout's
+// WorkbookVersion (none before 2.0), A2… the JSON in pieces. A newer major
+// version is refused (EUNSUPPORTED), and so is a form of a newer schema
+// inside: chooseForm then refuses the whole file.
+func dataSheetForm(name string, rows [][]string) (*model.Form, error) {
 	if len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != FormatName {
 		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
+	}
+	v := FileVersion{1, 0}
+	if len(rows[0]) > 1 && strings.TrimSpace(rows[0][1]) != "" {
+		var ok bool
+		if v, ok = ParseFileVersion(rows[0][1]); !ok {
+			return nil, model.Errorf(model.EINVALID, "隐藏数据表的版本号“%s”无法识别", rows[0][1])
+		}
+	}
+	if err := CheckFileVersion(name, "申报表 Excel ", v, WorkbookVersion); err != nil {
+		return nil, err
 	}
 	var b strings.Builder
 	for _, r := range rows[1:] {

@@ -99,16 +99,34 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 	if len(env.Form) == 0 || string(env.Form) == "null" {
 		return nil, model.Errorf(model.EINVALID, "申报表数据中没有表格内容（缺少 \"form\"），未导入")
 	}
-	var f model.Form
-	if err := json.Unmarshal(env.Form, &f); err != nil {
+	// The form's own schema (model.SchemaVersion when written): a newer
+	// one is refused before it is read as ours, an older one migrated.
+	var head struct {
+		Version int `json:"version"`
+	}
+	if err := json.Unmarshal(env.Form, &head); err != nil {
 		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", jsonErr(err))
 	}
-	if f.Version > model.SchemaVersion {
-		return nil, model.Errorf(model.EUNSUPPORTED, "此文件由更新版本的 jixiao 生成（表格第 %d 版），请升级 jixiao 后再导入", f.Version)
+	if head.Version > model.SchemaVersion {
+		return nil, model.Errorf(model.EUNSUPPORTED, "此文件由更新版本的 jixiao 生成（表格第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", head.Version, model.SchemaVersion)
 	}
-	if f.Version == 0 {
-		f.Version = model.SchemaVersion
+	body := []byte(env.Form)
+	if head.Version < model.SchemaVersion {
+		from := max(head.Version, 1) // written without a version: the first
+		var err error
+		if body, err = model.UpgradeForm(from, body); err != nil {
+			return nil, model.Wrap(err, model.EINVALID, "申报表数据（表格第 %d 版）无法转换为本程序的格式（%v），未导入", from, err)
+		}
 	}
+	f, err := model.DecodeForm(body)
+	if err != nil {
+		var uf *model.UnknownFieldError
+		if errors.As(err, &uf) {
+			return nil, model.Wrap(err, model.EUNSUPPORTED, "申报表数据中有本程序不认识的内容（字段“%s”，表格第 %d 版），可能是其他版本的 jixiao 或其他程序生成的；为避免丢失这些内容，未导入。请升级 jixiao，或用生成它的程序另存后再导入", uf.Field, model.SchemaVersion)
+		}
+		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", jsonErr(err))
+	}
+	f.Version = model.SchemaVersion
 	for _, u := range f.Units {
 		for ti, t := range u.Tasks {
 			for _, g := range t.Goals {
@@ -118,7 +136,7 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 			}
 		}
 	}
-	return &f, nil
+	return f, nil
 }
 
 func jsonErr(err error) string {

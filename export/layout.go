@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +38,9 @@ type lcell struct {
 	amount                model.Amount // kAmount
 	total                 model.Money  // kTotal
 	sumCol                bool         // kTotal: SUM over the task rows of this column
+	// fundRow marks a 部门总体资金情况 当年金额 cell of side fundRow-1,
+	// fundSum the side's total (kTotal): a SUM over that side's cells.
+	fundRow, fundSum int8
 }
 
 type section uint8
@@ -111,11 +115,11 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	if t == nil {
 		t = model.TemplateOf(f, nil)
 	}
-	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.Judge(f)}
-	o := f.Options
+	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.JudgeWith(f, t)}
+	o := t.On(f.Options) // the form's columns and its template's
 	// the grid's columns in the template's order of the indicator columns
 	// (layout_template.go)
-	defs := columnDefs(t, o)
+	defs, noteOn := columnDefs(f, t)
 	for i := range defs {
 		if w := t.Print.Widths[colTemplateKey[defs[i].key]]; w > 0 {
 			defs[i].w = float64(w)
@@ -133,15 +137,15 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	n := len(l.widths)
 	whole := func(text string, k cellKind) lcell { return lcell{col: 0, colSpan: n, rowSpan: 1, text: text, kind: k} }
 
-	// Title block.
-	l.rows = append(l.rows,
-		lrow{sec: secHead, cells: []lcell{whole(t.Title, kTitle)}},
-		lrow{sec: secHead, cells: []lcell{whole("（"+strings.TrimSpace(f.Year)+"年度）", kSubtitle)}},
-		lrow{sec: secHead, cells: []lcell{
-			{col: 0, colSpan: 1, rowSpan: 1, text: t.Dept(), kind: kLabel},
-			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Dept, kind: kText},
-		}},
-	)
+	// Title block: the title, （2020年度） unless the template places 年度
+	// among its 基本信息, 部门名称 first unless it places it too.
+	l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{whole(t.Title, kTitle)}})
+	if !t.YearInBasic() {
+		l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{whole("（"+strings.TrimSpace(f.Year)+"年度）", kSubtitle)}})
+	}
+	if !slices.ContainsFunc(t.Basic, func(b model.BasicField) bool { return b.Field == model.BasicDept }) {
+		l.basicRow(t.Dept(), f.Dept)
+	}
 	l.templateRows()
 
 	// 年度总体目标.
@@ -159,7 +163,85 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 		l.rows = append(l.rows, r)
 	}
 
-	// 年度主要任务.
+	if l.idx[colTotal] >= 0 {
+		l.taskRows(o)
+	}
+
+	// 绩效指标.
+	indNoteC, indNoteS := l.idx[colTotal], l.idx[colTaskNote]-l.idx[colTotal]+1
+	hdr := lrow{sec: secIndicators, header: true, cells: []lcell{
+		{col: l.idx[colL1], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL1), kind: kHeader},
+		{col: l.idx[colL2], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL2), kind: kHeader},
+		{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL3), kind: kHeader},
+		{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColValue), kind: kHeader},
+	}}
+	if l.has(colExplain) {
+		hdr.cells = append(hdr.cells, lcell{col: l.idx[colExplain], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColExplain), kind: kHeader})
+	}
+	if noteOn {
+		hdr.cells = append(hdr.cells, lcell{col: indNoteC, colSpan: indNoteS, rowSpan: 1, text: t.ColumnLabel(model.IndColNote), kind: kHeader})
+	}
+	for _, k := range optIndicatorKeys {
+		if l.has(k) {
+			hdr.cells = append(hdr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: l.header(k), kind: kHeader})
+		}
+	}
+	l.toRight(&hdr, noteOn)
+	l.rows = append(l.rows, hdr)
+	ins := f.Indicators
+	// Runs of equal, non-placeholder texts are merged vertically, as the
+	// official form prints them; level 2 and the texts only within the
+	// run of their level above.
+	l1 := runs(len(ins), func(i int) string { return ins[i].Level1 }, nil)
+	l2 := runs(len(ins), func(i int) string { return ins[i].Level2 }, l1)
+	ex := runs(len(ins), func(i int) string { return ins[i].Explain }, l2)
+	nt := runs(len(ins), func(i int) string { return ins[i].Note }, l2)
+	for i, in := range ins {
+		r := lrow{sec: secIndicators}
+		add := func(rs []int, col, span int, text string, k cellKind) {
+			if rs[i] > 0 {
+				r.cells = append(r.cells, lcell{col: col, colSpan: span, rowSpan: rs[i], text: text, kind: k})
+			}
+		}
+		add(l1, l.idx[colL1], 1, in.Level1, kCenter)
+		add(l2, l.idx[colL2], 1, in.Level2, kCenter)
+		r.cells = append(r.cells, lcell{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: level3Text(in), kind: kText})
+		r.cells = append(r.cells, lcell{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: in.Value, kind: kCenter})
+		if l.has(colExplain) {
+			add(ex, l.idx[colExplain], 1, in.Explain, kText)
+		}
+		if noteOn {
+			add(nt, indNoteC, indNoteS, in.Note, kText)
+		}
+		for _, k := range optIndicatorKeys {
+			if !l.has(k) {
+				continue
+			}
+			text, kind := in.Scoring, kText
+			switch k {
+			case colWeight:
+				text, kind = in.Weight, kCenter
+			case colUnit:
+				text, kind = in.Unit, kCenter
+			case colVType:
+				text, kind = in.ValueType, kCenter
+			case colNature:
+				text, kind = in.Nature, kCenter
+			case colDir:
+				text, kind = in.Direction, kCenter
+			}
+			r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: text, kind: kind})
+		}
+		l.toRight(&r, noteOn)
+		l.rows = append(l.rows, r)
+	}
+	l.order()
+	return l
+}
+
+// taskRows are the 年度主要任务 table (o: the columns in force).
+func (l *layout) taskRows(o model.Options) {
+	f := l.form
 	// 任务名称 over the first two columns, 主要内容 up to the amounts
 	nameC, nameS := 0, 2
 	contC, contS := 2, l.idx[colTotal]-2
@@ -221,67 +303,24 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	// A total that leaves out unreadable amounts says so beside it.
 	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText, text: l.totals.IncompleteNote()})
 	l.rows = append(l.rows, tr)
+}
 
-	// 绩效指标.
-	indNoteC, indNoteS := l.idx[colTotal], l.idx[colTaskNote]-l.idx[colTotal]+1
-	hdr := lrow{sec: secIndicators, header: true, cells: []lcell{
-		{col: l.idx[colL1], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL1), kind: kHeader},
-		{col: l.idx[colL2], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL2), kind: kHeader},
-		{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL3), kind: kHeader},
-		{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColValue), kind: kHeader},
-		{col: l.idx[colExplain], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColExplain), kind: kHeader},
-		{col: indNoteC, colSpan: indNoteS, rowSpan: 1, text: t.ColumnLabel(model.IndColNote), kind: kHeader},
-	}}
-	for _, k := range optIndicatorKeys {
-		if l.has(k) {
-			hdr.cells = append(hdr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: l.header(k), kind: kHeader})
+// toRight widens the last cell of an indicator row to the grid's last
+// column when 指标说明 is not printed and the task table's columns follow
+// the indicator columns (nothing is left without a border).
+func (l *layout) toRight(r *lrow, noteOn bool) {
+	if noteOn {
+		return
+	}
+	last, at := -1, -1
+	for i, c := range r.cells {
+		if end := c.col + c.colSpan - 1; end > last {
+			last, at = end, i
 		}
 	}
-	l.rows = append(l.rows, hdr)
-	ins := f.Indicators
-	// Runs of equal, non-placeholder texts are merged vertically, as the
-	// official form prints them; level 2 and the texts only within the
-	// run of their level above.
-	l1 := runs(len(ins), func(i int) string { return ins[i].Level1 }, nil)
-	l2 := runs(len(ins), func(i int) string { return ins[i].Level2 }, l1)
-	ex := runs(len(ins), func(i int) string { return ins[i].Explain }, l2)
-	nt := runs(len(ins), func(i int) string { return ins[i].Note }, l2)
-	for i, in := range ins {
-		r := lrow{sec: secIndicators}
-		add := func(rs []int, col, span int, text string, k cellKind) {
-			if rs[i] > 0 {
-				r.cells = append(r.cells, lcell{col: col, colSpan: span, rowSpan: rs[i], text: text, kind: k})
-			}
-		}
-		add(l1, l.idx[colL1], 1, in.Level1, kCenter)
-		add(l2, l.idx[colL2], 1, in.Level2, kCenter)
-		r.cells = append(r.cells, lcell{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: level3Text(in), kind: kText})
-		r.cells = append(r.cells, lcell{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: in.Value, kind: kCenter})
-		add(ex, l.idx[colExplain], 1, in.Explain, kText)
-		add(nt, indNoteC, indNoteS, in.Note, kText)
-		for _, k := range optIndicatorKeys {
-			if !l.has(k) {
-				continue
-			}
-			text, kind := in.Scoring, kText
-			switch k {
-			case colWeight:
-				text, kind = in.Weight, kCenter
-			case colUnit:
-				text, kind = in.Unit, kCenter
-			case colVType:
-				text, kind = in.ValueType, kCenter
-			case colNature:
-				text, kind = in.Nature, kCenter
-			case colDir:
-				text, kind = in.Direction, kCenter
-			}
-			r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: text, kind: kind})
-		}
-		l.rows = append(l.rows, r)
+	if at >= 0 && last < l.last() {
+		r.cells[at].colSpan = len(l.widths) - r.cells[at].col
 	}
-	l.order()
-	return l
 }
 
 var moneyHeader = map[int]string{colTotal: "合计", colFiscal: "其中：财政资金", colOther: "其他资金"}
@@ -319,24 +358,6 @@ func runs(n int, text func(int) string, parent []int) []int {
 		}
 	}
 	return out
-}
-
-// cjkWidth is the width of r in Excel character units (a CJK character
-// takes two).
-func cjkWidth(r rune) float64 {
-	switch {
-	case r < 0x1100:
-		return 1
-	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x2312, r >= 0x2460 && r <= 0x27BF,
-		r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF,
-		r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6,
-		r >= 0x1F000:
-		return 2
-	}
-	if unicode.Is(unicode.Han, r) {
-		return 2
-	}
-	return 1
 }
 
 // Line breaking: CJK text breaks between any two characters, Latin text

@@ -33,29 +33,44 @@ var indColKey = map[string]int{
 }
 
 // columnDefs are the grid's columns, left to right: the indicator columns
-// in the template's order (model.IndicatorOrder), where 指标说明 stands for
-// the task table's 合计, 其中：财政资金, 其他资金 and 备注 columns it spans.
-// The task table needs two columns for 任务名称 and one for 主要内容 before
-// its amounts, so 指标说明 never comes before the fourth column.
-func columnDefs(t *model.Template, o model.Options) []colDef {
+// f prints in the template's order (model.PrintedColumns), where 指标说明
+// stands for the task table's 合计, 其中：财政资金, 其他资金 and 备注 columns
+// it spans. The task table needs two columns for 任务名称 and one for 主要内容
+// before its amounts, so 指标说明 never comes before the fourth column.
+// Without a printed 指标说明 the task table's columns come last (when it is
+// printed), under the last indicator column; a 部门总体资金情况 needs six
+// columns, so a narrow template keeps its 指标说明 then.
+func columnDefs(f *model.Form, t *model.Template) (defs []colDef, noteOn bool) {
 	width := map[int]float64{colL1: 10, colL2: 14, colL3: 18, colValue: 10, colExplain: 26,
 		colTotal: 12, colFiscal: 13, colOther: 12, colTaskNote: 22,
 		colWeight: 7, colUnit: 8, colVType: 10, colScore: 26, colNature: 8, colDir: 8}
-	order := model.IndicatorOrder(t, o)
+	o := t.On(f.Options)
+	order := model.PrintedColumns(f, t)
+	tasks := t.Has(model.SectionTasks) || len(f.Units) > 0
+	funds := t.Has(model.SectionFunds) || f.Funds != nil
+	if !slices.Contains(order, model.IndColNote) && (funds && len(order) < 6 || !tasks && len(order) < 4) {
+		order = model.IndicatorOrder(t, f.Options)
+	}
 	if i := slices.Index(order, model.IndColNote); i >= 0 && i < 3 {
 		order = slices.Insert(slices.Delete(order, i, i+1), 3, model.IndColNote)
 	}
-	var defs []colDef
+	taskCols := func() []colDef {
+		return []colDef{{colTotal, width[colTotal], true}, {colFiscal, width[colFiscal], true},
+			{colOther, width[colOther], o.OtherFunds}, {colTaskNote, width[colTaskNote], true}}
+	}
 	for _, k := range order {
 		c := indColKey[k]
 		if c != colTotal {
 			defs = append(defs, colDef{c, width[c], true})
 			continue
 		}
-		defs = append(defs, colDef{colTotal, width[colTotal], true}, colDef{colFiscal, width[colFiscal], true},
-			colDef{colOther, width[colOther], o.OtherFunds}, colDef{colTaskNote, width[colTaskNote], true})
+		defs = append(defs, taskCols()...)
 	}
-	return defs
+	noteOn = slices.Contains(order, model.IndColNote)
+	if !noteOn && tasks {
+		defs = append(defs, taskCols()...)
+	}
+	return defs, noteOn
 }
 
 // header is the printed header of optional indicator column k.
@@ -83,13 +98,17 @@ func (l *layout) templateRows() {
 	seen := map[string]bool{}
 	basic := func(label string) {
 		seen[label] = true
-		l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{
-			{col: 0, colSpan: 1, rowSpan: 1, text: label, kind: kLabel},
-			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Basic[label], kind: kText},
-		}})
+		l.basicRow(label, f.Basic[label])
 	}
 	for _, b := range t.Basic {
-		basic(b.Label)
+		switch b.Field {
+		case model.BasicYear:
+			l.basicRow(t.YearLabel(), f.Year)
+		case model.BasicDept:
+			l.basicRow(t.Dept(), f.Dept)
+		default:
+			basic(b.Label)
+		}
 	}
 	// Fields of another template the form still holds are printed too.
 	keys := make([]string, 0, len(f.Basic))
@@ -113,6 +132,16 @@ func (l *layout) templateRows() {
 	}
 }
 
+// basicRow appends a row of 基本信息: label, then its value over the
+// other columns.
+func (l *layout) basicRow(label, value string) {
+	n := len(l.widths)
+	l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{
+		{col: 0, colSpan: 1, rowSpan: 1, text: label, kind: kLabel},
+		{col: 1, colSpan: n - 1, rowSpan: 1, text: value, kind: kText},
+	}})
+}
+
 // fundsShareText is the 占比 a row shows: as typed, else computed.
 func fundsShareText(r model.FundRow, total model.Money) string {
 	if s := strings.TrimSpace(r.Share); s != "" {
@@ -125,15 +154,35 @@ func fundsShareText(r model.FundRow, total model.Money) string {
 }
 
 // fundsTotalCell is the 合计 cell of a side: the amount typed (kept as
-// typed, even when it is wrong, so nothing is lost), else the sum.
+// typed, even when it is wrong, so nothing is lost), else the sum — in the
+// xlsx a SUM of the side's rows (fundSum), so that a unit filling the rows
+// of a blank in Excel gets its total.
 func fundsTotalCell(fd *model.Funds, side model.FundsSide, col int) lcell {
 	if typed := fd.Typed(side); !typed.IsEmpty() {
 		c := lcell{col: col, colSpan: 1, rowSpan: 1, amount: typed, kind: kAmount, text: typed.String()}
 		return c
 	}
 	m, _ := fd.Sum(side)
-	return lcell{col: col, colSpan: 1, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false)}
+	return lcell{col: col, colSpan: 1, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false), fundSum: fundKey(side)}
 }
+
+// fundKey marks the cells of a side's 当年金额 (fundRows) and its total
+// (fundSum): 1 收入构成, 2 支出构成.
+func fundKey(s model.FundsSide) int8 { return int8(s) + 1 }
+
+// fundsSides are the sides the table prints: both, or the income side
+// alone for a one-sided template (资金总额) unless the form holds rows of
+// the other side (nothing typed is hidden).
+func fundsSides(t *model.Template, fd *model.Funds) []model.FundsSide {
+	sides := []model.FundsSide{model.FundsIncome}
+	if t.Funds == nil || !t.Funds.OneSided() || len(fd.Expense) > 0 || !fd.Typed(model.FundsExpense).IsEmpty() {
+		sides = append(sides, model.FundsExpense)
+	}
+	return sides
+}
+
+// subPrefix starts the first part of a total printed first: 其中：财政拨款.
+const subPrefix = "其中："
 
 func (l *layout) fundsRows() {
 	f, t := l.form, l.tpl
@@ -150,7 +199,8 @@ func (l *layout) fundsRows() {
 			}
 		}
 	}
-	sides := []model.FundsSide{model.FundsIncome, model.FundsExpense}
+	fl := t.Funds // nil: the program's names (合计, 收入构成, 支出构成)
+	sides := fundsSides(t, fd)
 	years := model.YearColumns(t, f)
 	if len(years) > n-5 {
 		years = years[:max(n-5, 0)]
@@ -194,40 +244,55 @@ func (l *layout) fundsRows() {
 		}
 	}
 	l.rows = append(l.rows, hdr)
+	first := fl != nil && fl.TotalFirst
 	for _, s := range sides {
 		rows := fd.Rows(s)
 		total := fd.Total(s)
-		for i := 0; i <= len(rows); i++ {
-			r := lrow{sec: secFunds}
-			if i == 0 {
-				r.cells = append(r.cells, lcell{col: 1, colSpan: 1, rowSpan: len(rows) + 1, text: s.String(), kind: kCenter})
+		totalRow := func() lrow {
+			r := lrow{sec: secFunds, cells: []lcell{
+				{col: 2, colSpan: 1, rowSpan: 1, text: fl.Total(), kind: kTotalLabel},
+				fundsTotalCell(fd, s, 3),
+				{col: shareC, colSpan: shareS, rowSpan: 1, text: "100.0%", kind: kCenter},
+			}}
+			if total == 0 {
+				r.cells[len(r.cells)-1].text = ""
 			}
-			if i == len(rows) {
-				r.cells = append(r.cells,
-					lcell{col: 2, colSpan: 1, rowSpan: 1, text: "合计", kind: kTotalLabel},
-					fundsTotalCell(fd, s, 3),
-					lcell{col: shareC, colSpan: shareS, rowSpan: 1, text: "100.0%", kind: kCenter})
-				if total == 0 {
-					r.cells[len(r.cells)-1].text = ""
-				}
-				for j, y := range years {
-					c, w := yearCol(j)
-					r.cells = append(r.cells, fundsYearTotalCell(fd, s, y.Back, c, w))
-				}
-			} else {
-				fr := rows[i]
-				r.cells = append(r.cells,
-					lcell{col: 2, colSpan: 1, rowSpan: 1, text: fr.Name, kind: kCenter},
-					lcell{col: 3, colSpan: 1, rowSpan: 1, amount: fr.Amount, kind: kAmount, text: fr.Amount.String()},
-					lcell{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareText(fr, total), kind: kCenter})
-				for j, y := range years {
-					c, w := yearCol(j)
-					a := fr.Years[y.Back-1]
-					r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
-				}
+			for j, y := range years {
+				c, w := yearCol(j)
+				r.cells = append(r.cells, fundsYearTotalCell(fd, s, y.Back, c, w))
 			}
-			l.rows = append(l.rows, r)
+			return r
 		}
+		partRow := func(i int) lrow {
+			fr := rows[i]
+			name := fr.Name
+			if first && i == 0 && name != "" {
+				name = subPrefix + name
+			}
+			r := lrow{sec: secFunds, cells: []lcell{
+				{col: 2, colSpan: 1, rowSpan: 1, text: name, kind: kCenter},
+				{col: 3, colSpan: 1, rowSpan: 1, amount: fr.Amount, kind: kAmount, text: fr.Amount.String(), fundRow: fundKey(s)},
+				{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareText(fr, total), kind: kCenter},
+			}}
+			for j, y := range years {
+				c, w := yearCol(j)
+				a := fr.Years[y.Back-1]
+				r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
+			}
+			return r
+		}
+		var block []lrow
+		if first {
+			block = append(block, totalRow())
+		}
+		for i := range rows {
+			block = append(block, partRow(i))
+		}
+		if !first {
+			block = append(block, totalRow())
+		}
+		block[0].cells = append([]lcell{{col: 1, colSpan: 1, rowSpan: len(rows) + 1, text: fl.SideLabel(s), kind: kCenter}}, block[0].cells...)
+		l.rows = append(l.rows, block...)
 	}
 }
 

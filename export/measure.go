@@ -32,15 +32,6 @@ func charEm(r rune) float64 {
 	return 1 // CJK, full-width forms, symbols (≥ × ① ℃ …): one em
 }
 
-// textWidth is the width of s in points at size points.
-func textWidth(s string, size float64) float64 {
-	w := 0.0
-	for _, r := range s {
-		w += charEm(r)
-	}
-	return w * size
-}
-
 // textStyle is how a cell's text is set: font size and line height in
 // points, and the room above and below the lines together.
 type textStyle struct {

@@ -9,7 +9,8 @@ import (
 	"jixiao/assets"
 )
 
-func TestTextWidth(t *testing.T) {
+// The widths by character class, as wrap adds them up (charEm × size).
+func TestCharWidths(t *testing.T) {
 	for _, tc := range []struct {
 		text string
 		size float64
@@ -26,8 +27,12 @@ func TestTextWidth(t *testing.T) {
 		{"一\n二", 10, 20},                               // a line break takes no room
 		{"é×", 10, 9.2 + 10},                           // accented letter; × is full width in the CJK font
 	} {
-		if got := textWidth(tc.text, tc.size); math.Abs(got-tc.want) > 1e-9 {
-			t.Errorf("textWidth(%q, %v) = %v, want %v", tc.text, tc.size, got, tc.want)
+		em := 0.0
+		for _, r := range tc.text {
+			em += charEm(r)
+		}
+		if got := em * tc.size; math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("width of %q at %v pt = %v, want %v", tc.text, tc.size, got, tc.want)
 		}
 	}
 }

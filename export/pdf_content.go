@@ -2,6 +2,7 @@ package export
 
 import (
 	"math"
+	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -76,7 +77,22 @@ type interp struct {
 	tm, tlm mat
 	path    [][][2]float64 // subpaths of points in page space
 	points  int
+	marks   []markSpan // open marked-content sequences (BMC/BDC … EMC)
 }
+
+// markSpan is one open marked-content sequence. A sequence with an
+// /ActualText (PDF 32000-1 §14.9.4) stands for that text whatever its
+// glyphs are: LibreOffice, printing Chinese on a machine without a CJK
+// font, draws each character as the .notdef glyph of a Latin font and
+// gives the character in ActualText.
+type markSpan struct {
+	actual    bool   // the sequence carries an ActualText
+	text      string // the ActualText
+	delivered bool   // the text has been given to the sequence's first glyph
+}
+
+// maxMarkDepth bounds the nesting of marked-content sequences.
+const maxMarkDepth = 64
 
 // run interprets content with resources res.
 func (in *interp) run(content []byte, res types.Dict, depth int) {
@@ -212,6 +228,18 @@ func (in *interp) op(op string, a []any, res types.Dict, depth int) {
 		in.rulings(true)
 	case "n":
 		in.path, in.points = in.path[:0], 0
+	case "BMC":
+		in.beginMark(nil, res)
+	case "BDC":
+		if len(a) == 2 {
+			in.beginMark(a[1], res)
+		} else {
+			in.beginMark(nil, res)
+		}
+	case "EMC":
+		if k := len(in.marks); k > 0 {
+			in.marks = in.marks[:k-1]
+		}
 	case "Do":
 		if len(a) == 1 {
 			name, _ := a[0].(pdfName)
@@ -249,6 +277,14 @@ func (in *interp) show(s any) {
 	for len(raw) > 0 {
 		code, k := f.code(raw)
 		text := f.text(code, raw[:k])
+		if span := in.actualSpan(); span != nil {
+			// The sequence's text goes with its first glyph; the
+			// other glyphs of the sequence draw nothing of their own.
+			text = ""
+			if !span.delivered {
+				text, span.delivered = span.text, true
+			}
+		}
 		w0 := f.width(code)
 		trm := mat{in.gs.size * in.gs.th, 0, 0, in.gs.size, 0, in.gs.rise}.mul(in.tm).mul(in.gs.ctm)
 		scale := math.Hypot(trm[0], trm[1])
@@ -375,4 +411,57 @@ func (in *interp) xobject(res types.Dict, name string, depth int) {
 			in.stack = in.stack[:savedStack]
 		}
 	}
+}
+
+// beginMark opens a marked-content sequence whose property list is props:
+// an inline dictionary, the name of one in the resources' /Properties, or
+// nil (BMC).
+func (in *interp) beginMark(props any, res types.Dict) {
+	if len(in.marks) >= maxMarkDepth {
+		in.marks = append(in.marks[:maxMarkDepth-1], markSpan{})
+		return
+	}
+	var m markSpan
+	switch p := props.(type) {
+	case map[string]any:
+		if s, ok := p["ActualText"].(pdfString); ok {
+			m = markSpan{actual: true, text: pdfTextString(s)}
+		}
+	case pdfName:
+		if pd, ok := in.rd.deref(res["Properties"]).(types.Dict); ok {
+			if d, ok := in.rd.deref(pd[string(p)]).(types.Dict); ok {
+				if s, err := types.StringOrHexLiteral(in.rd.deref(d["ActualText"])); err == nil && s != nil {
+					m = markSpan{actual: true, text: *s}
+				}
+			}
+		}
+	}
+	in.marks = append(in.marks, m)
+}
+
+// actualSpan is the innermost open sequence with an ActualText, or nil.
+func (in *interp) actualSpan() *markSpan {
+	for i := len(in.marks) - 1; i >= 0; i-- {
+		if in.marks[i].actual {
+			return &in.marks[i]
+		}
+	}
+	return nil
+}
+
+// pdfTextString decodes a PDF text string (§7.9.2.2): UTF-16BE after its
+// byte-order mark, UTF-8 after its mark (PDF 2.0), else PDFDocEncoding,
+// which is Latin-1 for the characters that matter here.
+func pdfTextString(s pdfString) string {
+	switch {
+	case strings.HasPrefix(string(s), "\xfe\xff"):
+		return string(utf16Text(s[2:]))
+	case strings.HasPrefix(string(s), "\xef\xbb\xbf"):
+		return string(s[3:])
+	}
+	r := make([]rune, len(s))
+	for i := 0; i < len(s); i++ {
+		r[i] = rune(s[i])
+	}
+	return string(r)
 }

@@ -201,7 +201,13 @@ func TestPDFOptionsAndLarge(t *testing.T) {
 }
 
 func TestWrapText(t *testing.T) {
-	w := func(r rune) float64 { return cjkWidth(r) }
+	// two units a Chinese character or full-width sign, one a Latin one
+	w := func(r rune) float64 {
+		if r < 0x1100 {
+			return 1
+		}
+		return 2
+	}
 	cases := []struct {
 		text  string
 		width float64

@@ -2,17 +2,15 @@ package export
 
 import (
 	"bytes"
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
+	"jixiao/internal/testfiles"
 	"jixiao/internal/testtool"
 	"jixiao/model/recognize"
 )
@@ -38,27 +36,10 @@ func libreOfficeExtra(t *testing.T) (string, bool) {
 }
 
 // convertWithLibreOffice converts the files (in dir) to format (pdf, xls,
-// …) with one headless LibreOffice run, in a profile of its own so that it
-// neither meets another running LibreOffice nor leaves anything behind.
+// …) with one headless LibreOffice run (testfiles.Convert).
 func convertWithLibreOffice(t *testing.T, dir, format string, files ...string) {
 	t.Helper()
-	lo := libreOffice(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
-	defer cancel()
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(t.TempDir(), "lo-profile"), "--headless", "--norestore",
-		"--convert-to", format, "--outdir", dir}
-	cmd := exec.CommandContext(ctx, lo, append(args, files...)...)
-	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("libreoffice --convert-to %s: %v\n%s", format, err, out)
-	}
-	for _, f := range files {
-		want := strings.TrimSuffix(f, filepath.Ext(f)) + "." + strings.SplitN(format, ":", 2)[0]
-		if _, err := os.Stat(want); err != nil {
-			t.Fatalf("LibreOffice wrote no %s:\n%s", filepath.Base(want), out)
-		}
-	}
+	testfiles.Convert(t, dir, format, files...)
 }
 
 var pageFooterRe = regexp.MustCompile(`^第 ?\d+ ?页 ?共 ?\d+ ?页$`)

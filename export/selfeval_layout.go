@@ -8,76 +8,83 @@ import (
 )
 
 // buildEval lays out the 部门整体绩效自评表 after the published 天长/池州
-// layout (docs/selfeval.md): 年初预算数 | 全年预算数 | 全年执行数 | 执行率 with
-// the 预算执行率 row's 分值 10 and 得分, then per indicator 年度指标值 |
-// 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施, then 总分 and 等级.
-func buildEval(f *model.Form) *stageSheet {
-	b := newSheet(f, model.StageEval, EvalSheetName, "部门整体绩效自评表",
-		fmt.Sprintf("（%s年度）", strings.TrimSpace(f.Year)), []float64{10, 12, 24, 12, 12, 12, 10, 30})
+// layout (docs/selfeval.md): 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+// 执行率 | 得分 with the 预算执行率 row's 分值 10 and 得分 in their own
+// columns, then per indicator 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因
+// 分析及改进措施, then 总分 and 等级.
+func buildEval(f *model.Form) *stageDoc {
+	d := &stageDoc{stage: model.StageEval, f: f, name: EvalSheetName, title: "部门整体绩效自评表",
+		sub: fmt.Sprintf("（%s年度）", strings.TrimSpace(f.Year)), adjust: adjustLines(f)}
 	ev := model.Evaluate(f)
 
-	b.row(secTasks, true,
-		cell(0, 2, "任务名称", kHeader), cell(2, 1, "主要内容", kHeader),
-		cell(3, 1, "年初预算数", kHeader), cell(4, 1, "全年预算数（调整后）", kHeader),
-		cell(5, 1, "全年执行数", kHeader), cell(6, 1, "执行率", kHeader), cell(7, 1, "备注", kHeader))
-	unitRuns(f, func(u, r int, t *model.Task, span int) {
-		var cells []lcell
-		if span > 0 {
-			cells = append(cells, lcell{col: 0, colSpan: 2, rowSpan: span, text: f.Units[u].Name, kind: kCenter})
-		}
-		rate := ""
-		if d, ok := t.EvalRate(); ok {
-			rate = d.StringFixed(2) + "%"
-		}
+	tasks := &stageTable{kind: tableTasks, sheet: TaskSheetName, caption: "一、预算执行情况（单位：万元）", cols: []stageCol{
+		{key: ckID, head: "编号", width: 6, role: roleID},
+		{key: ckUnit, head: "任务名称", width: 18, role: roleKey},
+		{key: ckContent, head: "主要内容", width: 24, role: roleKey},
+		{key: ckBudget, head: "年初预算数", width: 12, role: roleFixed, amount: true},
+		{key: ckBudgetAdj, head: "全年预算数（调整后）", width: 13, role: roleInput, field: model.FieldBudgetAdj, amount: true},
+		{key: ckExecYear, head: "全年执行数", width: 12, role: roleInput, field: model.FieldExecYear, amount: true},
+		{key: ckWeight, head: "分值", width: 7, role: roleFixed},
+		{key: ckRate, head: "执行率", width: 10, role: roleCalc},
+		{key: ckScore, head: "得分", width: 8, role: roleCalc},
+		{key: ckNote, head: "备注", width: 16, role: roleInfo},
+	}}
+	taskRows(f, func(i, u, r int, t *model.Task) {
+		row := newTaskRow(f, i, u, r)
 		budget := t.TaskBudget()
-		b.input(4, "task", u, r, model.FieldBudgetAdj, t.Content, budget.Raw())
-		b.input(5, "task", u, r, model.FieldExecYear, t.Content, t.Eval.Executed.Raw())
-		cells = append(cells, cell(2, 1, t.Content, kText), amtCell(3, t.Total), amtCell(4, budget),
-			amtCell(5, t.Eval.Executed), cell(6, 1, rate, kCenter), cell(7, 1, "", kText))
-		b.row(secTasks, false, cells...)
+		row.text[ckBudgetAdj], row.amt[ckBudgetAdj] = budget.Raw(), budget
+		row.text[ckExecYear], row.amt[ckExecYear] = t.Eval.Executed.Raw(), t.Eval.Executed
+		if d, ok := t.EvalRate(); ok {
+			row.text[ckRate] = d.StringFixed(2) + "%"
+		}
+		tasks.rows = append(tasks.rows, row)
 	})
 	bs := ev.Budget
-	rate := "—"
+	rate := ""
 	if bs.RateOK {
 		rate = bs.Rate.StringFixed(2) + "%"
 	}
-	b.row(secTasks, false, cell(0, 3, "合计", kTotalLabel), totalCell(3, bs.Initial), totalCell(4, bs.Budget),
-		totalCell(5, bs.Executed), cell(6, 1, rate, kCenter),
-		cell(7, 1, "预算执行率 分值 10　得分 "+bs.Score.StringFixed(2), kTotalLabel))
+	tasks.foot = []footRow{{label: "合计（预算执行率）", cells: map[colKey]footCell{
+		ckBudget:    {text: bs.Initial.String(), calc: calcSum},
+		ckBudgetAdj: {text: bs.Budget.String(), calc: calcAdjSum},
+		ckExecYear:  {text: bs.Executed.String(), calc: calcSum},
+		ckWeight:    {text: model.BudgetPoints.String(), num: true},
+		ckRate:      {text: rate, calc: calcRateTotal},
+		ckScore:     {text: bs.Score.StringFixed(2), calc: calcBudgetScore},
+		ckNote:      {},
+	}}}
+	tasks.notes = []string{"注：全年预算数（调整后）未调整的，填年初预算数（留空按年初预算数计）；执行率 = 全年执行数 ÷ 全年预算数；预算执行率得分 = 10 × 执行率，最高10分。"}
 
-	b.row(secIndicators, true,
-		cell(0, 1, "一级指标", kHeader), cell(1, 1, "二级指标", kHeader), cell(2, 1, "三级指标", kHeader),
-		cell(3, 1, "年度指标值", kHeader), cell(4, 1, "实际完成值", kHeader), cell(5, 1, "分值", kHeader),
-		cell(6, 1, "得分", kHeader), cell(7, 1, "偏差原因分析及改进措施", kHeader))
-	rows, l1, l2 := scoredRows(f)
-	for i, r := range rows {
+	inds := &stageTable{kind: tableIndicators, sheet: IndicatorSheetName, caption: "二、绩效指标完成情况", cols: []stageCol{
+		{key: ckID, head: "编号", width: 6, role: roleID},
+		{key: ckL1, head: "一级指标", width: 10, role: roleKey},
+		{key: ckL2, head: "二级指标", width: 12, role: roleKey},
+		{key: ckL3, head: "三级指标", width: 24, role: roleKey},
+		{key: ckValue, head: "年度指标值", width: 12, role: roleFixed},
+		{key: ckActual, head: "实际完成值", width: 12, role: roleInput, field: model.FieldActual},
+		{key: ckWeight, head: "分值", width: 7, role: roleInput, field: model.FieldEvalWeight},
+		{key: ckScore, head: "得分", width: 8, role: roleCalc},
+		{key: ckAnalysis, head: "偏差原因分析及改进措施", width: 32, role: roleInput, field: model.FieldAnalysis},
+	}}
+	for i, r := range scoredRows(f) {
+		row := newIndRow(f, i+1, r)
 		in := &f.Indicators[r]
 		s := ev.Rows[r]
-		var cells []lcell
-		if l1[i] > 0 {
-			cells = append(cells, spanCell(0, l1[i], in.Level1, kCenter))
-		}
-		if l2[i] > 0 {
-			cells = append(cells, spanCell(1, l2[i], in.Level2, kCenter))
-		}
-		score := ""
+		row.text[ckActual] = strings.TrimSpace(s.Shown)
+		row.text[ckWeight] = strings.TrimSpace(in.Eval.Weight)
 		if s.State == model.ScoreOK {
-			score = s.Score.StringFixed(2)
+			row.text[ckScore] = s.Score.StringFixed(2)
 		}
-		name := in.Name()
-		b.input(4, "ind", 0, r, model.FieldActual, name, s.Shown)
-		b.input(5, "ind", 0, r, model.FieldEvalWeight, name, in.Eval.Weight)
-		b.input(7, "ind", 0, r, model.FieldAnalysis, name, in.Eval.Analysis)
-		analysis := in.Eval.Analysis
-		cells = append(cells, cell(2, 1, level3Text(*in), kText), cell(3, 1, in.Value, kCenter),
-			cell(4, 1, s.Shown, kCenter), cell(5, 1, in.Eval.Weight, kCenter), cell(6, 1, score, kCenter),
-			cell(7, 1, analysis, kText))
-		b.row(secIndicators, false, cells...)
+		row.text[ckAnalysis] = strings.TrimSpace(in.Eval.Analysis)
+		inds.rows = append(inds.rows, row)
 	}
-	b.row(secIndicators, false, cell(0, 6, "总分（预算执行率10分 + 绩效指标90分）", kTotalLabel),
-		cell(6, 1, ev.Total.StringFixed(2), kTotalLabel), cell(7, 1, "等级："+ev.Grade, kTotalLabel))
-	b.row(secIndicators, false, cell(0, b.n,
-		"注：定性指标的实际完成值填 达成、部分达成 或 未达成；计算类指标的实际完成值由计算数据得出，改填时须在程序中写明原因；得分低于分值的须填写偏差原因分析及改进措施。等级：90分及以上为优，80（含）～90分为良，60（含）～80分为中，60分以下为差。", kText))
-	b.adjustments(f)
-	return b.s
+	inds.foot = []footRow{{label: "总分（预算执行率10分 + 绩效指标90分）", cells: map[colKey]footCell{
+		ckWeight:   {text: model.BudgetPoints.Add(ev.WeightSum).String(), calc: calcWeightTotal},
+		ckScore:    {text: ev.Total.StringFixed(2), calc: calcTotal},
+		ckAnalysis: {text: "等级：" + ev.Grade, calc: calcGrade},
+	}}}
+	inds.notes = []string{"注：定性指标的实际完成值选 达成、部分达成 或 未达成；百分比指标请填百分数（如 95%）；计算类指标的实际完成值由计算数据得出，改填时须在程序中写明原因；得分低于分值的须填写偏差原因分析及改进措施。" +
+		"得分：达到指标值的得满分，未达到的按比例计分且不得满分（“>”“<”的指标，等于指标值即未达到）；等级：90分及以上为优，80（含）～90分为良，60（含）～80分为中，60分以下为差。"}
+	d.tables = []*stageTable{tasks, inds}
+	return d
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,7 +15,7 @@ import (
 
 // StageChange is one value taken from a filled 监控表/自评表.
 type StageChange struct {
-	Addr  string // the cell, e.g. F12
+	Addr  string // the cell, e.g. 预算执行情况!F12
 	Place string // the place in the draft in plain Chinese
 	Old   string // the draft's value before ("" when empty)
 	New   string // the value read
@@ -24,25 +23,49 @@ type StageChange struct {
 
 // StageReport says what ImportStageValues did, cell by cell.
 type StageReport struct {
-	Stage     model.Stage
-	Changes   []StageChange
-	Problems  []string // plain Chinese, each naming its cell
-	Unchanged int      // input cells whose value was as exported
+	Stage   model.Stage
+	Changes []StageChange
+	// Problems are values refused (nothing of them was written) or taken
+	// as typed but not valid (to be corrected), each naming its cell.
+	Problems []string
+	// Hints are 提示: a bare 0.95 for a % target, a result of the file's
+	// own formulas that differs from the program's.
+	Hints []string
+	// Ignored are edits of read-only cells (declared values, computed
+	// cells), not taken.
+	Ignored []string
+	// Missing are exported rows the sheet no longer has (nothing of them
+	// was changed in the draft).
+	Missing []string
+	// Notes say what else was seen: columns ignored, a table read twice.
+	Notes     []string
+	Unchanged int // input cells whose value was as exported
 }
 
-// String lists the changes and problems, one per line.
+// String lists everything, one line each.
 func (r *StageReport) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s：读取 %d 处改动，%d 处未改动", r.Stage, len(r.Changes), r.Unchanged)
+	if n := len(r.Problems) + len(r.Missing); n > 0 {
+		fmt.Fprintf(&b, "，%d 个问题", n)
+	}
 	for _, c := range r.Changes {
-		old := c.Old
-		if strings.TrimSpace(old) == "" {
-			old = "（空）"
-		}
-		fmt.Fprintf(&b, "\n  %s %s：%s → %s", c.Addr, c.Place, old, orEmpty(c.New))
+		fmt.Fprintf(&b, "\n  %s %s：%s → %s", c.Addr, c.Place, orEmpty(c.Old), orEmpty(c.New))
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(&b, "\n  问题：%s", p)
+	}
+	for _, p := range r.Missing {
+		fmt.Fprintf(&b, "\n  未找到：%s", p)
+	}
+	for _, p := range r.Ignored {
+		fmt.Fprintf(&b, "\n  未导入：%s", p)
+	}
+	for _, p := range r.Hints {
+		fmt.Fprintf(&b, "\n  提示：%s", p)
+	}
+	for _, p := range r.Notes {
+		fmt.Fprintf(&b, "\n  说明：%s", p)
 	}
 	return b.String()
 }
@@ -77,7 +100,7 @@ func ReadImportFile(path string) ([]byte, error) {
 }
 
 // IsStageWorkbook reports whether data is a 监控表/自评表 exported by this
-// program (it has the hidden value map).
+// program, of any version (it has the hidden sheet).
 func IsStageWorkbook(data []byte) bool {
 	xf, err := openWorkbook("", data)
 	if err != nil {
@@ -85,16 +108,22 @@ func IsStageWorkbook(data []byte) bool {
 	}
 	defer xf.Close()
 	v, err := xf.GetCellValue(StageDataSheet, "A1")
-	return err == nil && v == StageFormatName
+	_, ok := stageVersion(v)
+	return err == nil && ok
 }
 
 // ImportStageValues reads the values a clerk filled into a 监控表/自评表
-// exported by WriteStageXLSX and returns a copy of f with them applied:
-// only the input cells are read, by address, and only those whose value
-// differs from the exported one are taken; nothing else of f changes. A
-// value that is not valid (an amount that is not a number) is kept as
-// typed and reported. The error, in plain Chinese, says when the file is
-// not such a sheet or belongs to another draft; then nothing was taken.
+// exported by WriteStageXLSX and returns a copy of f with them applied.
+// Each row is found by what it is (unit and 主要内容, 一级/二级/三级指标;
+// the hidden id where names repeat) and each column by its header text,
+// so sorted, moved or deleted rows and inserted or dragged columns are
+// read right or refused, never read into another row. Values are read as
+// stored (numbers at 15 significant digits, percent cells as percent).
+// Only values that differ from the exported ones are taken; a value that
+// is not valid is kept as typed and reported. The report names every cell
+// refused, every read-only cell edited and every row not found. The error,
+// in plain Chinese, says when the file is not such a sheet, belongs to
+// another draft or was written by a newer jixiao; then nothing was taken.
 func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form, rep *StageReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -106,183 +135,275 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 		return nil, nil, err
 	}
 	defer xf.Close()
-	meta, err := readStageMeta(xf)
+	meta, ver, err := readStageMeta(xf, filepath.Base(name))
 	if err != nil {
-		return nil, nil, model.Errorf(model.EINVALID, "“%s”不是本程序导出的运行监控表或自评表（%w）；只有从本程序导出的表才能按单元格导回草稿", name, err)
+		return nil, nil, err
 	}
 	if strings.TrimSpace(meta.Dept) != strings.TrimSpace(f.Dept) || strings.TrimSpace(meta.Year) != strings.TrimSpace(f.Year) {
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是“%s %s年度”的%s，与草稿“%s %s年度”不符，未导入", name, meta.Dept, meta.Year, meta.Sheet, f.Dept, f.Year)
 	}
+	if meta.Stage != model.StageMonitor && meta.Stage != model.StageEval {
+		return nil, nil, model.Errorf(model.EDAMAGED, "“%s”中程序的对应数据已损坏（阶段不对），未导入；请重新导出后填写", name)
+	}
 	if f.Stage < meta.Stage {
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是%s，草稿还在“%s”阶段；请先切换到“%s”再导入", name, meta.Sheet, f.Stage, meta.Stage)
 	}
-	if _, err := xf.GetSheetIndex(meta.Sheet); err != nil {
-		return nil, nil, model.Wrap(err, model.ENOTFOUND, "“%s”中找不到工作表“%s”", name, meta.Sheet)
+	if meta.Stage == model.StageMonitor && meta.Month != f.Month && f.Stage == model.StageMonitor {
+		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是截至%d月的运行监控表，草稿的运行监控截至%d月，未导入；请重新导出截至%d月的监控表填写", name, meta.Month, f.Month, f.Month)
 	}
-	g := f.Clone()
-	rep = &StageReport{Stage: meta.Stage}
-	for _, c := range meta.Inputs {
-		place, cur, ok := inputPlace(g, c)
-		if !ok {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s：%s", c.Addr, place))
-			continue
-		}
-		v, err := readInput(xf, meta.Sheet, c)
-		if err != nil {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s %s：无法读取（%v）", c.Addr, place, err))
-			continue
-		}
-		if v == strings.TrimSpace(c.Text) || v == strings.TrimSpace(cur) {
-			rep.Unchanged++
-			continue
-		}
-		if msg := applyInput(g, c, v); msg != "" {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s %s：%s（已按原文保留，请改正）", c.Addr, place, msg))
-		}
-		rep.Changes = append(rep.Changes, StageChange{Addr: c.Addr, Place: place, Old: cur, New: v})
+	if ver.Major == 1 {
+		upgradeV1(meta, f)
 	}
-	return g, rep, nil
+	im := newStageImport(xf, meta, f)
+	im.ver = ver.Major
+	im.run()
+	return im.g, im.rep, nil
 }
 
-func readStageMeta(xf *excelize.File) (*stageMeta, error) {
-	rows, err := xf.GetRows(StageDataSheet)
-	if err != nil || len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != StageFormatName {
-		return nil, model.Errorf(model.EINVALID, "没有程序的对应数据")
-	}
-	var b strings.Builder
-	for _, r := range rows[1:] {
-		if len(r) > 0 {
-			b.WriteString(r[0])
-		}
-	}
-	var m stageMeta
-	if err := json.Unmarshal([]byte(b.String()), &m); err != nil {
-		return nil, model.Errorf(model.EDAMAGED, "对应数据已损坏")
-	}
-	return &m, nil
+// stageImport is one import of a filled stage workbook into a copy of a draft.
+type stageImport struct {
+	xf     *excelize.File
+	meta   *stageMeta
+	g      *model.Form
+	rep    *StageReport
+	vocab  [2]map[string]colKey
+	inputs [2]map[colKey]bool // the input columns of each table kind
+	heads  map[colKey]string  // header texts for messages
+	doc    *stageDoc          // the tables as this program writes them (columns)
+	ver    int                // the workbook's format version
+	taken  []takenRow         // rows whose values were taken
 }
 
-// readInput is the cell's value: amounts as the raw number (no display
-// rounding), other values as the spreadsheet shows them (96%).
-func readInput(xf *excelize.File, sheet string, c inputCell) (string, error) {
-	var v string
-	var err error
-	if isAmountField(c.Field) {
-		v, err = xf.GetCellValue(sheet, c.Addr, excelize.Options{RawCellValue: true})
+func newStageImport(xf *excelize.File, meta *stageMeta, f *model.Form) *stageImport {
+	im := &stageImport{xf: xf, meta: meta, g: f.Clone(), rep: &StageReport{Stage: meta.Stage}}
+	probe := f.Clone()
+	probe.Stage, probe.Month = meta.Stage, meta.Month
+	if meta.Stage == model.StageMonitor {
+		im.doc = buildMonitor(probe)
 	} else {
-		v, err = xf.GetCellValue(sheet, c.Addr)
+		im.doc = buildEval(probe)
 	}
-	return strings.TrimSpace(v), err
+	im.heads = headNames(im.doc)
+	for kind := tableTasks; kind <= tableIndicators; kind++ {
+		im.vocab[kind] = headVocab(meta.Stage, meta.Month, kind)
+		im.inputs[kind] = map[colKey]bool{}
+		for _, c := range im.doc.tables[kind].cols {
+			if c.role == roleInput {
+				im.inputs[kind][c.key] = true
+			}
+		}
+	}
+	if meta.Stage == model.StageMonitor {
+		im.inputs[tableIndicators][ckCauseBoth] = true
+	}
+	return im
 }
 
-func isAmountField(f string) bool {
-	switch model.Field(f) {
-	case model.FieldExecuted, model.FieldForecast, model.FieldBudgetAdj, model.FieldExecYear:
-		return true
+func (im *stageImport) problem(format string, args ...any) {
+	im.rep.Problems = append(im.rep.Problems, fmt.Sprintf(format, args...))
+}
+
+func (im *stageImport) run() {
+	var found [2][]*sheetTable
+	for _, sh := range im.xf.GetSheetList() {
+		if sh == StageDataSheet {
+			continue
+		}
+		if vis, err := im.xf.GetSheetVisible(sh); err == nil && !vis {
+			continue
+		}
+		g, err := loadStageGrid(im.xf, sh)
+		if err != nil {
+			im.problem("工作表“%s”无法读取（%v），未导入", sh, err)
+			continue
+		}
+		for _, t := range findTables(g, im.vocab) {
+			found[t.kind] = append(found[t.kind], t)
+		}
+	}
+	for kind := tableTasks; kind <= tableIndicators; kind++ {
+		rows := im.meta.Tasks
+		if kind == tableIndicators {
+			rows = im.meta.Indicators
+		}
+		if len(found[kind]) == 0 {
+			if len(rows) > 0 {
+				need := "“任务名称”“主要内容”"
+				if kind == tableIndicators {
+					need = "“一级指标”“二级指标”“三级指标”"
+				}
+				im.problem("找不到%s表（表头应有%s），这部分的 %d 行未导入", kind, need, len(rows))
+			}
+			continue
+		}
+		if len(found[kind]) > 1 {
+			var where []string
+			for _, t := range found[kind] {
+				where = append(where, fmt.Sprintf("%s 第%d行", t.g.sheet, t.head+1))
+			}
+			im.rep.Notes = append(im.rep.Notes, fmt.Sprintf("%s表出现了 %d 次（表头在 %s），都已读取；同一行在各处填写不同的，不导入", kind, len(found[kind]), strings.Join(where, "、")))
+		}
+		im.readKind(kind, found[kind], rows)
+	}
+	if im.ver >= 2 {
+		im.results(found)
+	}
+}
+
+// usable checks a found table's columns: it reports duplicated headers,
+// missing columns and ignored ones; false when the identity columns are
+// not all there (the table cannot be read).
+func (im *stageImport) usable(t *sheetTable) bool {
+	g := t.g
+	colName := func(c int) string { a, _ := excelize.ColumnNumberToName(c + 1); return a }
+	for k, cs := range t.dup {
+		var names []string
+		for _, c := range cs {
+			names = append(names, colName(c))
+		}
+		im.problem("%s 第%d行的表头“%s”出现了 %d 次（%s列），无法确定哪一栏是它，这一栏未导入", g.sheet, t.head+1, im.head(k), len(cs), strings.Join(names, "、"))
+	}
+	for _, c := range t.extra {
+		im.rep.Notes = append(im.rep.Notes, fmt.Sprintf("已忽略 %s 表头为“%s”的一栏（%s列），它不是本表的栏目", g.sheet, shorten(g.text(t.head, c), 20), colName(c)))
+	}
+	ok := true
+	for _, k := range keyCols(t.kind) {
+		if _, found := t.cols[k]; !found {
+			if _, dup := t.dup[k]; !dup {
+				im.problem("%s 第%d行的表头中找不到“%s”，无法确定各行是哪个%s，这张表未导入", g.sheet, t.head+1, im.head(k), map[tableKind]string{tableTasks: "任务", tableIndicators: "指标"}[t.kind])
+			}
+			ok = false
+		}
+	}
+	if !ok {
+		return false
+	}
+	if hasCol(t, ckCause) || hasCol(t, ckCauseText) {
+		delete(t.cols, ckCauseBoth) // format 2's two columns win over a column named 偏差原因
+	}
+	for _, c := range im.doc.tables[t.kind].cols {
+		switch {
+		case c.role != roleInput, hasCol(t, c.key), len(t.dup[c.key]) > 0:
+		case (c.key == ckCause || c.key == ckCauseText) && hasCol(t, ckCauseBoth):
+		default:
+			im.problem("%s 第%d行的表头中找不到“%s”，这一栏的数值未导入", g.sheet, t.head+1, c.head)
+		}
+	}
+	return true
+}
+
+func hasCol(t *sheetTable, k colKey) bool { _, ok := t.cols[k]; return ok }
+
+func (im *stageImport) head(k colKey) string {
+	if h, ok := im.heads[k]; ok {
+		return h
+	}
+	return string(k)
+}
+
+// readKind matches the rows of the tables of one kind and takes their values.
+func (im *stageImport) readKind(kind tableKind, tables []*sheetTable, rows []metaRow) {
+	byKey := map[string][]int{}
+	for i := range rows {
+		k := metaKey(rows[i].Key)
+		byKey[k] = append(byKey[k], i)
+	}
+	matched := map[int][]sheetRow{}
+	var order []int
+	usable := false
+	for _, t := range tables {
+		if !im.usable(t) {
+			continue
+		}
+		usable = true
+		for _, r := range t.rows {
+			key, any := t.identity(r)
+			if !any {
+				if im.hasInput(t, r) {
+					im.problem("%s 第%d行没有%s，无法确定是哪一行，这一行未导入", t.g.sheet, r+1, map[tableKind]string{tableTasks: "任务名称和主要内容", tableIndicators: "指标名称"}[kind])
+				}
+				continue
+			}
+			s := sheetRow{t: t, r: r, key: key}
+			if c, ok := t.cols[ckID]; ok {
+				s.id = t.g.text(r, c)
+			}
+			i, why := im.match(s, byKey[key], rows)
+			if i < 0 {
+				if why != "" && (len(byKey[key]) > 0 || im.hasInput(t, r)) {
+					im.problem("%s：%s，这一行未导入", s.rowName(), why)
+				}
+				continue
+			}
+			if len(matched[i]) == 0 {
+				order = append(order, i)
+			}
+			matched[i] = append(matched[i], s)
+		}
+	}
+	for _, i := range order {
+		ss := matched[i]
+		if len(ss) > 1 && !im.sameInputs(ss) {
+			var names []string
+			for _, s := range ss {
+				names = append(names, fmt.Sprintf("%s 第%d行", s.t.g.sheet, s.r+1))
+			}
+			im.problem("“%s”在表中出现了 %d 次（%s），填写的数值不同，无法确定用哪一处，这一行未导入", shownKey(rows[i].Key), len(ss), strings.Join(names, "、"))
+			continue
+		}
+		im.take(kind, &rows[i], ss[0])
+	}
+	for i := range rows {
+		if _, ok := matched[i]; !ok && usable && !im.refusedKey(rows[i].Key, tables) {
+			what := "任务"
+			if kind == tableIndicators {
+				what = "指标"
+			}
+			im.rep.Missing = append(im.rep.Missing, fmt.Sprintf("%s“%s”在表中找不到（行被删除或名称被改动），这一行未导入，草稿中保持原值", what, shownKey(rows[i].Key)))
+		}
+	}
+}
+
+// refusedKey reports whether a row with this identity was seen and
+// refused (then it is reported as such, not as missing).
+func (im *stageImport) refusedKey(key []string, tables []*sheetTable) bool {
+	k := metaKey(key)
+	for _, t := range tables {
+		for _, r := range t.rows {
+			if id, _ := t.identity(r); id == k {
+				return true
+			}
+		}
 	}
 	return false
 }
 
-// inputPlace names the cell's place in g and returns its current value; ok
-// is false (with the reason in place) when the draft no longer has that
-// row as it was exported.
-func inputPlace(g *model.Form, c inputCell) (place, cur string, ok bool) {
-	switch c.Kind {
-	case "task":
-		if c.Unit < 0 || c.Unit >= len(g.Units) || c.Index < 0 || c.Index >= len(g.Units[c.Unit].Tasks) {
-			return fmt.Sprintf("任务“%s”在草稿中已不存在，未导入", c.Name), "", false
+func shownKey(k []string) string {
+	var parts []string
+	for _, p := range k {
+		if p != "" {
+			parts = append(parts, shorten(p, 30))
 		}
-		t := &g.Units[c.Unit].Tasks[c.Index]
-		if t.Content != c.Name {
-			return fmt.Sprintf("草稿中这一行的任务是“%s”，表中是“%s”（导出后草稿改过），未导入", t.Content, c.Name), "", false
-		}
-		place = fmt.Sprintf("%s 第%d行（%s）%s", g.Units[c.Unit].Name, c.Index+1, c.Name, c.Field)
-		switch model.Field(c.Field) {
-		case model.FieldExecuted:
-			cur = t.Monitor.Executed.Raw()
-		case model.FieldForecast:
-			cur = t.Monitor.Forecast.Raw()
-		case model.FieldBudgetAdj:
-			cur = t.Eval.Budget.Raw()
-		case model.FieldExecYear:
-			cur = t.Eval.Executed.Raw()
-		default:
-			return "无法识别的栏目“" + c.Field + "”", "", false
-		}
-		return place, cur, true
-	case "ind":
-		if c.Index < 0 || c.Index >= len(g.Indicators) {
-			return fmt.Sprintf("指标“%s”在草稿中已不存在，未导入", c.Name), "", false
-		}
-		in := &g.Indicators[c.Index]
-		if in.Name() != c.Name {
-			return fmt.Sprintf("草稿中这一行的指标是“%s”，表中是“%s”（导出后草稿改过），未导入", in.Name(), c.Name), "", false
-		}
-		place = fmt.Sprintf("绩效指标 第%d行（%s）%s", c.Index+1, c.Name, c.Field)
-		switch model.Field(c.Field) {
-		case model.FieldToDate:
-			cur = in.Monitor.ToDate
-		case model.FieldForecastVal:
-			cur = in.Monitor.Forecast
-		case model.FieldLikelihood:
-			cur = string(in.Monitor.Likelihood)
-		case model.FieldCause:
-			cur = causeText(in.Monitor)
-		case model.FieldMeasures:
-			cur = in.Monitor.Measures
-		case model.FieldActual:
-			cur = in.Eval.Actual
-		case model.FieldEvalWeight:
-			cur = in.Eval.Weight
-		case model.FieldAnalysis:
-			cur = in.Eval.Analysis
-		default:
-			return "无法识别的栏目“" + c.Field + "”", "", false
-		}
-		return place, cur, true
 	}
-	return "无法识别的单元格", "", false
+	return strings.Join(parts, " / ")
 }
 
-// applyInput sets the value v of cell c in g; it returns a problem ("" when
-// none). The value is stored even when it is not valid (nothing is lost).
-func applyInput(g *model.Form, c inputCell, v string) string {
-	if c.Kind == "task" {
-		t := &g.Units[c.Unit].Tasks[c.Index]
-		a := model.ParseAmount(v)
-		switch model.Field(c.Field) {
-		case model.FieldExecuted:
-			t.Monitor.Executed = a
-		case model.FieldForecast:
-			t.Monitor.Forecast = a
-		case model.FieldBudgetAdj:
-			t.Eval.Budget = a
-		case model.FieldExecYear:
-			t.Eval.Executed = a
+// sameInputs reports whether the rows hold the same input values (a copy
+// of a table, or the same row twice).
+func (im *stageImport) sameInputs(ss []sheetRow) bool {
+	for k := range im.inputs[ss[0].t.kind] {
+		first := ""
+		for i, s := range ss {
+			v := ""
+			if c, ok := s.t.cols[k]; ok {
+				v = s.t.g.value(s.r, c, isAmountKey(k), isTextKey(k)).text
+			}
+			if i == 0 {
+				first = v
+			} else if v != first {
+				return false
+			}
 		}
-		return a.Reason()
 	}
-	in := &g.Indicators[c.Index]
-	switch model.Field(c.Field) {
-	case model.FieldToDate:
-		in.Monitor.ToDate = v
-	case model.FieldForecastVal:
-		in.Monitor.Forecast = v
-	case model.FieldLikelihood:
-		in.Monitor.Likelihood = model.Likelihood(v)
-		if v == "不可能" {
-			in.Monitor.Likelihood = model.LikelyNoChance
-		}
-	case model.FieldCause:
-		in.Monitor.Cause, in.Monitor.CauseText = splitCause(v)
-	case model.FieldMeasures:
-		in.Monitor.Measures = v
-	case model.FieldActual:
-		in.Eval.Actual = v
-	case model.FieldEvalWeight:
-		in.Eval.Weight = v
-	case model.FieldAnalysis:
-		in.Eval.Analysis = v
-	}
-	return ""
+	return true
 }

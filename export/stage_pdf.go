@@ -21,7 +21,7 @@ func (l *layout) headTitle() string {
 // as a print-ready A4 PDF, drawn by the declaration's PDF writer (table
 // headers repeated after page breaks, font embedded).
 func WriteStagePDF(w io.Writer, f *model.Form, stage model.Stage) (rep PDFReport, err error) {
-	s, err := buildStage(f, stage)
+	d, err := buildStage(f, stage)
 	if err != nil {
 		return rep, err
 	}
@@ -30,8 +30,7 @@ func WriteStagePDF(w io.Writer, f *model.Form, stage model.Stage) (rep PDFReport
 			err = model.Errorf(model.EINTERNAL, "生成 PDF 时出错（%v），文件未写出", r)
 		}
 	}()
-	s.l.title = s.title
-	p := &pdfWriter{l: s.l, runeW: map[rune]float64{}, seen: map[rune]bool{}}
+	p := &pdfWriter{l: d.pdfLayout(), runeW: map[rune]float64{}, seen: map[rune]bool{}}
 	p.pageW, p.pageH = pdfPageW, pdfPageH
-	return p.render(w, s.title, f)
+	return p.render(w, d.title, f)
 }

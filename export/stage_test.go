@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,163 +18,96 @@ import (
 
 var stageNow = time.Date(2021, 1, 20, 9, 0, 0, 0, time.UTC)
 
-// findRow returns the 1-based row of the first cell in column col whose
-// text contains s.
-func findRow(t *testing.T, xf *excelize.File, sheet, col, s string) int {
-	t.Helper()
-	rows, err := xf.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ci, _ := excelize.ColumnNameToNumber(col)
-	for i, r := range rows {
-		if len(r) >= ci && strings.Contains(r[ci-1], s) {
-			return i + 1
+func indexByName(f *model.Form, name string) int {
+	for i, in := range f.Indicators {
+		if in.Name() == name {
+			return i
 		}
 	}
-	t.Fatalf("no %q in column %s", s, col)
-	return 0
-}
-
-func cellAt(t *testing.T, xf *excelize.File, sheet, addr string) string {
-	t.Helper()
-	v, err := xf.GetCellValue(sheet, addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func TestEvalXLSXSample(t *testing.T) {
-	f := model.SampleEval(stageNow)
-	var buf bytes.Buffer
-	if err := WriteStageXLSX(&buf, f, model.StageEval); err != nil {
-		t.Fatal(err)
-	}
-	xf, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer xf.Close()
-	sh := EvalSheetName
-	if cellAt(t, xf, sh, "A1") != "部门整体绩效自评表" || cellAt(t, xf, sh, "A2") != "（2020年度）" {
-		t.Errorf("title %q %q", cellAt(t, xf, sh, "A1"), cellAt(t, xf, sh, "A2"))
-	}
-	total := findRow(t, xf, sh, "A", "总分")
-	if got := cellAt(t, xf, sh, "G"+itoa(total)); got != "93.02" {
-		t.Errorf("总分 %q", got)
-	}
-	if got := cellAt(t, xf, sh, "H"+itoa(total)); got != "等级：优" {
-		t.Errorf("等级 %q", got)
-	}
-	sum := findRow(t, xf, sh, "A", "合计")
-	if got := cellAt(t, xf, sh, "H"+itoa(sum)); !strings.Contains(got, "得分 9.92") {
-		t.Errorf("budget row %q", got)
-	}
-	r := findRow(t, xf, sh, "C", "政府采购执行率")
-	for col, want := range map[string]string{"D": "≥95%", "E": "93%", "F": "3", "G": "2.94", "H": "1个采购项目流标；提前启动采购程序"} {
-		if got := cellAt(t, xf, sh, col+itoa(r)); got != want {
-			t.Errorf("政府采购执行率 %s = %q, want %q", col, got, want)
-		}
-	}
-	r = findRow(t, xf, sh, "C", "预算执行率")
-	if got := cellAt(t, xf, sh, "E"+itoa(r)); got != "99.20%" {
-		t.Errorf("formula actual %q", got)
-	}
-	// Placeholder rows (.....) are not in the 自评表.
-	if rows, _ := xf.GetRows(sh); strings.Contains(strings.Join(flatten(rows), "|"), ".....") {
-		t.Error("placeholder row exported")
-	}
-	// 办公大楼改造's amounts are numbers.
-	r = findRow(t, xf, sh, "C", "办公大楼改造")
-	if v, _ := xf.GetCellValue(sh, "F"+itoa(r), excelize.Options{RawCellValue: true}); v != "567" {
-		t.Errorf("全年执行数 %q", v)
-	}
-	if typ, _ := xf.GetCellType(sh, "F"+itoa(r)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		t.Errorf("amount cell type %v", typ)
-	}
-}
-
-func flatten(rows [][]string) []string {
-	var out []string
-	for _, r := range rows {
-		out = append(out, r...)
-	}
-	return out
+	return -1
 }
 
 // TestEvalRoundTrip exports the sample's empty 自评表, fills it like a clerk
-// in a spreadsheet program, imports it back and gets the worked example's
-// 总分 (93.02 优, computed by hand in model's TestSampleEvalByHand).
+// in a spreadsheet program (the worked example, model.SampleEvalValues),
+// imports it back and gets the example's 总分 (93.02 优, computed by hand
+// in model's TestSampleEvalByHand); every value is compared by name.
 func TestEvalRoundTrip(t *testing.T) {
-	base := model.Sample()
-	if err := base.SetStage(model.StageEval, 0, stageNow); err != nil {
-		t.Fatal(err)
-	}
+	base := stageBase(t, model.StageEval)
 	// Formula inputs are typed in the program (they are not on the sheet).
 	full := model.SampleEval(stageNow)
 	for r := range base.Indicators {
 		base.Indicators[r].Inputs = full.Indicators[r].Inputs
 	}
 	before, _ := json.Marshal(base)
-	var buf bytes.Buffer
-	if err := WriteStageXLSX(&buf, base, model.StageEval); err != nil {
-		t.Fatal(err)
+	xf := exportStage(t, base, model.StageEval)
+	sh := IndicatorSheetName
+	idx := cellIndex(t, xf) // the rows do not move: each sheet read once
+	cellOf := func(_ testing.TB, _ *excelize.File, sheet string, key []string, header string) string {
+		return idx(sheet, key, header)
 	}
-	xf, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh := EvalSheetName
 	for _, v := range model.SampleEvalValues {
-		r := itoa(findRow(t, xf, sh, "C", v.Name))
+		key := keyOfIndNamed(t, base, v.Name)
+		tg := model.ParseTarget(base.Indicators[indexByName(base, v.Name)].Value)
 		if v.Actual != "" {
-			if err := xf.SetCellValue(sh, "E"+r, v.Actual); err != nil {
-				t.Fatal(err)
+			a := cellOf(t, xf, sh, key, "实际完成值")
+			if d, err := model.ParseActual(v.Actual, tg); tg.Kind == model.TargetNumber && err == "" {
+				if tg.Percent() {
+					d = d.Shift(-2) // Excel keeps 93% as 0.93
+				}
+				f, _ := d.Float64()
+				typeNumber(t, xf, sh, a, f)
+			} else {
+				typeText(t, xf, sh, a, v.Actual)
 			}
 		}
-		// 分值 typed as numbers, as Excel stores them.
-		_ = xf.SetCellFloat(sh, "F"+r, mustFloat(v.Weight), -1, 64)
+		w, _ := strconv.ParseFloat(v.Weight, 64)
+		typeNumber(t, xf, sh, cellOf(t, xf, sh, key, "分值"), w)
 		if v.Analysis != "" {
-			_ = xf.SetCellValue(sh, "H"+r, v.Analysis)
+			typeText(t, xf, sh, cellOf(t, xf, sh, key, "偏差原因分析及改进措施"), v.Analysis)
 		}
 	}
 	// 全年执行数: every task its 合计, 办公大楼改造 567.
 	for u := range base.Units {
-		for _, tk := range base.Units[u].Tasks {
-			r := itoa(findRow(t, xf, sh, "C", tk.Content))
+		for r, tk := range base.Units[u].Tasks {
 			val := tk.Total.String()
 			if tk.Content == "办公大楼改造" {
 				val = model.SampleEvalExecuted
 			}
-			_ = xf.SetCellFloat(sh, "F"+r, mustFloat(val), -1, 64)
+			f, _ := strconv.ParseFloat(val, 64)
+			typeNumber(t, xf, TaskSheetName, cellOf(t, xf, TaskSheetName, keyOfTask(base, u, r), "全年执行数"), f)
 		}
 	}
 	// Something outside the input cells changed too: not taken.
-	_ = xf.SetCellValue(sh, "D"+itoa(findRow(t, xf, sh, "C", "政府采购执行率")), "≥50%")
-	var out bytes.Buffer
-	if err := xf.Write(&out); err != nil {
-		t.Fatal(err)
-	}
+	typeText(t, xf, sh, cellOf(t, xf, sh, keyOfIndNamed(t, base, "政府采购执行率"), "年度指标值"), "≥50%")
+	data := workbookBytes(t, xf)
 	xf.Close()
 
-	g, rep, err := ImportStageValues("自评.xlsx", out.Bytes(), base)
+	g, rep, err := ImportStageValues("自评.xlsx", data, base)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := json.Marshal(base); string(after) != string(before) {
 		t.Error("ImportStageValues changed its input form")
 	}
-	if len(rep.Problems) != 0 {
-		t.Errorf("problems: %v", rep.Problems)
+	if len(rep.Problems) != 0 || len(rep.Missing) != 0 {
+		t.Errorf("problems: %v %v", rep.Problems, rep.Missing)
 	}
 	// 31 分值 + 28 typed actuals (3 rows take theirs from the formula) +
 	// 9 analyses + 34 全年执行数
 	if len(rep.Changes) != 31+28+9+34 {
 		t.Errorf("%d changes:\n%s", len(rep.Changes), rep)
 	}
-	if !strings.Contains(rep.String(), "政府采购执行率）实际完成值：（空） → 93%") {
+	if !strings.Contains(rep.String(), "绩效指标!F26 政府采购执行率 实际完成值：（空） → 93%") {
 		t.Errorf("report:\n%s", rep)
+	}
+	if len(rep.Ignored) != 1 || !strings.Contains(rep.Ignored[0], "年度指标值是申报的数值（≥95%），表中改为“≥50%”") {
+		t.Errorf("ignored: %v", rep.Ignored)
+	}
+	for _, v := range model.SampleEvalValues {
+		in := g.Indicators[indexByName(g, v.Name)]
+		if in.Eval.Weight != v.Weight || in.Eval.Analysis != v.Analysis || v.Actual != "" && !sameValue(in.Eval.Actual, v.Actual) && !(v.Actual == "100" && in.Eval.Actual == "100%") {
+			t.Errorf("%s: %+v, typed %+v", v.Name, in.Eval, v)
+		}
 	}
 	ev := model.Evaluate(g)
 	if ev.Total.StringFixed(2) != "93.02" || ev.Grade != "优" {
@@ -182,30 +117,13 @@ func TestEvalRoundTrip(t *testing.T) {
 		t.Error("a declared value was taken from the sheet")
 	}
 	// Importing the same file again changes nothing more.
-	_, rep2, err := ImportStageValues("自评.xlsx", out.Bytes(), g)
+	_, rep2, err := ImportStageValues("自评.xlsx", data, g)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := len(rep2.Changes); n != 0 {
 		t.Errorf("second import: %d changes:\n%s", n, rep2)
 	}
-}
-
-func mustFloat(s string) float64 {
-	var f float64
-	if err := json.Unmarshal([]byte(s), &f); err != nil {
-		panic(err)
-	}
-	return f
-}
-
-func indexByName(f *model.Form, name string) int {
-	for i, in := range f.Indicators {
-		if in.Name() == name {
-			return i
-		}
-	}
-	return -1
 }
 
 func TestStageImportRefusals(t *testing.T) {
@@ -223,24 +141,6 @@ func TestStageImportRefusals(t *testing.T) {
 	if _, _, err := ImportStageValues("x.xlsx", buf.Bytes(), early); err == nil || !strings.Contains(err.Error(), "请先切换到“年度自评”") || model.ErrorCode(err) != model.ECONFLICT {
 		t.Errorf("early stage: %v", err)
 	}
-	// A row renamed after the export is reported and left alone.
-	renamed := f.Clone()
-	i := indexByName(renamed, "群众满意度")
-	renamed.Indicators[i].Level3 = "公众满意度"
-	xf, _ := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	_ = xf.SetCellValue(EvalSheetName, "E"+itoa(findRow(t, xf, EvalSheetName, "C", "群众满意度")), "70%")
-	var out bytes.Buffer
-	_ = xf.Write(&out)
-	g, rep, err := ImportStageValues("x.xlsx", out.Bytes(), renamed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Changes) != 0 || !strings.Contains(strings.Join(rep.Problems, "\n"), "草稿中这一行的指标是“公众满意度”，表中是“群众满意度”") {
-		t.Errorf("report %s", rep)
-	}
-	if g.Indicators[i].Eval.Actual != "85%" {
-		t.Error("renamed row changed")
-	}
 	// A plain declaration workbook is not a stage sheet.
 	var decl bytes.Buffer
 	if err := WriteXLSX(&decl, model.Sample()); err != nil {
@@ -252,76 +152,145 @@ func TestStageImportRefusals(t *testing.T) {
 	if _, _, err := ImportStageValues("decl.xlsx", decl.Bytes(), f); err == nil || !strings.Contains(err.Error(), "不是本程序导出的运行监控表或自评表") || model.ErrorCode(err) != model.EINVALID {
 		t.Errorf("declaration workbook: %v", err)
 	}
-	// A bad amount is kept as typed and reported.
-	xf, _ = excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	_ = xf.SetCellValue(EvalSheetName, "F"+itoa(findRow(t, xf, EvalSheetName, "C", "办公大楼改造")), "五百")
-	out.Reset()
-	_ = xf.Write(&out)
-	g, rep, err = ImportStageValues("x.xlsx", out.Bytes(), f)
+	// A 监控表 of another month.
+	m := stageBase(t, model.StageMonitor)
+	xf := exportStage(t, m, model.StageMonitor)
+	m8 := m.Clone()
+	_ = m8.SetStage(model.StageMonitor, 8, stageNow)
+	if _, _, err := ImportStageValues("x.xlsx", workbookBytes(t, xf), m8); err == nil || !strings.Contains(err.Error(), "是截至6月的运行监控表，草稿的运行监控截至8月") {
+		t.Errorf("other month: %v", err)
+	}
+	// A bad amount is kept as typed and reported by cell, naming its column.
+	xf = exportStage(t, f, model.StageEval)
+	key := keyOfTaskNamed(t, f, "办公大楼改造")
+	typeText(t, xf, TaskSheetName, cellOf(t, xf, TaskSheetName, key, "全年执行数"), "五百")
+	typeNumber(t, xf, TaskSheetName, cellOf(t, xf, TaskSheetName, keyOfTaskNamed(t, f, "环境监测专项"), "全年执行数"), -3)
+	g, rep, err := ImportStageValues("x.xlsx", workbookBytes(t, xf), f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Units[0].Tasks[indexTask(g, "办公大楼改造")].Eval.Executed.Raw() != "五百" || !strings.Contains(strings.Join(rep.Problems, "\n"), "已按原文保留") {
-		t.Errorf("bad amount: %s", rep)
+	probs := strings.Join(rep.Problems, "\n")
+	if stored(g, taskName(key[0], key[1], string(model.FieldExecYear))) != "五百" ||
+		!strings.Contains(probs, "预算执行情况!F17 郑州市生态环境局机关 / 办公大楼改造：全年执行数“五百”含有非数字字符") ||
+		!strings.Contains(probs, "全年执行数不能为负数（“-3”）") || strings.Contains(probs, "预算金额") {
+		t.Errorf("bad amounts: %s", rep)
 	}
 }
 
-func indexTask(f *model.Form, content string) int {
-	for i, t := range f.Units[0].Tasks {
-		if t.Content == content {
-			return i
-		}
-	}
-	return -1
-}
-
-func TestMonitorXLSXAndImport(t *testing.T) {
+// TestMonitorRoundTrip fills the 监控表 as a clerk does (every input
+// cell) and checks each value in the draft by name, then the checks.
+func TestMonitorRoundTrip(t *testing.T) {
 	f := model.Sample()
 	if err := WriteStageXLSX(&bytes.Buffer{}, f, model.StageMonitor); err == nil || !strings.Contains(err.Error(), "还没有进入运行监控阶段") {
 		t.Errorf("申报 draft: %v", err)
 	}
-	if err := f.SetStage(model.StageMonitor, 6, stageNow); err != nil {
+	base := stageBase(t, model.StageMonitor)
+	fl := fillStage(t, base, model.StageMonitor)
+	g, rep, err := ImportStageValues("监控.xlsx", workbookBytes(t, fl.xf), base)
+	if err != nil {
 		t.Fatal(err)
 	}
-	f.Units[0].Tasks[0].Monitor.Executed = model.MustAmount("20") // 115 → 17.39%: behind
-	var buf bytes.Buffer
-	if err := WriteStageXLSX(&buf, f, model.StageMonitor); err != nil {
+	checkTyped(t, fl, g, nil)
+	if len(rep.Problems)+len(rep.Missing)+len(rep.Ignored) != 0 || len(rep.Changes) != len(fl.typed) {
+		t.Errorf("%d typed:\n%s", len(fl.typed), rep)
+	}
+	if n := len(fl.typed); n < 2*34+3*31 {
+		t.Errorf("only %d values typed", n)
+	}
+	// every 监控 check of a task row is said, each naming its column
+	for _, x := range model.Check(g) {
+		if strings.Contains(x.Message, "预算金额") {
+			t.Errorf("check names no column: %s", x.Message)
+		}
+	}
+}
+
+// TestStageFormat1 reads sheets exported by the previous version (format 1,
+// cells by address, unit names merged over their rows, 偏差原因 in one
+// cell): by identity and header like any other, and a row sorted there is
+// read into its own task.
+func TestStageFormat1(t *testing.T) {
+	data, err := os.ReadFile("testdata/stage-v1-monitor6.xlsx")
+	if err != nil {
 		t.Fatal(err)
 	}
-	xf, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	base := stageBase(t, model.StageMonitor)
+	xf, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sh := MonitorSheetName
-	if cellAt(t, xf, sh, "A2") != "（2020年度，截至6月）" {
-		t.Errorf("subtitle %q", cellAt(t, xf, sh, "A2"))
+	_, cols := headerCols(t, xf, sh)
+	rows, _ := xf.GetRows(sh)
+	icols := map[string]int{}
+	for _, row := range rows {
+		if slices.Contains(row, "三级指标") {
+			for c, v := range row {
+				icols[v] = c + 1
+			}
+		}
 	}
-	findRow(t, xf, sh, "F", "1–6月执行数")
-	r := itoa(findRow(t, xf, sh, "C", "建设项目环评"))
-	if got := cellAt(t, xf, sh, "G"+r); got != "17.39%" {
-		t.Errorf("执行率 %q", got)
+	rowByText := func(col int, s string) int {
+		for r, row := range rows {
+			if len(row) >= col && row[col-1] == s {
+				return r + 1
+			}
+		}
+		t.Fatalf("no %s", s)
+		return 0
 	}
-	if got := cellAt(t, xf, sh, "I"+r); !strings.Contains(got, "低10个百分点以上") {
-		t.Errorf("hint %q", got)
-	}
-	ir := itoa(findRow(t, xf, sh, "C", "政府采购执行率"))
-	_ = xf.SetCellValue(sh, "E"+ir, "60%")
-	_ = xf.SetCellValue(sh, "G"+ir, "有可能")
-	_ = xf.SetCellValue(sh, "H"+ir, "制度保障：采购流程较长")
-	_ = xf.SetCellValue(sh, "I"+ir, "提前启动采购")
-	_ = xf.SetCellFloat(sh, "F"+r, 60.5, -1, 64)
-	var out bytes.Buffer
-	_ = xf.Write(&out)
-	g, rep, err := ImportStageValues("监控.xlsx", out.Bytes(), f)
+	a := rowByText(cols["主要内容"], "郑州市污染源普查成果开发")
+	b := rowByText(cols["主要内容"], "重点行业企业用地调查")
+	typeNumber(t, xf, sh, colName(cols["1–6月执行数"])+itoa(a), 12.5)
+	typeNumber(t, xf, sh, colName(cols["1–6月执行数"])+itoa(b), 30)
+	swapRows(t, xf, sh, a, b) // the rows sorted: format 1 read them by address
+	r := rowByText(icols["三级指标"], "政府采购执行率")
+	typeText(t, xf, sh, colName(icols["完成可能性"])+itoa(r), "有可能")
+	typeText(t, xf, sh, colName(icols["偏差原因"])+itoa(r), "制度保障：采购流程较长")
+	g, rep, err := ImportStageValues("旧版监控表.xlsx", workbookBytes(t, xf), base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := g.Indicators[indexByName(g, "政府采购执行率")].Monitor
-	if in != (model.IndicatorMonitor{ToDate: "60%", Likelihood: model.LikelyMaybe, Cause: "制度保障", CauseText: "采购流程较长", Measures: "提前启动采购"}) {
-		t.Errorf("monitor %+v", in)
+	k1, k2 := keyOfTaskNamed(t, base, "郑州市污染源普查成果开发"), keyOfTaskNamed(t, base, "重点行业企业用地调查")
+	if x, y := stored(g, taskName(k1[0], k1[1], string(model.FieldExecuted))), stored(g, taskName(k2[0], k2[1], string(model.FieldExecuted))); x != "12.5" || y != "30" {
+		t.Errorf("执行数 %q %q, typed 12.5 and 30\n%s", x, y, rep)
 	}
-	if g.Units[0].Tasks[0].Monitor.Executed.Raw() != "60.5" || len(rep.Changes) != 5 || len(rep.Problems) != 0 {
-		t.Errorf("report %s", rep)
+	mo := g.Indicators[indexByName(g, "政府采购执行率")].Monitor
+	if mo.Likelihood != model.LikelyMaybe || mo.Cause != "制度保障" || mo.CauseText != "采购流程较长" {
+		t.Errorf("monitor %+v\n%s", mo, rep)
+	}
+	if len(rep.Problems)+len(rep.Missing) != 0 || len(rep.Changes) != 4 {
+		t.Errorf("report:\n%s", rep)
+	}
+
+	// A format-1 自评表: 分值 and 实际完成值 by header, the row by its name.
+	data, err = os.ReadFile("testdata/stage-v1-eval.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ebase := stageBase(t, model.StageEval)
+	if xf, err = excelize.OpenReader(bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	sh = EvalSheetName
+	rows, _ = xf.GetRows(sh)
+	icols = map[string]int{}
+	for _, row := range rows {
+		if slices.Contains(row, "三级指标") {
+			for c, v := range row {
+				icols[v] = c + 1
+			}
+		}
+	}
+	r = rowByText(icols["三级指标"], "政府采购执行率")
+	typeText(t, xf, sh, colName(icols["实际完成值"])+itoa(r), "93%")
+	typeNumber(t, xf, sh, colName(icols["分值"])+itoa(r), 3)
+	g, rep, err = ImportStageValues("旧版自评表.xlsx", workbookBytes(t, xf), ebase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := g.Indicators[indexByName(g, "政府采购执行率")].Eval; ev.Actual != "93%" || ev.Weight != "3" || len(rep.Changes) != 2 || len(rep.Problems) != 0 {
+		t.Errorf("format-1 自评表: %+v\n%s", ev, rep)
 	}
 }
 

@@ -1,7 +1,7 @@
 package export
 
 import (
-	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -11,60 +11,40 @@ import (
 	"jixiao/model"
 )
 
-// StageDataSheet is the hidden sheet of a 监控表/自评表 workbook: A1 the
-// format name, A2… the JSON of stageMeta in chunks. It maps each input
-// cell to its place in the draft, so ImportStageValues reads the values
-// a clerk filled back by cell address.
-const StageDataSheet = "_jixiao_stage"
+// The 监控表/自评表 workbook is a working sheet for Excel, WPS and
+// LibreOffice: one sheet per table, each with its title, the department,
+// a one-line legend and the table's header (repeated on every printed
+// page); the cells to fill are yellow and unlocked, everything else is
+// locked by sheet protection without a password; 完成可能性, 偏差原因 and
+// 定性 完成情况 are drop-down lists; 合计, 执行率, 提示, every 得分, 总分 and
+// 等级 are live formulas giving the model's numbers (stage_formula.go).
+// Column A holds each row's id (hidden); the hidden sheet _jixiao_stage
+// lists the rows as exported (stage_meta.go).
 
-// StageFormatName is A1 of the hidden sheet.
-const StageFormatName = "jixiao-stage-values/1"
+// Rows of a stage sheet above the table (1-based): title, subtitle,
+// department, caption, legend; then the header.
+const (
+	stageHeadRow  = 6
+	stageFirstRow = stageHeadRow + 1
+)
 
-type stageMeta struct {
-	Stage  model.Stage `json:"stage"`
-	Month  int         `json:"month,omitempty"`
-	Dept   string      `json:"dept"`
-	Year   string      `json:"year"`
-	Sheet  string      `json:"sheet"`
-	Inputs []inputCell `json:"inputs"`
-}
+// stageLegend is the one-line legend of every stage sheet.
+const stageLegend = "填写说明：黄色单元格请填写；其他单元格是申报的内容或自动计算的结果，已锁定（如需改动表格：审阅 → 撤销工作表保护，无需密码）。导入时程序按各行的名称和各栏的表头读取，并重新计算。"
 
-// buildStage returns the sheet of stage for f, or a plain Chinese error
-// when f has not reached it.
-func buildStage(f *model.Form, stage model.Stage) (*stageSheet, error) {
-	if f == nil {
-		return nil, model.Errorf(model.EINVALID, "没有要导出的申报表")
-	}
-	switch stage {
-	case model.StageMonitor:
-		if f.Stage < model.StageMonitor || f.Month < 1 {
-			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入运行监控阶段：请先把阶段切换到“运行监控”并选择月份（命令行：jixiao stage --draft 编号 监控 --month 6）")
-		}
-		s := buildMonitor(f)
-		s.honest(f)
-		return s, nil
-	case model.StageEval:
-		if f.Stage < model.StageEval {
-			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入年度自评阶段：请先把阶段切换到“年度自评”（命令行：jixiao stage --draft 编号 自评）")
-		}
-		s := buildEval(f)
-		s.honest(f)
-		return s, nil
-	}
-	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
-}
+// StageSheets are the workbook's visible sheets, in order.
+var StageSheets = []string{TaskSheetName, IndicatorSheetName}
 
 // WriteStageXLSX writes f's 运行监控表 (stage StageMonitor) or 自评表
-// (StageEval) as a print-ready workbook whose input cells (shaded) can be
-// filled in Excel/WPS and imported back with ImportStageValues.
+// (StageEval) as a working workbook whose yellow cells are filled in
+// Excel/WPS and imported back with ImportStageValues.
 func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
-	s, err := buildStage(f, stage)
+	d, err := buildStage(f, stage)
 	if err != nil {
 		return err
 	}
 	xf := excelize.NewFile()
 	defer xf.Close()
-	if err := writeStageWorkbook(xf, s); err != nil {
+	if err := writeStageWorkbook(xf, d); err != nil {
 		return model.Errorf(model.EINTERNAL, "生成 Excel 文件失败：%w", err)
 	}
 	if _, err := xf.WriteTo(w); err != nil {
@@ -73,148 +53,425 @@ func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
 	return nil
 }
 
-func writeStageWorkbook(xf *excelize.File, s *stageSheet) error {
-	l, sheet := s.l, s.sheet
-	if err := xf.SetDefaultFont(xlsxFont); err != nil {
-		return err
-	}
-	if err := xf.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	st, err := newXLSXStyles(xf)
+// stageStyles are the style ids of a stage workbook.
+type stageStyles struct {
+	*xlsxStyles
+	id, legend                    int
+	inText, inCenter, inAmount    int
+	inPercent, inNumber, inBadAmt int
+	rate, score, hint             int
+	totalAmt, totalRate, totalNum int
+}
+
+func newStageStyles(xf *excelize.File) (*stageStyles, error) {
+	base, err := newXLSXStyles(xf)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF9DB"}}
+	s := &stageStyles{xlsxStyles: base}
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
 	}
-	inText, err := xf.NewStyle(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10}, Border: border, Fill: fill,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2A8"}}
+	font := func(bold bool) *excelize.Font { return &excelize.Font{Family: xlsxFont, Size: 10, Bold: bold} }
+	unlocked := &excelize.Protection{Locked: false}
+	al := func(h string, wrap bool) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
+	}
+	add := func(st *excelize.Style) (id int) {
+		if err == nil {
+			id, err = xf.NewStyle(st)
+		}
+		return id
+	}
+	fmtOf := func(s string) *string { return &s }
+	s.id = add(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 8, Color: "808080"}, Alignment: al("center", false)})
+	s.legend = add(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 9, Color: "7F6000"}, Alignment: al("left", true)})
+	s.inText = add(&excelize.Style{Font: font(false), Border: border, Fill: fill, Protection: unlocked, Alignment: al("left", true)})
+	s.inCenter = add(&excelize.Style{Font: font(false), Border: border, Fill: fill, Protection: unlocked, Alignment: al("center", true)})
+	s.inAmount = add(&excelize.Style{Font: font(false), Border: border, Fill: fill, Protection: unlocked, Alignment: al("right", false), CustomNumFmt: fmtOf(stageAmountFmt)})
+	s.inPercent = add(&excelize.Style{Font: font(false), Border: border, Fill: fill, Protection: unlocked, Alignment: al("center", false), CustomNumFmt: fmtOf("0.00%")})
+	s.inNumber = add(&excelize.Style{Font: font(false), Border: border, Fill: fill, Protection: unlocked, Alignment: al("center", false)})
+	s.inBadAmt = add(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10, Color: "C00000"}, Border: border, Fill: fill, Protection: unlocked, Alignment: al("right", false)})
+	s.rate = add(&excelize.Style{Font: font(false), Border: border, Alignment: al("center", false), CustomNumFmt: fmtOf("0.00%")})
+	s.score = add(&excelize.Style{Font: font(false), Border: border, Alignment: al("center", false), CustomNumFmt: fmtOf("0.00")})
+	s.hint = add(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10, Color: "C00000"}, Border: border, Alignment: al("left", true)})
+	s.totalAmt = add(&excelize.Style{Font: font(true), Border: border, Alignment: al("right", false), CustomNumFmt: fmtOf(stageAmountFmt)})
+	s.totalRate = add(&excelize.Style{Font: font(true), Border: border, Alignment: al("center", false), CustomNumFmt: fmtOf("0.00%")})
+	s.totalNum = add(&excelize.Style{Font: font(true), Border: border, Alignment: al("center", true), CustomNumFmt: fmtOf("0.00")})
+	return s, err
+}
+
+// stageAmountFmt shows an amount with its decimals (at least 2, at most
+// the 4 of 0.0001 万元): 48.96, 115.00, 191.2176.
+const stageAmountFmt = "0.00##"
+
+// sheetPos is where a table was written: its sheet, rows and column letters.
+type sheetPos struct {
+	sheet       string
+	first, last int // data rows (1-based, inclusive); last < first when none
+	foot        []int
+	col         map[colKey]string
+}
+
+func (p *sheetPos) ref(k colKey, row int) string { return p.col[k] + strconv.Itoa(row) }
+
+// rng is the column k over the data rows: F7:F40.
+func (p *sheetPos) rng(k colKey) string {
+	return p.col[k] + strconv.Itoa(p.first) + ":" + p.col[k] + strconv.Itoa(max(p.last, p.first))
+}
+
+func writeStageWorkbook(xf *excelize.File, d *stageDoc) error {
+	if err := xf.SetDefaultFont(xlsxFont); err != nil {
+		return err
+	}
+	st, err := newStageStyles(xf)
 	if err != nil {
 		return err
 	}
-	var inAmount [model.MoneyScale + 1]int
-	for d := range inAmount {
-		nf := numFmt(d)
-		if inAmount[d], err = xf.NewStyle(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10}, Border: border, Fill: fill,
-			Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, CustomNumFmt: &nf}); err != nil {
-			return err
-		}
-	}
-	isInput := map[[2]int]bool{}
-	for i := range s.inputs {
-		in := &s.inputs[i]
-		in.Addr, _ = excelize.CoordinatesToCellName(in.col+1, in.row+1)
-		isInput[[2]int{in.row, in.col}] = true
-	}
-	for i, w := range l.widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := xf.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	heights := xlsxRowHeights(l)
-	for ri := range l.rows {
-		if err := xf.SetRowHeight(sheet, ri+1, heights[ri]); err != nil {
-			return err
-		}
-		for ci := range l.rows[ri].cells {
-			c := &l.rows[ri].cells[ci]
-			a, _ := excelize.CoordinatesToCellName(c.col+1, ri+1)
-			b, _ := excelize.CoordinatesToCellName(c.col+c.colSpan, ri+c.rowSpan)
-			if a != b {
-				if err := xf.MergeCell(sheet, a, b); err != nil {
-					return err
-				}
-			}
-			style := st.kind[c.kind]
-			var value any = cleanXMLText(c.text)
-			input := isInput[[2]int{ri, c.col}]
-			switch c.kind {
-			case kAmount:
-				am := c.amount
-				switch {
-				case am.Valid():
-					style, value = st.amount[decimals(am.Money())], moneyFloat(am.Money())
-					if input {
-						style = inAmount[decimals(am.Money())]
-					}
-				case am.State() == model.AmountInvalid:
-					style = st.badAmount
-				default:
-					style, value = st.amount[0], nil
-					if input {
-						style = inAmount[0]
-					}
-				}
-			case kTotal:
-				style, value = st.total[decimals(c.total)], moneyFloat(c.total)
-			default:
-				if input {
-					style = inText
-				}
-			}
-			if err := xf.SetCellStyle(sheet, a, b, style); err != nil {
+	var pos []*sheetPos
+	for i, t := range d.tables {
+		if i == 0 {
+			if err := xf.SetSheetName("Sheet1", t.sheet); err != nil {
 				return err
 			}
-			if value != nil && value != "" {
-				if err := xf.SetCellValue(sheet, a, value); err != nil {
-					return err
+		} else if _, err := xf.NewSheet(t.sheet); err != nil {
+			return err
+		}
+		p, err := writeStageTable(xf, d, t, st, pos)
+		if err != nil {
+			return err
+		}
+		pos = append(pos, p)
+		if err := stageSheetSetup(xf, d, t); err != nil {
+			return err
+		}
+	}
+	if err := writeStageData(xf, d.meta()); err != nil {
+		return err
+	}
+	xf.SetActiveSheet(0)
+	full := true
+	return xf.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full})
+}
+
+// writeStageTable writes table t on its sheet; prev are the tables written before.
+func writeStageTable(xf *excelize.File, d *stageDoc, t *stageTable, st *stageStyles, prev []*sheetPos) (*sheetPos, error) {
+	sh := t.sheet
+	n := len(t.cols)
+	p := &sheetPos{sheet: sh, col: map[colKey]string{}}
+	for i, c := range t.cols {
+		p.col[c.key], _ = excelize.ColumnNumberToName(i + 1)
+		if err := xf.SetColWidth(sh, p.col[c.key], p.col[c.key], c.width); err != nil {
+			return nil, err
+		}
+	}
+	if err := xf.SetColVisible(sh, "A", false); err != nil {
+		return nil, err
+	}
+	last, _ := excelize.ColumnNumberToName(n)
+	w := &cellWriter{xf: xf, sheet: sh}
+	// measure rows for their heights: each row's cells in sheet columns
+	var measured []lrow
+	widths := make([]float64, n)
+	for i, c := range t.cols {
+		widths[i] = c.width
+	}
+	whole := func(row int, text string, style int, k cellKind) {
+		w.merge(fmt.Sprintf("B%d", row), fmt.Sprintf("%s%d", last, row))
+		w.set(fmt.Sprintf("B%d", row), text, style)
+		measured = append(measured, lrow{cells: []lcell{{col: 1, colSpan: n - 1, rowSpan: 1, text: text, kind: k}}})
+	}
+	whole(1, d.title, st.kind[kTitle], kTitle)
+	whole(2, d.sub, st.kind[kSubtitle], kSubtitle)
+	w.set("B3", "部门名称", st.kind[kLabel])
+	w.merge("C3", fmt.Sprintf("%s3", last))
+	w.set("C3", d.f.Dept, st.kind[kText])
+	for c := 3; c < n; c++ {
+		a, _ := excelize.CoordinatesToCellName(c+1, 3)
+		w.style(a, st.kind[kText])
+	}
+	measured = append(measured, lrow{cells: []lcell{{col: 1, colSpan: 1, rowSpan: 1, text: "部门名称", kind: kLabel}, {col: 2, colSpan: n - 2, rowSpan: 1, text: d.f.Dept, kind: kText}}})
+	whole(4, t.caption, st.kind[kLabel], kLabel)
+	whole(5, stageLegend, st.legend, kText)
+	var head []lcell
+	for i, c := range t.cols {
+		a, _ := excelize.CoordinatesToCellName(i+1, stageHeadRow)
+		style := st.kind[kHeader]
+		if c.role == roleID {
+			style = st.id
+		}
+		w.set(a, c.head, style)
+		if c.role != roleID {
+			head = append(head, lcell{col: i, colSpan: 1, rowSpan: 1, text: c.head, kind: kHeader})
+		}
+	}
+	measured = append(measured, lrow{cells: head})
+	p.first, p.last = stageFirstRow, stageFirstRow+len(t.rows)-1
+	lists := map[colKey][]string{}
+	for ri, row := range t.rows {
+		y := stageFirstRow + ri
+		var cells []lcell
+		for i, c := range t.cols {
+			a, _ := excelize.CoordinatesToCellName(i+1, y)
+			text := row.text[c.key]
+			switch c.role {
+			case roleID:
+				w.set(a, row.id, st.id)
+			case roleKey, roleInfo:
+				k := kCenter
+				if c.key == ckContent || c.key == ckL3 {
+					k = kText
+				}
+				w.set(a, text, st.kind[k])
+				cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: k})
+			case roleFixed:
+				if c.amount {
+					w.amount(a, row.amt[c.key], st)
+				} else {
+					w.set(a, text, st.kind[kCenter])
+					cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: kCenter})
+				}
+			case roleInput:
+				style, value := inputValue(c, row, st)
+				w.value(a, value, style)
+				if c.key == ckActual && row.target.Kind == model.TargetQualitative {
+					lists[ckActual] = append(lists[ckActual], a)
+				}
+				if !c.amount {
+					cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: kText})
+				}
+			case roleCalc:
+				style := st.rate
+				switch c.key {
+				case ckHint:
+					style = st.hint
+					cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: kText})
+				case ckScore:
+					style = st.score
+				}
+				if fm := rowFormula(d, t, row, c.key, p, y); fm != "" {
+					w.formula(a, fm, style)
+				} else {
+					w.set(a, "", style)
 				}
 			}
 		}
+		measured = append(measured, lrow{cells: cells})
 	}
-	if err := stagePageSetup(xf, s); err != nil {
-		return err
+	y := p.last + 1
+	for _, fr := range t.foot {
+		p.foot = append(p.foot, y)
+		first := -1
+		for i, c := range t.cols {
+			if _, ok := fr.cells[c.key]; ok && first < 0 {
+				first = i
+			}
+		}
+		end := n
+		if first >= 0 {
+			end = first
+		}
+		ea, _ := excelize.CoordinatesToCellName(end, y)
+		w.merge(fmt.Sprintf("B%d", y), ea)
+		w.set(fmt.Sprintf("B%d", y), fr.label, st.kind[kTotalLabel])
+		for c := 2; c < end; c++ {
+			a, _ := excelize.CoordinatesToCellName(c+1, y)
+			w.style(a, st.kind[kTotalLabel])
+		}
+		measured = append(measured, lrow{cells: []lcell{{col: 1, colSpan: end - 1, rowSpan: 1, text: fr.label, kind: kTotalLabel}}})
+		for i := max(first, 0); first >= 0 && i < n; i++ {
+			c := t.cols[i]
+			a, _ := excelize.CoordinatesToCellName(i+1, y)
+			fc := fr.cells[c.key]
+			style := st.kind[kTotalLabel]
+			switch {
+			case c.amount:
+				style = st.totalAmt
+			case fc.calc == calcRateTotal:
+				style = st.totalRate
+			case fc.calc == calcBudgetScore || fc.calc == calcTotal || fc.calc == calcWeightTotal || fc.num:
+				style = st.totalNum
+			}
+			if fm := footFormula(d, t, fc.calc, c.key, p, prev, y); fm != "" {
+				w.formula(a, fm, style)
+				continue
+			}
+			if fc.num {
+				v, _ := strconv.ParseFloat(fc.text, 64)
+				w.value(a, v, style)
+				continue
+			}
+			w.set(a, fc.text, style)
+		}
+		y++
 	}
-	return writeStageData(xf, s)
+	for _, note := range t.notes {
+		whole(y, note, st.kind[kText], kText)
+		y++
+	}
+	if t.kind == tableIndicators && len(d.adjust) > 0 {
+		whole(y, "申报后的调整（原值 → 调整后，原因）", st.kind[kLabel], kLabel)
+		y++
+		for _, a := range d.adjust {
+			whole(y, a, st.kind[kText], kText)
+			y++
+		}
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	heights := rowHeights(widths, measured)
+	for i, h := range heights {
+		if err := xf.SetRowHeight(sh, i+1, h); err != nil {
+			return nil, err
+		}
+	}
+	if err := stageValidations(xf, d, t, p, lists); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
-func stagePageSetup(xf *excelize.File, s *stageSheet) error {
-	sheet, f := s.sheet, s.l.form
+// inputValue is the style and value of an input cell: amounts and numbers
+// as numbers (a percentage as its fraction in a percent cell, so that the
+// formulas compute with it and a typed 95 shows 95%), texts as text.
+func inputValue(c stageCol, row *stageRow, st *stageStyles) (int, any) {
+	text := strings.TrimSpace(row.text[c.key])
+	if c.amount {
+		a := row.amt[c.key]
+		switch a.State() {
+		case model.AmountValid:
+			return st.inAmount, moneyFloat(a.Money())
+		case model.AmountInvalid:
+			return st.inBadAmt, cleanXMLText(a.Raw())
+		}
+		return st.inAmount, nil
+	}
+	switch c.key {
+	case ckToDate, ckForecastVal, ckActual:
+		t := row.target
+		if t.Kind != model.TargetNumber {
+			return st.inCenter, nilIfEmpty(text)
+		}
+		style := st.inNumber
+		if t.Percent() {
+			style = st.inPercent
+		}
+		if text == "" {
+			return style, nil
+		}
+		d, err := model.ParseActual(text, t)
+		if err != "" {
+			return st.inCenter, cleanXMLText(text)
+		}
+		if t.Percent() {
+			d = d.Shift(-2)
+		}
+		v, _ := strconv.ParseFloat(d.String(), 64)
+		return style, v
+	case ckWeight:
+		if text == "" {
+			return st.inNumber, nil
+		}
+		if d, err := model.ParseNumber(strings.TrimSuffix(text, "分")); err == nil {
+			v, _ := strconv.ParseFloat(d.String(), 64)
+			return st.inNumber, v
+		}
+		return st.inCenter, cleanXMLText(text)
+	case ckLikely, ckCause:
+		return st.inCenter, nilIfEmpty(text)
+	}
+	return st.inText, nilIfEmpty(cleanXMLText(text))
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// cellWriter writes cells, keeping the first error.
+type cellWriter struct {
+	xf    *excelize.File
+	sheet string
+	err   error
+}
+
+func (w *cellWriter) do(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *cellWriter) style(a string, style int) { w.do(w.xf.SetCellStyle(w.sheet, a, a, style)) }
+
+func (w *cellWriter) set(a, text string, style int) {
+	w.style(a, style)
+	if text != "" {
+		w.do(w.xf.SetCellStr(w.sheet, a, cleanXMLText(text)))
+	}
+}
+
+func (w *cellWriter) value(a string, v any, style int) {
+	w.style(a, style)
+	if v != nil {
+		w.do(w.xf.SetCellValue(w.sheet, a, v))
+	}
+}
+
+func (w *cellWriter) formula(a, f string, style int) {
+	w.style(a, style)
+	w.do(w.xf.SetCellFormula(w.sheet, a, f))
+}
+
+func (w *cellWriter) merge(a, b string) {
+	if a != b {
+		w.do(w.xf.MergeCell(w.sheet, a, b))
+	}
+}
+
+// amount writes a declared amount: a number shown with its own decimals,
+// an unreadable one as its text in red.
+func (w *cellWriter) amount(a string, am model.Amount, st *stageStyles) {
+	switch {
+	case am.Valid():
+		w.value(a, moneyFloat(am.Money()), st.amount[decimals(am.Money())])
+	case am.State() == model.AmountInvalid:
+		w.set(a, am.Raw(), st.badAmount)
+	default:
+		w.style(a, st.amount[0])
+	}
+}
+
+// stageSheetSetup sets the page (A4 landscape, one page wide), the page
+// header and footer, the header row repeated on every printed page, and
+// the protection (no password: it keeps the computed and declared cells
+// from being typed over by mistake).
+func stageSheetSetup(xf *excelize.File, d *stageDoc, t *stageTable) error {
+	sh, f := t.sheet, d.f
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
-	if err := xf.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+	if err := xf.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
 		return err
 	}
 	fit := true
-	if err := xf.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := xf.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	lr, tb, hf := 0.4, 0.6, 0.3
-	if err := xf.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &fit}); err != nil {
+	if err := xf.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &fit}); err != nil {
 		return err
 	}
-	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
-	if err := xf.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&9" + esc("部门："+f.Dept) + verdictMark(s.l.verdict) + "&R&9" + esc(s.title+"（"+strings.TrimSpace(f.Year)+"年度）"),
+	if err := xf.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+		OddHeader: pageHeaderTitle(f, d.name+" · "+t.kind.String(), d.verdict),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	}); err != nil {
 		return err
 	}
-	return xf.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$3", Scope: sheet})
-}
-
-func writeStageData(xf *excelize.File, s *stageSheet) error {
-	f := s.l.form
-	b, err := json.Marshal(stageMeta{Stage: s.stage, Month: f.Month, Dept: f.Dept, Year: f.Year, Sheet: s.sheet, Inputs: s.inputs})
-	if err != nil {
+	if err := xf.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, stageHeadRow, stageHeadRow), Scope: sh}); err != nil {
 		return err
 	}
-	if _, err := xf.NewSheet(StageDataSheet); err != nil {
-		return err
-	}
-	if err := xf.SetCellStr(StageDataSheet, "A1", StageFormatName); err != nil {
-		return err
-	}
-	rs := []rune(string(b))
-	for row := 2; len(rs) > 0; row++ {
-		n := min(len(rs), dataChunk)
-		if err := xf.SetCellStr(StageDataSheet, "A"+strconv.Itoa(row), string(rs[:n])); err != nil {
-			return err
-		}
-		rs = rs[n:]
-	}
-	return xf.SetSheetVisible(StageDataSheet, false, true)
+	return xf.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,14 +84,20 @@ func TestStageTablesCarryTheirOwnVerdict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hf, err := xf.GetHeaderFooter(MonitorSheetName)
-	if err != nil || !strings.Contains(hf.OddHeader, mon.Mark()) {
-		t.Errorf("xlsx header %+v %v", hf, err)
+	for _, sh := range StageSheets {
+		hf, err := xf.GetHeaderFooter(sh)
+		if err != nil || !strings.Contains(hf.OddHeader, mon.Mark()) {
+			t.Errorf("xlsx header of %s: %+v %v", sh, hf, err)
+		}
 	}
-	findRow(t, xf, MonitorSheetName, "A", "注：合计不含 1 项无法识别的金额（见标红的单元格），请改正后重新导出")
-	// The input cells still import back after the inserted note row.
-	ir := itoa(findRow(t, xf, MonitorSheetName, "C", "政府采购执行率"))
-	_ = xf.SetCellValue(MonitorSheetName, "G"+ir, "确定能")
+	rows, _ := xf.GetRows(TaskSheetName)
+	if !slices.ContainsFunc(rows, func(r []string) bool {
+		return slices.Contains(r, "注：合计不含 1 项无法识别的金额（见标红的单元格），请改正后重新导出")
+	}) {
+		t.Error("xlsx lacks the note under the 合计")
+	}
+	// The input cells still import back after the note row.
+	typeText(t, xf, IndicatorSheetName, cellOf(t, xf, IndicatorSheetName, keyOfIndNamed(t, f, "政府采购执行率"), "完成可能性"), "确定能")
 	var out bytes.Buffer
 	_ = xf.Write(&out)
 	g, _, err := ImportStageValues("监控.xlsx", out.Bytes(), f)

@@ -146,6 +146,12 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err := xf.SetSheetName("Sheet1", SheetName); err != nil {
 		return err
 	}
+	// The totals are formulas: every program computes them when it opens
+	// the file.
+	full := true
+	if err := xf.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
 	st, err := newXLSXStyles(xf)
 	if err != nil {
 		return err
@@ -157,7 +163,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err := writeDataSheet(xf, f); err != nil {
 		return err
 	}
-	if err := pageSetup(xf, f, l.tpl, ps.scale); err != nil {
+	if err := pageSetup(xf, f, l.tpl, l.verdict, ps.scale); err != nil {
 		return err
 	}
 	sw, err := xf.NewStreamWriter(SheetName)
@@ -205,6 +211,22 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 			return err
 		}
 	}
+	// the rows of each side's 当年金额 in 部门总体资金情况, for its SUM
+	type span struct{ first, last int }
+	fundRows := map[[2]int]span{} // by side and column
+	for ri := range rows {
+		for _, c := range rows[ri].cells {
+			if c.fundRow == 0 {
+				continue
+			}
+			k := [2]int{int(c.fundRow), c.col}
+			if sp, ok := fundRows[k]; ok {
+				fundRows[k] = span{min(sp.first, ri), max(sp.last, ri)}
+			} else {
+				fundRows[k] = span{ri, ri}
+			}
+		}
+	}
 	values := make([]any, ncol)
 	for ri := range rows {
 		for ci := range values {
@@ -240,6 +262,15 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 						col, _ := excelize.ColumnNumberToName(ci + 1)
 						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, ps.taskFirst+1, col, ps.taskEnd)
 					}
+					if sp, ok := fundRows[[2]int{int(p.c.fundSum), p.c.col}]; ok && p.c.fundSum > 0 {
+						col, _ := excelize.ColumnNumberToName(ci + 1)
+						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, sp.first+1, col, sp.last+1)
+						// No cached result: Excel, WPS and LibreOffice
+						// compute it (fullCalcOnLoad), and a file filled by
+						// a program that does not calculate reads as a
+						// total not typed (never as a stale 0).
+						cell.Value = nil
+					}
 				}
 			}
 			if cell.Value == "" {
@@ -255,7 +286,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	return sw.Flush()
 }
 
-func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int) error {
+func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, verdict model.Verdict, scale int) error {
 	// A fixed scale, not "fit to one page wide": Excel ignores manual page
 	// breaks when fitting to pages, and the breaks are computed for this
 	// scale (see xlsx_pages.go). Paper and orientation are the template's.
@@ -276,17 +307,14 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, scale int)
 	// Every page says which form and department it belongs to in its
 	// header; the table headers are repeated as rows (xlsx_pages.go).
 	return xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
-		OddHeader: pageHeaderTitle(f, tpl.Title),
+		OddHeader: pageHeaderTitle(f, tpl.Title, verdict),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	})
 }
 
-// failedMark is the centre of the printed page header of a form with
-// errors: 未通过审核（N 个错误） in red, as on every PDF page.
-func failedMark(f *model.Form) string { return verdictMark(model.Judge(f)) }
-
-// verdictMark is the centre of a printed page header for verdict v: 未通过审核（N 个错误）
-// in red, or "" when the table passed.
+// verdictMark is the centre of a printed page header for verdict v (the
+// verdict of the layout's template, the form's own): 未通过审核（N 个错误）
+// in red, as on every PDF page, or "" when the table passed.
 func verdictMark(v model.Verdict) string {
 	if m := v.Mark(); m != "" {
 		return "&C&9&KC00000" + m
@@ -298,7 +326,7 @@ func verdictMark(v model.Verdict) string {
 // the right, within Excel's 255 characters (UTF-16 units) for a header —
 // a longer one makes excelize refuse and Excel repair the file — so a
 // long department name or year is cut short with “…”.
-func pageHeaderTitle(f *model.Form, title string) string {
+func pageHeaderTitle(f *model.Form, title string, verdict model.Verdict) string {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
 	cut := func(s string, n int) string {
@@ -312,7 +340,7 @@ func pageHeaderTitle(f *model.Form, title string) string {
 		return esc(string(rs)) + "…"
 	}
 	right := "&R&9" + cut(title+"（"+cleanXMLText(strings.TrimSpace(f.Year))+"年度）", 60)
-	mark := failedMark(f)
+	mark := verdictMark(verdict)
 	left := "&L&9" + cut("部门："+cleanXMLText(f.Dept), maxHeaderUnits-units(right)-units(mark)-len("&L&9"))
 	return left + mark + right
 }
@@ -320,14 +348,11 @@ func pageHeaderTitle(f *model.Form, title string) string {
 // maxHeaderUnits is Excel's limit for a header or footer text.
 const maxHeaderUnits = 255
 
-// xlsxRowHeights computes each row's height so that all its text shows:
-// the lines a text needs are measured (measure.go, the same measure as the
-// PDF's) against the width of its (merged) cell; a cell merged over
-// several rows grows the last of them when the rows are too low for it.
-func xlsxRowHeights(l *layout) []float64 { return rowHeights(l.widths, l.rows) }
-
-// rowHeights is xlsxRowHeights for rows (no merge reaching below them) in
-// columns of widths.
+// rowHeights computes the height of each of rows (no merge reaching below
+// them) in columns of widths so that all its text shows: the lines a text
+// needs are measured (measure.go, the same measure as the PDF's) against
+// the width of its (merged) cell; a cell merged over several rows grows
+// the last of them when the rows are too low for it.
 func rowHeights(widths []float64, rows []lrow) []float64 {
 	return (&heightCalc{widths: widths}).heights(rows)
 }
@@ -415,8 +440,9 @@ func xmlChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// writeDataSheet adds the hidden sheet: A1 the format name, A2… the
-// form's JSON in chunks (each cell holds at most 32,767 characters).
+// writeDataSheet adds the hidden sheet: A1 the format name, B1 the
+// layout's WorkbookVersion, A2… the form's JSON in chunks (each cell holds
+// at most 32,767 characters).
 func writeDataSheet(xf *excelize.File, f *model.Form) error {
 	b, err := marshalForm(f, false)
 	if err != nil {
@@ -426,6 +452,9 @@ func writeDataSheet(xf *excelize.File, f *model.Form) error {
 		return err
 	}
 	if err := xf.SetCellStr(DataSheetName, "A1", FormatName); err != nil {
+		return err
+	}
+	if err := xf.SetCellStr(DataSheetName, workbookVersionCell, WorkbookVersion.String()); err != nil {
 		return err
 	}
 	s := string(b) // json.Marshal escapes every control character

@@ -29,20 +29,6 @@ func (m Money) Decimal() decimal.Decimal { return decimal.New(int64(m), -MoneySc
 // 191.2176, 115, 81.6.
 func (m Money) String() string { return FormatMoney(m, false) }
 
-// MoneyFromDecimal converts d (万元) to Money. It reports false when d has
-// more than 4 decimals or is beyond 1000 × MaxAmount: it converts totals
-// too, which may exceed the largest single amount a cell accepts.
-func MoneyFromDecimal(d decimal.Decimal) (Money, bool) {
-	s := d.Shift(MoneyScale)
-	if !s.Equal(s.Truncate(0)) {
-		return 0, false
-	}
-	if s.Abs().GreaterThan(decimal.New(int64(MaxAmount)*1000, 0)) {
-		return 0, false
-	}
-	return Money(s.IntPart()), true
-}
-
 // FormatMoney formats m in 万元 with up to 4 decimals and, when thousands
 // is true, with thousands separators (7,898.5676).
 func FormatMoney(m Money, thousands bool) string {

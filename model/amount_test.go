@@ -196,13 +196,3 @@ func TestAmountJSONKeepsRawText(t *testing.T) {
 		t.Error("JSON object accepted as amount")
 	}
 }
-
-func TestMoneyFromDecimal(t *testing.T) {
-	d := ParseAmount("191.2176").Decimal()
-	if m, ok := MoneyFromDecimal(d); !ok || m != 1_912_176 {
-		t.Errorf("MoneyFromDecimal(191.2176) = %d, %v", m, ok)
-	}
-	if _, ok := MoneyFromDecimal(d.Shift(-1)); ok {
-		t.Error("5 decimals accepted")
-	}
-}

@@ -21,7 +21,7 @@ func Check(f *Form) []Finding {
 }
 
 func check(f *Form, t *Template) []Finding {
-	c := &checker{f: f, t: t}
+	c := &checker{f: f, t: t, o: t.On(f.Options)}
 	c.basic()
 	if t.Has(SectionGoals) || len(f.Goals) > 0 {
 		c.goals()
@@ -45,6 +45,9 @@ func check(f *Form, t *Template) []Finding {
 		}
 		return int(a.Loc.Part) - int(b.Loc.Part)
 	})
+	for i := range c.out {
+		c.out[i].Place = c.out[i].Loc.DescribeIn(f, t)
+	}
 	return c.out
 }
 
@@ -62,8 +65,18 @@ func CountFindings(fs []Finding) (errors, hints int) {
 
 type checker struct {
 	f   *Form
-	t   *Template // the form's 表样: its rules and parameters
+	t   *Template // the form's 表样: its rules, parameters and words
+	o   Options   // the columns in force: the form's and its template's
 	out []Finding
+}
+
+// col is the template's header of indicator column key (权重(%), 度量单位 …).
+func (c *checker) col(key string) string { return c.t.ColumnLabel(key) }
+
+// has reports whether an error was already found at loc (one empty cell
+// gets one error, not one per rule that asks for it).
+func (c *checker) has(loc Location) bool {
+	return slices.ContainsFunc(c.out, func(x Finding) bool { return x.Severity == SevError && x.Loc == loc })
 }
 
 func (c *checker) add(sev Severity, loc Location, format string, args ...any) {
@@ -97,20 +110,22 @@ func (c *checker) basic() {
 	y := strings.TrimSpace(c.f.Year)
 	switch {
 	case y == "":
-		c.add(SevError, basicLoc(FieldYear), "请填写年度（4位数字的年份，如 2021）")
+		c.add(SevError, basicLoc(FieldYear), "请填写%s（4位数字的年份，如 2021）", c.t.YearLabel())
 	default:
 		if _, ok := ParseYear(y); !ok {
-			c.add(SevError, basicLoc(FieldYear), "年度“%s”不是有效的年份，请填写4位数字的年份，如 2021", y)
+			c.add(SevError, basicLoc(FieldYear), "%s“%s”不是有效的年份，请填写4位数字的年份，如 2021", c.t.YearLabel(), y)
 		}
 	}
 	if blank(c.f.Dept) {
-		c.add(SevError, basicLoc(FieldDept), "请填写部门名称（如 郑州市生态环境局）")
+		c.add(SevError, basicLoc(FieldDept), "请填写%s（如 郑州市生态环境局）", c.t.Dept())
+	} else if b := c.t.fixed(BasicDept); b != nil {
+		c.format(basicLoc(FieldDept), *b, c.t.Dept(), c.f.Dept)
 	}
 }
 
 func (c *checker) goals() {
 	if len(c.f.Goals) == 0 {
-		c.add(SevError, Location{Part: PartGoals, Unit: -1, Row: -1}, "还没有年度总体目标，请至少填写一条")
+		c.add(SevError, Location{Part: PartGoals, Unit: -1, Row: -1}, "还没有%s，请至少填写一条", c.t.Label(SectionGoals))
 		return
 	}
 	first := make(dupIndex, len(c.f.Goals))
@@ -162,7 +177,7 @@ func (c *checker) goalLinks() {
 			free = append(free, "目标"+strconv.Itoa(g))
 		}
 	}
-	msg := fmt.Sprintf("年度总体目标有%d条，年度主要任务有%d项，数量不一致；按模板每项任务对应一条目标，请核对是否漏填或多填", n, tasks)
+	msg := fmt.Sprintf("%s有%d条，%s有%d项，数量不一致；按模板每项任务对应一条目标，请核对是否漏填或多填", c.t.Label(SectionGoals), n, c.t.Label(SectionTasks), tasks)
 	if len(free) > 0 {
 		if len(free) > 10 {
 			free = append(free[:10], "等")

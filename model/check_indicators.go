@@ -9,7 +9,7 @@ import (
 func (c *checker) indicators() {
 	ins := c.f.Indicators
 	if len(ins) == 0 {
-		c.add(SevError, Location{Part: PartIndicators, Unit: -1, Row: -1}, "还没有绩效指标，请添加（可从指标库中选择）")
+		c.add(SevError, Location{Part: PartIndicators, Unit: -1, Row: -1}, "还没有%s，请添加（可从指标库中选择）", c.t.Label(SectionIndicators))
 		return
 	}
 	names := make(dupIndex, len(ins))
@@ -20,18 +20,18 @@ func (c *checker) indicators() {
 		if !c.indicator(r, in) {
 			continue
 		}
+		if c.o.Weight {
+			w, ok := c.weight(r, in)
+			weights, weighted = weights.Add(w), weighted && ok
+		}
 		c.templateRow(r, in)
 		if !blank(in.Name()) {
 			if j, dup := names.seen(in.Name(), r, name); dup {
 				c.add(SevHint, indLoc(r, nameField(in)), "第%d行和第%d行的指标名称都是“%s”，可能重复；请删除一行或改正名称", j+1, r+1, in.Name())
 			}
 		}
-		if c.f.Options.Weight {
-			w, ok := c.weight(r, in)
-			weights, weighted = weights.Add(w), weighted && ok
-		}
 	}
-	if sum := c.t.Rules.WeightSum; c.f.Options.Weight && sum > 0 && weighted && !weights.Equal(decimal.NewFromInt(int64(sum))) {
+	if sum := c.weightSum(); c.o.Weight && sum > 0 && weighted && !weights.Equal(decimal.NewFromInt(int64(sum))) {
 		c.add(SevError, Location{Part: PartIndicators, Unit: -1, Row: -1, Field: FieldWeight},
 			"各指标%s加起来是 %s，应为 %d；请调整%s", c.t.ColumnLabel(IndColWeight), weights.String(), sum, c.t.ColumnLabel(IndColWeight))
 	}
@@ -67,9 +67,9 @@ func (c *checker) indicator(r int, in *Indicator) bool {
 		c.add(SevError, indLoc(r, ""), "这是一个空行，请填写指标或删除这一行")
 		return false
 	}
-	for _, l := range levels[:3] {
+	for i, l := range levels[:3] {
 		if blank(l.s) {
-			c.add(SevError, indLoc(r, l.f), "请填写%s", l.f)
+			c.add(SevError, indLoc(r, l.f), "请填写%s", c.col([]string{IndColL1, IndColL2, IndColL3}[i]))
 		}
 	}
 	c.value(r, in)
@@ -92,9 +92,9 @@ func (c *checker) value(r int, in *Indicator) {
 	switch t.Kind {
 	case TargetEmpty:
 		if isRate(in) {
-			c.add(SevError, loc, "请填写指标值，如 ≥98%%、≤5%%（这是一项比率）")
+			c.add(SevError, loc, "请填写%s，如 ≥98%%、≤5%%（这是一项比率）", c.col(IndColValue))
 		} else {
-			c.add(SevError, loc, "请填写指标值，如 100%%、3次 或 充分")
+			c.add(SevError, loc, "请填写%s，如 100%%、3次 或 充分", c.col(IndColValue))
 		}
 		return
 	case TargetInvalid:
@@ -106,7 +106,7 @@ func (c *checker) value(r int, in *Indicator) {
 		return
 	}
 	unitCol := ""
-	if c.f.Options.Unit {
+	if c.o.Unit {
 		unitCol = normUnit(in.Unit)
 	}
 	if t.Kind == TargetNumber && t.Unit == "" && isRate(in) && (unitCol == "" || unitCol == "%") {
@@ -125,23 +125,23 @@ func (c *checker) value(r int, in *Indicator) {
 		}
 	}
 	if unitCol != "" && t.Kind == TargetNumber && t.Unit != "" && normUnit(t.Unit) != unitCol {
-		c.add(SevError, loc, "指标值“%s”的单位是“%s”，但计量单位填的是“%s”，两者不一致；请改正其中一个",
-			strings.TrimSpace(in.Value), t.Unit, strings.TrimSpace(in.Unit))
+		c.add(SevError, loc, "%s“%s”的单位是“%s”，但%s填的是“%s”，两者不一致；请改正其中一个",
+			c.col(IndColValue), strings.TrimSpace(in.Value), t.Unit, c.col(IndColUnit), strings.TrimSpace(in.Unit))
 	}
-	if c.f.Options.ValueType {
+	if c.o.ValueType {
 		switch vt := strings.TrimSpace(in.ValueType); vt {
 		case "定量":
 			if t.Kind == TargetQualitative {
-				c.add(SevError, loc, "指标值类型是“定量”，但指标值“%s”是文字；定量指标请填写数字（如 ≥98%%、3次），或把类型改为“定性”", t.Text)
+				c.add(SevError, loc, "%s是“定量”，但%s“%s”是文字；定量指标请填写数字（如 ≥98%%、3次），或把%s改为“定性”", c.col(IndColValueType), c.col(IndColValue), t.Text, c.col(IndColValueType))
 			}
 		case "定性":
 			if t.Kind == TargetNumber {
 				c.add(SevHint, indLoc(r, FieldValueType), "指标值“%s”是数字，类型却是“定性”；如是数量指标，请把类型改为“定量”", strings.TrimSpace(in.Value))
 			}
 		case "":
-			c.add(SevError, indLoc(r, FieldValueType), "请填写指标值类型（定量 或 定性）")
+			c.add(SevError, indLoc(r, FieldValueType), "请填写%s（定量 或 定性）", c.col(IndColValueType))
 		default:
-			c.add(SevError, indLoc(r, FieldValueType), "指标值类型“%s”无法识别，只能填“定量”或“定性”", vt)
+			c.add(SevError, indLoc(r, FieldValueType), "%s“%s”无法识别，只能填“定量”或“定性”", c.col(IndColValueType), vt)
 		}
 	}
 }
@@ -178,12 +178,12 @@ func (c *checker) rate(r int, in *Indicator) {
 func (c *checker) weight(r int, in *Indicator) (decimal.Decimal, bool) {
 	w := strings.TrimSpace(in.Weight)
 	if w == "" {
-		c.add(SevError, indLoc(r, FieldWeight), "请填写分值")
+		c.add(SevError, indLoc(r, FieldWeight), "请填写%s", c.col(IndColWeight))
 		return decimal.Zero, false
 	}
 	d, err := ParseNumber(strings.TrimSuffix(w, "分"))
 	if err != nil {
-		c.add(SevError, indLoc(r, FieldWeight), "分值“%s”不是数字，请填写数字", w)
+		c.add(SevError, indLoc(r, FieldWeight), "%s“%s”不是数字，请填写数字", c.col(IndColWeight), w)
 		return decimal.Zero, false
 	}
 	return d, true

@@ -4,7 +4,7 @@ import "strings"
 
 func (c *checker) tasks() {
 	if len(c.f.Units) == 0 {
-		c.add(SevError, Location{Part: PartTasks, Unit: -1, Row: -1}, "还没有年度主要任务，请添加单位（任务名称）和它的任务")
+		c.add(SevError, Location{Part: PartTasks, Unit: -1, Row: -1}, "还没有%s，请添加单位（任务名称）和它的任务", c.t.Label(SectionTasks))
 		return
 	}
 	unitNames := make(dupIndex, len(c.f.Units))
@@ -54,7 +54,7 @@ func (c *checker) review() {
 }
 
 func (c *checker) task(u, r int, t *Task, contents dupIndex, content func(int) string) {
-	other := c.f.Options.OtherFunds
+	other := c.o.OtherFunds
 	if blank(t.Content) && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && (!other || t.Other.IsEmpty()) && blank(t.Note) {
 		c.add(SevError, taskLoc(u, r, ""), "这是一个空行，请填写主要内容和金额，或删除这一行")
 		return

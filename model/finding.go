@@ -74,10 +74,32 @@ type Location struct {
 	Input string // the formula input's name when Field is FieldInput
 }
 
-// Describe names the place in plain Chinese for f, e.g.
-// "年度主要任务 › 郑州市环境监察支队 第2行 › 合计".
-func (l Location) Describe(f *Form) string {
+// Describe names the place in plain Chinese for f in the words of f's
+// template among the built-in ones, e.g.
+// "年度主要任务 › 郑州市环境监察支队 第2行 › 合计" (DescribeIn for an
+// imported template).
+func (l Location) Describe(f *Form) string { return l.DescribeIn(f, TemplateOf(f, nil)) }
+
+// DescribeIn names the place in the words of template t (nil: the
+// program's own): its part labels (年度绩效目标), its 部门名称 and 年度
+// labels, its column headers (权重(%), 度量单位) and its names of the
+// 部门总体资金情况 sides and total.
+func (l Location) DescribeIn(f *Form, t *Template) string {
 	s := l.Part.String()
+	if t != nil {
+		switch l.Part {
+		case PartGoals:
+			s = t.Label(SectionGoals)
+		case PartTasks:
+			s = t.Label(SectionTasks)
+		case PartIndicators:
+			s = t.Label(SectionIndicators)
+		case PartFunds:
+			s = fundsPart(t)
+		case PartDuties:
+			s = t.Label(SectionDuties)
+		}
+	}
 	switch l.Part {
 	case PartGoals:
 		if l.Row >= 0 {
@@ -100,8 +122,12 @@ func (l Location) Describe(f *Form) string {
 	case PartFunds:
 		// Unit is the side (FundsIncome, FundsExpense); Row the row, -1 the 合计.
 		if l.Unit >= 0 {
-			s += " › " + FundsSide(l.Unit).String()
-			name := "合计"
+			var fl *FundsLayout
+			if t != nil {
+				fl = t.Funds
+			}
+			s += " › " + fl.SideLabel(FundsSide(l.Unit))
+			name := fl.Total()
 			if f != nil && l.Row >= 0 && l.Row < len(f.Funds.Rows(FundsSide(l.Unit))) {
 				name = strings.TrimSpace(f.Funds.Rows(FundsSide(l.Unit))[l.Row].Name)
 			}
@@ -126,9 +152,39 @@ func (l Location) Describe(f *Form) string {
 	case l.Field == FieldInput && l.Input != "":
 		s += " › " + l.Input
 	case l.Field != "":
-		s += " › " + string(l.Field)
+		if name := l.Field.In(t); !strings.HasSuffix(s, name) {
+			s += " › " + name // not 部门(单位)职责 › 部门(单位)职责
+		}
 	}
 	return s
+}
+
+// fieldColumn is the indicator column key of each indicator field.
+var fieldColumn = map[Field]string{
+	FieldLevel1: IndColL1, FieldLevel2: IndColL2, FieldLevel3: IndColL3, FieldValue: IndColValue,
+	FieldExplain: IndColExplain, FieldNote: IndColNote, FieldWeight: IndColWeight, FieldUnit: IndColUnit,
+	FieldValueType: IndColValueType, FieldScoring: IndColScoring, FieldNature: IndColNature, FieldDirection: IndColDirection,
+}
+
+// In is the field's name in template t's words (its column header, its
+// 部门名称 and 年度 labels); the program's name when t is nil or does
+// not rename it.
+func (fl Field) In(t *Template) string {
+	if t == nil {
+		return string(fl)
+	}
+	switch fl {
+	case FieldYear:
+		return t.YearLabel()
+	case FieldDept:
+		return t.Dept()
+	case FieldDuties:
+		return t.Label(SectionDuties)
+	}
+	if k, ok := fieldColumn[fl]; ok && t.HasColumn(k) {
+		return t.ColumnLabel(k)
+	}
+	return string(fl)
 }
 
 // Severity is how serious a finding is.
@@ -154,4 +210,7 @@ type Finding struct {
 	// Message says in plain Chinese what is wrong and what to do; it does
 	// not repeat the place (Loc.Describe does).
 	Message string
+	// Place is Loc described in the words of the template the form was
+	// checked by (Location.DescribeIn), as the check prints it.
+	Place string
 }

@@ -9,9 +9,14 @@ import (
 	"time"
 )
 
-// SchemaVersion is the version of the Form's stored shape. Raise it when a
-// field changes meaning; readers migrate older versions.
-const SchemaVersion = 1
+// SchemaVersion is the version of the Form's stored shape (the JSON of
+// the drafts file and of exchanged files). Raise it whenever a field is
+// added, removed, renamed or retyped, or changes meaning: an older jixiao
+// then refuses the new records and files instead of dropping what it does
+// not know, and readers of this build migrate older versions
+// (migrate.go). TestSchemaShape fails when the shape changes and this
+// number does not.
+const SchemaVersion = 2
 
 // Form is one 申报表.
 type Form struct {

@@ -162,3 +162,40 @@ func (f *Funds) clone() *Funds {
 	c.Expense = slices.Clone(f.Expense)
 	return &c
 }
+
+// Total is the label of each side's total row: 合计, or the template's
+// own (资金总额).
+func (l *FundsLayout) Total() string {
+	if l != nil && strings.TrimSpace(l.TotalLabel) != "" {
+		return strings.TrimSpace(l.TotalLabel)
+	}
+	return "合计"
+}
+
+// SideLabel is the printed name of side s: 收入构成 and 支出构成, or the
+// template's own.
+func (l *FundsLayout) SideLabel(s FundsSide) string {
+	if l != nil {
+		n := l.IncomeLabel
+		if s == FundsExpense {
+			n = l.ExpenseLabel
+		}
+		if n = strings.TrimSpace(n); n != "" {
+			return n
+		}
+	}
+	return s.String()
+}
+
+// OneSided reports whether the table has 收入构成 (or 资金来源) only.
+func (l *FundsLayout) OneSided() bool { return l != nil && len(l.Expense) == 0 }
+
+// TotalOf names side s's total in plain words: 收入合计, 支出合计 (a side
+// named …构成 drops it), 资金来源合计, or the total's own label for a table
+// of one side (资金总额).
+func (l *FundsLayout) TotalOf(s FundsSide) string {
+	if l.OneSided() {
+		return l.Total()
+	}
+	return strings.TrimSuffix(l.SideLabel(s), "构成") + l.Total()
+}

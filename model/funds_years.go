@@ -239,23 +239,6 @@ func carryFundsYears(prev, f *Form, years int) []Location {
 	return filled
 }
 
-// CarryFundsYears fills f's 近两年收支金额 from prev, the draft of an
-// earlier year (复制上年): this year's 上年 column gets prev's 当年金额 and
-// its 前年 column prev's 上年 column (when prev is two years back, 前年
-// gets prev's 当年金额). Rows are matched by name on the same side; a row
-// prev lacks gets empty columns. It returns the places filled.
-func CarryFundsYears(prev, f *Form) []Location {
-	if prev == nil || f == nil {
-		return nil
-	}
-	py, ok1 := ParseYear(prev.Year)
-	ny, ok2 := ParseYear(f.Year)
-	if !ok1 || !ok2 {
-		return nil
-	}
-	return carryFundsYears(prev, f, ny-py)
-}
-
 // validateYears says what is wrong with a template's 近两年 columns.
 func (l *FundsLayout) validateYears() error {
 	if len(l.Years) > 2 {

@@ -157,7 +157,7 @@ func TestCarryFillsYears(t *testing.T) {
 	// a row this year's draft has and last year's lacks gets no figures
 	cur := next.Clone()
 	cur.Funds.Income = append(cur.Funds.Income, FundRow{Name: "新增收入"})
-	if locs := CarryFundsYears(prev, cur); len(locs) == 0 {
+	if locs := carryFundsYears(prev, cur, 1); len(locs) == 0 {
 		t.Error("nothing filled")
 	}
 	if last := cur.Funds.Income[len(cur.Funds.Income)-1]; !last.Years[0].IsEmpty() || !last.Years[1].IsEmpty() {

@@ -25,8 +25,14 @@ type Verdict struct {
 // Judge runs the checks on f and counts what they find about its 申报表
 // (JudgeTable with StageDeclare): the findings of the 运行监控 and 自评
 // columns are not the 申报表's.
-func Judge(f *Form) Verdict {
-	return JudgeTable(Check(f), StageDeclare)
+func Judge(f *Form) Verdict { return JudgeWith(f, nil) }
+
+// JudgeWith is Judge by the rules of template t, the form's own (nil: f's
+// template among the built-ins). Every verdict an export of the 申报表
+// prints comes from here with the template the export is laid out in, so
+// the file and `jixiao check` count the same errors.
+func JudgeWith(f *Form, t *Template) Verdict {
+	return JudgeTable(CheckWith(f, t), StageDeclare)
 }
 
 // JudgeTable counts the findings fs (of Check or CheckWith) that concern

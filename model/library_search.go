@@ -237,7 +237,7 @@ func matchInitials(masks []uint64, letters string) int {
 // character r in go-pinyin's dictionary (率 "lǜ,shuài" → l, s); 0 when
 // r has none. It reads the dictionary directly: no allocation.
 func hanInitials(r rune) uint64 {
-	readings, ok := pinyin.PinyinDict[int(r)]
+	readings, ok := pinyin.Dict()[int(r)]
 	if !ok {
 		return 0
 	}

@@ -104,7 +104,7 @@ func TestLibrary(t *testing.T) {
 	}
 }
 
-func TestIsPlaceholder(t *testing.T) {
+func TestIsFiller(t *testing.T) {
 	tests := map[string]bool{
 		".....": true, "……": true, " … ": true, "。。。": true, "XXX": true, "×××": true,
 		"重要改革事项1": true, "重要改革事项2": true, "重点创新事项1": true, "重点工作事项３": true, "指标1": true,
@@ -113,8 +113,8 @@ func TestIsPlaceholder(t *testing.T) {
 		"高层次领军人才数量": false, "2020年全市水功能区及入河排污口水质监测、生态补偿断面监测项目": false,
 	}
 	for in, want := range tests {
-		if got := IsPlaceholder(in); got != want {
-			t.Errorf("IsPlaceholder(%q) = %v, want %v", in, got, want)
+		if got := IsFiller(in); got != want {
+			t.Errorf("IsFiller(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

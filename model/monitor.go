@@ -100,36 +100,105 @@ func monLoc(part Part, u, r int, field Field) Location {
 	return Location{Part: part, Unit: u, Row: r, Field: field}
 }
 
-// monitorChecks are the 运行监控's checks: each task's 执行数, the 提示 for
-// a task more than 10 points behind time progress, and each indicator's
-// 完成可能性 with the 偏差原因 and 措施 it needs.
+// The 运行监控表's 提示 of a task row (Task.MonitorHints), in the order the
+// sheet shows them; the check says each at length.
+const (
+	HintBehind        = "执行率比时间进度低10个百分点以上"
+	HintOverBudget    = "执行数超过年初预算数"
+	HintForecastOver  = "全年预计执行数超过年初预算数"
+	HintForecastBelow = "全年预计执行数小于已执行数"
+)
+
+// MonitorHints are the 提示 of the task row at month: behind schedule,
+// executed or forecast above the 年初预算数, forecast below what is
+// executed so far. Rows whose amounts are not readable get none.
+func (t *Task) MonitorHints(month int) []string {
+	var out []string
+	ex, fc, b := t.Monitor.Executed, t.Monitor.Forecast, t.Total
+	if t.BehindSchedule(month) {
+		out = append(out, HintBehind)
+	}
+	if ex.Valid() && b.Valid() && ex.Money() > b.Money() {
+		out = append(out, HintOverBudget)
+	}
+	if fc.Valid() && b.Valid() && fc.Money() > b.Money() {
+		out = append(out, HintForecastOver)
+	}
+	if fc.Valid() && ex.Valid() && fc.Money() < ex.Money() {
+		out = append(out, HintForecastBelow)
+	}
+	return out
+}
+
+// AmountReason is the reason the amount a of the column label cannot be
+// read, naming that column instead of 金额: “1–6月执行数不能为负数（“-5”）…”.
+func AmountReason(a Amount, label string) string {
+	r := a.Reason()
+	if rest, ok := strings.CutPrefix(r, "预算金额"); ok {
+		return label + rest
+	}
+	if rest, ok := strings.CutPrefix(r, "金额"); ok {
+		return label + rest
+	}
+	return label + "：" + r
+}
+
+// monitorChecks are the 运行监控's checks: each task's 执行数 and 全年预计
+// (every bad cell of a row, each naming its column), the 提示 for a task
+// more than 10 points behind time progress or spending above its budget,
+// the error of a 全年预计 below what is executed so far, and each
+// indicator's 完成可能性 with the 偏差原因 and 措施 it needs.
+//
+// Which is an error and which a 提示 (docs/selfeval.md): spending or
+// forecasting above the 年初预算数 may be right (money added during the
+// year, to be recorded as an 调整), so it is a 提示; a 全年预计执行数 below
+// the 执行数 already spent cannot be right (the year includes the months
+// gone), so it is an error.
 func (c *checker) monitor() {
 	f := c.f
 	n := f.Month
 	progress := TimeProgress(n)
+	exLabel := MonitorHeader(n, "执行数")
 	// One text for every row without its 执行数: early in the year that is
 	// every row, at each keystroke (docs/BENCHMARKS.md).
 	missing := fmt.Sprintf("请填写1–%d月执行数（万元，没有支出填0）", n)
 	for u := range f.Units {
 		for r := range f.Units[u].Tasks {
 			t := &f.Units[u].Tasks[r]
-			ex := t.Monitor.Executed
+			ex, fc := t.Monitor.Executed, t.Monitor.Forecast
 			switch ex.State() {
 			case AmountEmpty:
 				c.note(SevError, monLoc(PartTasks, u, r, FieldExecuted), missing)
-				continue
 			case AmountInvalid:
-				c.add(SevError, monLoc(PartTasks, u, r, FieldExecuted), "1–%d月执行数：%s", n, ex.Reason())
-				continue
+				c.note(SevError, monLoc(PartTasks, u, r, FieldExecuted), AmountReason(ex, exLabel))
 			}
-			if fc := t.Monitor.Forecast; fc.State() == AmountInvalid {
-				c.add(SevError, monLoc(PartTasks, u, r, FieldForecast), "全年预计执行数：%s", fc.Reason())
+			if fc.State() == AmountInvalid {
+				c.note(SevError, monLoc(PartTasks, u, r, FieldForecast), AmountReason(fc, "全年预计执行数"))
 			}
 			if t.BehindSchedule(n) {
 				rate, _ := t.MonitorRate()
 				c.add(SevHint, monLoc(PartTasks, u, r, FieldExecuted),
 					"“%s”执行率 %s%%，比时间进度（%d月 %s%%）低10个百分点以上，请说明原因、加快执行",
 					shown(t.Content), rate.StringFixed(2), n, progress.StringFixed(2))
+			}
+			if !t.Total.Valid() {
+				continue
+			}
+			b := t.Total.Money()
+			if ex.Valid() && ex.Money() > b {
+				c.add(SevHint, monLoc(PartTasks, u, r, FieldExecuted),
+					"“%s”%s %s 万元，超过年初预算数 %s 万元；如年中追加了预算，请用“调整”改年初预算数并写明原因，否则请核对执行数",
+					shown(t.Content), exLabel, ex.Money(), t.Total.Money())
+			}
+			if fc.Valid() && fc.Money() > b {
+				c.add(SevHint, monLoc(PartTasks, u, r, FieldForecast),
+					"“%s”全年预计执行数 %s 万元，超过年初预算数 %s 万元（%s）；请核对，或用“调整”记录追加的预算",
+					shown(t.Content), fc.Money(), t.Total.Money(), overBy(fc.Money(), b))
+			}
+			if fc.Valid() && ex.Valid() && fc.Money() < ex.Money() {
+				c.add(SevError, monLoc(PartTasks, u, r, FieldForecast),
+					"“%s”全年预计执行数 %s 万元，小于%s %s 万元；全年预计包括已经执行的部分，不能更少，请核对",
+					shown(t.Content), fc.Money(), exLabel, ex.Money())
 			}
 		}
 	}
@@ -162,6 +231,18 @@ func (c *checker) monitor() {
 			c.add(SevError, indLoc(r, FieldMeasures), "完成可能性为“%s”，请填写拟采取的措施", m.Likelihood)
 		}
 	}
+}
+
+// overBy says how far m is above budget b > 0: 超出 20.00%, 是预算的 3.00 倍.
+func overBy(m, b Money) string {
+	if b <= 0 {
+		return "年初预算数为0"
+	}
+	r := decimal.NewFromInt(int64(m)).DivRound(decimal.NewFromInt(int64(b)), 4)
+	if r.GreaterThanOrEqual(decimal.NewFromInt(2)) {
+		return "是预算的 " + r.StringFixed(2) + " 倍"
+	}
+	return "超出 " + r.Sub(decimal.NewFromInt(1)).Mul(hundred).StringFixed(2) + "%"
 }
 
 func validCause(s string) bool {

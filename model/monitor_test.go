@@ -76,7 +76,34 @@ func TestMonitorChecks(t *testing.T) {
 		}, []want{{SevHint, "第1行 › 执行数", "“环评技术评估”执行率 30.00%，比时间进度（6月 50.00%）低10个百分点以上"}},
 			[]string{"监测运维”执行率"}},
 		{"bad amount", func(f *Form) { f.Units[0].Tasks[0].Monitor.Executed = ParseAmount("三十") },
-			[]want{{SevError, "第1行 › 执行数", "1–6月执行数：金额“三十”含有非数字字符"}}, nil},
+			[]want{{SevError, "第1行 › 执行数", "1–6月执行数“三十”含有非数字字符"}}, nil},
+		{"negative amounts name their column", func(f *Form) {
+			f.Units[0].Tasks[0].Monitor = TaskMonitor{Executed: ParseAmount("-5"), Forecast: ParseAmount("-1")}
+		}, []want{
+			{SevError, "第1行 › 执行数", "1–6月执行数不能为负数（“-5”）"},
+			{SevError, "第1行 › 全年预计执行数", "全年预计执行数不能为负数（“-1”）"},
+		}, []string{"预算金额"}},
+		{"every bad cell of a row", func(f *Form) {
+			f.Units[0].Tasks[1].Monitor = TaskMonitor{Forecast: ParseAmount("1.23456")}
+		}, []want{
+			{SevError, "第2行 › 执行数", "请填写1–6月执行数"},
+			{SevError, "第2行 › 全年预计执行数", "全年预计执行数“1.23456”有5位小数"},
+		}, nil},
+		{"executed above budget is a hint", func(f *Form) {
+			f.Units[0].Tasks[0].Monitor = TaskMonitor{Executed: MustAmount("120"), Forecast: MustAmount("130")}
+		}, []want{
+			{SevHint, "第1行 › 执行数", "“环评技术评估”1–6月执行数 120 万元，超过年初预算数 100 万元"},
+			{SevHint, "第1行 › 全年预计执行数", "全年预计执行数 130 万元，超过年初预算数 100 万元（超出 30.00%）"},
+		}, []string{"小于1–6月执行数", "低10个百分点"}},
+		{"forecast far above budget", func(f *Form) {
+			f.Units[0].Tasks[0].Monitor = TaskMonitor{Executed: MustAmount("50"), Forecast: MustAmount("300")}
+		}, []want{{SevHint, "第1行 › 全年预计执行数", "（是预算的 3.00 倍）"}}, []string{"超过年初预算数 100 万元；"}},
+		{"forecast below executed is an error", func(f *Form) {
+			f.Units[0].Tasks[0].Monitor = TaskMonitor{Executed: MustAmount("60"), Forecast: MustAmount("55.5")}
+		}, []want{{SevError, "第1行 › 全年预计执行数", "全年预计执行数 55.5 万元，小于1–6月执行数 60 万元"}}, []string{"超过年初预算数"}},
+		{"forecast equal to executed and budget is fine", func(f *Form) {
+			f.Units[0].Tasks[0].Monitor = TaskMonitor{Executed: MustAmount("100"), Forecast: MustAmount("100")}
+		}, nil, []string{"第1行 › 全年预计执行数", "超过年初预算数"}},
 		{"maybe needs cause and measures", func(f *Form) { f.Indicators[0].Monitor.Likelihood = LikelyMaybe },
 			[]want{{SevError, "偏差原因", "完成可能性为“有可能”，请选择偏差原因"}, {SevError, "拟采取的措施", "完成可能性为“有可能”，请填写拟采取的措施"}}, nil},
 		{"no chance with cause, no measures", func(f *Form) {
@@ -142,5 +169,26 @@ func TestMonitorTotals(t *testing.T) {
 	}
 	if MonitorHeader(8, "执行数") != "1–8月执行数" {
 		t.Error(MonitorHeader(8, "执行数"))
+	}
+}
+
+func TestMonitorHints(t *testing.T) {
+	tests := []struct {
+		total, ex, fc string
+		want          []string
+	}{
+		{"100", "50", "100", nil},
+		{"100", "30", "100", []string{HintBehind}},
+		{"100", "120", "", []string{HintOverBudget}},
+		{"100", "120", "110", []string{HintOverBudget, HintForecastOver, HintForecastBelow}},
+		{"100", "60", "40", []string{HintForecastBelow}},
+		{"100", "x", "200", []string{HintForecastOver}},
+		{"x", "50", "60", nil},
+	}
+	for _, tt := range tests {
+		tk := Task{Total: ParseAmount(tt.total), Monitor: TaskMonitor{Executed: ParseAmount(tt.ex), Forecast: ParseAmount(tt.fc)}}
+		if got := tk.MonitorHints(6); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s/%s/%s: %v, want %v", tt.total, tt.ex, tt.fc, got, tt.want)
+		}
 	}
 }

@@ -28,18 +28,30 @@ func (f *Form) UnitReviewCount(u int) int {
 }
 
 // ConfirmTask marks row r of unit u as looked at: its amounts are this
-// year's. It reports whether the row waited to be confirmed.
+// year's. It reports whether the row waited to be confirmed and is now
+// confirmed: a row with an amount that cannot be read (5OO) stays
+// waiting, as its amounts cannot be this year's yet (Task.Unreadable).
 func (f *Form) ConfirmTask(u, r int) bool {
 	if u < 0 || u >= len(f.Units) || r < 0 || r >= len(f.Units[u].Tasks) {
 		return false
 	}
 	t := &f.Units[u].Tasks[r]
-	was := t.Review
+	if !t.Review || t.Unreadable() {
+		return false
+	}
 	t.Review = false
-	return was
+	return true
 }
 
-// ConfirmUnit confirms every row of unit u and returns how many waited.
+// Unreadable reports whether one of the row's amounts (合计, 财政资金,
+// 其他资金) cannot be read.
+func (t *Task) Unreadable() bool {
+	return t.Total.State() == AmountInvalid || t.Fiscal.State() == AmountInvalid || t.Other.State() == AmountInvalid
+}
+
+// ConfirmUnit confirms every row of unit u whose amounts can be read and
+// returns how many it confirmed; rows with an unreadable amount stay
+// waiting (UnitReviewCount counts them).
 func (f *Form) ConfirmUnit(u int) int {
 	if u < 0 || u >= len(f.Units) {
 		return 0
@@ -53,7 +65,8 @@ func (f *Form) ConfirmUnit(u int) int {
 	return n
 }
 
-// ConfirmAll confirms every row and returns how many waited.
+// ConfirmAll confirms every row whose amounts can be read and returns how
+// many it confirmed.
 func (f *Form) ConfirmAll() int {
 	n := 0
 	for u := range f.Units {

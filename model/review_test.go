@@ -62,3 +62,28 @@ func TestSampleIsMarked(t *testing.T) {
 		t.Errorf("a carried-forward or new form is marked as the sample (origin %q)", f.Meta.Origin)
 	}
 }
+
+// A row whose amount cannot be read is not confirmed, alone, with its
+// unit or with all: its amounts are not this year's yet.
+func TestConfirmSkipsUnreadableAmounts(t *testing.T) {
+	f, _, err := CarryForward(Sample(), "2021", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Units[0].Tasks[1].Fiscal = ParseAmount("5OO")
+	if f.ConfirmTask(0, 1) || !f.Units[0].Tasks[1].Review {
+		t.Fatal("a row with 5OO was confirmed")
+	}
+	n0 := len(f.Units[0].Tasks)
+	if got := f.ConfirmUnit(0); got != n0-1 || f.UnitReviewCount(0) != 1 {
+		t.Fatalf("ConfirmUnit: %d confirmed, %d left", got, f.UnitReviewCount(0))
+	}
+	total := f.ReviewCount()
+	if got := f.ConfirmAll(); got != total-1 || f.ReviewCount() != 1 {
+		t.Fatalf("ConfirmAll: %d confirmed, %d left", got, f.ReviewCount())
+	}
+	f.Units[0].Tasks[1].Fiscal = ParseAmount("500")
+	if !f.ConfirmTask(0, 1) || f.ReviewCount() != 0 {
+		t.Fatal("the corrected row is not confirmed")
+	}
+}

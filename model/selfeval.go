@@ -82,10 +82,18 @@ func Grade(total decimal.Decimal) string {
 type ruleKind uint8
 
 const (
-	ruleAtLeast ruleKind = iota // ≥X, >X, a bare X%
-	ruleAtMost                  // ≤X, <X
+	ruleAtLeast ruleKind = iota // ≥X, a bare X
+	ruleAbove                   // >X: met only when the actual value is above X
+	ruleAtMost                  // ≤X
+	ruleBelow                   // <X: met only when the actual value is below X
 	ruleEqual                   // =X written with the sign
 )
+
+// upward reports whether the rule asks for a value at or above its figure.
+func (k ruleKind) upward() bool { return k == ruleAtLeast || k == ruleAbove }
+
+// strict reports whether equality misses the target (>X, <X).
+func (k ruleKind) strict() bool { return k == ruleAbove || k == ruleBelow }
 
 // explicitEqual reports whether the 指标值 was written with = (or 等于):
 // only then is it scored as “equal to”; a bare 100% means “at least”.
@@ -96,8 +104,12 @@ func explicitEqual(t Target) bool {
 
 func ruleOf(t Target) ruleKind {
 	switch t.Cmp {
-	case CmpLE, CmpLT:
+	case CmpGT:
+		return ruleAbove
+	case CmpLE:
 		return ruleAtMost
+	case CmpLT:
+		return ruleBelow
 	case CmpEQ:
 		if explicitEqual(t) {
 			return ruleEqual
@@ -110,39 +122,25 @@ func ruleOf(t Target) ruleKind {
 // points, by the default rules (docs/selfeval.md):
 //
 //	≥X (or bare X):  weight × min(actual ÷ X, 1)
+//	>X:              as ≥X, but met only when actual > X
 //	≤X:              weight when actual ≤ X, else weight × X ÷ actual
+//	<X:              as ≤X, but met only when actual < X
 //	=X:              weight when equal, else weight × max(0, 1 − |actual − X| ÷ X)
 //
-// Where a ratio has no meaning (X ≤ 0 for ≥ and ≤, X = 0 for =) the row
-// gets the whole weight when the target is met and 0 when not. No score is
-// below 0 or above weight. It returns the score rounded to 2 decimals (half
-// up) and whether the target was met (full marks).
+// Where a ratio has no meaning (X ≤ 0 for ≥, >, ≤ and <; X = 0 for =) the
+// row gets the whole weight when the target is met and 0 when not. No score
+// is below 0 or above weight, and a target not met never gets the whole
+// weight: its score is at most the weight (rounded) less 0.01 — so >95%
+// with 95% scores 0.01 below full marks (the program's own rule, see
+// docs/selfeval.md). It returns the score rounded to 2 decimals (half up)
+// and whether the target was met (full marks).
 func ScoreQuantitative(t Target, actual, weight decimal.Decimal) (decimal.Decimal, bool) {
 	x := t.Number
 	var s decimal.Decimal
 	met := false
-	switch ruleOf(t) {
-	case ruleAtLeast:
-		met = actual.GreaterThanOrEqual(x)
-		switch {
-		case met:
-			s = weight
-		case x.Sign() <= 0:
-			s = decimal.Zero
-		default:
-			s = weight.Mul(actual).DivRound(x, 16)
-		}
-	case ruleAtMost:
-		met = actual.LessThanOrEqual(x)
-		switch {
-		case met:
-			s = weight
-		case x.Sign() <= 0:
-			s = decimal.Zero
-		default: // actual > x > 0
-			s = weight.Mul(x).DivRound(actual, 16)
-		}
-	case ruleEqual:
+	rule := ruleOf(t)
+	switch {
+	case rule == ruleEqual:
 		met = actual.Equal(x)
 		switch {
 		case met:
@@ -153,10 +151,36 @@ func ScoreQuantitative(t Target, actual, weight decimal.Decimal) (decimal.Decima
 			off := actual.Sub(x).Abs().DivRound(x.Abs(), 16)
 			s = weight.Mul(decimal.Max(decimal.Zero, decimal.NewFromInt(1).Sub(off)))
 		}
+	case rule.upward():
+		met = actual.GreaterThan(x) || !rule.strict() && actual.Equal(x)
+		switch {
+		case met:
+			s = weight
+		case x.Sign() <= 0:
+			s = decimal.Zero
+		default:
+			s = weight.Mul(actual).DivRound(x, 16)
+		}
+	default: // ≤, <
+		met = actual.LessThan(x) || !rule.strict() && actual.Equal(x)
+		switch {
+		case met:
+			s = weight
+		case x.Sign() <= 0:
+			s = decimal.Zero
+		default: // actual ≥ x > 0
+			s = weight.Mul(x).DivRound(actual, 16)
+		}
 	}
-	s = decimal.Max(decimal.Zero, decimal.Min(s, weight))
-	return RoundScore(s), met
+	s = RoundScore(decimal.Max(decimal.Zero, decimal.Min(s, weight)))
+	if full := RoundScore(weight); !met && s.GreaterThanOrEqual(full) {
+		s = decimal.Max(decimal.Zero, full.Sub(scoreStep))
+	}
+	return s, met
 }
+
+// scoreStep is the smallest difference of two scores (2 decimals).
+var scoreStep = decimal.New(1, -2)
 
 // ScoreQualitative scores a qualitative 完成情况: 达成 the whole weight,
 // 部分达成 half, 未达成 0. It reports false when state is none of them.
@@ -364,3 +388,7 @@ func ParseActual(raw string, t Target) (decimal.Decimal, string) {
 	}
 	return d, ""
 }
+
+// ScoresEqual reports whether the numeric target t is scored as “equal
+// to” (written with = or 等于); a bare 100% means “at least”.
+func ScoresEqual(t Target) bool { return t.Kind == TargetNumber && ruleOf(t) == ruleEqual }

@@ -15,13 +15,13 @@ func (c *checker) eval() {
 		for r := range f.Units[u].Tasks {
 			t := &f.Units[u].Tasks[r]
 			if t.Eval.Budget.State() == AmountInvalid {
-				c.add(SevError, taskLoc(u, r, FieldBudgetAdj), "全年预算数：%s", t.Eval.Budget.Reason())
+				c.note(SevError, taskLoc(u, r, FieldBudgetAdj), AmountReason(t.Eval.Budget, "全年预算数"))
 			}
 			switch t.Eval.Executed.State() {
 			case AmountEmpty:
 				c.add(SevError, taskLoc(u, r, FieldExecYear), "请填写全年执行数（万元，没有支出填0）")
 			case AmountInvalid:
-				c.add(SevError, taskLoc(u, r, FieldExecYear), "全年执行数：%s", t.Eval.Executed.Reason())
+				c.note(SevError, taskLoc(u, r, FieldExecYear), AmountReason(t.Eval.Executed, "全年执行数"))
 			}
 		}
 	}
@@ -150,16 +150,18 @@ func notRaised(old, now Target) bool {
 		return false
 	}
 	ro, rn := ruleOf(old), ruleOf(now)
-	if ro != rn {
+	switch {
+	case ro == ruleEqual || rn == ruleEqual:
+		return ro == rn && now.Number.Equal(old.Number)
+	case ro.upward() != rn.upward():
 		return false
+	case now.Number.Equal(old.Number):
+		// >X after ≥X asks a little more; the other pairs ask no more.
+		return !rn.strict() || ro.strict()
+	case ro.upward():
+		return now.Number.LessThan(old.Number)
 	}
-	switch ro {
-	case ruleAtMost:
-		return now.Number.GreaterThanOrEqual(old.Number)
-	case ruleEqual:
-		return now.Number.Equal(old.Number)
-	}
-	return now.Number.LessThanOrEqual(old.Number)
+	return now.Number.GreaterThan(old.Number)
 }
 
 // carryStages is 复制上年's part for the stages: the new form starts at 申报

@@ -150,6 +150,9 @@ func TestNotRaised(t *testing.T) {
 		{"=10次", "=10次", true}, {"=10次", "=12次", false},
 		{"100%", "100%", true}, {"充分", "充分", true}, {"充分", "有效", false},
 		{"≥95%", "≤95%", false}, {"≥95%", "≥95个", false}, {"≥95%", "", false},
+		// strict signs: >95% after ≥95% asks a little more; ≥95% after >95% does not
+		{"≥95%", ">95%", false}, {">95%", "≥95%", true}, {">95%", ">95%", true}, {">95%", ">94%", true},
+		{"≤5%", "<5%", false}, {"<5%", "≤5%", true}, {"<5%", "<6%", true}, {"<5%", "<4%", false},
 	}
 	for _, tt := range tests {
 		if got := notRaised(ParseTarget(tt.old), ParseTarget(tt.now)); got != tt.want {

@@ -24,7 +24,12 @@ func TestScoreQuantitative(t *testing.T) {
 		{"bare 100% short", "100%", "96", "3", "2.88", false},
 		{"bare 100% over", "100%", "120", "3", "3.00", true},
 		{"不低于 words", "不低于90%", "45", "8", "4.00", false},
-		{"> like ≥", ">95%", "95", "10", "10.00", true},
+		// >X: met only above X; equal misses (never full marks when not met)
+		{"> above", ">95%", "95.5", "10", "10.00", true},
+		{"> equal is not met", ">95%", "95", "10", "9.99", false},
+		{"> below", ">95%", "76", "10", "8.00", false},
+		{"> X=0 equal", ">0", "0", "5", "0.00", false},
+		{"≥ short but rounds to full", "≥100%", "99.999", "3", "2.99", false},
 		{"bare count", "47个", "40", "4.7", "4.00", false},
 		{"≥ zero actual", "≥90%", "0", "10", "0.00", false},
 		{"≥ negative actual clamps at 0", "≥10%", "-5", "10", "0.00", false},
@@ -39,11 +44,17 @@ func TestScoreQuantitative(t *testing.T) {
 		{"≤ X=0 over", "≤0", "2", "3", "0.00", false},
 		{"≤ X negative met", "≤-5%", "-6", "3", "3.00", true},
 		{"≤ X negative not met", "≤-5%", "-3", "3", "0.00", false},
-		{"< like ≤", "<5%", "10", "4", "2.00", false},
+		{"< over", "<5%", "10", "4", "2.00", false},
+		{"< below", "<5%", "4.99", "4", "4.00", true},
+		{"< equal is not met", "<5%", "5", "4", "3.99", false},
+		{"< X=0 equal", "<0", "0", "4", "0.00", false},
+		{"≤ over but rounds to full", "≤20%", "20.001", "3", "2.99", false},
+		{"tiny weight not met", "≥98%", "97", "0.005", "0.00", false},
 		// =X: W when equal, else W × max(0, 1 − |A−X|/X)
 		{"= equal", "=100%", "100", "10", "10.00", true},
 		{"= over", "=100%", "110", "10", "9.00", false},
 		{"= under", "=100%", "90", "10", "9.00", false},
+		{"= near rounds to full", "=100%", "99.9999", "10", "9.99", false},
 		{"= far off", "=10次", "25", "10", "0.00", false},
 		{"等于 words", "等于12次", "9", "6", "4.50", false},
 		{"= X zero not equal (no division)", "=0", "1", "5", "0.00", false},
@@ -116,8 +127,9 @@ func evalForm(value, weight, actual string) *Form {
 }
 
 // The band edges reached through the whole evaluation: the budget row
-// scores 0 (nothing executed) and one indicator of 分值 90 with target ≥90
-// and actual A scores 90 × A/90 = A before rounding.
+// scores 0 (nothing executed) and one indicator of 分值 100 with target ≥100
+// and actual A scores 100 × A/100 = A before rounding (the target is not
+// met, so the cap of an unmet row at 99.99 does not come into play).
 func TestEvaluateBandEdges(t *testing.T) {
 	tests := []struct{ actual, total, grade string }{
 		{"59.995", "60.00", "中"}, // 59.995 rounds half up to 60.00
@@ -128,7 +140,7 @@ func TestEvaluateBandEdges(t *testing.T) {
 		{"90", "90.00", "优"},
 	}
 	for _, tt := range tests {
-		f := evalForm("≥90", "90", tt.actual)
+		f := evalForm("≥100", "100", tt.actual)
 		f.Units[0].Tasks[0].Eval.Executed = MustAmount("0")
 		ev := Evaluate(f)
 		if ev.Total.StringFixed(2) != tt.total || ev.Grade != tt.grade {

@@ -44,11 +44,32 @@ type Template struct {
 	Print   Print  `json:"print"`
 }
 
-// BasicField is one 基本信息 field besides 年度 and 部门名称.
+// BasicField is one 基本信息 field: a field of the template's own (单位负责人,
+// 填报人, 联系电话 …, kept in Form.Basic by label), or, with Field, the
+// place of a fixed field (年度, 部门名称) among them.
 type BasicField struct {
 	Label    string `json:"label"`              // e.g. 填报人
 	Required bool   `json:"required,omitempty"` // check asks for it
+	// Field names a fixed field printed in this place under Label:
+	// BasicYear (年度: a row of 基本信息 instead of the （2022年度） line
+	// under the title) or BasicDept (部门名称); "" for a field of its own.
+	Field string `json:"field,omitempty"`
+	// Format is a rule for what is typed (check): FormatDigits (digits
+	// only, e.g. a 预算编码), FormatPhone (a telephone number); "" any text.
+	Format string `json:"format,omitempty"`
+	// MinLength and MaxLength bound the number of characters typed (0: no
+	// bound); equal for an exact length.
+	MinLength int `json:"minLength,omitempty"`
+	MaxLength int `json:"maxLength,omitempty"`
 }
+
+// The fixed fields a BasicField can place, and its formats.
+const (
+	BasicYear    = "year" // 年度
+	BasicDept    = "dept" // 部门名称
+	FormatDigits = "digits"
+	FormatPhone  = "phone"
+)
 
 // Column is one column of a table: its key and its printed header.
 type Column struct {
@@ -63,10 +84,21 @@ type Level1 struct {
 }
 
 // FundsLayout is the 部门总体资金情况 table: the rows of 收入构成 and of
-// 支出构成; each has 当年金额 and 占比, and a 合计 row.
+// 支出构成; each has 当年金额 and 占比, and a 合计 row. A table of one side
+// (资金总额 with 其中：财政拨款, 其他资金) lists Income only.
 type FundsLayout struct {
-	Income  []string `json:"income"`  // e.g. 财政拨款, 其他资金
-	Expense []string `json:"expense"` // e.g. 基本支出, 项目支出
+	Income  []string `json:"income"`            // e.g. 财政拨款, 其他资金
+	Expense []string `json:"expense,omitempty"` // e.g. 基本支出, 项目支出; none: one side only
+	// IncomeLabel and ExpenseLabel are the printed names of the sides
+	// (收入构成, 支出构成 when empty).
+	IncomeLabel  string `json:"incomeLabel,omitempty"`
+	ExpenseLabel string `json:"expenseLabel,omitempty"`
+	// TotalLabel is the label of each side's total row (合计 when empty),
+	// e.g. 资金总额.
+	TotalLabel string `json:"totalLabel,omitempty"`
+	// TotalFirst prints the total row first and the rows under it as its
+	// parts: 资金总额, 其中：财政拨款, 其他资金.
+	TotalFirst bool `json:"totalFirst,omitempty"`
 	// Years are the 近两年收支金额 columns printed after 占比, in order
 	// (none: the table has 当年金额 and 占比 only).
 	Years []FundsYear `json:"years,omitempty"`
@@ -163,7 +195,43 @@ func (t *Template) Dept() string {
 	if t.DeptLabel != "" {
 		return t.DeptLabel
 	}
+	if b := t.fixed(BasicDept); b != nil && strings.TrimSpace(b.Label) != "" {
+		return b.Label
+	}
 	return "部门名称"
+}
+
+// YearLabel is the label of the 年度 field.
+func (t *Template) YearLabel() string {
+	if b := t.fixed(BasicYear); b != nil && strings.TrimSpace(b.Label) != "" {
+		return b.Label
+	}
+	return "年度"
+}
+
+// YearInBasic reports whether 年度 is a row of 基本信息 (not the
+// （2022年度） line under the title).
+func (t *Template) YearInBasic() bool { return t.fixed(BasicYear) != nil }
+
+// fixed is the BasicField that places fixed field key, or nil.
+func (t *Template) fixed(key string) *BasicField {
+	for i := range t.Basic {
+		if t.Basic[i].Field == key {
+			return &t.Basic[i]
+		}
+	}
+	return nil
+}
+
+// OwnBasic are the 基本信息 fields kept in Form.Basic (not the fixed ones).
+func (t *Template) OwnBasic() []BasicField {
+	var out []BasicField
+	for _, b := range t.Basic {
+		if b.Field == "" {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // HasColumn reports whether the indicator table has column key.
@@ -195,7 +263,11 @@ func (t *Template) Options() Options {
 	}
 }
 
-// Ref is the reference a form keeps to t.
+// SameVersion reports whether r and o name the same version of the same
+// template.
+func (r TemplateRef) SameVersion(o TemplateRef) bool { return r.ID == o.ID && r.Version == o.Version }
+
+// Ref is the reference a form keeps to t: its id and version.
 func (t *Template) Ref() TemplateRef { return TemplateRef{ID: t.ID, Version: t.Version} }
 
 // Clone returns a deep copy of t.
@@ -235,6 +307,9 @@ func (t *Template) Clone() *Template {
 }
 
 // TemplateRef names a form's template and the version it was made with.
+// In a drafts file an id and version name one content (store.PutTemplate
+// refuses another); the files a draft is exported to carry the template
+// itself and its content hash (TemplateHash) besides.
 type TemplateRef struct {
 	ID      string `json:"id"`
 	Version int    `json:"version"`

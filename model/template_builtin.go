@@ -37,8 +37,9 @@ func builtinTemplates() []*Template {
 				{Name: "服务满意", Level2: []string{"服务对象满意", "利益相关方满意", "监督部门满意"}},
 				{Name: "可持续性", Level2: []string{"人才支撑", "创新能力", "体制机制改革情况"}},
 			},
-			// 分值 (when switched on) add up to 100, as before templates.
-			Rules: Rules{WeightSum: 100},
+			// 分值 (when a clerk switches it on) add up to 100, as before
+			// templates: DefaultWeightSum, for every template without a
+			// weight column of its own.
 			Print: Print{Paper: "A4", Orientation: "landscape"},
 		},
 		{

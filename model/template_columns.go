@@ -33,11 +33,13 @@ func columnOn(key string, o Options) bool {
 }
 
 // IndicatorOrder is the order of the indicator columns a form with options
-// o shows under template t: t's columns that are on, in t's order, then
-// the other columns that are on, in the default order.
+// o shows under template t: t's columns, in t's order, then the other
+// columns that are on, in the default order.
 func IndicatorOrder(t *Template, o Options) []string {
 	var out []string
 	if t != nil {
+		o = t.On(o) // the template's columns are always on
+
 		for _, c := range t.IndicatorColumns {
 			if columnOn(c.Key, o) && !slices.Contains(out, c.Key) {
 				out = append(out, c.Key)
@@ -50,4 +52,26 @@ func IndicatorOrder(t *Template, o Options) []string {
 		}
 	}
 	return out
+}
+
+// PrintedColumns are the indicator columns an export of f prints under
+// t: IndicatorOrder, without 指标解释 and 指标说明 where t does not list
+// them and no row of f has text in them (a template that leaves them out
+// prints no empty columns; a form that fills them keeps them).
+func PrintedColumns(f *Form, t *Template) []string {
+	order := IndicatorOrder(t, f.Options)
+	if t == nil {
+		return order
+	}
+	return slices.DeleteFunc(order, func(k string) bool {
+		if (k != IndColExplain && k != IndColNote) || t.HasColumn(k) {
+			return false
+		}
+		for i := range f.Indicators {
+			if !blank(columnValue(&f.Indicators[i], k)) {
+				return false
+			}
+		}
+		return true
+	})
 }

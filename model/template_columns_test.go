@@ -27,8 +27,8 @@ func TestIndicatorOrder(t *testing.T) {
 			[]string{"level1", "level2", "level3", "nature", "value", "unit", "weight", "direction", "explain", "note"}},
 		{"a template's own order; 指标解释 it lacks comes last", reordered, Options{Weight: true, Unit: true, Scoring: true},
 			[]string{"level1", "level2", "level3", "scoring", "value", "weight", "note", "unit", "explain"}},
-		{"a column of the template that is off is left out", reordered, Options{},
-			[]string{"level1", "level2", "level3", "value", "note", "explain"}},
+		{"the template's columns are on whatever the form's options (a JSON form without them)", reordered, Options{},
+			[]string{"level1", "level2", "level3", "scoring", "value", "weight", "note", "unit", "explain"}},
 		{"everything on, no template", nil, all,
 			[]string{"level1", "level2", "level3", "value", "explain", "note", "weight", "unit", "valueType", "scoring", "nature", "direction"}},
 	}

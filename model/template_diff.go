@@ -98,11 +98,11 @@ func libraryName(s string) string {
 func basicDiff(from, to *Template) []string {
 	var out []string
 	old := map[string]BasicField{}
-	for _, b := range from.Basic {
+	for _, b := range from.OwnBasic() {
 		old[b.Label] = b
 	}
 	now := map[string]bool{}
-	for _, b := range to.Basic {
+	for _, b := range to.OwnBasic() {
 		now[b.Label] = true
 		o, ok := old[b.Label]
 		switch {
@@ -116,7 +116,7 @@ func basicDiff(from, to *Template) []string {
 			out = append(out, fmt.Sprintf("基本信息：「%s」不再必填", b.Label))
 		}
 	}
-	for _, b := range from.Basic {
+	for _, b := range from.OwnBasic() {
 		if !now[b.Label] {
 			out = append(out, fmt.Sprintf("基本信息：删去「%s」", b.Label))
 		}

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // TemplateExample returns a filled example form of template t (for the
 // tests, the screenshots and `jixiao new --template ID --example`): every
@@ -10,13 +13,19 @@ import "time"
 func TemplateExample(t *Template) *Form {
 	f := New("2021", "某县示例局", time.Time{})
 	ApplyTemplate(f, t)
-	for _, b := range t.Basic {
+	for _, b := range t.OwnBasic() {
 		if f.Basic == nil {
 			f.Basic = map[string]string{}
 		}
-		switch b.Label {
-		case "联系电话":
+		switch {
+		case b.Format == FormatPhone || b.Label == "联系电话":
 			f.Basic[b.Label] = "0722-1234567"
+		case b.Format == FormatDigits:
+			n := 6
+			if b.MaxLength > 0 {
+				n = min(n, b.MaxLength)
+			}
+			f.Basic[b.Label] = strings.Repeat("1234567890", 10)[:min(max(n, b.MinLength), 100)]
 		default:
 			f.Basic[b.Label] = "张三"
 		}
@@ -43,7 +52,10 @@ func TemplateExample(t *Template) *Form {
 				fd.Expense[i].Amount, fd.Expense[i].Share = MustAmount("0"), "0.0%"
 			}
 		}
-		fd.IncomeTotal, fd.ExpenseTotal = MustAmount("968.1918"), MustAmount("968.1918")
+		fd.IncomeTotal = MustAmount("968.1918")
+		if len(fd.Expense) > 0 {
+			fd.ExpenseTotal = MustAmount("968.1918")
+		}
 		fillExampleYears(t, fd)
 	}
 	f.Goals = []Goal{{Text: "保障机构正常运转，按时足额发放人员经费。"}, {Text: "完成年度重点工作任务，提升服务对象满意度。"}}

@@ -107,7 +107,7 @@ func Migrate(f *Form, from, to *Template) (*Form, *Migration, error) {
 	} else {
 		m.FromMissing = true
 	}
-	if m.From == m.To {
+	if m.From.SameVersion(m.To) {
 		return nil, nil, Errorf(ECONFLICT, "草稿已经是表样“%s”第%d版，不需要迁移", to.Name, to.Version)
 	}
 	before := from
@@ -139,7 +139,7 @@ func CarryInto(prev *Form, newYear string, keep func(Replacement) bool, from, to
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if to == nil || from != nil && from.Ref() == to.Ref() || nf.Template == to.Ref() {
+	if to == nil || from != nil && from.Ref() == to.Ref() || nf.Template.SameVersion(to.Ref()) {
 		return nf, reps, nil, nil
 	}
 	mf, m, err := Migrate(nf, from, to)
@@ -166,7 +166,7 @@ const keptNote = "保留在草稿中，编辑器和导出的表格仍显示（�
 func (mg *migrator) basic() {
 	g, to := mg.f, mg.to
 	for _, l := range slices.Sorted(maps.Keys(g.Basic)) {
-		if slices.ContainsFunc(to.Basic, func(b BasicField) bool { return b.Label == l }) {
+		if slices.ContainsFunc(to.OwnBasic(), func(b BasicField) bool { return b.Label == l }) {
 			continue
 		}
 		if blank(g.Basic[l]) {
@@ -176,7 +176,7 @@ func (mg *migrator) basic() {
 		mg.m.Kept++
 		mg.data("基本信息「%s」新表样没有：已填的“%s”保留在草稿中，编辑器和导出的表格仍显示；不需要的请清空", l, clip(g.Basic[l], 30))
 	}
-	for _, b := range to.Basic {
+	for _, b := range to.OwnBasic() {
 		if blank(g.Basic[b.Label]) {
 			mg.data("基本信息「%s」（新表样有）尚未填写", b.Label)
 		}

@@ -393,7 +393,7 @@ func TestCarryIntoHubei(t *testing.T) {
 	}
 	for _, want := range []string{"「部门名称」改名为「部门(单位)名称」", "新增部分「部门总体资金情况（万元）」", "新增部分「部门职能概述」",
 		"「年度总体目标」改名为「年度绩效目标」", "删去部分「年度主要任务」", "栏目「指标说明」改名为「备注」", "基本信息：新增「填报人」",
-		"指标体系：新增一级指标「产出指标」", "指标体系：删去一级指标「履职效能」", "审核：新增规则“收入合计 = 支出合计”", "审核：取消规则“分值合计为 100”"} {
+		"指标体系：新增一级指标「产出指标」", "指标体系：删去一级指标「履职效能」", "审核：新增规则“收入合计 = 支出合计”"} {
 		if !slices.ContainsFunc(m.Layout, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("layout has no %q:\n%s", want, strings.Join(m.Layout, "\n"))
 		}

@@ -6,10 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// IsPlaceholder reports whether s is template filler that still needs real
+// IsFiller reports whether s is template filler that still needs real
 // content: dots or an ellipsis (.....、……、。。。), crosses (XXX、×××) or a
-// numbered template name such as 重要改革事项1 or 重点创新事项2.
-func IsPlaceholder(s string) bool { return isPlaceholder(s) }
+// numbered template name such as 重要改革事项1 or 重点创新事项2 — what 审核
+// reports and the 指标库 leaves out. It is wider than
+// recognize.IsPlaceholder, which is only the "....." rows of a printed
+// form (an import keeps 重点任务1, it is a clerk's row).
+func IsFiller(s string) bool { return isPlaceholder(s) }
 
 func isPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)

@@ -16,7 +16,8 @@
 #  2. builds dist/bench/jixiao (cgo, for the GUI) and times whole processes
 #     with hyperfine: our PDF and xlsx import against LibreOffice converting
 #     the same xlsx (to PDF and to csv), and exports of a 5,000-task form
-#     (written as JSON by scripts/bench/bigform).
+#     (written as JSON by scripts/bench/bigform), and 批量审核 of 200
+#     returned files (written by scripts/bench/batchfiles).
 #  3. GUI cold start to a mapped window under Xvfb (xdotool polling), and
 #     peak memory with /usr/bin/time -v; then (scripts/bench/gui.sh) idle
 #     CPU with a focused field, RSS after visiting every tab, and the
@@ -202,6 +203,18 @@ timeit() {
 	proc "$key" "$(median_ms "$WORK/t.txt")" ms "$RUNS" "$cmd"
 }
 
+# inittime KEY COMMAND: median over RUNS runs of the sum of the package
+# init times that GODEBUG=inittrace=1 prints for COMMAND (a Go program).
+inittime() {
+	local key=$1 cmd=$2 i
+	: >"$WORK/i.txt"
+	for ((i = 0; i < RUNS; i++)); do
+		GODEBUG=inittrace=1 bash -c "exec $cmd" 2>&1 >/dev/null |
+			awk '/^init / {s += $5} END {printf "%.3f\n", s}' >>"$WORK/i.txt"
+	done
+	proc "$key" "$(median_ms "$WORK/i.txt")" ms "$RUNS" "GODEBUG=inittrace=1 $cmd"
+}
+
 # verify KEY WANTFILE COMMAND: run COMMAND once; it must exit 0 or 1 and
 # produce WANTFILE (or, for "-", print something). Else KEY is not measured.
 verify() {
@@ -235,7 +248,7 @@ BIG_JSON=$WORK/big.json
 if [ -n "$BIN" ]; then
 	go run ./scripts/bench/bigform -tasks 5000 -o "$BIG_JSON" || log "bigform failed"
 	if [ $WINDOW = 0 ]; then
-		verify base - "$BIN version" && timeit base "$BIN version"
+		verify base - "$BIN version" && timeit base "$BIN version" && inittime init "$BIN version"
 		verify xlsx_ours "$SAMPLE_XLSX" "$BIN export --sample --xlsx $SAMPLE_XLSX" && timeit xlsx_ours "$BIN export --sample --xlsx $SAMPLE_XLSX"
 		verify pdf_ours "$WORK/sample.pdf" "$BIN export --sample --pdf $WORK/sample.pdf" && timeit pdf_ours "$BIN export --sample --pdf $WORK/sample.pdf"
 		if [ -s "$SAMPLE_XLSX" ]; then
@@ -250,12 +263,20 @@ if [ -n "$BIN" ]; then
 		else
 			na import_big "no 5,000-task xlsx"
 		fi
+		# 批量审核: 200 returned files of the sample's size (docs/batch.md).
+		if go run ./scripts/bench/batchfiles -n 200 -o "$WORK/batch" 2>"$WORK/batch.err"; then
+			verify batch_200 - "$BIN check --dir $WORK/batch" && timeit batch_200 "$BIN check --dir $WORK/batch"
+			peak rss_batch_200 "$BIN check --dir $WORK/batch"
+		else
+			na batch_200 "scripts/bench/batchfiles failed: $(head -c 200 "$WORK/batch.err" | tr '\n\t' '  ')"
+			na rss_batch_200 "scripts/bench/batchfiles failed"
+		fi
 		[ -s "$WORK/big.pdf" ] && peak rss_pdf_big "$BIN export --in $BIG_JSON --pdf $WORK/big.pdf" || na rss_pdf_big "the 5,000-task PDF export failed"
 		[ -s "$WORK/big.xlsx" ] && peak rss_xlsx_big "$BIN export --in $BIG_JSON --xlsx $WORK/big.xlsx" || na rss_xlsx_big "the 5,000-task xlsx export failed"
 		[ -s "$WORK/sample.pdf" ] && peak rss_pdf_sample "$BIN export --sample --pdf $WORK/sample.pdf" || na rss_pdf_sample "the PDF export failed"
 	fi
 else
-	for k in base xlsx_ours pdf_ours import_ours xlsx_big pdf_big import_big rss_pdf_big rss_xlsx_big rss_pdf_sample gui_start rss_gui; do
+	for k in base xlsx_ours pdf_ours import_ours xlsx_big pdf_big import_big batch_200 rss_batch_200 rss_pdf_big rss_xlsx_big rss_pdf_sample gui_start rss_gui; do
 		na $k "jixiao did not build: $(head -c 200 "$WORK/build.txt" | tr '\n\t' '  ')"
 	done
 fi

@@ -17,7 +17,9 @@
 #   go.mod             the module's own (names the module)
 #   PATCHES.md         what each patch does and why, its upstream issue
 #   patches/*.patch    applied in name order with `git apply -p1` (paths
-#                      a/FILE, b/FILE relative to the module root; no fuzz)
+#                      a/FILE, b/FILE relative to the module root; no fuzz);
+#                      a Go file a patch makes or changes must be gofmt-ed
+#                      (unless upstream's was not)
 #   patches/omit       optional: what the copy leaves out of the module, one
 #                      rule a line, `omit GLOB` or `keep GLOB`, the first
 #                      rule that matches a path decides (* does not cross
@@ -126,11 +128,27 @@ rebuild() {
 	chmod -R u+w "$out"
 	for p in "third_party/$name"/patches/*.patch; do
 		[ -e "$p" ] || continue
+		if [ ! -s "$p" ]; then
+			# diff NAME > patches/NEW.patch: the shell made NEW empty first.
+			[ "$cmd" = diff ] && continue
+			echo "third_party/$name: $p is empty" >&2
+			return 1
+		fi
 		if ! (cd "$out" && git apply -p1 --whitespace=nowarn "$root/$p"); then
 			echo "third_party/$name: $p does not apply to $mod@$ver" >&2
 			return 1
 		fi
 		left=$((left + 1))
+		# A Go file a patch makes or changes must be gofmt-formatted, unless
+		# upstream's own file was not (scripts/test.sh's gofmt step leaves
+		# third_party/ to this check: upstream's formatting is upstream's).
+		while IFS= read -r f; do
+			[ -e "$out/$f" ] || continue
+			if [ -n "$(gofmt -l "$out/$f")" ] && { [ ! -e "$dir/$f" ] || [ -z "$(gofmt -l "$dir/$f")" ]; }; then
+				echo "third_party/$name: $p leaves $f not gofmt-formatted" >&2
+				return 1
+			fi
+		done < <(sed -n 's#^+++ b/\(.*\.go\)$#\1#p' "$p")
 	done
 	echo "third_party/$name: $mod@$ver, $kept files, $left patches" >&2
 }

@@ -13,6 +13,7 @@
 #                              adds the arm64 architecture to dpkg first
 #   scripts/setup.sh pkgtest   package + arm64 + window + qemu-user-static,
 #                              wine, lintian: package-test.sh
+#   scripts/setup.sh smoke     package + wine and Xvfb (smoke-windows.sh)
 #   scripts/setup.sh window    build + Xvfb, openbox, xdotool, xclip, ImageMagick,
 #                              fcitx5 pinyin, dbus-x11: the scripts that drive
 #                              the real window (scripts/xsession.sh); test.sh
@@ -38,6 +39,7 @@ JIXIAO_PKGS_WINDOW="xvfb xauth openbox xdotool xclip x11-utils imagemagick fcitx
 # scripts/package-test.sh (with the window set): each package installed,
 # started (arm64 under qemu, Windows under wine) and removed.
 JIXIAO_PKGS_PKGTEST="qemu-user-static wine wine64 lintian libgl1-mesa-dri"
+JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
 
 jixiao_log() { printf '[jixiao] %s\n' "$*" >&2; }
 
@@ -120,8 +122,8 @@ jixiao_apt() {
 	fi
 }
 
-# jixiao_setup WHAT installs what WHAT (build|test|window|package|arm64|pkgtest)
-# needs.
+# jixiao_setup WHAT installs what WHAT (build|test|window|package|arm64|pkgtest|
+# smoke) needs.
 jixiao_setup() {
 	local pkgs
 	case "${1:-build}" in
@@ -131,8 +133,9 @@ jixiao_setup() {
 	package) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE" ;;
 	arm64) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_ARM64" ;;
 	pkgtest) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_ARM64 $JIXIAO_PKGS_WINDOW $JIXIAO_PKGS_PKGTEST" ;;
+	smoke) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_SMOKE" ;;
 	*)
-		jixiao_log "usage: scripts/setup.sh build|test|window|package|arm64|pkgtest"
+		jixiao_log "usage: scripts/setup.sh build|test|window|package|arm64|pkgtest|smoke"
 		return 2
 		;;
 	esac

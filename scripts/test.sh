@@ -8,9 +8,10 @@
 # cmd/jixiao compile its cgo code), poppler-utils (pdftotext, pdfinfo,
 # pdffonts read the exported PDFs back), libreoffice-calc (the xlsx
 # printed as LibreOffice prints it, export TestLibreOfficePrint) and dbus
-# (cmd/jixiao's portal test runs a private dbus-daemon). Then, in order:
+# (internal/desktop's portal test runs a private dbus-daemon). Then, in order:
 #
-#   1. gofmt: lists every file that is not gofmt-formatted
+#   1. gofmt: lists every file that is not gofmt-formatted (third_party/ is
+#      upstream's: step 3b checks it)
 #   2. go vet ./...
 #   2a. go mod tidy -diff: fails when tidy would change go.mod or go.sum
 #   2b. staticcheck ./... (the pinned STATICCHECK_VERSION, installed with
@@ -19,7 +20,7 @@
 #       the network, which the machines here do not reach)
 #   3. go test -race for every package but ui/ (model, store, export,
 #      assets, cmd/jixiao, ...)
-#   3a. the tests of our patches to third_party/fyne (PATCHES.md)
+#   3a. the tests of our patches to third_party/ (each PATCHES.md)
 #   3b. patched copies: scripts/patches.sh rebuilds each third_party/ copy
 #       from the Go module cache plus its patches/*.patch and fails on any
 #       other difference
@@ -31,12 +32,16 @@
 #   4a. window: the scripts that drive the real window (WINDOW_SCRIPTS
 #      below), each in its own X session (Xvfb on a free display, openbox;
 #      scripts/xsession.sh): scripts/ime-test.sh (typing Chinese through
-#      fcitx5 pinyin), scripts/package-test.sh (scripts/package.sh builds
-#      every release package — Linux amd64 and arm64 tarballs and .debs,
-#      the Windows .exe and installer — then each is installed into a
-#      scratch place, started, photographed and removed: the arm64 one
-#      under qemu-user-static, the Windows one under wine;
-#      docs/packaging.md). A script that cannot start what it needs fails.
+#      fcitx5 pinyin), scripts/screens-test.sh (every control of the
+#      toolbar, each tab's top row and the 草稿 screen inside an 800×600,
+#      1024×768 and 1366×768 screen, in each stage) and
+#      scripts/package-test.sh (scripts/package.sh builds every release
+#      package — Linux amd64 and arm64 tarballs and .debs, the Windows .exe
+#      and installer — then each is installed into a scratch place, started,
+#      photographed and removed: the arm64 one under qemu-user-static, the
+#      Windows one under wine, which also covers what scripts/smoke-windows.sh
+#      checks; docs/packaging.md). A script that cannot start what it needs
+#      fails.
 #   5. each fuzz target (found with go test -list '^Fuzz') for
 #      JIXIAO_FUZZTIME (default 5s) each; a run whose only failure is Go
 #      1.26's fuzz-deadline race (go.dev/issue/75804) is repeated once
@@ -71,7 +76,9 @@ start=$SECONDS
 step() { printf '\n=== %s (%ds)\n' "$*" $((SECONDS - start)); }
 
 step "gofmt"
-unformatted="$(find . -name '*.go' -not -path './.git/*' -not -path './dist/*' -not -path '*/testdata/*' -print0 | xargs -0 gofmt -l)"
+# third_party/ is upstream's code: scripts/patches.sh checks that it is
+# upstream plus patches, and that the patches' Go files are formatted.
+unformatted="$(find . -name '*.go' -not -path './.git/*' -not -path './dist/*' -not -path './third_party/*' -not -path '*/testdata/*' -print0 | xargs -0 gofmt -l)"
 if [ -n "$unformatted" ]; then
 	echo "not gofmt-formatted (run gofmt -w on them):"
 	echo "$unformatted"
@@ -123,14 +130,17 @@ if [ "${#main[@]}" -gt 0 ]; then
 		CGO_ENABLED=1 go test -timeout 30m "${main[@]}" || failed+=(test)
 	fi
 fi
-# The tests of our patches to the Fyne copy in third_party/fyne (a module
-# of its own, so ./... does not reach it; PATCHES.md). Only ours: of
-# upstream's tests the copy keeps internal/painter's, and TestHangul there
-# needs a Hangul system font.
-step "patched Fyne: third_party/fyne tests of the patches"
+# The tests of our patches to the copies in third_party/ (modules of their
+# own, so ./... does not reach them; each PATCHES.md). For Fyne only ours:
+# of upstream's tests the copy keeps internal/painter's, and TestHangul
+# there needs a Hangul system font. go-pinyin: all its tests, with our
+# patch and with upstream's map literal (-tags pinyin_literal_dict).
+step "patched copies: the tests of our patches in third_party/"
 if (cd third_party/fyne && CGO_ENABLED=1 go test -race -count=1 \
-	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*|TestShutdown.*)$' \
-	./internal/painter/ ./internal/driver/glfw/); then
+	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*|TestShutdown.*|TestBuiltinTranslationsLoadOnFirstUse)$' \
+	./internal/painter/ ./internal/driver/glfw/ ./lang/) &&
+	(cd third_party/go-pinyin && CGO_ENABLED=1 go test -race -count=1 . &&
+		go test -count=1 -tags pinyin_literal_dict .); then
 	echo "ok"
 else
 	failed+=(test-patches)
@@ -159,7 +169,7 @@ fi
 # The scripts that drive the real window, run one after the other (each
 # starts and stops its own X session with scripts/xsession.sh). A new one
 # (screen sizes, packages) is added here.
-WINDOW_SCRIPTS=(scripts/ime-test.sh scripts/package-test.sh)
+WINDOW_SCRIPTS=(scripts/ime-test.sh scripts/screens-test.sh scripts/package-test.sh)
 if [ "${JIXIAO_WINDOW:-1}" = 0 ] && [ -z "${CI:-}" ]; then
 	step "window scripts: left out (JIXIAO_WINDOW=0)"
 else

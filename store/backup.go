@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -283,6 +285,9 @@ func RestoreBackup(dbPath, backupPath string) error {
 		return err
 	}
 
+	if err := refuseNewerDrafts(dbPath); err != nil {
+		return err
+	}
 	var cur *os.File
 	if f, err := os.Open(dbPath); err == nil {
 		cur = f
@@ -340,6 +345,73 @@ func RestoreBackup(dbPath, backupPath string) error {
 	syncDir(filepath.Dir(file))
 	return nil
 }
+
+// refuseNewerDrafts refuses a restore over a drafts file that holds a
+// draft saved by a newer jixiao: the restore would put it out of the file
+// this build cannot read it from (it would be kept only in the copy made
+// before the restore). A file that cannot be read is left to the restore's
+// own checks.
+func refuseNewerDrafts(dbPath string) (err error) {
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil
+	}
+	// A damaged file (the usual reason for a restore) may make bbolt
+	// fault: then there is nothing to keep from it.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	db, err := openBolt(dbPath, true)
+	if err != nil {
+		if errors.Is(err, ErrInUse) {
+			return err
+		}
+		return nil
+	}
+	defer db.Close()
+	var newer *NewerVersionError
+	_ = db.View(func(tx *bolt.Tx) error {
+		if j := tx.Bucket(bucketJixiao); j != nil {
+			if v, err := strconv.Atoi(string(j.Get(keyFormat))); err == nil && v > FileFormat {
+				newer = &NewerVersionError{Path: dbPath, Version: v, Known: FileFormat}
+				return nil
+			}
+		}
+		ds := tx.Bucket(bucketDrafts)
+		if ds == nil {
+			return nil
+		}
+		return ds.ForEachBucket(func(k []byte) error {
+			if h, err := readHeader(ds.Bucket(k), string(k)); err == nil && h.Schema > model.SchemaVersion && newer == nil {
+				newer = &NewerVersionError{Path: dbPath, ID: string(k), Version: h.Schema, Known: model.SchemaVersion}
+			}
+			return nil
+		})
+	})
+	if newer != nil {
+		return &RestoreRefusedError{Newer: newer}
+	}
+	return nil
+}
+
+// RestoreRefusedError says that a backup was not restored because the
+// current drafts file holds a draft (or is a file) of a newer jixiao.
+type RestoreRefusedError struct{ Newer *NewerVersionError }
+
+func (e *RestoreRefusedError) Error() string {
+	if e.Newer.ID == "" {
+		return e.Newer.Error()
+	}
+	return fmt.Sprintf("没有恢复备份：当前的数据文件中有更新版本的 jixiao 保存的草稿 %s（数据格式第 %d 版，本程序只认识到第 %d 版），恢复会把它从数据文件中替换掉。请用新版 jixiao 恢复备份；数据文件保持原样，没有被改动。", e.Newer.ID, e.Newer.Version, e.Newer.Known)
+}
+
+// ErrorCode is model.EUNSUPPORTED.
+func (e *RestoreRefusedError) ErrorCode() string { return model.EUNSUPPORTED }
+
+// Unwrap gives the NewerVersionError.
+func (e *RestoreRefusedError) Unwrap() error { return e.Newer }
 
 // checkIsDrafts makes sure path holds a jixiao drafts file of a layout
 // this program knows.

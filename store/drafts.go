@@ -86,13 +86,36 @@ func draftHeader(tx *bolt.Tx, id string) (*bolt.Bucket, *header, error) {
 	return b, h, nil
 }
 
+// writeHeader stores h. Fields of the stored header that this build does
+// not know (a newer build's) are kept.
 func writeHeader(b *bolt.Bucket, h *header) error {
 	v, err := json.Marshal(h)
 	if err != nil {
 		return err
 	}
+	if old := b.Get(keyInfo); old != nil {
+		var was, now map[string]json.RawMessage
+		if json.Unmarshal(old, &was) == nil && json.Unmarshal(v, &now) == nil {
+			extra := false
+			for k, x := range was {
+				if _, known := now[k]; !known && !knownHeaderField[k] {
+					now[k] = x
+					extra = true
+				}
+			}
+			if extra {
+				if v, err = json.Marshal(now); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return b.Put(keyInfo, v)
 }
+
+// knownHeaderField are header's fields that its JSON leaves out when
+// empty: absent from the new header, they are dropped, not kept.
+var knownHeaderField = map[string]bool{"origin": true, "trashed": true, "trashedAt": true}
 
 // List returns the drafts that are not in the 回收站, most recently
 // changed first.
@@ -320,11 +343,18 @@ func (s *Store) saveIn(tx *bolt.Tx, id string, f *model.Form, prefix string) (sa
 	} else if rb := b.Bucket(bucketRevs); rb == nil {
 		return saved{}, model.Errorf(model.EDAMAGED, "草稿 %s 的记录不完整（缺少修订记录）。", id)
 	} else if v := rb.Get(u64(h.Head)); v != nil {
-		if rec, err := decodeRecord(v); err == nil {
+		rec, err := decodeRecord(v)
+		switch {
+		case err == nil:
 			if rec.schema == model.SchemaVersion && bytes.Equal(rec.body, body) {
 				return saved{}, nil
 			}
 			prev = rec.form
+		case isForeign(err):
+			// The head holds what this build cannot read whole (a newer
+			// schema, a field it does not know): a new revision made from
+			// a form read elsewhere would put it out of use.
+			return saved{}, recordErr(err, s.path, id, int(h.Head))
 		}
 	}
 	summary := prefix + Summary(prev, g)
@@ -400,6 +430,10 @@ func (s *Store) setTrashed(id string, trashed bool) error {
 		if err != nil {
 			return err
 		}
+		if h.Schema > model.SchemaVersion {
+			// Left to the build that wrote it, as every other change.
+			return &NewerVersionError{Path: s.path, ID: id, Version: h.Schema, Known: model.SchemaVersion}
+		}
 		if h.Trashed == trashed {
 			if trashed {
 				return model.Errorf(model.ECONFLICT, "草稿 %s 已经在回收站中。", id)
@@ -444,6 +478,9 @@ func (s *Store) Purge(id string) error {
 		h, err := readHeader(b, id)
 		if err == nil && !h.Trashed {
 			return model.Errorf(model.ECONFLICT, "草稿 %s 不在回收站中；请先删除（移到回收站），再彻底删除。", id)
+		}
+		if err == nil && h.Schema > model.SchemaVersion {
+			return &NewerVersionError{Path: s.path, ID: id, Version: h.Schema, Known: model.SchemaVersion}
 		}
 		return tx.Bucket(bucketDrafts).DeleteBucket([]byte(id))
 	})

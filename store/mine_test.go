@@ -78,7 +78,7 @@ func TestUsedIndicatorsAcrossYears(t *testing.T) {
 		t.Error("an indicator of a trashed draft is in 我的指标")
 	}
 	for _, e := range mine {
-		if model.IsPlaceholder(e.Indicator.Name()) {
+		if model.IsFiller(e.Indicator.Name()) {
 			t.Errorf("placeholder %s in 我的指标", e.Indicator.Name())
 		}
 	}

@@ -153,14 +153,44 @@ func TestNewerDraftVersionLeftAlone(t *testing.T) {
 	if fileHash(t, path) != before {
 		t.Errorf("the file changed")
 	}
-	// Moving it to the 回收站 and back keeps what a newer jixiao wrote in
-	// its header.
+	// Nor is it moved to the 回收站 or out of it, nor purged: every write
+	// is left to the build that wrote it.
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before = fileHash(t, path)
+	if err := s.Delete("d5"); !errors.As(err, &nv) {
+		t.Errorf("Delete of a newer draft = %v", err)
+	}
+	if err := s.Restore("d5"); !errors.As(err, &nv) {
+		t.Errorf("Restore of a newer draft = %v", err)
+	}
+	if err := s.Purge("d5"); err == nil {
+		t.Error("Purge of a newer draft succeeded")
+	}
+	s.Close()
+	if fileHash(t, path) != before {
+		t.Errorf("the file changed")
+	}
+}
+
+// TestHeaderKeepsNewerFields: what a newer jixiao wrote in the header of
+// a draft this build may change is kept through a save and through the
+// 回收站.
+func TestHeaderKeepsNewerFields(t *testing.T) {
+	s, path := openTest(t)
+	id, err := s.Create(model.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketDrafts).Bucket([]byte("d5"))
+		b := tx.Bucket(bucketDrafts).Bucket([]byte(id))
 		var raw map[string]any
 		json.Unmarshal(b.Get(keyInfo), &raw)
 		raw["futureField"] = "未来的内容"
@@ -168,30 +198,30 @@ func TestNewerDraftVersionLeftAlone(t *testing.T) {
 		return b.Put(keyInfo, v)
 	})
 	db.Close()
-	s, _ = Open(path)
-	if err := s.Delete("d5"); err != nil {
+	s, err = Open(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if tr, _ := s.Trashed(); len(tr) != 1 || tr[0].ID != "d5" {
-		t.Errorf("trash %+v", tr)
+	defer s.Close()
+	f, _ := s.Load(id)
+	f.Dept = "改过的局"
+	if err := s.Save(id, f); err != nil {
+		t.Fatal(err)
 	}
-	if err := s.Restore("d5"); err != nil {
+	if err := s.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(id); err != nil {
 		t.Fatal(err)
 	}
 	s.view(func(tx *bolt.Tx) error {
-		b, _ := draftBucket(tx, "d5")
-		if !strings.Contains(string(b.Get(keyInfo)), `"futureField":"未来的内容"`) {
-			t.Errorf("header lost a newer field: %s", b.Get(keyInfo))
+		b, _ := draftBucket(tx, id)
+		h := string(b.Get(keyInfo))
+		if !strings.Contains(h, `"futureField":"未来的内容"`) || !strings.Contains(h, "改过的局") || strings.Contains(h, `"trashed"`) {
+			t.Errorf("header: %s", h)
 		}
 		return nil
 	})
-	s.Close()
-	s, _ = Open(path)
-	before = fileHash(t, path)
-	s.Close()
-	if fileHash(t, path) != before {
-		t.Errorf("the file changed")
-	}
 }
 
 func TestNewerFileFormatLeftAlone(t *testing.T) {

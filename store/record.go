@@ -24,8 +24,8 @@ import (
 // valid or not, survives.
 //
 // Schema 0 is the layout of the first prototype, before the envelope: a
-// bare form object whose goals were plain strings and whose times and
-// origin stood at the top level. migrations[0] turns it into schema 1.
+// bare form object. model.UpgradeForm turns any older schema into the
+// current one (model/migrate.go lists the versions).
 
 type envelope struct {
 	Schema  int             `json:"schema"`
@@ -85,11 +85,6 @@ func plain(v []byte) ([]byte, error) {
 	return b, nil
 }
 
-// migrations[v] turns the form JSON of schema v into schema v+1.
-var migrations = map[int]func(json.RawMessage) (json.RawMessage, error){
-	0: migrateV0,
-}
-
 // errNewer is returned by decodeRecord for a schema newer than known.
 type errNewer struct{ schema int }
 
@@ -144,27 +139,48 @@ func decodeRecord(v []byte) (*record, error) {
 	if rec.schema > model.SchemaVersion {
 		return nil, &errNewer{rec.schema}
 	}
-	for s := rec.schema; s < model.SchemaVersion; s++ {
-		m := migrations[s]
-		if m == nil {
-			return nil, model.Errorf(model.EINTERNAL, "没有从第 %d 版数据格式升级的方法", s)
-		}
-		b, err := m(rec.body)
+	if rec.schema < model.SchemaVersion {
+		b, err := model.UpgradeForm(rec.schema, rec.body)
 		if err != nil {
-			return nil, model.Errorf(model.EDAMAGED, "第 %d 版数据无法升级（%w）", s, err)
+			return nil, model.Errorf(model.EDAMAGED, "第 %d 版数据无法升级（%w）", rec.schema, err)
 		}
 		rec.body = b
 	}
-	var f model.Form
-	if err := json.Unmarshal(rec.body, &f); err != nil {
+	f, err := model.DecodeForm(rec.body)
+	if err != nil {
+		var uf *model.UnknownFieldError
+		if errors.As(err, &uf) {
+			// A field this build does not know, in a schema it knows: a
+			// record of another build (a test build, or one of the days
+			// when the shape moved without the version). Reading it would
+			// drop the field at the next save: it is refused instead.
+			return nil, &errUnknown{schema: rec.schema, field: uf.Field}
+		}
 		return nil, model.Errorf(model.EDAMAGED, "表格内容无法读取（%w）", err)
 	}
 	f.Version = model.SchemaVersion
 	if !rec.saved.IsZero() {
 		f.Meta.Updated = rec.saved
 	}
-	rec.form = &f
+	rec.form = f
 	return rec, nil
+}
+
+// errUnknown is returned by decodeRecord for a record that holds a field
+// the form of its schema does not have.
+type errUnknown struct {
+	schema int
+	field  string
+}
+
+func (e *errUnknown) Error() string { return fmt.Sprintf("unknown field %q", e.field) }
+
+// isForeign reports whether err from decodeRecord says the record is of
+// another build (a newer schema, or a field this build does not know).
+func isForeign(err error) bool {
+	var nv *errNewer
+	var un *errUnknown
+	return errors.As(err, &nv) || errors.As(err, &un)
 }
 
 // recordErr turns a decodeRecord error into a message for the user.
@@ -173,51 +189,11 @@ func recordErr(err error, path, id string, n int) error {
 	if errors.As(err, &nv) {
 		return &NewerVersionError{Path: path, ID: id, Version: nv.schema, Known: model.SchemaVersion}
 	}
+	var un *errUnknown
+	if errors.As(err, &un) {
+		return &UnknownFieldError{Path: path, ID: id, Revision: n, Field: un.field}
+	}
 	return model.Errorf(model.EDAMAGED, "草稿 %s 的第 %d 版无法读取：%w。可以在“历史版本”中打开较早的一版。", id, n, err)
-}
-
-// migrateV0 turns the prototype's bare form into schema 1: goals become
-// {"text":…} objects and created/updated/origin move into meta.
-func migrateV0(in json.RawMessage) (json.RawMessage, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(in, &m); err != nil {
-		return nil, err
-	}
-	if g, ok := m["goals"]; ok {
-		var texts []string
-		if json.Unmarshal(g, &texts) == nil {
-			goals := make([]model.Goal, len(texts))
-			for i, t := range texts {
-				goals[i].Text = t
-			}
-			b, err := json.Marshal(goals)
-			if err != nil {
-				return nil, err
-			}
-			m["goals"] = b
-		}
-	}
-	meta := map[string]json.RawMessage{}
-	if old, ok := m["meta"]; ok {
-		if err := json.Unmarshal(old, &meta); err != nil {
-			return nil, err
-		}
-	}
-	for _, k := range []string{"created", "updated", "origin"} {
-		if v, ok := m[k]; ok {
-			if _, set := meta[k]; !set {
-				meta[k] = v
-			}
-			delete(m, k)
-		}
-	}
-	b, err := json.Marshal(meta)
-	if err != nil {
-		return nil, err
-	}
-	m["meta"] = b
-	m["version"] = json.RawMessage("1")
-	return json.Marshal(m)
 }
 
 // prune deletes the revisions that the retention rule lets go: the newest

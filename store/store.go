@@ -98,6 +98,24 @@ func (e *NewerVersionError) Error() string {
 // ErrorCode is model.EUNSUPPORTED: this program cannot read it.
 func (e *NewerVersionError) ErrorCode() string { return model.EUNSUPPORTED }
 
+// UnknownFieldError says that a revision of a draft holds a field that
+// the form of its schema does not have here: it was written by another
+// build of jixiao. The draft is neither opened nor changed, so that the
+// field is not dropped by the next save.
+type UnknownFieldError struct {
+	Path     string
+	ID       string
+	Revision int
+	Field    string // the JSON name of the first unknown field
+}
+
+func (e *UnknownFieldError) Error() string {
+	return fmt.Sprintf("草稿 %s（第 %d 版）中有本程序不认识的内容（字段“%s”），可能是其他版本的 jixiao 保存的。为了不丢失这些内容，本程序不打开也不修改这份草稿；请用保存它的 jixiao 版本（或更新的版本）打开。它保持原样，没有被改动。", e.ID, e.Revision, e.Field)
+}
+
+// ErrorCode is model.EUNSUPPORTED: this program cannot read it whole.
+func (e *UnknownFieldError) ErrorCode() string { return model.EUNSUPPORTED }
+
 // Store is an open drafts file.
 type Store struct {
 	path string

@@ -27,8 +27,11 @@ func templateKey(t *model.Template) []byte {
 }
 
 // PutTemplate stores t (validated again; a template with the id of a
-// built-in one is refused, so a file cannot replace it). A template with
-// the same id and version is replaced.
+// built-in one is refused, so a file cannot replace it). The same id and
+// version stored already with the same content changes nothing; with
+// another content it is refused (ECONFLICT, the message says which
+// version number is free): a version, once here, never changes under the
+// drafts made with it.
 func (s *Store) PutTemplate(t *model.Template) error {
 	if t == nil {
 		return model.Errorf(model.EINVALID, "没有表样")
@@ -46,6 +49,24 @@ func (s *Store) PutTemplate(t *model.Template) error {
 		bk, err := tx.CreateBucketIfNotExists(bucketTemplates)
 		if err != nil {
 			return err
+		}
+		if old := bk.Get(templateKey(t)); old != nil {
+			if ot, err := model.ParseTemplate(old); err == nil {
+				if model.TemplateHash(ot) == model.TemplateHash(t) {
+					return nil
+				}
+				next := t.Version
+				ts, _ := readTemplates(tx)
+				for _, o := range ts {
+					if o.ID == t.ID {
+						next = max(next, o.Version)
+					}
+				}
+				return model.Errorf(model.ECONFLICT, "本机已有表样“%s”（%s）第%d版，内容与要导入的不同；同一版本不能有两种内容，未导入。"+
+					"表样修订后应提高版本号：请让发文单位把文件中表样的 \"version\" 改为 %d 后再导入（命令行也可用 jixiao template import --as-new-version 文件，作为第%d版导入）",
+					t.ID, ot.Name, t.Version, next+1, next+1)
+			}
+			// a damaged stored copy is replaced by a readable one
 		}
 		return bk.Put(templateKey(t), b)
 	})

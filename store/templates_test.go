@@ -90,3 +90,33 @@ func TestDeclineTemplate(t *testing.T) {
 		t.Fatalf("another draft: %+v", ref)
 	}
 }
+
+// The same id and version with other content is refused, and says which
+// version is free; the stored one stays as it was. The same content again
+// changes nothing.
+func TestTemplateSameVersionOtherContentRefused(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "drafts.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	v2 := model.BuiltinTemplate(model.HubeiTemplateID)
+	v2.ID, v2.Name, v2.Version = "bureau", "某市 表样", 2
+	if err := s.PutTemplate(v2); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutTemplate(v2.Clone()); err != nil {
+		t.Fatalf("the same content again: %v", err)
+	}
+	other := v2.Clone()
+	other.Title = "另一个标题"
+	err = s.PutTemplate(other)
+	if model.ErrorCode(err) != model.ECONFLICT || !strings.Contains(err.Error(), "本机已有表样“bureau”（某市 表样）第2版，内容与要导入的不同") ||
+		!strings.Contains(err.Error(), "改为 3") {
+		t.Fatalf("other content at the same version: %v", err)
+	}
+	ts, _, _ := s.Templates()
+	if len(ts) != 1 || ts[0].Title != v2.Title {
+		t.Fatalf("stored: %+v", ts)
+	}
+}

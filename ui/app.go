@@ -111,7 +111,7 @@ type Editor struct {
 	AfterChange func()
 	// AfterTabShown, when set, is called each time a tab has been selected
 	// and brought up to date (cmd/jixiao returns freed memory to the
-	// system soon after; see cmd/jixiao/memory.go).
+	// system soon after; see internal/desktop/memory.go).
 	AfterTabShown func()
 
 	id       string
@@ -489,8 +489,16 @@ func (e *Editor) focusObject(o fyne.CanvasObject) bool {
 	return true
 }
 
-// ShowError shows a Chinese message in a dialog.
+// ShowError shows a Chinese message in a dialog. The message wraps at the
+// dialog's width (at most 560 px, less in a narrow window), so that a long
+// one — a file's whole path and what to do — is never cut at the window's
+// edge.
 func (e *Editor) ShowError(title, msg string) {
-	d := dialog.NewCustom(title, "确定", widget.NewLabelWithStyle(msg, fyne.TextAlignLeading, fyne.TextStyle{}), e.win)
+	l := widget.NewLabelWithStyle(msg, fyne.TextAlignLeading, fyne.TextStyle{})
+	l.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
+	d := dialog.NewCustom(title, "确定", l, e.win)
+	w := dialogSize(e.win, 560, 0).Width
+	l.Resize(fyne.NewSize(w, 0))
+	d.Resize(fyne.NewSize(w, 0).Max(d.MinSize()))
 	d.Show()
 }

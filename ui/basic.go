@@ -78,7 +78,7 @@ func newBasicView(e *Editor) *basicView {
 		v.summary,
 		v.origin,
 	)
-	v.box = container.NewVScroll(container.NewPadded(container.New(maxWidthLayout{760}, content)))
+	v.box = container.NewVScroll(container.NewPadded(container.New(maxWidthLayout{1200}, content)))
 	return v
 }
 

@@ -28,7 +28,7 @@ func (r *carryReview) templateChoice() {
 		own = t
 	}
 	for i, t := range r.tpls {
-		if t.Ref() == own.Ref() {
+		if t.Ref().SameVersion(own.Ref()) {
 			r.tpl.SetSelectedIndex(i)
 		}
 	}

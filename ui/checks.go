@@ -23,6 +23,7 @@ type checksView struct {
 	items   []checkItem
 	heights []float32 // of the list's rows as last set
 	folded  map[checkGroup]bool
+	top     *fyne.Container // the summary and the help line
 	box     fyne.CanvasObject
 }
 
@@ -84,7 +85,11 @@ func newChecksView(e *Editor) *checksView {
 				imp = widget.WarningImportance
 			}
 			setLabel(sev, f.Severity.String(), imp)
-			setLabel(texts[0].(*widget.Label), f.Loc.Describe(v.e.form), widget.LowImportance)
+			place := f.Place // in the words of the form's template
+			if place == "" {
+				place = f.Loc.Describe(v.e.form)
+			}
+			setLabel(texts[0].(*widget.Label), place, widget.LowImportance)
 			setLabel(texts[1].(*widget.Label), f.Message, widget.MediumImportance)
 		},
 	)
@@ -102,7 +107,8 @@ func newChecksView(e *Editor) *checksView {
 		v.e.Focus(v.e.findings[it.finding].Loc)
 	}
 	help := small("点击一条即可转到对应的位置；点击分组标题可收起或展开。审核随修改即时更新；有“错误”的表不宜报送，“提示”请酌情处理。")
-	v.box = container.NewBorder(container.NewVBox(container.NewHBox(widget.NewIcon(theme.InfoIcon()), v.summary), help, widget.NewSeparator()), nil, nil, nil, v.list)
+	v.top = container.NewVBox(container.NewHBox(widget.NewIcon(theme.InfoIcon()), v.summary), help, widget.NewSeparator())
+	v.box = container.NewBorder(v.top, nil, nil, nil, v.list)
 	return v
 }
 

@@ -39,6 +39,12 @@ type Workspace struct {
 	lastInfo string
 	welcome  *welcome      // the first-start page, once shown
 	tplMove  *templateMove // the 表样有新版本 dialog shown last
+	// newDialog is the 新建空白草稿 dialog shown last
+	newDialog *dialog.FormDialog
+	// batch is the 批量审核 screen (batch.go), once opened; batchPick the
+	// choice of draft its 交给汇总 showed last.
+	batch     *batchScreen
+	batchPick *widget.Select
 }
 
 // NewWorkspace adds the drafts screen and the year's workflow to editor e
@@ -58,6 +64,7 @@ func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 		fyne.NewMenuItem("新建草稿…", func() { ws.NewDraftDialog() }),
 		fyne.NewMenuItem("导入为新草稿…", ws.ImportDialog),
 		fyne.NewMenuItem("合并导入…", func() { ws.MergeDialog(nil) }),
+		fyne.NewMenuItem("批量审核…", func() { ws.ShowBatch() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("复制到下一年度…", func() { ws.CarryDialog(ws.e.ID()) }),
 		fyne.NewMenuItem("历史版本…", func() { ws.HistoryDialog(ws.e.ID()) }),
@@ -203,6 +210,7 @@ type draftsScreen struct {
 	selected int
 	trash    bool
 	empty    *widget.Label
+	top      *fyne.Container // the title, the buttons and the column headings
 
 	normal, trashBtns                                            *fyne.Container
 	openBtn, copyBtn, renameBtn, delBtn, carryBtn, histBtn, back *widget.Button
@@ -264,6 +272,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	newBlank.Importance = widget.HighImportance
 	newSample := widget.NewButton("从示例新建", func() { ws.newDraft(model.Sample(), "") })
 	imp := widget.NewButtonWithIcon("导入…", theme.UploadIcon(), ws.ImportDialog)
+	batch := widget.NewButton("批量审核…", func() { ws.ShowBatch() })
 	v.openBtn = widget.NewButtonWithIcon("打开", theme.FolderOpenIcon(), v.open)
 	v.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), v.duplicate)
 	v.renameBtn = widget.NewButton("重命名…", v.rename)
@@ -280,9 +289,11 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	})
 	trashBtn := widget.NewButtonWithIcon("回收站", theme.DeleteIcon(), func() { v.trash = true; v.reload() })
 	v.back = widget.NewButtonWithIcon("返回编辑", theme.NavigateBackIcon(), ws.ShowEditor)
-	v.normal = container.NewHBox(newBlank, newSample, imp, widget.NewSeparator(),
-		v.openBtn, v.copyBtn, v.renameBtn, v.delBtn, widget.NewSeparator(), v.carryBtn, v.histBtn,
-		layoutSpacer(), trashBtn, v.back)
+	// Two rows, so that every button fits an 800-pixel screen: making and
+	// leaving on the first, what to do with the chosen draft on the second.
+	v.normal = container.NewVBox(
+		container.NewHBox(newBlank, newSample, imp, batch, layoutSpacer(), trashBtn, v.back),
+		container.NewHBox(v.openBtn, v.copyBtn, v.renameBtn, v.delBtn, widget.NewSeparator(), v.carryBtn, v.histBtn))
 
 	v.restoreBtn = widget.NewButtonWithIcon("恢复", theme.ContentUndoIcon(), v.restore)
 	v.purgeBtn = widget.NewButtonWithIcon("彻底删除…", theme.DeleteIcon(), v.purge)
@@ -291,6 +302,7 @@ func newDraftsScreen(ws *Workspace) *draftsScreen {
 	v.trashBtns = container.NewHBox(v.restoreBtn, v.purgeBtn, layoutSpacer(), toList)
 
 	top := container.NewVBox(v.title, container.NewStack(v.normal, v.trashBtns), widget.NewSeparator(), head)
+	v.top = top
 	foot := small("数据文件：" + ws.st.Path() + "（每次启动时自动备份；删除的草稿先放进回收站）")
 	v.box = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), foot), nil, nil, container.NewStack(v.list, container.NewPadded(v.empty)))
 	return v
@@ -540,7 +552,13 @@ func (ws *Workspace) NewDraftDialog() {
 		ws.newBlank(strings.TrimSpace(year.Text), strings.TrimSpace(dept.Text), chosen())
 	}, ws.win)
 	d.Resize(fyne.NewSize(min(560, max(ws.win.Canvas().Size().Width-40, 300)), 0))
+	// Enter in either field makes the draft, as the 新建 button does; the
+	// cursor starts in 部门名称 (the 年度 is already proposed).
+	year.OnSubmitted = func(string) { d.Submit() }
+	dept.OnSubmitted = func(string) { d.Submit() }
+	ws.newDialog = d
 	d.Show()
+	ws.win.Canvas().Focus(dept)
 }
 
 // newDraft stores f as a new draft with origin and opens it.
@@ -573,7 +591,8 @@ func (ws *Workspace) needDraft(what string) bool {
 // Start shows the first screen: the 草稿 screen, or for screenshots
 // "editor", "carry" (复制到下一年度 of the open draft), "history" (its
 // 历史版本), "trash" (回收站), "import=FILE" (the import report of FILE),
-// "merge=FILE,FILE…" (合并导入 of the files into the open draft); editor
+// "merge=FILE,FILE…" (合并导入 of the files into the open draft),
+// "batch=FILE|FOLDER,…" (批量审核 of the files and folders); editor
 // says to show the editor when screen is empty.
 func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "import="); ok {
@@ -581,9 +600,17 @@ func (ws *Workspace) Start(screen string, editor bool) {
 		ws.ImportPath(p)
 		return
 	}
+	if p, ok := strings.CutPrefix(screen, "batch="); ok {
+		ws.ShowDrafts()
+		ws.ShowBatch(strings.Split(p, ",")...)
+		return
+	}
 	if p, ok := strings.CutPrefix(screen, "merge="); ok {
 		ws.ShowEditor()
 		ws.MergeDialog(strings.Split(p, ","))
+		return
+	}
+	if ws.startYearScreen(screen) { // stage_start.go
 		return
 	}
 	if q, ok := strings.CutPrefix(screen, "library="); ok || screen == "library" {

@@ -419,7 +419,7 @@ func TestOptionColumns(t *testing.T) {
 	e, _ := newTestEditor(t, model.Sample(), &memSaver{})
 	e.SelectTab(TabTasks)
 	it := e.tasks.shown[0*1_000_000+0]
-	if it.amounts[colOther].Visible() {
+	if it.cells[colOther].Visible() {
 		t.Fatal("其他资金 shown without the option")
 	}
 	e.SelectTab(TabBasic)
@@ -429,7 +429,7 @@ func TestOptionColumns(t *testing.T) {
 	}
 	e.SelectTab(TabTasks)
 	it = e.tasks.shown[0*1_000_000+0]
-	if !it.amounts[colOther].Visible() || !strings.Contains(e.tasks.total.Text, "其他资金") {
+	if !it.cells[colOther].Visible() || !it.amounts[colOther].Visible() || !strings.Contains(e.tasks.total.Text, "其他资金") {
 		t.Errorf("其他资金 column not shown")
 	}
 	e.SelectTab(TabBasic)

@@ -22,15 +22,17 @@ import (
 type ExportKind struct {
 	Name string // 中文名 shown in menus: Excel, PDF, JSON
 	Ext  string // without the dot
-	// Write writes f; missing is the characters the PDF font lacks.
-	Write func(w io.Writer, f *model.Form) (missing []rune, err error)
+	// Write writes f in the layout of template t, the form's own, whose
+	// rules judge it (the 未通过审核 mark); missing is the characters the
+	// PDF font lacks.
+	Write func(w io.Writer, f *model.Form, t *model.Template) (missing []rune, err error)
 }
 
 // tableWriter writes the table of stage s as ext through the one export
 // path of the window and the command line (export.WriteTable).
-func tableWriter(s model.Stage, ext string) func(w io.Writer, f *model.Form) ([]rune, error) {
-	return func(w io.Writer, f *model.Form) ([]rune, error) {
-		rep, err := export.WriteTable(w, f, nil, s, ext)
+func tableWriter(s model.Stage, ext string) func(w io.Writer, f *model.Form, t *model.Template) ([]rune, error) {
+	return func(w io.Writer, f *model.Form, t *model.Template) ([]rune, error) {
+		rep, err := export.WriteTable(w, f, t, s, ext)
 		return rep.Missing, err
 	}
 }
@@ -40,7 +42,9 @@ func tableWriter(s model.Stage, ext string) func(w io.Writer, f *model.Form) ([]
 var ExportKinds = []ExportKind{
 	{"Excel", "xlsx", tableWriter(model.StageDeclare, "xlsx")},
 	{"PDF", "pdf", tableWriter(model.StageDeclare, "pdf")},
-	{"JSON", "json", func(w io.Writer, f *model.Form) ([]rune, error) { return nil, export.WriteJSON(w, f) }},
+	{"JSON", "json", func(w io.Writer, f *model.Form, _ *model.Template) ([]rune, error) {
+		return nil, export.WriteJSON(w, f)
+	}},
 }
 
 // forTable is k writing the table of stage s: k itself for the 申报表 and
@@ -103,7 +107,7 @@ func (e *Editor) chooseTable(k ExportKind, tables []model.Stage) {
 	radio.Required = true
 	radio.SetSelected(labels[0])
 	e.exportRadio = radio
-	intro := widget.NewLabel(fmt.Sprintf("草稿现在是“%s”阶段。导出哪一张表（%s）？", e.form.StageLabel(), k.Name))
+	intro := widget.NewLabel(cjkText(fmt.Sprintf("草稿现在是“%s”阶段。导出哪一张表（%s）？", e.form.StageLabel(), k.Name)))
 	intro.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	next := widget.NewButton("导出…", func() {
@@ -152,7 +156,7 @@ func (e *Editor) confirmExportWithErrors(k ExportKind, s model.Stage, errs int, 
 		}
 		msg += "。"
 	}
-	label := widget.NewLabel(msg)
+	label := widget.NewLabel(cjkText(msg))
 	label.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	review := widget.NewButton("查看审核", func() {
@@ -224,6 +228,7 @@ func (e *Editor) exportDir() string {
 // is called on the UI goroutine with the result instead of the dialogs.
 func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, err error)) {
 	f := e.form.Clone()
+	t := e.Template()
 	if e.prefs != nil {
 		e.prefs.SetString(PrefExportDir, filepath.Dir(path))
 	}
@@ -241,7 +246,7 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 	var missing []rune
 	var err error
 	e.worker.Go(func() {
-		missing, err = writeExport(k, path, f)
+		missing, err = writeExport(k, path, f, t)
 	}, func() {
 		finished = true
 		timer.Stop()
@@ -259,15 +264,15 @@ func (e *Editor) ExportTo(k ExportKind, path string, done func(missing []rune, e
 // writeExport builds the whole file in memory and then writes it through
 // atomicfile, so that a failed export never leaves half a file, no other
 // file of the clerk's is touched, a link's target is replaced (the link
-// stays) and a device or pipe is never replaced.
-func writeExport(k ExportKind, path string, f *model.Form) (missing []rune, err error) {
+// stays) and a device or pipe is never replaced. t is the form's template.
+func writeExport(k ExportKind, path string, f *model.Form, t *model.Template) (missing []rune, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = model.Errorf(model.EINTERNAL, "程序内部出错（%v）", r)
 		}
 	}()
 	var buf bytes.Buffer
-	missing, err = k.Write(&buf, f)
+	missing, err = k.Write(&buf, f, t)
 	if err != nil {
 		return missing, err
 	}

@@ -51,7 +51,7 @@ func overlayText(top fyne.CanvasObject) string {
 func TestSlowExportShowsProgressThenDone(t *testing.T) {
 	e, w := newTestEditor(t, model.Sample(), &memSaver{})
 	clk, wk := fakes(t, e)
-	slow := ExportKind{"PDF", "pdf", func(wr io.Writer, f *model.Form) ([]rune, error) {
+	slow := ExportKind{"PDF", "pdf", func(wr io.Writer, f *model.Form, _ *model.Template) ([]rune, error) {
 		_, err := io.WriteString(wr, "%PDF-1.4 "+f.Dept)
 		return []rune{'𠀀', '㐀'}, err
 	}}

@@ -27,7 +27,7 @@ func TestWriteExportLeavesUsersTmpFile(t *testing.T) {
 	if json.Ext != "json" {
 		t.Fatalf("ExportKinds[2] is %s", json.Name)
 	}
-	if _, err := writeExport(json, path, model.Sample()); err != nil {
+	if _, err := writeExport(json, path, model.Sample(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := os.ReadFile(mine); err != nil || string(got) != "clerk's notes" {
@@ -47,7 +47,7 @@ func TestWriteExportLeavesUsersTmpFile(t *testing.T) {
 // in the message.
 func TestWriteExportErrorsInChinese(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "不存在")
-	_, err := writeExport(ExportKinds[2], filepath.Join(dir, "a.json"), model.Sample())
+	_, err := writeExport(ExportKinds[2], filepath.Join(dir, "a.json"), model.Sample(), nil)
 	if err == nil || !strings.Contains(err.Error(), "不存在") || !strings.Contains(err.Error(), dir) {
 		t.Errorf("err = %v", err)
 	}
@@ -72,7 +72,7 @@ func TestWriteExportThroughSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := writeExport(ExportKinds[2], link, model.Sample()); err != nil {
+	if _, err := writeExport(ExportKinds[2], link, model.Sample(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -81,7 +81,7 @@ func TestWriteExportThroughSymlink(t *testing.T) {
 	if got, _ := os.ReadFile(target); !strings.Contains(string(got), model.SampleDept) {
 		t.Errorf("target not written: %.40q", got)
 	}
-	_, err := writeExport(ExportKinds[2], dir, model.Sample())
+	_, err := writeExport(ExportKinds[2], dir, model.Sample(), nil)
 	if err == nil || !strings.Contains(errMessage(err), "是一个文件夹") || errTitle("导出失败", err) != "导出失败" {
 		t.Errorf("folder: %v", err)
 	}

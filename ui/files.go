@@ -15,6 +15,9 @@ type FileRequest struct {
 	Name  string   // proposed file name (save only)
 	Exts  []string // allowed extensions with the dot, e.g. ".xlsx"
 	Kind  string   // what the extensions are, e.g. "Excel 文件"
+	// Folder asks for a folder instead of a file (FolderChooser.OpenFolder
+	// sets it for the system's dialogs).
+	Folder bool
 }
 
 // FileChooser asks the clerk for a file through a dialog. done is called on
@@ -26,6 +29,13 @@ type FileRequest struct {
 type FileChooser interface {
 	Open(w fyne.Window, req FileRequest, done func(path string, err error))
 	Save(w fyne.Window, req FileRequest, done func(path string, err error))
+}
+
+// FolderChooser is a FileChooser that can also ask for a folder (批量审核:
+// the folder of the files received, the folder for the 审核意见). A
+// chooser without it gets Fyne's folder dialog (Editor.folders).
+type FolderChooser interface {
+	OpenFolder(w fyne.Window, req FileRequest, done func(path string, err error))
 }
 
 // FyneFiles is Fyne's own file dialog, with Chinese labels (UseChinese and
@@ -86,6 +96,30 @@ func fyneSetup(d *dialog.FileDialog, w fyne.Window, req FileRequest) {
 			d.SetLocation(l)
 		}
 	}
+}
+
+// OpenFolder shows Fyne's folder dialog.
+func (FyneFiles) OpenFolder(w fyne.Window, req FileRequest, done func(string, error)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			done("", err)
+			return
+		}
+		done(l.Path(), nil)
+	}, w)
+	fyneSetup(d, w, FileRequest{Title: req.Title, Dir: req.Dir})
+	d.SetConfirmText("选择")
+	d.Show()
+	d.Resize(dialogSize(w, 900, 640))
+	chinesePlaces(findFyneDialog(w.Canvas(), "选择").places)
+}
+
+// folders is the editor's folder chooser: its file chooser's, or Fyne's.
+func (e *Editor) folders() FolderChooser {
+	if fc, ok := e.files().(FolderChooser); ok {
+		return fc
+	}
+	return FyneFiles{}
 }
 
 // files is the editor's file chooser.

@@ -15,6 +15,7 @@ import (
 // goalsView is the 年度总体目标 tab: the numbered targets as wrapped
 // multi-line entries in a virtualised list.
 type goalsView struct {
+	top   *fyne.Container // the count and 添加目标
 	e     *Editor
 	list  *widget.List
 	count *widget.Label
@@ -54,8 +55,8 @@ func newGoalsView(e *Editor) *goalsView {
 		e.Apply(func(f *model.Form) { f.InsertGoal(n, "") })
 		v.focusRow(n)
 	})
-	top := container.NewBorder(nil, nil, nil, add, v.count)
-	v.box = container.NewBorder(top, nil, nil, nil, v.list)
+	v.top = container.NewBorder(nil, nil, nil, add, v.count)
+	v.box = container.NewBorder(v.top, nil, nil, nil, v.list)
 	return v
 }
 

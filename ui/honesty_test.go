@@ -8,7 +8,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"github.com/xuri/excelize/v2"
 
+	"jixiao/export"
+	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
 
@@ -44,11 +47,11 @@ func TestExportOfAFormWithErrorsAsksFirst(t *testing.T) {
 	e.Export(ExportKinds[1])
 	txt := overlayTexts(w)
 	for _, want := range []string{"审核发现", "个错误", "未通过审核", "合计不含 1 项无法识别的金额", "[查看审核]", "[仍然导出]", "[取消]"} {
-		if !strings.Contains(txt, want) {
+		if !strings.Contains(txt, cjkText(want)) {
 			t.Errorf("warning lacks %q:\n%s", want, txt)
 		}
 	}
-	if !strings.Contains(txt, itoa(e.ErrorCount())+" 个错误") {
+	if !strings.Contains(txt, itoa(e.ErrorCount())+"个错误") {
 		t.Errorf("warning does not give the count %d:\n%s", e.ErrorCount(), txt)
 	}
 	tapButton(t, w, "查看审核")
@@ -98,4 +101,37 @@ func cleanForm() *model.Form {
 	}
 	f.Indicators = ins
 	return f
+}
+
+// A filled draft of a bureau's imported template passes its own checks:
+// the window's export writes it in the template's layout (its title) and
+// without a 未通过审核 mark, which the 郑州 rules would have put there.
+func TestExportJudgesByTheDraftsOwnTemplate(t *testing.T) {
+	tp := testfiles.BureauTemplate(1)
+	e, _ := newTestEditor(t, model.TemplateExample(tp), &memSaver{})
+	e.SetTemplates([]*model.Template{tp})
+	_, wk := fakes(t, e)
+	if e.ErrorCount() != 0 {
+		t.Fatalf("the example has %d errors: %v", e.ErrorCount(), e.Findings()[0].Message)
+	}
+	if v := model.Judge(e.form); v.Passed() {
+		t.Fatal("the 郑州 rules pass the example: the test shows nothing")
+	}
+	path := filepath.Join(t.TempDir(), "a.xlsx")
+	e.ExportTo(ExportKinds[0], path, nil)
+	if wk.Run() != 1 {
+		t.Fatal("the export did not run")
+	}
+	xf, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xf.Close()
+	hf, err := xf.GetHeaderFooter(export.SheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(hf.OddHeader, "未通过审核") || !strings.Contains(hf.OddHeader, tp.Title) {
+		t.Errorf("header %q: want the template's title and no mark", hf.OddHeader)
+	}
 }

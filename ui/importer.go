@@ -134,6 +134,8 @@ func (ws *Workspace) Dropped(uris []fyne.URI) {
 		for _, p := range paths {
 			ws.merge.add(p)
 		}
+	case ws.batch != nil && ws.batch.visible():
+		ws.batch.add(paths...)
 	case len(paths) == 1:
 		ws.ImportPath(paths[0])
 	case ws.e.ID() == "":

@@ -11,6 +11,18 @@ import (
 // widths, so headers and cells line up.
 type colsLayout struct {
 	widths []float32 // per object; 0 means flexible
+	// keep is the width a flexible column keeps before the wide fixed
+	// ones give up theirs (0: flexMin); shrink the share of its width a
+	// wide fixed column may give up (0: shrinkMax)
+	keep, shrink float32
+}
+
+// most is the share of its width a wide column may give up.
+func (l *colsLayout) most() float32 {
+	if l.shrink > 0 {
+		return l.shrink
+	}
+	return shrinkMax
 }
 
 func newCols(widths ...float32) *colsLayout { return &colsLayout{widths: widths} }
@@ -43,9 +55,13 @@ func (l *colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	// to shrinkMax of their width so that the flexible ones keep flexMin.
 	scale := float32(1)
 	if flex > 0 {
-		avail := size.Width - pad*float32(n-1) - flexMin*float32(flex)
+		keep := float32(flexMin)
+		if l.keep > 0 {
+			keep = l.keep
+		}
+		avail := size.Width - pad*float32(n-1) - keep*float32(flex)
 		if wide := l.wide(objs); avail < fixed && wide > 0 {
-			scale = max(1-(fixed-avail)/wide, 1-shrinkMax)
+			scale = max(1-(fixed-avail)/wide, 1-l.most())
 		}
 	}
 	if scale < 1 {
@@ -114,7 +130,7 @@ func (l *colsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 		n++
 		ms := o.MinSize()
-		if cw := l.scaled(i, 1-shrinkMax); cw > 0 {
+		if cw := l.scaled(i, 1-l.most()); cw > 0 {
 			w += cw
 		} else {
 			w += 60

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -22,9 +24,8 @@ func lockText(f *model.Form) string {
 	if !f.Locked() {
 		return ""
 	}
-	return "草稿已进入“" + f.StageLabel() + "”阶段：申报的金额和指标值只读（灰底），不能添加、删除或移动行；名称、内容和备注仍可修改。\n" +
-		"要改申报的金额或指标值：① 在“监控与自评”页点“调整申报值…”，写明原因（原因会保留并印在监控表和自评表上）；" +
-		"② 刚切换阶段的，用 编辑 › 撤销（Ctrl+Z）或 文件 › 历史版本… 回到进入本阶段之前的版本。"
+	return "“" + f.StageLabel() + "”阶段：申报的金额和指标值只读（灰底），行不能添加、删除或移动；名称、内容和备注仍可修改\n" +
+		"要改申报值：在“监控与自评”页点“调整申报值…”并写明原因（原因印在监控表和自评表上）；或用 编辑 › 撤销、文件 › 历史版本… 回到切换阶段之前"
 }
 
 // newLockLine is the read-only line of a tab, hidden at 申报.
@@ -39,7 +40,7 @@ func newLockLine() *widget.Label {
 // updateLockLine shows f's lockText in l; it reports whether l was shown
 // or hidden by the call (its container must then be laid out again).
 func updateLockLine(l *widget.Label, f *model.Form) bool {
-	s := lockText(f)
+	s := cjkText(lockText(f))
 	if l.Text != s {
 		l.SetText(s)
 	}
@@ -81,7 +82,8 @@ func (r *readOnlyValue) set(s string, bad bool) {
 
 // readOnlyBackground is the grey box behind a read-only value.
 func readOnlyBackground() fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton))
+	// a translucent grey, visible on the light and the dark theme alike
+	bg := canvas.NewRectangle(color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30})
 	bg.CornerRadius = theme.InputRadiusSize()
 	return bg
 }

@@ -52,6 +52,12 @@ var unitActions = []struct {
 
 // MergeDialog opens 合并导入 for the open draft with paths already listed.
 func (ws *Workspace) MergeDialog(paths []string) {
+	ws.mergeDialog(paths, nil)
+}
+
+// mergeDialog opens 合并导入 with paths read now and files already read
+// (批量审核 hands over the forms it read).
+func (ws *Workspace) mergeDialog(paths []string, read []*mergeFile) {
 	if ws.onDrafts && ws.e.ID() != "" {
 		ws.ShowEditor()
 	}
@@ -65,12 +71,13 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	m.yearOK = widget.NewCheck("允许合并不同年度（我已确认文件没有选错）", func(bool) { m.enable() })
 	m.sameGoals = widget.NewCheck("相同目标分别保留（不勾选时，文字相同的目标只保留一条，任务改为对应它）", nil)
 	add := widget.NewButtonWithIcon("添加文件…", theme.ContentAddIcon(), m.pick)
+	batch := widget.NewButton("先批量审核…", m.toBatch)
 	m.mergeBtn = widget.NewButton("合并", m.apply)
 	m.mergeBtn.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { m.close() })
 	hint := widget.NewLabel("把各单位的 " + importKinds + "一个一个添加进来（也可以把文件拖到窗口上），检查下面列出的情况，再点“合并”。合并可以用 Ctrl+Z 撤销。")
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(hint, container.NewHBox(add), m.fileBox, widget.NewSeparator(),
+	top := container.NewVBox(hint, container.NewHBox(add, batch), m.fileBox, widget.NewSeparator(),
 		widget.NewLabelWithStyle("合并前请检查：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), m.yearOK, m.sameGoals)
 	body := container.NewBorder(top, nil, nil, nil, container.NewVScroll(m.planBox))
 	m.dlg = dialog.NewCustomWithoutButtons("合并导入到“"+ws.e.Form().Dept+" "+ws.e.Form().Year+"年度”", body, ws.win)
@@ -80,6 +87,7 @@ func (ws *Workspace) MergeDialog(paths []string) {
 	for _, p := range paths {
 		m.add(p)
 	}
+	m.files = append(m.files, read...)
 	m.replan()
 	m.dlg.Resize(dialogSize(ws.win, 1000, 700))
 	m.dlg.Show()
@@ -94,6 +102,17 @@ func (m *mergeDialog) shown() bool {
 func (m *mergeDialog) close() {
 	m.open = false
 	m.dlg.Hide()
+}
+
+// toBatch closes 合并导入 and checks its files, and others, on the
+// 批量审核 screen first; from there the files that pass come back here.
+func (m *mergeDialog) toBatch() {
+	var paths []string
+	for _, f := range m.files {
+		paths = append(paths, f.path)
+	}
+	m.close()
+	m.ws.ShowBatch(paths...)
 }
 
 // pick adds one file chosen in the file dialog (Fyne's dialog picks one

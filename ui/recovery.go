@@ -65,7 +65,7 @@ func ShowStoreProblem(w fyne.Window, path string, err error, reopen func() error
 	}
 	d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(l), w)
 	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(600, 300))
+	d.Resize(dialogSize(w, 600, 300))
 	d.Show()
 	if w.Canvas().OnTypedKey() == nil { // no editor yet: Esc is 关闭 here too
 		w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {

@@ -26,6 +26,7 @@ type yearView struct {
 	mon     *monitorPage
 	ev      *evalPage
 	body    *fyne.Container
+	top     *fyne.Container // the switch, 调整申报值 and the summary
 	box     fyne.CanvasObject
 	setting bool // the selects are being set from the model
 
@@ -69,12 +70,16 @@ func newYearView(e *Editor) *yearView {
 	v.adjust = widget.NewButton("调整申报值…", v.showAdjust)
 	v.last = container.NewVBox()
 	v.declare = container.NewVBox(
-		widget.NewLabel("现在是申报阶段：申报表填好后，在上面选择“运行监控”（年中，截至某月）或“年度自评”（年度结束后）。\n进入后申报的指标值和金额只读；需要改动时用“调整申报值”并写明原因，原因会保留并打印。"),
+		wrapped(widget.NewLabel("现在是申报阶段：申报表填好后，在上面选择“运行监控”（年中，截至某月）或“年度自评”（年度结束后）。\n进入后申报的金额和指标值只读；需要改动时用“调整申报值”并写明原因，原因会保留并打印。切换前会先说明变化，并可撤销。")),
 		v.last)
 	v.mon = newMonitorPage(e)
 	v.ev = newEvalPage(e)
 	v.body = container.NewStack(container.NewVScroll(v.declare), v.mon.object(), v.ev.object())
-	top := container.NewHBox(widget.NewLabel("阶段："), v.stage, v.month, v.adjust, v.summary)
+	// The summary (执行率, 总分) takes what is left and is cut short on a
+	// narrow window, so the switch and 调整 always fit (800 px).
+	v.summary.Truncation = fyne.TextTruncateEllipsis
+	v.top = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("阶段："), v.stage, v.month, v.adjust), nil, v.summary)
+	top := v.top
 	v.box = container.NewBorder(top, nil, nil, nil, v.body)
 	return v
 }
@@ -230,4 +235,14 @@ func lastYearLine(in model.Indicator) fyne.CanvasObject {
 		lab.Importance = widget.WarningImportance
 	}
 	return container.NewBorder(nil, nil, widget.NewLabel("　　"), nil, lab)
+}
+
+// unitHeading is a unit's name above its rows on the 监控与自评 pages.
+func unitHeading(name string, u int) fyne.CanvasObject {
+	if strings.TrimSpace(name) == "" {
+		name = fmt.Sprintf("第%d个单位", u+1)
+	}
+	l := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Importance = widget.LowImportance
+	return l
 }

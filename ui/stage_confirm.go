@@ -80,14 +80,14 @@ func (v *yearView) showStageConfirm(to model.Stage, month int) {
 	var parts []fyne.CanvasObject
 	if f.Stage == model.StageDeclare {
 		if lines, n := declarationErrors(f, e.findings, 8); n > 0 {
-			warn := widget.NewLabel(fmt.Sprintf("申报表还有 %d 个错误。进入%s后申报的金额和指标值只读，这些错误只能用“调整申报值”改正；建议先在“审核”页改正：\n%s",
-				n, to, strings.Join(lines, "\n")))
+			warn := widget.NewLabel(cjkText(fmt.Sprintf("申报表还有 %d 个错误。进入%s后申报的金额和指标值只读，这些错误只能用“调整申报值”改正；建议先在“审核”页改正：\n%s",
+				n, to, strings.Join(lines, "\n"))))
 			warn.Wrapping = fyne.TextWrapWord
 			warn.Importance = widget.DangerImportance
 			parts = append(parts, warn, widget.NewSeparator())
 		}
 	}
-	body := widget.NewLabel(stageChangeText(f, to, month))
+	body := widget.NewLabel(cjkText(stageChangeText(f, to, month)))
 	body.Wrapping = fyne.TextWrapWord
 	parts = append(parts, body)
 	var d dialog.Dialog
@@ -115,8 +115,14 @@ func (v *yearView) showStageConfirm(to model.Stage, month int) {
 	} else {
 		goOn.Importance = widget.HighImportance
 	}
-	parts = append(parts, buttons)
-	d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(parts...)), e.win)
-	d.Resize(dialogSize(e.win, 620, 520))
+	var content fyne.CanvasObject = container.NewVBox(append(parts, buttons)...)
+	height := float32(0) // as high as the text
+	if len(parts) > 1 {
+		// the list of errors scrolls; the buttons stay in view
+		content = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(parts...)))
+		height = 520
+	}
+	d = dialog.NewCustomWithoutButtons(title, content, e.win)
+	d.Resize(dialogSize(e.win, 620, height))
 	d.Show()
 }

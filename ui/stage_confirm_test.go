@@ -20,7 +20,7 @@ func TestEachStageChangeConfirms(t *testing.T) {
 	txt := overlayTexts(w)
 	for _, want := range []string{"进入“运行监控（截至6月）”后", "只读", "不能再添加、删除或移动", "1–6月执行数", "完成可能性",
 		"调整申报值", "撤销", "历史版本", "[进入运行监控]", "[取消]"} {
-		if !strings.Contains(txt, want) {
+		if !strings.Contains(txt, cjkText(want)) {
 			t.Errorf("申报→运行监控 lacks %q:\n%s", want, txt)
 		}
 	}
@@ -41,7 +41,7 @@ func TestEachStageChangeConfirms(t *testing.T) {
 	// The month: 6月 → 8月.
 	v.month.SetSelected("8月")
 	txt = overlayTexts(w)
-	if !strings.Contains(txt, "从截至6月改为截至8月") || !strings.Contains(txt, "1–8月执行数") || e.form.Month != 6 {
+	if !strings.Contains(txt, "从截至6月改为截至8月") || !strings.Contains(txt, cjkText("1–8月执行数")) || e.form.Month != 6 {
 		t.Fatalf("month change:\n%s", txt)
 	}
 	tapButton(t, w, "改为截至8月")
@@ -53,7 +53,7 @@ func TestEachStageChangeConfirms(t *testing.T) {
 	v.stage.SetSelected("年度自评")
 	txt = overlayTexts(w)
 	for _, want := range []string{"进入“年度自评”后", "全年执行数", "实际完成值", "得分", "不能再回到运行监控", "先取消，导出运行监控表", "撤销"} {
-		if !strings.Contains(txt, want) {
+		if !strings.Contains(txt, cjkText(want)) {
 			t.Errorf("运行监控→年度自评 lacks %q:\n%s", want, txt)
 		}
 	}
@@ -76,7 +76,7 @@ func TestEnteringMonitorWithErrorsNamesThem(t *testing.T) {
 	e.year.stage.SetSelected("运行监控")
 	txt := overlayTexts(w)
 	for _, want := range []string{"申报表还有 1 个错误", "年度主要任务 › 郑州市生态环境局机关 第1行 › 合计", "调整申报值", "[查看审核]", "[仍然进入运行监控]", "[取消]"} {
-		if !strings.Contains(txt, want) {
+		if !strings.Contains(txt, cjkText(want)) {
 			t.Errorf("lacks %q:\n%s", want, txt)
 		}
 	}

@@ -56,6 +56,7 @@ var (
 
 func newEvalPage(e *Editor) *evalPage {
 	p := &evalPage{e: e, list: container.NewVBox(), budgetLine: heading(""), weightLine: widget.NewLabel("")}
+	p.budgetLine.Wrapping = fyne.TextWrapWord // a narrow window wraps it, not widens
 	p.scroll = container.NewVScroll(p.list)
 	return p
 }
@@ -97,6 +98,8 @@ func (p *evalPage) build() {
 		tableRow(evalTaskCols, heading("任务"), heading("年初预算数"), heading("全年预算数"), heading("全年执行数"), heading("执行率")),
 	}
 	for u := range f.Units {
+		// each unit under its name, its rows by their 主要内容
+		objs = append(objs, unitHeading(f.Units[u].Name, u))
 		for r := range f.Units[u].Tasks {
 			t := &f.Units[u].Tasks[r]
 			row := &evalTaskRow{u: u, r: r, initial: cell(""), rate: cell(""), budget: widget.NewEntry(), execute: widget.NewEntry()}
@@ -112,7 +115,7 @@ func (p *evalPage) build() {
 			}
 			row.budget.OnChanged = set("budget", func(t *model.Task, s string) { t.Eval.Budget = model.ParseAmount(s) })
 			row.execute.OnChanged = set("exec", func(t *model.Task, s string) { t.Eval.Executed = model.ParseAmount(s) })
-			row.box = tableRow(evalTaskCols, cell(f.Units[u].Name+" · "+t.Content), row.initial, row.budget, row.execute, row.rate)
+			row.box = tableRow(evalTaskCols, cell("　"+t.Content), row.initial, row.budget, row.execute, row.rate)
 			p.tasks = append(p.tasks, row)
 			objs = append(objs, row.box)
 		}
@@ -160,7 +163,9 @@ func (p *evalPage) build() {
 		p.inds = append(p.inds, row)
 		objs = append(objs, row.box)
 	}
-	objs = append(objs, widget.NewLabel("定量指标：≥X 按 实际÷X 计分（最多满分），≤X 超出时按 X÷实际 计分，=X 按偏离程度计分；定性指标：达成满分、部分达成一半、未达成0分。\n得分四舍五入到0.01分；总分90分及以上为优，80～89.99良，60～79.99中，60以下差。得分低于分值的须填写偏差原因分析及改进措施。"))
+	rules := widget.NewLabel("定量指标：≥X 按 实际÷X 计分（最多满分），≤X 超出时按 X÷实际 计分，=X 按偏离程度计分；定性指标：达成满分、部分达成一半、未达成0分。\n得分四舍五入到0.01分；总分90分及以上为优，80～89.99良，60～79.99中，60以下差。得分低于分值的须填写偏差原因分析及改进措施。")
+	rules.Wrapping = fyne.TextWrapWord
+	objs = append(objs, rules)
 	p.list.Objects = objs
 	p.list.Refresh()
 }
@@ -248,7 +253,7 @@ func (p *evalPage) showSuggest() {
 			p.ApplySuggested()
 		}
 	}, p.e.win)
-	d.Resize(fyne.NewSize(520, 480))
+	d.Resize(dialogSize(p.e.win, 520, 480))
 	d.Show()
 }
 

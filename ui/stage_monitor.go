@@ -80,11 +80,13 @@ func (p *monitorPage) build() {
 	p.built = n
 	p.tasks, p.inds = nil, nil
 	objs := []fyne.CanvasObject{
-		heading(fmt.Sprintf("预算执行情况（万元，截至%d月，时间进度 %s%%）", n, model.TimeProgress(n).StringFixed(2))),
+		wrapped(heading(fmt.Sprintf("预算执行情况（万元，截至%d月，时间进度 %s%%）", n, model.TimeProgress(n).StringFixed(2)))),
 		tableRow(monTaskCols, heading("任务"), heading("年初预算数"), heading(model.MonitorHeader(n, "执行数")),
 			heading("执行率"), heading("全年预计执行数"), heading("提示")),
 	}
 	for u := range f.Units {
+		// each unit under its name, its rows by their 主要内容
+		objs = append(objs, unitHeading(f.Units[u].Name, u))
 		for r := range f.Units[u].Tasks {
 			t := &f.Units[u].Tasks[r]
 			row := &monTaskRow{u: u, r: r, budget: cell(""), rate: cell(""), hint: cell(""), exec: widget.NewEntry(), forecast: widget.NewEntry()}
@@ -105,13 +107,13 @@ func (p *monitorPage) build() {
 					}
 				})
 			}
-			row.box = tableRow(monTaskCols, cell(f.Units[u].Name+" · "+t.Content), row.budget, row.exec, row.rate, row.forecast, row.hint)
+			row.box = tableRow(monTaskCols, cell("　"+t.Content), row.budget, row.exec, row.rate, row.forecast, row.hint)
 			p.tasks = append(p.tasks, row)
 			objs = append(objs, row.box)
 		}
 	}
 	objs = append(objs, widget.NewSeparator(),
-		heading("绩效指标（完成可能性不是“确定能”的，须选偏差原因并填写拟采取的措施）"),
+		wrapped(heading("绩效指标（完成可能性不是“确定能”的，须选偏差原因并填写拟采取的措施）")),
 		tableRow(monIndCols, heading("指标"), heading("指标值"), heading(model.MonitorHeader(n, "完成值")), heading("全年预计"),
 			heading("完成可能性"), heading("偏差原因"), heading("原因说明"), heading("拟采取的措施")))
 	likely := make([]string, len(model.Likelihoods))

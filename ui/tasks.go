@@ -72,10 +72,20 @@ const (
 	wPrev   = 118
 	wNote   = 150
 	wBtns   = 96
+	// wSubtotal is the unit's 小计 beside its name: the whole line of a
+	// unit of 万元 amounts with the 有误 count at 1366 px.
+	wSubtotal = 380
 )
 
 func taskCols() *colsLayout {
-	return newCols(wNum, 0, wAmount, wPrev, wAmount, wPrev, wAmount, wPrev, wNote, wBtns)
+	l := newCols(wNum, 0, wAmount, wPrev, wAmount, wPrev, wAmount, wPrev, wNote, wBtns)
+	// 主要内容 keeps room for its text when the 上年 columns of a carried
+	// draft are shown: the amounts, 上年 and 备注 give up width first.
+	l.keep = 300
+	// With every column shown (其他资金 and 上年) the table still fits an
+	// 800-pixel window: the wide columns may give up 40 %.
+	l.shrink = 0.4
+	return l
 }
 
 // taskItem is one list item; it shows either a unit header or a task row.
@@ -130,6 +140,11 @@ func newTasksView(e *Editor) *tasksView {
 		v.hdrCols = append(v.hdrCols, l)
 		v.header.Add(l)
 	}
+	// The optional columns start hidden, as in the items (newItem): the
+	// tab's least width before it is first shown is a plain form's.
+	for _, c := range []int{3, 5, 6, 7} {
+		v.hdrCols[c].Hide()
+	}
 	v.total = heading("")
 	v.bad = widget.NewLabel("")
 	v.bad.Importance = widget.DangerImportance
@@ -140,7 +155,10 @@ func newTasksView(e *Editor) *tasksView {
 		e.Apply(func(f *model.Form) { f.Units = append(f.Units, model.Unit{Tasks: []model.Task{{}}}) })
 		v.focusAt(model.Location{Part: model.PartTasks, Unit: n, Row: -1, Field: model.FieldUnitName})
 	})
-	v.confirmAll = widget.NewButton("全部确认", func() { e.Apply(func(f *model.Form) { f.ConfirmAll() }) })
+	v.confirmAll = widget.NewButton("全部确认", func() {
+		e.Apply(func(f *model.Form) { f.ConfirmAll() })
+		v.sayUnconfirmed(e.form.ReviewCount())
+	})
 	v.confirmAll.Importance = widget.WarningImportance
 	v.confirmAll.Hide()
 	v.topBar = container.NewBorder(nil, nil, nil, container.NewHBox(v.confirmAll, v.addUnit), small("金额单位：万元。金额边输边检查，有误的金额保留原文并标红说明；合计随时更新。"))
@@ -196,12 +214,13 @@ func (v *tasksView) newItem() *taskItem {
 	it.unitConfirm = widget.NewButton("确认本单位", func() {
 		u := it.ref.unit
 		e.Apply(func(f *model.Form) { f.ConfirmUnit(u) })
+		v.sayUnconfirmed(e.form.UnitReviewCount(u))
 	})
 	it.unitConfirm.Importance = widget.WarningImportance
 	it.unitConfirm.Hide()
 	it.unitBtns = []fyne.CanvasObject{addRow, unitUp, unitDown, unitDel}
 	it.head = container.NewBorder(nil, nil, container.NewHBox(it.unitNum),
-		container.NewHBox(it.unitConfirm, container.NewGridWrap(fyne.NewSize(300, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
+		container.NewHBox(it.unitConfirm, container.NewGridWrap(fyne.NewSize(wSubtotal, it.subtotal.MinSize().Height), it.subtotal), addRow, unitUp, unitDown, unitDel), it.unitName)
 
 	// task row
 	it.num = widget.NewLabel("")
@@ -274,10 +293,14 @@ func (v *tasksView) newItem() *taskItem {
 	it.confirm = widget.NewButton("确认", func() {
 		r := it.ref
 		e.Apply(func(f *model.Form) { f.ConfirmTask(r.unit, r.row) })
+		if t := taskAt(e.form, r); t != nil && t.Review {
+			v.sayUnconfirmed(1)
+		}
 	})
 	it.confirm.Importance = widget.WarningImportance
 	it.confirm.Hide()
-	it.errBox = container.NewBorder(nil, nil, pad, it.confirm, it.errLine)
+	// 确认 before the line, never at the right edge under the scroll bar
+	it.errBox = container.NewBorder(nil, nil, container.NewHBox(pad, it.confirm), nil, it.errLine)
 	it.errBox.Hide()
 	// The optional columns (其他资金, 上年) start hidden, so that the
 	// list's least width is that of a plain form; update shows them.
@@ -340,14 +363,17 @@ func (v *tasksView) update(it *taskItem, id int) {
 		setLabel(it.unitNum, fmt.Sprintf("单位%d", u+1), widget.MediumImportance)
 		setText(it.unitName, f.Units[u].Name)
 		ut := v.e.totals.Units[u]
-		s := fmt.Sprintf("小计 %d 项：合计 %s　财政资金 %s", ut.Tasks, model.FormatMoney(ut.Total, true), model.FormatMoney(ut.Fiscal, true))
-		if f.Options.OtherFunds {
-			s += "　其他资金 " + model.FormatMoney(ut.Other, true)
-		}
+		// What explains a red subtotal comes first, so that a narrow
+		// window cuts the amounts, not the reason.
+		s := fmt.Sprintf("小计 %d 项：", ut.Tasks)
 		imp := widget.MediumImportance
 		if ut.Invalid > 0 {
-			s += fmt.Sprintf("（%d 个有误）", ut.Invalid)
+			s = fmt.Sprintf("小计 %d 项（%d 个金额有误，未计入）：", ut.Tasks, ut.Invalid)
 			imp = widget.DangerImportance
+		}
+		s += fmt.Sprintf("合计 %s　财政资金 %s", model.FormatMoney(ut.Total, true), model.FormatMoney(ut.Fiscal, true))
+		if f.Options.OtherFunds {
+			s += "　其他资金 " + model.FormatMoney(ut.Other, true)
 		}
 		setLabel(it.subtotal, s, imp)
 		if n := f.UnitReviewCount(u); n > 0 {
@@ -368,7 +394,11 @@ func (v *tasksView) update(it *taskItem, id int) {
 	setLabel(it.num, fmt.Sprint(it.ref.row+1), widget.LowImportance)
 	setText(it.content, t.Content)
 	setText(it.note, t.Note)
-	changed := showIf(it.btns, !v.locked)
+	// The buttons' column stays (the header has it); its buttons go.
+	changed := false
+	for _, b := range it.btns.Objects {
+		changed = showIf(b, !v.locked) || changed
+	}
 	for c := range it.amounts {
 		vis := c != int(colOther) || v.columns[1]
 		changed = showIf(it.cells[c], vis) || changed
@@ -417,6 +447,15 @@ func (v *tasksView) update(it *taskItem, id int) {
 	} else {
 		it.dn.Enable()
 	}
+}
+
+// sayUnconfirmed explains the n rows a 确认 left waiting: their amounts
+// cannot be read, so they cannot be this year's yet.
+func (v *tasksView) sayUnconfirmed(n int) {
+	if n <= 0 {
+		return
+	}
+	v.e.ShowError(fmt.Sprintf("%d 行没有确认", n), fmt.Sprintf("有 %d 行的金额无法识别（行下方的红字说明是哪个金额、为什么），无法确认为本年金额。\n请先改正这些金额：改动金额即算确认。", n))
 }
 
 // showIf shows or hides o; it reports whether that changed anything.

@@ -90,7 +90,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 	p.box.Add(heading("表样"))
 	p.box.Add(p.name)
 	var labels []string
-	for _, b := range t.Basic {
+	for _, b := range t.OwnBasic() { // 年度 and 部门名称 have fields of their own
 		labels = append(labels, b.Label)
 	}
 	var extra []string
@@ -142,7 +142,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 			rows := f.Funds.Rows(side)
 			for i := range rows {
 				w := fundRowWidgets{name: widget.NewLabel(""), amount: widget.NewEntry(), share: widget.NewEntry(), calc: widget.NewLabel("")}
-				w.share.SetPlaceHolder("留空由程序计算")
+				w.share.SetPlaceHolder("留空自动计算")
 				w.amount.OnChanged = func(s string) {
 					e.ApplyKeyed(fmt.Sprintf("funds/%d/%d/amount", side, i), func(f *model.Form) { f.Funds.Rows(side)[i].Amount = model.ParseAmount(s) })
 				}
@@ -162,7 +162,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 				p.rows[side] = append(p.rows[side], w)
 			}
 			total := widget.NewEntry()
-			total.SetPlaceHolder("留空则为各项之和")
+			total.SetPlaceHolder("留空自动求和")
 			total.OnChanged = func(s string) {
 				e.ApplyKeyed(fmt.Sprintf("funds/%d/total", side), func(f *model.Form) {
 					if side == model.FundsExpense {

@@ -37,7 +37,7 @@ func (ws *Workspace) offerNewerTemplate() {
 	if to == nil {
 		return
 	}
-	if d, err := ws.st.DeclinedTemplate(id); err == nil && d == to.Ref() {
+	if d, err := ws.st.DeclinedTemplate(id); err == nil && d.SameVersion(to.Ref()) {
 		return
 	}
 	ws.showTemplateMove(to)

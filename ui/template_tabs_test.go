@@ -119,6 +119,7 @@ func TestTabsFollowTemplate(t *testing.T) {
 	// a bureau's template without goals
 	bt := bureauTemplate()
 	bt.Sections = []string{model.SectionIndicators}
+	bt.Labels = map[string]string{model.SectionIndicators: bt.Label(model.SectionIndicators)}
 	if err := st.PutTemplate(bt); err != nil {
 		t.Fatal(err)
 	}

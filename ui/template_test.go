@@ -159,7 +159,7 @@ func TestImportTemplateFileGUI(t *testing.T) {
 	sel.SetSelectedIndex(4)
 	ws.newBlank("2023", "某局", chosen())
 	f := ws.e.Form()
-	if f.Template != (model.TemplateRef{ID: "bureau", Version: 3}) || f.Funds == nil || len(f.Funds.Expense) != 2 {
+	if !f.Template.SameVersion(model.TemplateRef{ID: "bureau", Version: 3}) || f.Funds == nil || len(f.Funds.Expense) != 2 {
 		t.Fatalf("draft of the imported template %+v", f)
 	}
 	if ws.e.Template().Name != "某市表样" {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -65,4 +67,28 @@ func iconButton(name string, icon fyne.Resource, tapped func()) *widget.Button {
 	b := widget.NewButtonWithIcon("", icon, tapped)
 	b.Importance = widget.LowImportance
 	return b
+}
+
+// wrapped makes l wrap at word boundaries, so that a long line grows the
+// label's height on a narrow window instead of the window's least width.
+func wrapped(l *widget.Label) *widget.Label {
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// cjkText drops the blanks that stand between Chinese characters (or
+// Chinese punctuation) in s: Fyne wraps a label only at blanks, so a blank
+// in Chinese text ends a line early and leaves “18” or “·” alone at its
+// end, while text without blanks is broken where the line is full. Blanks
+// between Latin letters or digits stay.
+func cjkText(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && (rs[i-1] > 0x7f || rs[i+1] > 0x7f) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

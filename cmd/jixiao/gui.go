@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/cmd/jixiao/cli"
+	"jixiao/internal/desktop"
 	"jixiao/internal/locale"
 	"jixiao/model"
 	"jixiao/store"
@@ -35,7 +35,7 @@ func runGUI(args []string) int {
 	if dir, err := os.UserCacheDir(); err == nil {
 		_ = os.MkdirAll(filepath.Join(dir, "fyne", cli.AppID), 0o700)
 	}
-	quietPlatform()
+	desktop.Quiet()
 	// Typed Chinese reaches the window only through a UTF-8 LC_CTYPE
 	// (Xutf8LookupString); GLFW reads it from the environment when it
 	// starts, so this comes before Fyne.
@@ -76,13 +76,17 @@ func runGUI(args []string) int {
 		st = s
 		screen, tab := screenshotStart()
 		// A screenshot of a screen needs a draft: the sample.
-		id, f, created, err := firstDraft(st, prefs.String(ui.PrefLastDraft), screen != "" || tab >= 0)
+		last := prefs.String(ui.PrefLastDraft)
+		if d := screenshotDraft(); d != "" {
+			last = d
+		}
+		id, f, created, err := firstDraft(st, last, screen != "" || tab >= 0)
 		if err != nil {
 			return err
 		}
 		e = ui.New(w, st)
-		e.AfterTabShown = releaseMemorySoon()
-		e.Files = systemFiles()
+		e.AfterTabShown = desktop.ReleaseMemorySoon()
+		e.Files = desktop.Files()
 		ws := ui.NewWorkspace(e, st)
 		if err := e.Open(id, f); err != nil {
 			return err
@@ -97,6 +101,7 @@ func runGUI(args []string) int {
 		}
 		// Later starts show the 草稿 screen first.
 		ws.Start(screen, created || tab >= 0)
+		screenshotTour(a, ws)
 		return nil
 	}
 	if err := start(); err != nil {
@@ -111,7 +116,7 @@ func runGUI(args []string) int {
 		ui.ShowStoreProblem(w, path, err, start, w.Close)
 	}
 	w.SetMaster()
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
+	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(w) })
 	w.ShowAndRun()
 	if e == nil {
 		return 1
@@ -171,19 +176,4 @@ func fatalWindow(a fyne.App, msg string) int {
 	d.Show()
 	w.ShowAndRun()
 	return 1
-}
-
-// quietPlatform spares the clerk's terminal messages that are not about
-// jixiao: the editor's theme is always light, so Fyne need not watch the
-// desktop's dark-mode setting over D-Bus (which logs an error where there
-// is no session bus); and outside a Wayland session GLFW need not probe
-// Wayland (libwayland prints "XDG_RUNTIME_DIR is invalid" when it is unset).
-func quietPlatform() {
-	if os.Getenv("FYNE_THEME") == "" {
-		os.Setenv("FYNE_THEME", "light")
-	}
-	if runtime.GOOS == "linux" && os.Getenv("FYNE_PLATFORM") == "" &&
-		os.Getenv("WAYLAND_DISPLAY") == "" && os.Getenv("DISPLAY") != "" {
-		os.Setenv("FYNE_PLATFORM", "x11")
-	}
 }

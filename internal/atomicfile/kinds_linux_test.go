@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"jixiao/internal/testfiles"
+	"jixiao/internal/testtool"
 	"jixiao/model"
 )
 
@@ -26,7 +27,7 @@ func mknod(t *testing.T, path string, mode uint32, major, minor int) {
 	dev := major<<8 | minor
 	if err := syscall.Mknod(path, mode, dev); err != nil {
 		if errors.Is(err, syscall.EPERM) {
-			t.Skipf("mknod is not permitted here (%v): run as root to test device nodes", err)
+			testtool.Missing(t, "mknod is not permitted here (%v): run as root to test device nodes", err)
 		}
 		t.Fatal(err)
 	}
@@ -291,7 +292,7 @@ func tmpfs(t *testing.T, size string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v): run as root to test a real full or read-only disk; the injected errors are tested in TestWriteErrorsInjected", err)
+		testtool.Missing(t, "cannot mount a tmpfs here (%v): run as root to test a real full or read-only disk; the injected errors are tested in TestWriteErrorsInjected", err)
 	}
 	t.Cleanup(func() {
 		if err := syscall.Unmount(dir, 0); err != nil {
@@ -328,7 +329,7 @@ func TestWriteRealReadOnlyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
-		t.Skipf("cannot remount read-only: %v", err)
+		testtool.Missing(t, "cannot remount read-only: %v", err)
 	}
 	err := WriteFile(p, []byte("new"), 0o644)
 	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "只读") {
@@ -347,7 +348,7 @@ func TestWriteRealReadOnlyFolder(t *testing.T) {
 // and group when replaced.
 func TestWriteKeepsOwner(t *testing.T) {
 	if os.Geteuid() != 0 {
-		t.Skip("only root may give a file to another user")
+		testtool.Missing(t, "only root may give a file to another user (CI runs as root)")
 	}
 	p := filepath.Join(t.TempDir(), "clerk.xlsx")
 	if err := os.WriteFile(p, []byte("old"), 0o640); err != nil {

@@ -17,7 +17,15 @@ var SampleXLS []byte
 // file (version 3, 512-byte sectors, no mini stream: the stream is padded
 // to 4,096 bytes). With cycle, the stream's sector chain points back to
 // its own first sector.
-func CFB(stream []byte, cycle bool) []byte {
+func CFB(stream []byte, cycle bool) []byte { return cfbStream("Workbook", stream, cycle) }
+
+// EncryptedXLSX is what Excel writes for an .xlsx with an opening
+// password: an OLE2 compound file holding an "EncryptedPackage" stream
+// (here with random bytes: no real encryption is needed to be refused).
+func EncryptedXLSX() []byte { return cfbStream("EncryptedPackage", Random(4096, 7), false) }
+
+// cfbStream is CFB with the stream named name.
+func cfbStream(name string, stream []byte, cycle bool) []byte {
 	const sec = 512
 	data := append([]byte(nil), stream...)
 	if len(data) < 4096 {
@@ -91,7 +99,7 @@ func CFB(stream []byte, cycle bool) []byte {
 	if cycle {
 		size = 1<<31 - 1 // the chain never ends: the reader must stop on its own
 	}
-	entry(1, "Workbook", 2, 0xFFFFFFFF, uint32(first), size)
+	entry(1, name, 2, 0xFFFFFFFF, uint32(first), size)
 	for i := 2; i < 4; i++ {
 		e := dir[128*i : 128*(i+1)]
 		le32(e[68:], 0xFFFFFFFF)

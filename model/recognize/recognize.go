@@ -11,6 +11,7 @@ package recognize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"jixiao/model"
@@ -134,7 +135,10 @@ func TaskColumnOf(cell string) TaskColumn {
 }
 
 // IsPlaceholder reports whether s is one of the "....." rows an empty
-// form prints (dots, ellipses, 。, ·, ．).
+// form prints (dots, ellipses, 。, ·, ．). It is narrower than
+// model.IsFiller (XXX, 重要改革事项1 …, what 审核 asks to replace): an
+// import keeps such a row as the clerk's, only "....." marks a place to
+// list items.
 func IsPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -163,4 +167,58 @@ func FormulaKey(name string) (string, bool) {
 		return e.Indicator.Formula, true
 	}
 	return "", false
+}
+
+// goalItem is the number that starts one target in a cell holding several:
+// 目标1：, 1. 1、 (1) （1） 一、
+var goalItem = regexp.MustCompile(`^\s*(?:(?:年度)?(?:总体)?目标\s*[0-9０-９]+\s*[:：.．、,，]?|[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９]{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*`)
+
+// inlineGoal finds 目标N： inside a line (several targets typed on one line).
+var inlineGoal = regexp.MustCompile(`(?:年度)?(?:总体)?目标\s*[0-9０-９]+\s*[:：]`)
+
+// SplitGoals splits the text of one cell into the targets it numbers: when
+// its first line starts with a number (目标1：, 1., 1、, (1), 一、) and at
+// least two lines do, each numbered line starts a target (its number
+// dropped) and a line without one continues the target above; several
+// 目标N： on one line split the same way. Otherwise the cell is one target
+// (GoalText). Empty results are dropped.
+func SplitGoals(s string) []string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	var out []string
+	numbered := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" && goalItem.MatchString(l) {
+			numbered++
+		}
+	}
+	first := strings.TrimSpace(s)
+	switch {
+	case numbered >= 2 && goalItem.MatchString(first):
+		for _, l := range lines {
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			if goalItem.MatchString(l) || len(out) == 0 {
+				out = append(out, strings.TrimSpace(goalItem.ReplaceAllString(l, "")))
+				continue
+			}
+			out[len(out)-1] += "\n" + strings.TrimSpace(l)
+		}
+	default:
+		idx := inlineGoal.FindAllStringIndex(first, -1)
+		if len(idx) < 2 || idx[0][0] != 0 {
+			if t := GoalText(s); t != "" {
+				return []string{t}
+			}
+			return nil
+		}
+		for i, m := range idx {
+			end := len(first)
+			if i+1 < len(idx) {
+				end = idx[i+1][0]
+			}
+			out = append(out, strings.TrimSpace(first[m[1]:end]))
+		}
+	}
+	return slices.DeleteFunc(out, func(t string) bool { return t == "" })
 }

@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"slices"
 	"testing"
 
 	"jixiao/model"
@@ -115,6 +116,26 @@ func TestFormulaKey(t *testing.T) {
 	for _, name := range []string{"", "  ", "不存在的指标"} {
 		if k, ok := FormulaKey(name); ok {
 			t.Errorf("FormulaKey(%q) = %q", name, k)
+		}
+	}
+}
+
+func TestSplitGoals(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"1.保障运转。\n2.完成重点工作。", []string{"保障运转。", "完成重点工作。"}},
+		{"目标1：保障运转；目标2：完成重点工作。", []string{"保障运转；", "完成重点工作。"}},
+		{"（1）保障运转\n（2）完成重点工作\n  并提升满意度", []string{"保障运转", "完成重点工作\n并提升满意度"}},
+		{"一、保障运转\n二、完成重点工作", []string{"保障运转", "完成重点工作"}},
+		{"目标3：只有一条", []string{"只有一条"}},
+		{"1.只有一条", []string{"1.只有一条"}},
+		{"保障运转：\n1.人员经费\n2.公用经费", []string{"保障运转：\n1.人员经费\n2.公用经费"}},
+		{"", nil},
+	} {
+		if got := SplitGoals(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("SplitGoals(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

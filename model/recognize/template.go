@@ -20,6 +20,9 @@ import (
 // normalised (Norm), sorted, without repeats.
 func Signature(t *model.Template) []string {
 	s := []string{Norm(t.Title), Norm(t.Dept())}
+	if t.YearInBasic() {
+		s = append(s, Norm(t.YearLabel()))
+	}
 	for _, b := range t.Basic {
 		s = append(s, Norm(b.Label))
 	}
@@ -31,6 +34,9 @@ func Signature(t *model.Template) []string {
 	}
 	if t.Funds != nil {
 		for _, n := range append(slices.Clone(t.Funds.Income), t.Funds.Expense...) {
+			s = append(s, Norm(n))
+		}
+		for _, n := range []string{t.Funds.IncomeLabel, t.Funds.ExpenseLabel, t.Funds.TotalLabel} {
 			s = append(s, Norm(n))
 		}
 		if len(t.Funds.Years) > 0 {

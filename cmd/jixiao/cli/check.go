@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"jixiao/model"
@@ -9,30 +10,56 @@ import (
 func runCheck(c *cli, args []string) error {
 	fs := flags("check")
 	var src source
-	src.register(fs)
+	var ins listFlag
+	var b batchArgs
+	fs.StringVar(&src.db, "db", "", "草稿数据文件")
+	fs.BoolVar(&src.sample, "sample", false, "内置示例")
+	fs.StringVar(&src.draft, "draft", "", "草稿编号")
+	fs.Var(&ins, "in", "文件（可以给多个）")
+	fs.StringVar(&b.dir, "dir", "", "文件夹：审核其中所有的申报表文件")
+	fs.BoolVar(&b.recursive, "recursive", false, "连同文件夹里的子文件夹")
+	fs.StringVar(&b.out, "out", "", "审核汇总.xlsx")
+	fs.StringVar(&b.replies, "replies", "", "写出审核意见的文件夹")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageErrorf("check 命令不需要其他参数，多了：%s（文件请用 --in 指定）", pos[0])
+		return usageErrorf("check 命令不需要其他参数，多了：%s（文件请用 --in 指定，文件夹用 --dir）", pos[0])
+	}
+	if b.recursive && b.dir == "" {
+		return usageErrorf("--recursive 要和 --dir 文件夹 一起用")
+	}
+	if len(ins) > 1 || b.dir != "" || b.out != "" || b.replies != "" {
+		if src.sample || src.draft != "" {
+			return usageErrorf("--sample 和 --draft 只审核一份；批量审核文件请只用 --in 文件（可以给多个）或 --dir 文件夹")
+		}
+		b.db, b.ins = src.db, ins
+		return runBatch(c, b)
+	}
+	if len(ins) == 1 {
+		src.in = ins[0]
 	}
 	if err := src.check(); err != nil {
 		return err
 	}
 	f, label, err := src.load()
 	if err != nil {
-		// The form could not be read, so nothing was checked: exit 2, not
-		// the 1 that means "the form has errors".
+		if src.in != "" {
+			// A file that cannot be read is a problem with that file
+			// (exit 1, as in a batch), with its reason.
+			return userErrorf("无法审核“%s”：%w", label, err)
+		}
+		// A draft that cannot be loaded: the id is to be corrected.
 		return usageErrorf("无法审核“%s”：%w", label, err)
 	}
-	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "")
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	return checkReportTemplate(c, f, label, tpl, remark)
 }
 
 // checkReport is checkReportTemplate with f's built-in template.
 func checkReport(c *cli, f *model.Form, label string) error {
-	tpl, remark := formTemplate(f, "", false)
+	tpl, remark := formTemplate(f, "", false, "")
 	return checkReportTemplate(c, f, label, tpl, remark)
 }
 
@@ -47,25 +74,29 @@ func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Templat
 		dept = "（未填写）"
 	}
 	c.printf("审核：%s\n", label)
-	c.printf("年度：%s　部门：%s\n", year, dept)
+	c.printf("年度：%s　部门：%s\n", year, dept) // a stable line: scripts read it
 	c.printf("表样：%s%s\n", templateName(tpl), remark)
 	t := model.ComputeTotals(f)
-	if f.Options.OtherFunds {
-		c.printf("合计 %s 万元（财政资金 %s 万元，其他资金 %s 万元）\n", t.Total, t.Fiscal, t.Other)
-	} else {
-		c.printf("合计 %s 万元（财政资金 %s 万元）\n", t.Total, t.Fiscal)
+	// the task table's totals only for a template that has one (or a form
+	// that still holds tasks of another template)
+	if tpl.Has(model.SectionTasks) || len(f.Units) > 0 {
+		if tpl.On(f.Options).OtherFunds {
+			c.printf("合计 %s 万元（财政资金 %s 万元，其他资金 %s 万元）\n", t.Total, t.Fiscal, t.Other)
+		} else {
+			c.printf("合计 %s 万元（财政资金 %s 万元）\n", t.Total, t.Fiscal)
+		}
+		if t.Invalid > 0 {
+			c.printf("另有 %d 个金额无法识别，未计入合计（见下面的错误）\n", t.Invalid)
+		}
+		if t.HasPrev {
+			c.printf("上年合计 %s 万元，增减 %s\n", t.Prev.Total, model.FormatChange(t.Prev.Total, t.Total))
+		}
 	}
-	if t.Invalid > 0 {
-		c.printf("另有 %d 个金额无法识别，未计入合计（见下面的错误）\n", t.Invalid)
-	}
-	if t.HasPrev {
-		c.printf("上年合计 %s 万元，增减 %s\n", t.Prev.Total, model.FormatChange(t.Prev.Total, t.Total))
-	}
-	c.printf("%d 项任务，%d 个单位，%d 条目标，%d 条绩效指标\n", t.Tasks, t.UnitCount(), t.Goals, len(f.Indicators))
+	c.printf("%s\n", countsLine(f, tpl, t))
 	stageReport(c, f)
 
 	if fd := f.Funds; fd != nil && tpl.Has(model.SectionFunds) {
-		c.printf("部门总体资金情况：收入合计 %s 万元，支出合计 %s 万元\n", model.FormatMoney(fd.Total(model.FundsIncome), false), model.FormatMoney(fd.Total(model.FundsExpense), false))
+		c.printf("%s\n", fundsLine(fd, tpl))
 	}
 	findings := model.CheckWith(f, tpl)
 	if len(findings) == 0 {
@@ -74,7 +105,7 @@ func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Templat
 	}
 	c.printf("\n")
 	for _, x := range findings {
-		c.printf("[%s] %s：%s\n", x.Severity, x.Loc.Describe(f), x.Message)
+		c.printf("[%s] %s：%s\n", x.Severity, x.Place, x.Message)
 	}
 	errs, hints := model.CountFindings(findings)
 	c.printf("\n")
@@ -86,4 +117,38 @@ func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Templat
 		c.printf("没有错误；%d 条提示，请看一看是否需要修改。\n", hints)
 		return nil
 	}
+}
+
+// countsLine counts the form's parts in its template's words: “2 项任务，1
+// 个单位，2 条目标，5 条绩效指标”, or for a template without tasks that
+// calls its goals so “2 条年度绩效目标，5 条年度绩效指标”.
+func countsLine(f *model.Form, tpl *model.Template, t model.Totals) string {
+	var parts []string
+	if tpl.Has(model.SectionTasks) || len(f.Units) > 0 {
+		parts = append(parts, fmt.Sprintf("%d 项任务，%d 个单位", t.Tasks, t.UnitCount()))
+	}
+	goals, inds := tpl.Label(model.SectionGoals), tpl.Label(model.SectionIndicators)
+	if goals == "年度总体目标" {
+		goals = "目标"
+	}
+	if tpl.Has(model.SectionGoals) || len(f.Goals) > 0 {
+		parts = append(parts, fmt.Sprintf("%d 条%s", t.Goals, goals))
+	}
+	parts = append(parts, fmt.Sprintf("%d 条%s", len(f.Indicators), inds))
+	return strings.Join(parts, "，")
+}
+
+// fundsLine is the 部门总体资金情况 line: each side's total in the
+// template's words (收入构成合计, 资金总额).
+func fundsLine(fd *model.Funds, tpl *model.Template) string {
+	l := tpl.Funds
+	sides := []model.FundsSide{model.FundsIncome}
+	if !l.OneSided() || len(fd.Expense) > 0 {
+		sides = append(sides, model.FundsExpense)
+	}
+	var parts []string
+	for _, s := range sides {
+		parts = append(parts, fmt.Sprintf("%s %s 万元", l.TotalOf(s), model.FormatMoney(fd.Total(s), false)))
+	}
+	return fmt.Sprintf("%s：%s", strings.TrimSuffix(tpl.Label(model.SectionFunds), "（万元）"), strings.Join(parts, "，"))
 }

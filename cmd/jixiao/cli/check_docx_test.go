@@ -134,7 +134,7 @@ func TestImportOldDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := checkRun("check", "--in", p)
-	if code != 2 || !strings.Contains(stderr, "“去年.doc”是 Word 97-2003 文档（.doc）") || !strings.Contains(stderr, "另存为” .docx 后再导入") {
+	if code != 1 || !strings.Contains(stderr, "“去年.doc”是 Word 97-2003 文档（.doc）") || !strings.Contains(stderr, "另存为” .docx 后再导入") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

@@ -56,8 +56,8 @@ func TestCheckInPDF(t *testing.T) {
 	t.Log(out["sample.pdf"])
 }
 
-// A scanned PDF gets the plain message; nothing was checked: exit 2, as
-// for any file that cannot be read.
+// A scanned PDF gets the plain message; nothing was checked: exit 1, as
+// for any file that cannot be read (issue 27: not a misuse, exit 2).
 func TestCheckInScannedPDF(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "扫描件.pdf")
 	// one page whose content only draws an image
@@ -79,7 +79,7 @@ func TestCheckInScannedPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := checkRun("check", "--in", p)
-	if code != 2 || !strings.Contains(stderr, "扫描件") || !strings.Contains(stderr, "Excel 或 Word") {
+	if code != 1 || !strings.Contains(stderr, "扫描件") || !strings.Contains(stderr, "Excel 或 Word") || strings.Contains(stderr, "用法") {
 		t.Errorf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
 	}
 }

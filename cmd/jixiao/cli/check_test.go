@@ -48,7 +48,7 @@ func TestCheckReportExitCodes(t *testing.T) {
 	clean := model.Sample()
 	var ins []model.Indicator
 	for _, in := range clean.Indicators {
-		if model.IsPlaceholder(in.Level1) || model.IsPlaceholder(in.Level3) {
+		if model.IsFiller(in.Level1) || model.IsFiller(in.Level3) {
 			continue
 		}
 		if in.Value == "" {
@@ -114,8 +114,8 @@ func TestCheckCarriedForwardShowsPrevYear(t *testing.T) {
 	}
 }
 
+// A file that cannot be read is not a misuse: exit 1 (TestCheckBatchFiles).
 func TestCheckMisuse(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "没有这个文件.json")
 	tests := []struct {
 		args []string
 		want string
@@ -125,7 +125,6 @@ func TestCheckMisuse(t *testing.T) {
 		{[]string{"check", "--sample", "extra"}, "多了：extra"},
 		{[]string{"check", "--bogus"}, "不认识的选项"},
 		{[]string{"check", "--in"}, "后面需要一个值"},
-		{[]string{"check", "--in", missing}, "无法审核“" + missing + "”："},
 	}
 	for _, tc := range tests {
 		code, out, stderr := checkRun(tc.args...)
@@ -181,5 +180,24 @@ func TestCheckDraft(t *testing.T) {
 	code, _, stderr = checkRun("check", "--draft", "没有这个草稿", "--db", db)
 	if code != 2 || !strings.Contains(stderr, "无法审核“草稿 没有这个草稿”") {
 		t.Errorf("missing draft: exit %d, %q", code, stderr)
+	}
+}
+
+// check of a form whose template has no task table says nothing of tasks
+// (no “合计 0 万元”, no “0 项任务”), counts its parts by the template's
+// names, and gives each side of 部门总体资金情况 its total.
+func TestCheckReportOfATemplateWithoutTasks(t *testing.T) {
+	db := tempDB(t)
+	id := lastLine(mustRun(t, "new", "--year", "2022", "--dept", "某局", "--template", "hubei", "--db", db))
+	_, out, _ := checkRun("check", "--draft", id, "--db", db)
+	for _, not := range []string{"\n合计 0 万元", "项任务", "个单位"} {
+		if strings.Contains(out, not) {
+			t.Errorf("check says %q:\n%s", not, out)
+		}
+	}
+	for _, want := range []string{"0 条年度绩效目标，0 条年度绩效指标\n", "部门总体资金情况：收入合计 0 万元，支出合计 0 万元\n", "[错误] 年度绩效目标：还没有年度绩效目标"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -178,7 +178,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  jixiao %s %s\n      %s\n", c.name, c.args, c.summary)
 	}
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "所有命令都接受 --db 路径，指定草稿数据文件（默认在用户配置目录，也可用环境变量 JIXIAO_DB）。")
+	fmt.Fprintln(w, "所有命令都接受 --db 路径（写在命令之前或之后均可），指定草稿数据文件（默认在用户配置目录，也可用环境变量 JIXIAO_DB）。")
 	fmt.Fprintln(w, "每个选项只能给一次：重复给出（如 --draft A --draft B）是用法错误，不会用后一个悄悄代替前一个。")
 	fmt.Fprintln(w, "退出码：0 成功，1 出现需要处理的问题，2 命令用法有误。")
 }

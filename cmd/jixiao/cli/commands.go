@@ -11,8 +11,8 @@ var commands = []*command{
 	},
 	{
 		name:    "new",
-		args:    "--year 2021 --dept 部门名称 [--template 表样编号] [--db 路径]",
-		summary: "新建一份空白草稿（--template 指定表样，默认郑州表样；编号见 jixiao template list），最后一行输出新草稿的编号",
+		args:    "--year 2021 --dept 部门名称 [--template 表样编号[@版本]] [--db 路径]",
+		summary: "新建一份空白草稿（--template 指定表样，默认郑州表样；编号见 jixiao template list；不写 @版本 时用本机最新的版本），最后一行输出新草稿的编号",
 		run:     runNew,
 	},
 	{
@@ -41,8 +41,8 @@ var commands = []*command{
 	},
 	{
 		name:    "check",
-		args:    "(--sample | --draft 草稿编号 | --in 文件) [--db 路径]",
-		summary: "审核申报表：显示合计和发现的问题；有错误时退出码为 1",
+		args:    "(--sample | --draft 草稿编号 | --in 文件 [--in 文件…] | --dir 文件夹 [--recursive]) [--out 审核汇总.xlsx] [--replies 文件夹] [--db 路径]",
+		summary: "审核申报表：一份时显示合计和发现的问题；多份（--in 给多次，或 --dir 文件夹）时每个文件一行（文件、部门、年度、表样、合计、错误和提示数、第一个错误）和一行总计，同一部门同一年度的文件标出较新的一份；--out 写出审核汇总工作簿，--replies 为每个有问题的文件写出审核意见（PDF 和 Excel）；有错误或有文件无法读取时退出码为 1",
 		run:     runCheck,
 	},
 	{
@@ -77,8 +77,8 @@ var commands = []*command{
 	},
 	{
 		name:    "template",
-		args:    "list | show 编号 | import 表样文件.json | export 编号 输出.json|- | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
-		summary: "表样：list 列出可用的表样（每行一个：编号、名称）；show 显示表样的栏目和审核规则；import 导入财政局发的表样文件；export 把表样写成文件；migrate 把草稿迁移到表样的新版本，列出变化和已填内容的去向（--dry-run 只列出）",
+		args:    "list | show 编号[@版本] | check 表样文件.json | import 表样文件.json [--as-new-version] | export 编号[@版本] 输出.json|- | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
+		summary: "表样：list 列出可用的表样（每个编号一行：编号、名称、版本）；show 显示表样的栏目和审核规则；check 检查表样文件，一次列出所有问题及其所在的行（有问题时退出码为 1）；import 导入财政局发的表样文件（本机已有同一版本而内容不同时拒绝，--as-new-version 作为新版本导入）；export 把表样写成文件；migrate 把草稿迁移到表样的新版本，列出变化和已填内容的去向（--dry-run 只列出）",
 		run:     runTemplate,
 	},
 	{

@@ -86,7 +86,7 @@ func runExport(c *cli, args []string) error {
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
 	}
-	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "")
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	if remark != "" {
 		c.printf("表样：%s%s\n", templateName(tpl), remark)
 	}
@@ -112,7 +112,7 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	warnTable(c, f, model.StageDeclare)
+	warnTable(c, f, model.StageDeclare, tpl)
 	return nil
 }
 
@@ -148,9 +148,11 @@ func writeOutputs(c *cli, label string, outs map[string]string, write func(ext s
 
 // warnTable says, after the table of stage s of f was exported with
 // errors or unreadable amounts, what the files show (the marks are in the
-// files too): the errors counted are the table's own (model.JudgeTable).
-func warnTable(c *cli, f *model.Form, s model.Stage) {
-	if v := model.JudgeTable(model.Check(f), s); !v.Passed() {
+// files too): the errors counted are the table's own (model.JudgeTable),
+// found by the rules of tpl, the form's template the files are laid out in
+// (as check finds them).
+func warnTable(c *cli, f *model.Form, s model.Stage, tpl *model.Template) {
+	if v := model.JudgeTable(model.CheckWith(f, tpl), s); !v.Passed() {
 		c.printf("注意：%s%s，导出的文件每页页眉都标有“未通过审核”；运行 jixiao check 查看要改正的地方。\n", model.TableName(s), v.Mark())
 	}
 	if note := (model.Sums{Invalid: model.TableInvalid(f, s)}).IncompleteNote(); note != "" {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -103,7 +104,7 @@ func TestStageRoundTrip(t *testing.T) {
 	}
 	fillEval(t, xlsx, f)
 	out = mustRun(t, "import", xlsx, "--into", id, "--db", db)
-	if !strings.Contains(out, "读取 102 处改动") || !strings.Contains(out, "政府采购执行率）实际完成值：（空） → 93%") ||
+	if !strings.Contains(out, "读取 102 处改动") || !strings.Contains(out, "政府采购执行率 实际完成值：（空） → 93%") ||
 		!strings.Contains(out, "总分 93.02 等级 优") {
 		t.Errorf("import --into:\n%s", out)
 	}
@@ -136,7 +137,8 @@ func TestStageRoundTrip(t *testing.T) {
 }
 
 // fillEval fills the exported 自评表 at path with the worked example's
-// values, finding each row by its name in column C, and saves it.
+// values, finding each row by its name and each column by its header, and
+// saves it.
 func fillEval(t *testing.T, path string, f *model.Form) {
 	t.Helper()
 	xf, err := excelize.OpenFile(path)
@@ -144,18 +146,27 @@ func fillEval(t *testing.T, path string, f *model.Form) {
 		t.Fatal(err)
 	}
 	defer xf.Close()
-	sh := export.EvalSheetName
-	rows, err := xf.GetRows(sh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rowOf := func(name string) string {
+	// cellOf finds, on sheet, the row whose column keyHead ends with name
+	// and returns its cell under head.
+	cellOf := func(sheet, keyHead, name, head string) string {
+		rows, err := xf.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols := map[string]int{}
 		for i, r := range rows {
-			if len(r) > 2 && (r[2] == name || strings.HasSuffix(r[2], "："+name)) {
-				return strconv.Itoa(i + 1)
+			if len(cols) == 0 && slices.Contains(r, keyHead) {
+				for c, v := range r {
+					cols[v] = c + 1
+				}
+				continue
+			}
+			if k := cols[keyHead]; k > 0 && len(r) >= k && (r[k-1] == name || strings.HasSuffix(r[k-1], "："+name)) {
+				a, _ := excelize.CoordinatesToCellName(cols[head], i+1)
+				return a
 			}
 		}
-		t.Fatalf("no row %q", name)
+		t.Fatalf("no row %q on %s", name, sheet)
 		return ""
 	}
 	num := func(s string) float64 {
@@ -165,14 +176,14 @@ func fillEval(t *testing.T, path string, f *model.Form) {
 		}
 		return v
 	}
+	sh := export.IndicatorSheetName
 	for _, v := range model.SampleEvalValues {
-		r := rowOf(v.Name)
 		if v.Actual != "" {
-			_ = xf.SetCellValue(sh, "E"+r, v.Actual)
+			_ = xf.SetCellValue(sh, cellOf(sh, "三级指标", v.Name, "实际完成值"), v.Actual)
 		}
-		_ = xf.SetCellFloat(sh, "F"+r, num(v.Weight), -1, 64)
+		_ = xf.SetCellFloat(sh, cellOf(sh, "三级指标", v.Name, "分值"), num(v.Weight), -1, 64)
 		if v.Analysis != "" {
-			_ = xf.SetCellValue(sh, "H"+r, v.Analysis)
+			_ = xf.SetCellValue(sh, cellOf(sh, "三级指标", v.Name, "偏差原因分析及改进措施"), v.Analysis)
 		}
 	}
 	for _, u := range f.Units {
@@ -181,7 +192,7 @@ func fillEval(t *testing.T, path string, f *model.Form) {
 			if tk.Content == "办公大楼改造" {
 				val = model.SampleEvalExecuted
 			}
-			_ = xf.SetCellFloat(sh, "F"+rowOf(tk.Content), num(val), -1, 64)
+			_ = xf.SetCellFloat(export.TaskSheetName, cellOf(export.TaskSheetName, "主要内容", tk.Content, "全年执行数"), num(val), -1, 64)
 		}
 	}
 	if err := xf.Save(); err != nil {

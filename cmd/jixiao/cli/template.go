@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"jixiao/export"
@@ -16,14 +18,21 @@ import (
 
 func runTemplate(c *cli, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usageErrorf("请指定 list、show、import、export 或 migrate")
+		return usageErrorf("请指定 list、show、check、import、export 或 migrate")
 	}
-	if args[0] == "migrate" {
+	switch args[0] {
+	case "migrate":
 		return runTemplateMigrate(c, args[1:])
+	case "check":
+		return runTemplateCheck(c, args[1:])
 	}
 	sub, rest := args[0], args[1:]
 	fs := flags("template " + sub)
 	db := dbFlag(fs)
+	asNew := false
+	if sub == "import" {
+		fs.BoolVar(&asNew, "as-new-version", false, "本机已有同一版本、内容不同时，作为新的版本导入")
+	}
 	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
@@ -31,12 +40,12 @@ func runTemplate(c *cli, args []string) error {
 	want := map[string]int{"list": 0, "show": 1, "import": 1, "export": 2}
 	n, ok := want[sub]
 	if !ok {
-		return usageErrorf("template 没有“%s”这个子命令，请用 list、show、import、export 或 migrate", sub)
+		return usageErrorf("template 没有“%s”这个子命令，请用 list、show、check、import、export 或 migrate", sub)
 	}
 	if len(pos) != n {
 		switch sub {
 		case "show":
-			return usageErrorf("请给出表样编号，如 jixiao template show hubei（编号见 jixiao template list）")
+			return usageErrorf("请给出表样编号，如 jixiao template show hubei 或 jixiao template show 编号@1（编号见 jixiao template list）")
 		case "import":
 			return usageErrorf("请给出一个表样文件，如 jixiao template import 表样.json")
 		case "export":
@@ -58,35 +67,16 @@ func runTemplate(c *cli, args []string) error {
 	}
 	switch sub {
 	case "list":
-		for _, t := range allTemplates(stored) {
-			c.printf("%s  %s\n", t.ID, templateName(t))
-		}
+		listTemplates(c, stored)
 		return nil
-	case "show":
-		t := model.FindTemplate(model.TemplateRef{ID: strings.TrimSpace(pos[0]), Version: 1 << 30}, stored)
-		if t == nil {
-			return userErrorf("没有编号为“%s”的表样，请用 jixiao template list 查看", pos[0])
-		}
-		showTemplate(c, t)
-		return nil
-	case "import":
-		data, err := readLimited(pos[0], model.MaxTemplateFile)
+	case "show", "export":
+		t, err := namedTemplate(pos[0], stored)
 		if err != nil {
 			return err
 		}
-		t, err := model.ParseTemplate(data)
-		if err != nil {
-			return userErrorf("“%s”：%w", pos[0], err)
-		}
-		if err := st.PutTemplate(t); err != nil {
-			return userErrorf("“%s”：%w", pos[0], err)
-		}
-		c.printf("已导入表样：%s  %s\n", t.ID, templateName(t))
-		return nil
-	default: // export
-		t := model.FindTemplate(model.TemplateRef{ID: strings.TrimSpace(pos[0]), Version: 1 << 30}, stored)
-		if t == nil {
-			return userErrorf("没有编号为“%s”的表样，请用 jixiao template list 查看", pos[0])
+		if sub == "show" {
+			showTemplate(c, t)
+			return nil
 		}
 		b, err := model.MarshalTemplate(t)
 		if err != nil {
@@ -98,8 +88,87 @@ func runTemplate(c *cli, args []string) error {
 		if err := c.writeOut(pos[1], b); err != nil {
 			return err
 		}
-		c.printf("已导出表样 %s：%s\n", t.ID, pos[1])
+		c.printf("已导出表样 %s 第%d版：%s\n", t.ID, t.Version, pos[1])
 		return nil
+	}
+	// import
+	data, err := readLimited(pos[0], model.MaxTemplateFile)
+	if err != nil {
+		return err
+	}
+	t, err := model.ParseTemplate(data)
+	if err != nil {
+		return userErrorf("“%s”：%w（用 jixiao template check %s 可逐条列出问题及其所在的行）", pos[0], err, pos[0])
+	}
+	same := model.TemplateVersion(t.Ref(), stored)
+	switch {
+	case same != nil && model.TemplateHash(same) == model.TemplateHash(t):
+		c.printf("表样 %s 第%d版已经导入过，内容相同，没有改动：%s\n", t.ID, t.Version, templateName(t))
+		return nil
+	case same != nil && asNew:
+		from := t.Version
+		for _, o := range stored {
+			if o.ID == t.ID {
+				t.Version = max(t.Version, o.Version)
+			}
+		}
+		t.Version++
+		if err := st.PutTemplate(t); err != nil {
+			return userErrorf("“%s”：%w", pos[0], err)
+		}
+		c.printf("本机的第%d版内容不同，已把这个文件作为第%d版导入：%s  %s\n", from, t.Version, t.ID, templateName(t))
+		return nil
+	}
+	if err := st.PutTemplate(t); err != nil {
+		return userErrorf("“%s”：%w", pos[0], err)
+	}
+	c.printf("已导入表样：%s  %s\n", t.ID, templateName(t))
+	return nil
+}
+
+// namedTemplate is the template ref names (ID: its newest version here;
+// ID@VERSION: that version).
+func namedTemplate(ref string, stored []*model.Template) (*model.Template, error) {
+	id, version, err := parseTemplateRef(strings.TrimSpace(ref))
+	if err != nil {
+		return nil, err
+	}
+	if version == 0 {
+		version = 1 << 30
+	}
+	t := model.FindTemplate(model.TemplateRef{ID: id, Version: version}, stored)
+	switch {
+	case t == nil:
+		return nil, userErrorf("没有编号为“%s”的表样，请用 jixiao template list 查看", id)
+	case version != 1<<30 && t.Version != version:
+		return nil, userErrorf("本机没有表样“%s”的第%d版（有：%s）", id, version, strings.Join(templateVersions(id, stored), "、"))
+	}
+	return t, nil
+}
+
+// listTemplates prints one line per template id: its newest version here,
+// and the older versions kept for the drafts made with them.
+func listTemplates(c *cli, stored []*model.Template) {
+	all := allTemplates(stored)
+	var ids []string
+	for _, t := range all {
+		if !slices.Contains(ids, t.ID) {
+			ids = append(ids, t.ID)
+		}
+	}
+	for _, id := range ids {
+		t := model.FindTemplate(model.TemplateRef{ID: id, Version: 1 << 30}, stored)
+		line := id + "  " + templateName(t)
+		var older []string
+		for _, o := range all {
+			if o.ID == id && o.Version != t.Version {
+				older = append(older, fmt.Sprintf("第%d版", o.Version))
+			}
+		}
+		if len(older) > 0 {
+			line += fmt.Sprintf("；本机另有%s（新建可用 --template %s@版本）", strings.Join(older, "、"), id)
+		}
+		c.printf("%s\n", line)
 	}
 }
 
@@ -143,13 +212,16 @@ func showTemplate(c *cli, t *model.Template) {
 		c.printf("来源：%s\n", t.Source)
 	}
 	c.printf("标题：%s\n", t.Title)
-	basic := []string{"年度", t.Dept()}
+	var basic []string
+	if !t.YearInBasic() {
+		basic = append(basic, "年度（印在标题下）")
+	}
+	placed := slices.ContainsFunc(t.Basic, func(b model.BasicField) bool { return b.Field == model.BasicDept })
+	if !placed {
+		basic = append(basic, t.Dept())
+	}
 	for _, b := range t.Basic {
-		l := b.Label
-		if b.Required {
-			l += "（必填）"
-		}
-		basic = append(basic, l)
+		basic = append(basic, basicWords(t, b))
 	}
 	c.printf("基本信息：%s\n", strings.Join(basic, "、"))
 	var secs []string
@@ -277,8 +349,10 @@ func importOptions(db string) export.ImportOptions {
 
 // formTemplate is the template f follows, among the imported ones (read
 // from db when use is true) and the built-ins, with a remark when f names
-// one that is not known here.
-func formTemplate(f *model.Form, db string, use bool) (*model.Template, string) {
+// one that is not known here, another version or another content of it, or
+// when a newer version is here (naming draft, the draft's id, in the
+// command that migrates it).
+func formTemplate(f *model.Form, db string, use bool, draft string) (*model.Template, string) {
 	var stored []*model.Template
 	if use {
 		stored = storedTemplates(db)
@@ -289,34 +363,115 @@ func formTemplate(f *model.Form, db string, use bool) (*model.Template, string) 
 		return d, fmt.Sprintf("（本机没有表样“%s”，请先用 jixiao template import 导入；现按“%s”处理）", f.Template.ID, d.Name)
 	}
 	if f.Template.ID != "" && f.Template.Version != t.Version {
-		return t, fmt.Sprintf("（草稿按第%d版填写，本机的是第%d版）", f.Template.Version, t.Version)
+		return t, fmt.Sprintf("（草稿按第%d版填写，本机没有第%d版，现按本机的第%d版处理）", f.Template.Version, f.Template.Version, t.Version)
 	}
 	if n := model.NewestTemplate(f, stored); n != nil {
-		return t, fmt.Sprintf("（本机有第%d版；迁移请用 jixiao template migrate --draft 草稿编号）", n.Version)
+		how := "jixiao template migrate --draft " + draft
+		if draft == "" {
+			how = "先用 jixiao import 导入为草稿，再用 jixiao template migrate --draft 草稿编号"
+		}
+		return t, fmt.Sprintf("（本机有第%d版；迁移请用 %s）", n.Version, how)
 	}
 	return t, ""
 }
 
-// newTemplate is the template for a new draft: id when given (built-in or
-// imported), else the default.
+// newTemplate is the template for a new draft: ref when given (an id,
+// built-in or imported, in its newest version here; or ID@VERSION, that
+// version), else the default.
 func newTemplate(st interface {
 	Templates() ([]*model.Template, []string, error)
-}, id string) (*model.Template, error) {
-	id = strings.TrimSpace(id)
-	if id == "" {
+}, ref string) (*model.Template, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
 		return model.BuiltinTemplate(model.DefaultTemplateID), nil
 	}
 	stored, _, err := st.Templates()
 	if err != nil {
 		return nil, storeErr(err, "")
 	}
+	id, version, err := parseTemplateRef(ref)
+	if err != nil {
+		return nil, err
+	}
+	if version > 0 {
+		t := model.TemplateVersion(model.TemplateRef{ID: id, Version: version}, stored)
+		if t == nil {
+			if have := templateVersions(id, stored); len(have) > 0 {
+				return nil, usageErrorf("本机没有表样“%s”的第%d版（有：%s）", id, version, strings.Join(have, "、"))
+			}
+		} else {
+			return t, nil
+		}
+	}
 	t := model.FindTemplate(model.TemplateRef{ID: id, Version: 1 << 30}, stored)
 	if t == nil {
 		var ids []string
 		for _, t := range allTemplates(stored) {
-			ids = append(ids, t.ID)
+			if !slices.Contains(ids, t.ID) {
+				ids = append(ids, t.ID)
+			}
 		}
 		return nil, usageErrorf("没有编号为“%s”的表样（可用：%s；导入表样用 jixiao template import 文件）", id, strings.Join(ids, "、"))
 	}
 	return t, nil
+}
+
+// parseTemplateRef reads ID or ID@VERSION (version 0 when not given).
+func parseTemplateRef(ref string) (string, int, error) {
+	id, v, ok := strings.Cut(ref, "@")
+	if !ok {
+		return id, 0, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 {
+		return "", 0, usageErrorf("表样的版本“%s”不对：请写成 编号@版本，如 %s@1", v, strings.TrimSpace(id))
+	}
+	return strings.TrimSpace(id), n, nil
+}
+
+// templateVersions are the versions of template id here, as 第1版 …
+func templateVersions(id string, stored []*model.Template) []string {
+	var out []string
+	for _, t := range allTemplates(stored) {
+		if t.ID == id {
+			out = append(out, fmt.Sprintf("第%d版", t.Version))
+		}
+	}
+	return out
+}
+
+// basicWords is a 基本信息 field as template show lists it: its label and
+// its rules, “预算编码（必填，6 位，只能是数字）”.
+func basicWords(t *model.Template, b model.BasicField) string {
+	l := b.Label
+	var rules []string
+	switch b.Field {
+	case model.BasicYear:
+		l, rules = t.YearLabel(), append(rules, "年度")
+	case model.BasicDept:
+		l, rules = t.Dept(), append(rules, "部门名称")
+	}
+	if b.Required {
+		rules = append(rules, "必填")
+	}
+	switch {
+	case b.MinLength > 0 && b.MinLength == b.MaxLength:
+		rules = append(rules, fmt.Sprintf("%d 位", b.MinLength))
+	case b.MinLength > 0 && b.MaxLength > 0:
+		rules = append(rules, fmt.Sprintf("%d 到 %d 位", b.MinLength, b.MaxLength))
+	case b.MinLength > 0:
+		rules = append(rules, fmt.Sprintf("至少 %d 位", b.MinLength))
+	case b.MaxLength > 0:
+		rules = append(rules, fmt.Sprintf("最多 %d 位", b.MaxLength))
+	}
+	switch b.Format {
+	case model.FormatDigits:
+		rules = append(rules, "只能是数字")
+	case model.FormatPhone:
+		rules = append(rules, "电话号码")
+	}
+	if len(rules) == 0 {
+		return l
+	}
+	return l + "（" + strings.Join(rules, "，") + "）"
 }

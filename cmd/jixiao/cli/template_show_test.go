@@ -34,7 +34,7 @@ func TestTemplateShowYears(t *testing.T) {
 	}
 
 	// Without 近两年 columns: 当年金额 and 占比 only.
-	tp.ID, tp.Funds.Years = "xx-noyears", nil
+	tp.ID, tp.Funds.Years, tp.Funds.YearsLabel = "xx-noyears", nil, ""
 	if code, _, stderr := checkRun("template", "import", writeTemplate(t, tp), "--db", db); code != 0 {
 		t.Fatalf("import: %d %s", code, stderr)
 	}

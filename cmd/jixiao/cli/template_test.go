@@ -129,7 +129,7 @@ func TestTemplateImportRefusesBadFiles(t *testing.T) {
 	}{
 		{write("broken.json", `{"format":"jixiao-template","version":1,"template":{"id":`), "JSON 格式有误"},
 		{write("form.json", `{"format":"jixiao-form","version":1,"form":{}}`), "不是 jixiao 表样文件"},
-		{write("hostile.json", `{"format":"jixiao-template","version":1,"template":{"id":"zhengzhou","version":9,"name":"x","title":"x","sections":["indicators"],"indicatorColumns":[{"key":"level1"},{"key":"level2"},{"key":"level3"},{"key":"value"}]}}`), "是内置表样的编号"},
+		{write("hostile.json", `{"format":"jixiao-template","version":1,"template":{"id":"zhengzhou","version":9,"name":"x","title":"x","sections":["indicators"],"indicatorColumns":[{"key":"level1","label":"一级指标"},{"key":"level2","label":"二级指标"},{"key":"level3","label":"三级指标"},{"key":"value","label":"指标值"}]}}`), "是内置表样的编号"},
 		{write("huge.json", string(huge)), "超过 1024 KB"},
 		{filepath.Join(dir, "missing.json"), "找不到文件"},
 	}

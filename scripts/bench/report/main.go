@@ -468,10 +468,24 @@ func (r *report) writeProcs(w *bufio.Writer) {
 	p("\n## Whole process: exports and import of the sample and of 5,000 tasks\n\n")
 	p("%s", head)
 	r.procRow(w, "Baseline: `jixiao version` (start and exit; the one binary also loads the GUI's shared libraries)", "base")
+	r.procRow(w, "Package initialisation of `jixiao version`: the sum of every package's init time that `GODEBUG=inittrace=1` prints (median of the runs; part of the baseline above)", "init")
 	r.procRow(w, "xlsx of the sample", "xlsx_ours")
 	r.procRow(w, "xlsx of 5,000 tasks (from JSON)", "xlsx_big")
 	r.procRow(w, "PDF of 5,000 tasks (from JSON)", "pdf_big")
 	r.procRow(w, "import (check) of the 5,000-task xlsx", "import_big")
+	if note := r.note("startup"); note != "" {
+		p("\n%s\n", note)
+	}
+
+	p("\n## Whole process: 批量审核 of 200 returned files\n\n")
+	p("`jixiao check --dir` over 200 files of the sample's size written by `scripts/bench/batchfiles` (of every ten: three of our xlsx, two clerk's tables without our hidden data, two PDFs of ours, a .docx, LibreOffice's .xls of the sample and a JSON file; one file in 17 with an error), read on one goroutine per core (docs/batch.md). The wall time includes starting the process; the CPU column is the work itself.\n\n")
+	p("%s", head)
+	r.procRow(w, "批量审核 of 200 files: `jixiao check --dir`", "batch_200")
+	p("\n| What | Peak RSS | Runs | Command |\n|---|---:|---:|---|\n")
+	r.procRow(w, "批量审核 of 200 files", "rss_batch_200")
+	if n := r.note("batch"); n != "" {
+		p("\n%s\n", n)
+	}
 
 	p("\n## GUI cold start\n\n")
 	p("From exec of `jixiao --db FILE` (a fresh copy of a drafts file holding the sample, and no saved preferences) to its window being mapped (viewable) on an Xvfb display, polled with `xdotool search --onlyvisible --pid` every 10 ms; then the process is killed. Xvfb has no GPU: OpenGL is Mesa's software renderer, whose shader compilation is a large part of this figure; on a desktop with a GPU driver the start is faster.\n\n")

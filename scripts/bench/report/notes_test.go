@@ -22,13 +22,7 @@ func TestSectionNoteFollowsItsTable(t *testing.T) {
 	}
 	r.parseBench("pkg: jixiao/export\nBenchmarkExportXLSXSample-2 \t 100\t 9070000 ns/op\t 2200000 B/op\t 17038 allocs/op\n" +
 		"BenchmarkExportPDFSample-2 \t 30\t 39900000 ns/op\t 17000000 B/op\t 32452 allocs/op\n")
-	var b strings.Builder
-	w := bufio.NewWriter(&b)
-	r.write(w)
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
+	out := rendered(t, &r)
 	sec := strings.Index(out, "## Excel (xlsx) export")
 	table := strings.Index(out, "| BenchmarkExportXLSXSample")
 	note := strings.Index(out, "Measured by hand on 2026-11-29.")
@@ -39,4 +33,52 @@ func TestSectionNoteFollowsItsTable(t *testing.T) {
 	if strings.Count(out, "Measured by hand") != 1 {
 		t.Errorf("the note appears %d times", strings.Count(out, "Measured by hand"))
 	}
+}
+
+// The 批量审核 figure (issue 27) is a goal of its own, met under 10 s, and
+// its section shows its rows and then the hand-written note batch.md.
+func TestBatchGoalAndNote(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "batch.md"), []byte("Measured by hand: 200 files.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	procs := filepath.Join(dir, "procs.tsv")
+	rows := "batch_200\t1650.00\tms\t10\t2950.00\tdist/bench/jixiao check --dir $TMP/batch\n" +
+		"rss_batch_200\t56000\tKB\t3\t\t/usr/bin/time -v dist/bench/jixiao check --dir $TMP/batch\n"
+	if err := os.WriteFile(procs, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		ms, verdict string
+	}{{"1650.00", "**met**"}, {"10500.00", "**MISSED**"}} {
+		if err := os.WriteFile(procs, []byte(strings.Replace(rows, "1650.00", tc.ms, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := report{notesDir: dir}
+		if err := r.load("", procs, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		r.computeGoals()
+		out := rendered(t, &r)
+		goal := strings.Index(out, "| 批量审核 of 200 returned files as a whole process (`jixiao check --dir`): < 10 s | 27 (batch) |")
+		sec := strings.Index(out, "## Whole process: 批量审核 of 200 returned files")
+		row := strings.Index(out, "| 批量审核 of 200 files: `jixiao check --dir` |")
+		rss := strings.Index(out, "| 批量审核 of 200 files | 54.7 MiB | 3 |")
+		note := strings.Index(out, "Measured by hand: 200 files.")
+		if goal < 0 || !strings.Contains(out[goal:goal+300], tc.verdict) || !(sec < row && row < rss && rss < note) || sec < 0 {
+			t.Errorf("%s ms: goal %d sec %d row %d rss %d note %d\n%s", tc.ms, goal, sec, row, rss, note, out)
+		}
+	}
+}
+
+// rendered is the report r writes.
+func rendered(t *testing.T, r *report) string {
+	t.Helper()
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	r.write(w)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

@@ -65,6 +65,11 @@ var (
 	bundle    *i18n.Bundle
 	localizer *i18n.Localizer
 	setupOnce sync.Once
+	// builtinOnce loads the built-in translations on the package's first
+	// use instead of in init: parsing them took about 3 ms at every start
+	// of every program that links the package, whether it shows a word or
+	// not (jixiao patch, third_party/fyne/PATCHES.md).
+	builtinOnce sync.Once
 
 	//go:embed translations
 	translations embed.FS
@@ -83,6 +88,7 @@ func Localize(in string, data ...any) string {
 // The string can be templated and the template data can be passed as a struct with exported fields,
 // or as a map of string keys to any suitable value.
 func LocalizeKey(key, fallback string, data ...any) string {
+	loadBuiltin()
 	var d0 any
 	if len(data) > 0 {
 		d0 = data[0]
@@ -120,6 +126,7 @@ func LocalizePlural(in string, count int, data ...any) string {
 // The string can be templated and the template data can be passed as a struct with exported fields,
 // or as a map of string keys to any suitable value.
 func LocalizePluralKey(key, fallback string, count int, data ...any) string {
+	loadBuiltin()
 	var d0 any
 	if len(data) > 0 {
 		d0 = data[0]
@@ -149,6 +156,7 @@ func LocalizePluralKey(key, fallback string, count int, data ...any) string {
 // The data should be in json format following the structure described in the
 // package documentation.
 func AddTranslations(r fyne.Resource) error {
+	loadBuiltin()
 	defer updateLocalizer()
 	return addLanguage(r.Content(), r.Name())
 }
@@ -156,6 +164,7 @@ func AddTranslations(r fyne.Resource) error {
 // AddTranslationsForLocale allows an app to load a bundle of translations for a specified locale.
 // The data should be in json format.
 func AddTranslationsForLocale(data []byte, l fyne.Locale) error {
+	loadBuiltin()
 	defer updateLocalizer()
 	return addLanguage(data, l.String()+".json")
 }
@@ -166,6 +175,11 @@ func AddTranslationsForLocale(data []byte, l fyne.Locale) error {
 // Each file should be a json file with the name following pattern [prefix.]lang.json.
 // See the package documentation for the expected file structure.
 func AddTranslationsFS(fs embed.FS, dir string) (retErr error) {
+	loadBuiltin()
+	return addTranslationsFS(fs, dir)
+}
+
+func addTranslationsFS(fs embed.FS, dir string) (retErr error) {
 	files, err := fs.ReadDir(dir)
 	if err != nil {
 		return err
@@ -205,15 +219,19 @@ func addLanguage(data []byte, name string) error {
 	return nil
 }
 
-func init() {
-	bundle = i18n.NewBundle(language.English)
-	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+// loadBuiltin sets up the bundle with Fyne's own translations, once; every
+// exported function that reads or adds translations calls it first.
+func loadBuiltin() {
+	builtinOnce.Do(func() {
+		bundle = i18n.NewBundle(language.English)
+		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 
-	translated = []language.Tag{language.Make("en")} // the first item in this list will be the fallback if none match
-	err := AddTranslationsFS(translations, "translations")
-	if err != nil {
-		fyne.LogError("Error occurred loading built-in translations", err)
-	}
+		translated = []language.Tag{language.Make("en")} // the first item in this list will be the fallback if none match
+		err := addTranslationsFS(translations, "translations")
+		if err != nil {
+			fyne.LogError("Error occurred loading built-in translations", err)
+		}
+	})
 }
 
 func fallbackWithData(key, fallback string, data any) string {

@@ -1,0 +1,241 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/model"
+)
+
+// take reads the values of sheet row s, matched to the exported row m,
+// into the draft row m is (draftTask, draftIndicator).
+func (im *stageImport) take(kind tableKind, m *metaRow, s sheetRow) {
+	cols := im.doc.tables[kind].cols
+	if kind == tableTasks {
+		u, r, why := draftTask(im.g, m)
+		if why != "" {
+			im.problem("%s：%s，这一行未导入", s.rowName(), why)
+			return
+		}
+		t := &im.g.Units[u].Tasks[r]
+		place := shorten(strings.TrimSpace(im.g.Units[u].Name), 20) + " / " + shorten(strings.TrimSpace(t.Content), 30)
+		im.fixed(s, m, place, cols)
+		for _, c := range cols {
+			if c.role == roleInput && hasCol(s.t, c.key) {
+				im.takeTask(t, c, s, m, place)
+			}
+		}
+		im.taken = append(im.taken, takenRow{s: s, kind: kind, u: u, r: r, place: place})
+		return
+	}
+	r, why := draftIndicator(im.g, m)
+	if why != "" {
+		im.problem("%s：%s，这一行未导入", s.rowName(), why)
+		return
+	}
+	in := &im.g.Indicators[r]
+	place := shorten(in.Name(), 30)
+	im.fixed(s, m, place, cols)
+	for _, c := range cols {
+		if c.role == roleInput && hasCol(s.t, c.key) {
+			im.takeIndicator(in, c.key, c.head, s, m, place)
+		}
+	}
+	if hasCol(s.t, ckCauseBoth) {
+		im.takeIndicator(in, ckCauseBoth, "偏差原因", s, m, place)
+	}
+	im.taken = append(im.taken, takenRow{s: s, kind: kind, r: r, place: place})
+}
+
+// fixed reports the declared values of the row that differ from the
+// export: read-only, so not taken.
+func (im *stageImport) fixed(s sheetRow, m *metaRow, place string, cols []stageCol) {
+	for _, c := range cols {
+		want, ok := m.Fixed[c.key]
+		if c.role != roleFixed || !ok {
+			continue
+		}
+		got, found := im.fixedOf(s.t, s.r, c.key)
+		if !found {
+			continue
+		}
+		w := strings.TrimSpace(want)
+		if c.amount {
+			w = amountCanon(want)
+		}
+		if got == w {
+			continue
+		}
+		shown := s.t.g.value(s.r, s.t.cols[c.key], false, true).text
+		im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是申报的数值（%s），表中改为“%s”，未导入；要改请在程序中用“调整”并写明原因",
+			s.t.g.addr(s.r, s.t.cols[c.key]), place, c.head, orEmpty(want), shorten(shown, 30)))
+	}
+}
+
+// read reads the row's cell of column k; ok false (reported) when it
+// cannot be read.
+func (im *stageImport) read(s sheetRow, k colKey, place, head string) (cellValue, string, bool) {
+	c := s.t.cols[k]
+	addr := s.t.g.addr(s.r, c)
+	v := s.t.g.value(s.r, c, isAmountKey(k), isTextKey(k))
+	if v.bad != "" {
+		im.problem("%s %s %s：%s；这一格未导入", addr, place, head, v.bad)
+		return v, addr, false
+	}
+	return v, addr, true
+}
+
+// changed reports whether the value read differs both from the exported
+// one and from the draft's current one (only then is it taken).
+func (im *stageImport) changed(k colKey, read, exported, cur string, t model.Target) bool {
+	got := valueCanon(k, read, t)
+	if got == valueCanon(k, exported, t) || got == valueCanon(k, cur, t) {
+		im.rep.Unchanged++
+		return false
+	}
+	return true
+}
+
+func (im *stageImport) change(addr, place, head, old, now string) {
+	im.rep.Changes = append(im.rep.Changes, StageChange{Addr: addr, Place: place + " " + head, Old: old, New: now})
+}
+
+func (im *stageImport) takeTask(t *model.Task, c stageCol, s sheetRow, m *metaRow, place string) {
+	v, addr, ok := im.read(s, c.key, place, c.head)
+	if !ok {
+		return
+	}
+	var p *model.Amount
+	switch c.key {
+	case ckExec:
+		p = &t.Monitor.Executed
+	case ckForecast:
+		p = &t.Monitor.Forecast
+	case ckBudgetAdj:
+		p = &t.Eval.Budget
+	case ckExecYear:
+		p = &t.Eval.Executed
+	default:
+		return
+	}
+	cur := p.Raw()
+	if c.key == ckBudgetAdj {
+		cur = t.TaskBudget().Raw()
+	}
+	if !im.changed(c.key, v.text, m.Values[c.key], cur, model.Target{}) {
+		return
+	}
+	a := model.ParseAmount(v.text)
+	*p = a
+	im.change(addr, place, c.head, cur, v.text)
+	if a.State() == model.AmountInvalid {
+		im.problem("%s %s：%s（已按原文保留，请改正）", addr, place, model.AmountReason(a, c.head))
+	}
+}
+
+func (im *stageImport) takeIndicator(in *model.Indicator, k colKey, head string, s sheetRow, m *metaRow, place string) {
+	v, addr, ok := im.read(s, k, place, head)
+	if !ok {
+		return
+	}
+	target := model.ParseTarget(in.Value)
+	mo := &in.Monitor
+	var p *string
+	switch k {
+	case ckToDate:
+		p = &mo.ToDate
+	case ckForecastVal:
+		p = &mo.Forecast
+	case ckMeasures:
+		p = &mo.Measures
+	case ckCause:
+		p = &mo.Cause
+	case ckCauseText:
+		p = &mo.CauseText
+	case ckActual:
+		p = &in.Eval.Actual
+	case ckWeight:
+		p = &in.Eval.Weight
+	case ckAnalysis:
+		p = &in.Eval.Analysis
+	case ckLikely:
+		cur := string(mo.Likelihood)
+		if !im.changed(k, v.text, m.Values[k], cur, target) {
+			return
+		}
+		now := model.Likelihood(v.text)
+		if now == "不可能" {
+			now = model.LikelyNoChance
+		}
+		mo.Likelihood = now
+		im.change(addr, place, head, cur, string(now))
+		if now != "" && !validLikelihood(now) {
+			im.problem("%s %s %s“%s”无法识别，请选择 确定能、有可能 或 完全不可能（已按原文保留，请改正）", addr, place, head, shorten(v.text, 20))
+		}
+		return
+	case ckCauseBoth:
+		cur := causeText(*mo)
+		if !im.changed(k, v.text, m.Values[k], cur, target) {
+			return
+		}
+		mo.Cause, mo.CauseText = splitCause(v.text)
+		im.change(addr, place, head, cur, v.text)
+		return
+	default:
+		return
+	}
+	cur := *p
+	if !im.changed(k, v.text, m.Values[k], cur, target) {
+		return
+	}
+	*p = v.text
+	im.change(addr, place, head, cur, v.text)
+	switch k {
+	case ckCause:
+		if v.text != "" && !validCause(v.text) {
+			im.problem("%s %s %s“%s”无法识别，请选择 %s（已按原文保留，请改正）", addr, place, head, shorten(v.text, 20), strings.Join(model.DeviationCauses, "、"))
+		}
+	case ckActual, ckWeight:
+		sc := model.ScoreIndicator(*in)
+		if (sc.State == model.ScoreBadActual && k == ckActual || sc.State == model.ScoreNoWeight && k == ckWeight) && v.text != "" {
+			im.problem("%s %s %s：%s（已按原文保留，请改正）", addr, place, head, sc.Message)
+		}
+	}
+	if k == ckToDate || k == ckForecastVal || k == ckActual {
+		im.barePercent(v, addr, place, head, target)
+	}
+}
+
+// barePercent gives the 提示 for a bare number at most 1 typed for a
+// percentage target above 1%: 0.95 for ≥95% is most likely 95%.
+func (im *stageImport) barePercent(v cellValue, addr, place, head string, t model.Target) {
+	if !t.Percent() || v.pct || t.Number.Abs().LessThanOrEqual(decimal.NewFromInt(1)) {
+		return
+	}
+	d, err := model.ParseActual(v.text, t)
+	if err != "" || strings.HasSuffix(strings.TrimSpace(v.text), "%") || d.IsZero() || d.Abs().GreaterThan(decimal.NewFromInt(1)) {
+		return
+	}
+	im.rep.Hints = append(im.rep.Hints, fmt.Sprintf("%s %s %s填的是 %s，没有“%%”，按 %s%% 计；指标值是 %s，如果是 %s%%，请改为 %s%%",
+		addr, place, head, v.text, d.String(), t.Raw, d.Shift(2).String(), d.Shift(2).String()))
+}
+
+func validLikelihood(l model.Likelihood) bool {
+	for _, x := range model.Likelihoods {
+		if l == x {
+			return true
+		}
+	}
+	return false
+}
+
+func validCause(s string) bool {
+	for _, c := range model.DeviationCauses {
+		if strings.TrimSpace(s) == c {
+			return true
+		}
+	}
+	return false
+}

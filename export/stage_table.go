@@ -1,0 +1,249 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"jixiao/model"
+)
+
+// The 运行监控表 and 自评表 (docs/selfeval.md) are two tables each: the
+// tasks' budget execution and the indicators. Each table is a list of
+// named columns (stageCol) and of rows that know which task or indicator
+// they are (stageRow). The workbook writes each table on a sheet of its
+// own, with a row id in a hidden first column, the identity texts
+// repeated on every row (no merged cells, so rows can be sorted), live
+// formulas and a hidden sheet with the exported values; the importer
+// finds every row by what it is and every column by its header text
+// (docs/format.md). The PDF draws the same tables on one grid.
+
+// colKey names a column of a stage table; the hidden sheet keys values by it.
+type colKey string
+
+const (
+	ckID          colKey = "id"          // 编号: the row id (hidden column)
+	ckUnit        colKey = "unit"        // 任务名称 (the unit)
+	ckContent     colKey = "content"     // 主要内容
+	ckBudget      colKey = "budget"      // 年初预算数 (the declared 合计)
+	ckFiscal      colKey = "fiscal"      // 其中：财政资金
+	ckExec        colKey = "exec"        // 1–N月执行数
+	ckRate        colKey = "rate"        // 执行率
+	ckForecast    colKey = "forecast"    // 全年预计执行数
+	ckHint        colKey = "hint"        // 提示
+	ckBudgetAdj   colKey = "budgetAdj"   // 全年预算数（调整后）
+	ckExecYear    colKey = "execYear"    // 全年执行数
+	ckWeight      colKey = "weight"      // 分值
+	ckScore       colKey = "score"       // 得分
+	ckNote        colKey = "note"        // 备注
+	ckL1          colKey = "l1"          // 一级指标
+	ckL2          colKey = "l2"          // 二级指标
+	ckL3          colKey = "l3"          // 三级指标 (with its Sub: 成本控制成效：在职人员经费变动率)
+	ckValue       colKey = "value"       // 年度指标值
+	ckToDate      colKey = "toDate"      // 1–N月实际完成值
+	ckForecastVal colKey = "forecastVal" // 全年预计完成值
+	ckLikely      colKey = "likely"      // 完成可能性
+	ckCause       colKey = "cause"       // 偏差原因类别
+	ckCauseText   colKey = "causeText"   // 偏差原因说明
+	ckCauseBoth   colKey = "causeBoth"   // 偏差原因 “类别：说明” in one cell (format 1)
+	ckMeasures    colKey = "measures"    // 拟采取的措施
+	ckActual      colKey = "actual"      // 实际完成值
+	ckAnalysis    colKey = "analysis"    // 偏差原因分析及改进措施
+)
+
+// colRole is what a column holds and whether it is read back.
+type colRole uint8
+
+const (
+	roleID    colRole = iota // the row id
+	roleKey                  // identity text: 任务名称, 主要内容, 一级/二级/三级指标
+	roleFixed                // a declared value, read-only: 年初预算数, 财政资金, 指标值
+	roleInput                // filled by the clerk, read back
+	roleCalc                 // computed: a live formula in the workbook
+	roleInfo                 // read-only text that is not read back (备注)
+)
+
+// stageCol is one column of a stage table.
+type stageCol struct {
+	key    colKey
+	head   string
+	width  float64 // Excel width units
+	role   colRole
+	field  model.Field // roleInput: the draft's field, as findings name it
+	amount bool        // an amount in 万元
+}
+
+type tableKind uint8
+
+const (
+	tableTasks tableKind = iota
+	tableIndicators
+)
+
+func (k tableKind) String() string {
+	if k == tableTasks {
+		return "预算执行情况"
+	}
+	return "绩效指标"
+}
+
+// stageTable is one table of a stage sheet.
+type stageTable struct {
+	kind    tableKind
+	sheet   string // the workbook's sheet
+	caption string // 一、预算执行情况（单位：万元）
+	cols    []stageCol
+	rows    []*stageRow
+	foot    []footRow
+	notes   []string // lines under the table
+}
+
+// stageRow is one task or indicator row of a table.
+type stageRow struct {
+	id          string // T1…, I1…: unique in the workbook
+	unit, index int    // the draft's unit and task row, or indicator row (a hint on import)
+	key         []string
+	target      model.Target // indicator rows: the 指标值
+	text        map[colKey]string
+	amt         map[colKey]model.Amount
+}
+
+// calcKind is a computed cell of a table: a live formula in the workbook,
+// the model's value in the PDF.
+type calcKind uint8
+
+const (
+	calcNone        calcKind = iota
+	calcSum                  // Σ of the column over the rows
+	calcAdjSum               // Σ 全年预算数, an empty cell counting its 年初预算数
+	calcRateTotal            // 执行率 of the 合计 row
+	calcBudgetScore          // 得分 of the 预算执行率
+	calcWeightTotal          // 分值: the 预算执行率's 10 + Σ indicators
+	calcTotal                // 总分
+	calcGrade                // 等级
+)
+
+// footCell is a cell of a footer row: its static text (the model's value,
+// shown in the PDF) and, in the workbook, its formula.
+type footCell struct {
+	text string
+	calc calcKind
+	num  bool // a plain number (the 预算执行率's 分值 10)
+}
+
+// footRow is a row under a table's rows (合计, 总分): a label over the
+// columns before its first cell.
+type footRow struct {
+	label string
+	cells map[colKey]footCell
+}
+
+// stageDoc is a built 监控表 or 自评表.
+type stageDoc struct {
+	stage  model.Stage
+	f      *model.Form
+	name   string // 绩效运行监控表 or 绩效自评表
+	title  string // 部门整体绩效运行监控表
+	sub    string // （2020年度，截至6月）
+	tables []*stageTable
+	adjust []string // the 调整 record, one line each
+	// verdict is the table's own findings (model.JudgeTable): a table with
+	// errors says 未通过审核（N 个错误） on every page, as the 申报表 does.
+	verdict model.Verdict
+}
+
+// Sheet names of the workbook.
+const (
+	TaskSheetName      = "预算执行情况"
+	IndicatorSheetName = "绩效指标"
+)
+
+// newTaskRow is the row of task r of unit u.
+func newTaskRow(f *model.Form, n, u, r int) *stageRow {
+	t := &f.Units[u].Tasks[r]
+	unit := strings.TrimSpace(f.Units[u].Name)
+	content := strings.TrimSpace(t.Content)
+	return &stageRow{id: fmt.Sprintf("T%d", n), unit: u, index: r, key: []string{unit, content},
+		text: map[colKey]string{ckUnit: unit, ckContent: content, ckBudget: t.Total.String(), ckFiscal: t.Fiscal.String()},
+		amt:  map[colKey]model.Amount{ckBudget: t.Total, ckFiscal: t.Fiscal}}
+}
+
+// newIndRow is the row of indicator r.
+func newIndRow(f *model.Form, n, r int) *stageRow {
+	in := &f.Indicators[r]
+	l1, l2, l3 := strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(level3Text(*in))
+	return &stageRow{id: fmt.Sprintf("I%d", n), index: r, key: []string{l1, l2, l3}, target: model.ParseTarget(in.Value),
+		text: map[colKey]string{ckL1: l1, ckL2: l2, ckL3: l3, ckValue: strings.TrimSpace(in.Value)},
+		amt:  map[colKey]model.Amount{}}
+}
+
+// taskRows calls fn for every task row with its running number (1…).
+func taskRows(f *model.Form, fn func(n, u, r int, t *model.Task)) {
+	n := 0
+	for u := range f.Units {
+		for r := range f.Units[u].Tasks {
+			n++
+			fn(n, u, r, &f.Units[u].Tasks[r])
+		}
+	}
+}
+
+// scoredRows are the indicator rows that take part (model.Indicator.Scorable).
+func scoredRows(f *model.Form) []int {
+	var rows []int
+	for r, in := range f.Indicators {
+		if in.Scorable() {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// adjustLines is the 调整 record, one line each (none when there were none).
+func adjustLines(f *model.Form) []string {
+	var out []string
+	for i, a := range f.Adjustments {
+		out = append(out, fmt.Sprintf("%d. %s：%s → %s（%s阶段，%s）。原因：%s", i+1, a.Place, orSlash(a.Old), a.New, a.Stage,
+			a.Time.Format("2006-01-02"), a.Reason))
+	}
+	return out
+}
+
+func orSlash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "（空）"
+	}
+	return s
+}
+
+// buildStage returns the tables of stage for f, or a plain Chinese error
+// when f has not reached it.
+func buildStage(f *model.Form, stage model.Stage) (*stageDoc, error) {
+	if f == nil {
+		return nil, model.Errorf(model.EINVALID, "没有要导出的申报表")
+	}
+	switch stage {
+	case model.StageMonitor:
+		if f.Stage < model.StageMonitor || f.Month < 1 {
+			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入运行监控阶段：请先把阶段切换到“运行监控”并选择月份（命令行：jixiao stage --draft 编号 监控 --month 6）")
+		}
+		return honest(buildMonitor(f)), nil
+	case model.StageEval:
+		if f.Stage < model.StageEval {
+			return nil, model.Errorf(model.ECONFLICT, "草稿还没有进入年度自评阶段：请先把阶段切换到“年度自评”（命令行：jixiao stage --draft 编号 自评）")
+		}
+		return honest(buildEval(f)), nil
+	}
+	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
+}
+
+// honest gives a built 运行监控表 or 自评表 what an export of the 申报表
+// has (docs/format.md): the verdict of the table's own findings, printed
+// on every page (PDF) and in the page header (xlsx), and under the tasks'
+// 合计 the note of the amounts the 合计 leaves out (model.TableInvalid).
+func honest(d *stageDoc) *stageDoc {
+	d.verdict = model.JudgeTable(model.Check(d.f), d.stage)
+	if note := (model.Sums{Invalid: model.TableInvalid(d.f, d.stage)}).IncompleteNote(); note != "" {
+		d.tables[0].notes = append([]string{"注：" + note + "（见标红的单元格），请改正后重新导出"}, d.tables[0].notes...)
+	}
+	return d
+}

@@ -1,0 +1,3 @@
+module github.com/mozillazg/go-pinyin
+
+go 1.16
