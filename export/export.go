@@ -47,6 +47,13 @@ type ImportReport struct {
 	// place); nil for a JSON file.
 	Places map[model.Location]Place
 
+	// FileTemplate is the 表样 the file records it was written in (our
+	// xlsx since WorkbookVersion 2.1, our JSON since its "template"); nil
+	// for other files. The form names it; the caller stores it when the
+	// drafts file lacks that version and moves the draft to a newer one
+	// (cli import).
+	FileTemplate *model.Template
+
 	// tpl is the form's 表样: the counts are named by its parts.
 	tpl *model.Template
 }

@@ -101,9 +101,10 @@ func ImportBytesWith(name string, data []byte, o ImportOptions) (*model.Form, *I
 	case kindXLSX:
 		f, rep, err = importXLSX(name, data, tpls)
 	case kindJSON:
-		f, err = unmarshalForm(data)
+		var recorded *model.Template
+		f, recorded, err = unmarshalFormRecord(data)
 		if err == nil {
-			rep = &ImportReport{}
+			rep = &ImportReport{FileTemplate: recorded}
 			rep.note("从 JSON 数据文件完整读取")
 		}
 	case kindOldXLS:
@@ -124,6 +125,9 @@ func ImportBytesWith(name string, data []byte, o ImportOptions) (*model.Form, *I
 	}
 	if note != "" {
 		rep.note("%s", note)
+	}
+	if rep.FileTemplate != nil {
+		tpls = append(tpls, rep.FileTemplate)
 	}
 	rep.count(f, model.TemplateOf(f, tpls))
 	f.Meta.Origin = "导入自 " + name

@@ -273,6 +273,13 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		if shareC >= 0 {
 			share = normShare(g.at(r, shareC))
 		}
+		if recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel {
+			for _, c := range yearCols {
+				if c >= 0 && g.isFormula(r, c) {
+					g.acceptFormula(r, c) // our SUM, not computed yet: not typed
+				}
+			}
+		}
 		years := readFundYears(g, r, yearCols, rep)
 		if nameAt < 0 && amount.IsEmpty() && years == [2]model.Amount{} {
 			continue

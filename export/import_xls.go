@@ -90,12 +90,13 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 	}
 	var names []string
 	var hidden *model.Form
+	var recorded *model.Template
 	var herr error
 	for _, s := range wb.sheets {
 		if s.name == DataSheetName {
 			// our xlsx saved as .xls by Excel, WPS or LibreOffice keeps
 			// the hidden data sheet
-			hidden, herr = wb.dataSheet(name, s)
+			hidden, recorded, herr = wb.dataSheet(name, s)
 			continue
 		}
 		names = append(names, s.name)
@@ -111,7 +112,7 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 			}
 		}
 		return nil, model.Errorf(model.ENOTFOUND, "没有这个工作表")
-	}, tpls)
+	}, readingTemplates(hidden, recorded, tpls))
 	if visible == nil && verr == nil {
 		verr = notAForm(name)
 	}
@@ -119,18 +120,24 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 	if err != nil {
 		return nil, nil, err
 	}
+	rep.FileTemplate = recorded
 	rep.note("从 Excel 97-2003 / WPS 表格文件（%s）读取", strings.ToLower(extOf(name)))
 	return f, rep, nil
 }
 
 // dataSheet reads the form from our hidden data sheet (A1 the format
 // name, A2… the JSON in pieces).
-func (wb *xlsWorkbook) dataSheet(name string, s xlsSheet) (*model.Form, error) {
+func (wb *xlsWorkbook) dataSheet(name string, s xlsSheet) (*model.Form, *model.Template, error) {
 	g, err := wb.grid(s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return dataSheetForm(name, g.cells)
+	f, err := dataSheetForm(name, g.cells)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, _ := dataSheetTemplate(g.cells)
+	return f, t, nil
 }
 
 func extOf(name string) string {

@@ -30,9 +30,13 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, err
 	}
 	defer xf.Close()
-	hidden, herr := readDataSheet(name, xf)
-	visible, vrep, verr := readVisible(xf, name, tpls)
-	return chooseForm(hidden, herr, visible, vrep, verr)
+	hidden, recorded, herr := readDataSheet(name, xf)
+	visible, vrep, verr := readVisible(xf, name, readingTemplates(hidden, recorded, tpls))
+	f, rep, err = chooseForm(hidden, herr, visible, vrep, verr)
+	if rep != nil {
+		rep.FileTemplate = recorded
+	}
+	return f, rep, err
 }
 
 // chooseForm picks between the form of a workbook's hidden data sheet
@@ -116,15 +120,20 @@ func brokenXML(data []byte) string {
 
 // readDataSheet reads the form from the hidden data sheet of the workbook
 // called name; (nil, nil) when there is none.
-func readDataSheet(name string, xf *excelize.File) (*model.Form, error) {
+func readDataSheet(name string, xf *excelize.File) (*model.Form, *model.Template, error) {
 	if idx, _ := xf.GetSheetIndex(DataSheetName); idx < 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	rows, err := xf.GetRows(DataSheetName, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return dataSheetForm(name, rows)
+	f, err := dataSheetForm(name, rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, _ := dataSheetTemplate(rows) // a damaged record: read as a file without one
+	return f, t, nil
 }
 
 // dataSheetForm reads the form from the cells of a hidden data sheet (of

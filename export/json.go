@@ -24,13 +24,29 @@ type envelope struct {
 	Format  string          `json:"format"`
 	Version int             `json:"version"`
 	Form    json.RawMessage `json:"form"`
+	// Template is the 表样 the form was written in (template_record.go):
+	// an addition older readers pass over.
+	Template *templateRecord `json:"template,omitempty"`
 }
 
 // WriteJSON writes f in the exchange format (docs/format.md): the
-// envelope {"format":"jixiao-form","version":1,"form":{…}}, indented, UTF-8.
-// Amounts are written as the text typed, so nothing is lost.
-func WriteJSON(w io.Writer, f *model.Form) error {
-	b, err := marshalForm(f, true)
+// envelope {"format":"jixiao-form","version":1,"form":{…},"template":{…}},
+// indented, UTF-8. Amounts are written as the text typed, so nothing is
+// lost. The template recorded is f's own among the built-in ones
+// (WriteJSONTemplate for an imported one).
+func WriteJSON(w io.Writer, f *model.Form) error { return WriteJSONTemplate(w, f, nil) }
+
+// WriteJSONTemplate is WriteJSON recording template tpl, the form's own
+// (its id, version, hash and the template itself).
+func WriteJSONTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
+	if f == nil {
+		return model.Errorf(model.EINVALID, "没有要导出的申报表")
+	}
+	rec, err := newTemplateRecord(fileTemplate(f, tpl))
+	if err != nil {
+		return model.Errorf(model.EINTERNAL, "表样无法写入 JSON：%w", err)
+	}
+	b, err := marshalFormWith(f, true, rec)
 	if err != nil {
 		return err
 	}
@@ -38,7 +54,9 @@ func WriteJSON(w io.Writer, f *model.Form) error {
 	return err
 }
 
-func marshalForm(f *model.Form, indent bool) ([]byte, error) {
+func marshalForm(f *model.Form, indent bool) ([]byte, error) { return marshalFormWith(f, indent, nil) }
+
+func marshalFormWith(f *model.Form, indent bool, rec *templateRecord) ([]byte, error) {
 	if f == nil {
 		return nil, model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}
@@ -50,7 +68,7 @@ func marshalForm(f *model.Form, indent bool) ([]byte, error) {
 	if err != nil {
 		return nil, model.Errorf(model.EINTERNAL, "申报表无法写成 JSON：%w", err)
 	}
-	b, err := json.Marshal(envelope{Format: FormatName, Version: FormatVersion, Form: fb})
+	b, err := json.Marshal(envelope{Format: FormatName, Version: FormatVersion, Form: fb, Template: rec})
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +94,20 @@ func ReadJSON(r io.Reader) (*model.Form, error) {
 		return nil, model.Errorf(model.EINVALID, "文件超过 %d MB，不像是申报表数据文件，未导入", maxJSON>>20)
 	}
 	return unmarshalForm(b)
+}
+
+// unmarshalFormRecord is unmarshalForm that also returns the template the
+// file records (nil when none, or when the record does not read: the form
+// is read without it).
+func unmarshalFormRecord(b []byte) (*model.Form, *model.Template, error) {
+	f, err := unmarshalForm(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	var env envelope
+	_ = json.Unmarshal(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), &env) // read once already
+	t, _ := env.Template.template()
+	return f, t, nil
 }
 
 func unmarshalForm(b []byte) (*model.Form, error) {

@@ -170,17 +170,6 @@ func fundsTotalCell(fd *model.Funds, side model.FundsSide, col int) lcell {
 // (fundSum): 1 收入构成, 2 支出构成.
 func fundKey(s model.FundsSide) int8 { return int8(s) + 1 }
 
-// fundsSides are the sides the table prints: both, or the income side
-// alone for a one-sided template (资金总额) unless the form holds rows of
-// the other side (nothing typed is hidden).
-func fundsSides(t *model.Template, fd *model.Funds) []model.FundsSide {
-	sides := []model.FundsSide{model.FundsIncome}
-	if t.Funds == nil || !t.Funds.OneSided() || len(fd.Expense) > 0 || !fd.Typed(model.FundsExpense).IsEmpty() {
-		sides = append(sides, model.FundsExpense)
-	}
-	return sides
-}
-
 // subPrefix starts the first part of a total printed first: 其中：财政拨款.
 const subPrefix = "其中："
 
@@ -200,7 +189,7 @@ func (l *layout) fundsRows() {
 		}
 	}
 	fl := t.Funds // nil: the program's names (合计, 收入构成, 支出构成)
-	sides := fundsSides(t, fd)
+	sides := model.FundsSides(t, fd)
 	years := model.YearColumns(t, f)
 	if len(years) > n-5 {
 		years = years[:max(n-5, 0)]
@@ -277,7 +266,7 @@ func (l *layout) fundsRows() {
 			for j, y := range years {
 				c, w := yearCol(j)
 				a := fr.Years[y.Back-1]
-				r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
+				r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String(), fundRow: fundKey(s)})
 			}
 			return r
 		}
@@ -308,11 +297,13 @@ func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span i
 			empty = false
 		}
 	}
-	if empty {
-		return lcell{col: col, colSpan: span, rowSpan: 1, kind: kText}
-	}
+	// a SUM of the column's rows in the xlsx (fundSum), as the 当年金额's
 	m, _ := fd.SumYear(side, back)
-	return lcell{col: col, colSpan: span, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false)}
+	c := lcell{col: col, colSpan: span, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false), fundSum: fundKey(side)}
+	if empty {
+		c.text = "" // nothing printed under an empty column
+	}
+	return c
 }
 
 // order puts the sections in the template's order (the title block

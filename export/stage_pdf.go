@@ -21,7 +21,13 @@ func (l *layout) headTitle() string {
 // as a print-ready A4 PDF, drawn by the declaration's PDF writer (table
 // headers repeated after page breaks, font embedded).
 func WriteStagePDF(w io.Writer, f *model.Form, stage model.Stage) (rep PDFReport, err error) {
-	d, err := buildStage(f, stage)
+	return WriteStagePDFTemplate(w, f, stage, nil)
+}
+
+// WriteStagePDFTemplate is WriteStagePDF judged by template tpl, the
+// draft's own (its 未通过审核 count is check's).
+func WriteStagePDFTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) (rep PDFReport, err error) {
+	d, err := buildStageIn(f, stage, tpl)
 	if err != nil {
 		return rep, err
 	}

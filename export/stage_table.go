@@ -236,6 +236,16 @@ func buildStage(f *model.Form, stage model.Stage) (*stageDoc, error) {
 	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
 }
 
+// buildStageIn is buildStage judged by template tpl, the draft's own (nil:
+// its own among the built-in ones), as check judges it.
+func buildStageIn(f *model.Form, stage model.Stage, tpl *model.Template) (*stageDoc, error) {
+	d, err := buildStage(f, stage)
+	if err == nil && tpl != nil {
+		d.verdict = model.JudgeTable(model.CheckWith(f, tpl), stage)
+	}
+	return d, err
+}
+
 // honest gives a built 运行监控表 or 自评表 what an export of the 申报表
 // has (docs/format.md): the verdict of the table's own findings, printed
 // on every page (PDF) and in the page header (xlsx), and under the tasks'

@@ -38,7 +38,13 @@ var StageSheets = []string{TaskSheetName, IndicatorSheetName}
 // (StageEval) as a working workbook whose yellow cells are filled in
 // Excel/WPS and imported back with ImportStageValues.
 func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
-	d, err := buildStage(f, stage)
+	return WriteStageXLSXTemplate(w, f, stage, nil)
+}
+
+// WriteStageXLSXTemplate is WriteStageXLSX judged by template tpl, the
+// draft's own (its 未通过审核 count is check's).
+func WriteStageXLSXTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) error {
+	d, err := buildStageIn(f, stage, tpl)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,8 @@ func Tables(f *model.Form) []model.Stage {
 }
 
 // WriteTable writes the table of stage s of f to w as ext ("xlsx" or
-// "pdf"); tpl is the 申报表's template (nil: the form's own built-in one).
+// "pdf"); tpl is the form's template (nil: its own among the built-in
+// ones), by whose rules every table is judged.
 // The report is a PDF's (pages, characters the font lacks).
 func WriteTable(w io.Writer, f *model.Form, tpl *model.Template, s model.Stage, ext string) (rep PDFReport, err error) {
 	switch strings.TrimPrefix(ext, ".") {
@@ -39,12 +40,12 @@ func WriteTable(w io.Writer, f *model.Form, tpl *model.Template, s model.Stage, 
 		if s == model.StageDeclare {
 			return rep, WriteXLSXTemplate(w, f, tpl)
 		}
-		return rep, WriteStageXLSX(w, f, s)
+		return rep, WriteStageXLSXTemplate(w, f, s, tpl)
 	case "pdf":
 		if s == model.StageDeclare {
 			return WritePDFTemplate(w, f, tpl)
 		}
-		return WriteStagePDF(w, f, s)
+		return WriteStagePDFTemplate(w, f, s, tpl)
 	}
 	return rep, model.Errorf(model.EINVALID, "不能把%s导出为“%s”文件：请选 Excel（.xlsx）或 PDF", model.TableName(s), ext)
 }

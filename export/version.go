@@ -75,7 +75,10 @@ func CheckFileVersion(name, what string, v, known FileVersion) error {
 //	     hidden data is of a newer major version or a newer form schema
 //	     instead of falling back on the visible sheet, which it might
 //	     misread.
-var WorkbookVersion = FileVersion{2, 0}
+//	2.1  column C of the hidden sheet holds the 表样 the file was written
+//	     in (template_record.go): a reader of 2.0 passes over it and reads
+//	     the file as before.
+var WorkbookVersion = FileVersion{2, 1}
 
 // StageWorkbookVersion is the layout of the 运行监控表/自评表 workbooks
 // (the hidden sheet StageDataSheet); the stage sheets' writer and reader

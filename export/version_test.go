@@ -82,7 +82,7 @@ func TestWorkbookRecordsItsVersion(t *testing.T) {
 	defer xf.Close()
 	a1, _ := xf.GetCellValue(DataSheetName, "A1")
 	b1, _ := xf.GetCellValue(DataSheetName, "B1")
-	if a1 != FormatName || b1 != WorkbookVersion.String() || b1 != "2.0" {
+	if a1 != FormatName || b1 != WorkbookVersion.String() || b1 != "2.1" { // 2.1: the 表样 in column C
 		t.Errorf("A1 %q B1 %q, want %q %q", a1, b1, FormatName, WorkbookVersion)
 	}
 }

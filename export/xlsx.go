@@ -163,6 +163,9 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err := writeDataSheet(xf, f); err != nil {
 		return err
 	}
+	if err := writeDataTemplate(xf, fileTemplate(f, tpl)); err != nil {
+		return err
+	}
 	if err := pageSetup(xf, f, l.tpl, l.verdict, ps.scale); err != nil {
 		return err
 	}

@@ -177,8 +177,13 @@ func amountErr(format string, args ...any) error {
 	return &AmountError{fmt.Sprintf(format, args...)}
 }
 
-// normalizeNumber folds full-width digits and punctuation to ASCII and
-// trims every kind of blank.
+// NormalizeNumber folds full-width digits and punctuation to ASCII
+// (２０２０ → 2020, ． → .) and trims every kind of blank: what the form's
+// readers of numbers, amounts and years see before they parse.
+func NormalizeNumber(s string) string { return normalizeNumber(s) }
+
+// normalizeNumber is NormalizeNumber under the name the model's own code
+// uses.
 func normalizeNumber(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {

@@ -93,12 +93,16 @@ func (t *Task) own() {
 // own replaces the copied indicator's formula inputs by a copy.
 func (in *Indicator) own() { in.Inputs = maps.Clone(in.Inputs) }
 
-func (u Unit) clone() Unit {
+// Clone returns a copy of u that shares no memory with it (its rows, their
+// target links and last year's amounts are copied).
+func (u Unit) Clone() Unit {
 	u.Tasks = cloneInto(nil, u.Tasks, (*Task).own)
 	return u
 }
 
-func (in Indicator) clone() Indicator {
+// Clone returns a copy of in that shares no memory with it (its formula
+// inputs are copied).
+func (in Indicator) Clone() Indicator {
 	in.own()
 	return in
 }

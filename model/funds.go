@@ -199,3 +199,14 @@ func (l *FundsLayout) TotalOf(s FundsSide) string {
 	}
 	return strings.TrimSuffix(l.SideLabel(s), "构成") + l.Total()
 }
+
+// FundsSides are the sides of fd that template t shows: both, or the
+// income side alone for a one-sided template (资金总额) unless fd holds
+// rows or a total of the other side (nothing typed is hidden).
+func FundsSides(t *Template, fd *Funds) []FundsSide {
+	sides := []FundsSide{FundsIncome}
+	if t == nil || t.Funds == nil || !t.Funds.OneSided() || len(fd.Rows(FundsExpense)) > 0 || !fd.Typed(FundsExpense).IsEmpty() {
+		sides = append(sides, FundsExpense)
+	}
+	return sides
+}

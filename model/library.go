@@ -106,7 +106,7 @@ func Library() []LibraryEntry {
 
 func (e LibraryEntry) clone() LibraryEntry {
 	c := e
-	c.Indicator = e.Indicator.clone()
+	c.Indicator = e.Indicator.Clone()
 	c.Used = append([]UsedValue(nil), e.Used...)
 	if e.Used == nil {
 		c.Used = nil

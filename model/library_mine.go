@@ -61,7 +61,7 @@ func MyIndicators(used []UsedIndicator) []LibraryEntry {
 		}
 		if year > g.latest {
 			g.latest = year
-			g.entry.Indicator = in.clone()
+			g.entry.Indicator = in.Clone()
 			g.entry.Indicator.Inputs = nil
 			g.entry.Direction = directionOf(in.Value)
 		}

@@ -156,12 +156,34 @@ func columnKeys(cs []Column) []string {
 	return out
 }
 
+// columnMeaning says what an indicator column holds, for a header that
+// changes its meaning between versions.
+var columnMeaning = map[string]string{
+	IndColL1: "一级指标", IndColL2: "二级指标", IndColL3: "三级指标", IndColValue: "指标值",
+	IndColExplain: "指标解释", IndColNote: "指标说明", IndColWeight: "分值/权重", IndColUnit: "计量单位",
+	IndColValueType: "指标值类型（定量、定性）", IndColScoring: "评(扣)分标准",
+	IndColNature: "指标性质（≥、≤、=、定性）", IndColDirection: "指标方向（正向、反向）",
+}
+
 func columnDiff(from, to *Template) []string {
 	var out []string
 	part := to.Label(SectionIndicators)
 	fk, tk := columnKeys(from.IndicatorColumns), columnKeys(to.IndicatorColumns)
+	// A header that stays but now stands for another column: one line that
+	// says its meaning changed, not “新增「指标性质」… 删去「指标性质」”.
+	moved := map[string]bool{} // keys whose header moved to another key
+	for _, a := range fk {
+		for _, b := range tk {
+			if a != b && from.ColumnLabel(a) == to.ColumnLabel(b) && !slices.Contains(tk, a) && !slices.Contains(fk, b) {
+				moved[a], moved[b] = true, true
+				out = append(out, fmt.Sprintf("%s：栏目「%s」的含义改变：原为%s，现为%s（已填的内容按原来的含义处理，见下）",
+					part, to.ColumnLabel(b), columnMeaning[a], columnMeaning[b]))
+			}
+		}
+	}
 	for _, k := range tk {
 		switch {
+		case moved[k]:
 		case !slices.Contains(fk, k):
 			out = append(out, fmt.Sprintf("%s：新增栏目「%s」", part, to.ColumnLabel(k)))
 		case from.ColumnLabel(k) != to.ColumnLabel(k):
@@ -169,7 +191,9 @@ func columnDiff(from, to *Template) []string {
 		}
 	}
 	for _, k := range minus(fk, tk) {
-		out = append(out, fmt.Sprintf("%s：删去栏目「%s」", part, from.ColumnLabel(k)))
+		if !moved[k] {
+			out = append(out, fmt.Sprintf("%s：删去栏目「%s」", part, from.ColumnLabel(k)))
+		}
 	}
 	if !slices.Equal(common(fk, tk), common(tk, fk)) {
 		names := make([]string, len(tk))

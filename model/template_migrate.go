@@ -394,7 +394,13 @@ var optColumns = []optColumn{
 // oldLabel is the header column key had in the draft's template.
 func (mg *migrator) oldLabel(key string) string {
 	if mg.from != nil && mg.from.HasColumn(key) {
-		return mg.from.ColumnLabel(key)
+		l := mg.from.ColumnLabel(key)
+		// a header the new template gives another column (指标性质 that
+		// meant 指标值类型): the column's own name, so that a moved
+		// “指标值类型：定量” is not read as the new column's
+		if !slices.ContainsFunc(mg.to.IndicatorColumns, func(c Column) bool { return c.Key != key && mg.to.ColumnLabel(c.Key) == l }) {
+			return l
+		}
 	}
 	return indicatorDefault[key]
 }

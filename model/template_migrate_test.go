@@ -497,3 +497,38 @@ func TestMigrateFundsYears(t *testing.T) {
 	}
 	nothingLost(t, f, g)
 }
+
+// A header that stays while its column changes (指标性质 meant 定量/定性 in
+// version 1 and is the ≥/≤/= column in version 2) is one line that says
+// its meaning changed, and what was typed keeps its meaning.
+func TestMigrationNamesAChangedMeaning(t *testing.T) {
+	v1 := BuiltinTemplate(HunanTemplateID)
+	v1.ID, v1.Version = "bureau", 1
+	for i, c := range v1.IndicatorColumns {
+		if c.Key == IndColValueType {
+			v1.IndicatorColumns[i].Label = "指标性质"
+		}
+	}
+	v2 := v1.Clone()
+	v2.Version = 2
+	for i, c := range v2.IndicatorColumns {
+		if c.Key == IndColValueType {
+			v2.IndicatorColumns[i] = Column{Key: IndColNature, Label: "指标性质"}
+		}
+	}
+	f := TemplateExample(v1)
+	g, m, err := Migrate(f, v1, v2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(m.Lines(), "\n")
+	if !strings.Contains(text, "栏目「指标性质」的含义改变：原为指标值类型（定量、定性），现为指标性质（≥、≤、=、定性）") ||
+		strings.Contains(text, "新增栏目「指标性质」") || strings.Contains(text, "删去栏目「指标性质」") {
+		t.Errorf("migration list:\n%s", text)
+	}
+	for i, in := range g.Indicators {
+		if in.Nature != "" || !strings.Contains(in.Note+in.Explain, "定") {
+			t.Errorf("row %d: 指标性质 %q, the 定量/定性 typed is not kept in 备注/指标解释: %q %q", i+1, in.Nature, in.Note, in.Explain)
+		}
+	}
+}

@@ -88,8 +88,9 @@ func (v *basicView) refresh(bool) {
 	f := v.e.form
 	setText(v.year, f.Year)
 	setText(v.dept, f.Dept)
-	if label := v.e.Template().Dept(); v.form.Items[1].Text != label {
-		v.form.Items[1].Text = label // 部门(单位)名称, 单位名称 …
+	if t := v.e.Template(); v.form.Items[1].Text != t.Dept() || v.form.Items[0].Text != t.YearLabel() {
+		v.form.Items[0].Text = t.YearLabel() // 年度, 预算年度 …
+		v.form.Items[1].Text = t.Dept()      // 部门(单位)名称, 单位名称 …
 		v.form.Refresh()
 	}
 	if v.tpl.refresh() {
@@ -121,7 +122,7 @@ func formSummary(f *model.Form, t model.Totals) string {
 			inds++
 		}
 	}
-	totals := strings.ReplaceAll(totalsText(f, t), "　", "，")
+	totals := strings.ReplaceAll(totalsText(f, nil, t), "　", "，")
 	return fmt.Sprintf("年度总体目标：%d 个\n年度主要任务：%d 个单位、%d 项，%s\n绩效指标：%d 行（其中计算类 %d 行）",
 		len(f.Goals), len(t.Units), t.Tasks, totals, len(f.Indicators), inds)
 }

@@ -42,8 +42,8 @@ func tableWriter(s model.Stage, ext string) func(w io.Writer, f *model.Form, t *
 var ExportKinds = []ExportKind{
 	{"Excel", "xlsx", tableWriter(model.StageDeclare, "xlsx")},
 	{"PDF", "pdf", tableWriter(model.StageDeclare, "pdf")},
-	{"JSON", "json", func(w io.Writer, f *model.Form, _ *model.Template) ([]rune, error) {
-		return nil, export.WriteJSON(w, f)
+	{"JSON", "json", func(w io.Writer, f *model.Form, t *model.Template) ([]rune, error) {
+		return nil, export.WriteJSONTemplate(w, f, t)
 	}},
 }
 

@@ -79,7 +79,7 @@ func ImportText(path string, f *model.Form, rep *export.ImportReport) string {
 	case len(f.Units) > 0:
 		fmt.Fprintf(&b, "合计：%s 万元\n", model.FormatMoney(t.Total, true))
 	case f.Funds != nil:
-		b.WriteString(totalsText(f, t) + "\n")
+		b.WriteString(totalsText(f, model.TemplateOf(f, fileTemplates(rep)), t) + "\n")
 	}
 	b.WriteString(rep.String())
 	if len(rep.Problems) == 0 {
@@ -88,12 +88,39 @@ func ImportText(path string, f *model.Form, rep *export.ImportReport) string {
 	return b.String()
 }
 
+// fileTemplateToAdopt is the template the imported file records when this
+// drafts file lacks that version (stored with the draft, so that the draft
+// is judged and printed by it), and a line for the report about it.
+func (ws *Workspace) fileTemplateToAdopt(f *model.Form, rep *export.ImportReport) (*model.Template, string) {
+	ft := rep.FileTemplate
+	if ft == nil || !ft.Ref().SameVersion(f.Template) || model.BuiltinTemplate(ft.ID) != nil {
+		return nil, ""
+	}
+	stored, _, _ := ws.st.Templates()
+	switch here := model.TemplateVersion(ft.Ref(), stored); {
+	case here == nil:
+		return ft, fmt.Sprintf("\n文件带有表样“%s”第%d版，本机没有这一版：创建草稿时一并导入。", ft.Name, ft.Version)
+	case model.TemplateHash(here) != model.TemplateHash(ft):
+		return nil, fmt.Sprintf("\n注意：文件所用的表样“%s”第%d版与本机的第%d版内容不同；表格已按文件中的表样读取，审核和导出按本机的。", ft.Name, ft.Version, here.Version)
+	}
+	return nil, ""
+}
+
 func (ws *Workspace) showImport(path string, f *model.Form, rep *export.ImportReport) {
-	r := &importReview{path: path, form: f, rep: rep, text: ImportText(path, f, rep)}
+	adopt, line := ws.fileTemplateToAdopt(f, rep)
+	r := &importReview{path: path, form: f, rep: rep, text: ImportText(path, f, rep) + line}
 	ws.imp = r
 	l := widget.NewLabel(r.text)
 	l.Wrapping = fyne.TextWrapWord
 	r.confirm = func() {
+		if adopt != nil {
+			if err := ws.st.PutTemplate(adopt); err != nil {
+				ws.failed("文件带有的表样无法存入", err)
+				return
+			}
+			stored, _, _ := ws.st.Templates()
+			ws.e.SetTemplates(stored)
+		}
 		id, err := ws.st.Create(f)
 		if err != nil {
 			ws.failed("无法新建草稿", err)
@@ -220,4 +247,12 @@ func (ws *Workspace) focusedUnit() int {
 		}
 	}
 	return -1
+}
+
+// fileTemplates is the template an imported file records, as a list.
+func fileTemplates(rep *export.ImportReport) []*model.Template {
+	if rep == nil || rep.FileTemplate == nil {
+		return nil
+	}
+	return []*model.Template{rep.FileTemplate}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,5 +110,33 @@ func TestImportTextAmounts(t *testing.T) {
 		if (tc.want != "" && !strings.Contains(text, tc.want)) || strings.Contains(text, tc.nope) {
 			t.Errorf("want %q and no %q in:\n%s", tc.want, tc.nope, text)
 		}
+	}
+}
+
+// A unit's xlsx in a template this drafts file does not have brings it:
+// the report says so, 创建草稿 stores it with the draft, and the draft is
+// judged by it (not by the 郑州 rules).
+func TestImportAdoptsTheFilesTemplate(t *testing.T) {
+	ws, st, _ := newTestWorkspace(t, nil)
+	tp := testfiles.BureauTemplate(1)
+	var b bytes.Buffer
+	if err := export.WriteXLSXTemplate(&b, model.TemplateExample(tp), tp); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "单位.xlsx")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws.ImportPath(p)
+	r := ws.imp
+	if r == nil || !strings.Contains(r.text, "文件带有表样“某市 部门整体绩效目标表”第1版，本机没有这一版：创建草稿时一并导入") {
+		t.Fatalf("report:\n%v", r)
+	}
+	tapButton(t, ws.win, "创建草稿")
+	if stored, _, _ := st.Templates(); len(stored) != 1 || model.TemplateHash(stored[0]) != model.TemplateHash(tp) {
+		t.Fatalf("stored templates %v", stored)
+	}
+	if ws.e.Template().ID != tp.ID || ws.e.ErrorCount() != 0 {
+		t.Errorf("editor's template %q, %d errors", ws.e.Template().ID, ws.e.ErrorCount())
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
+	"jixiao/model/merge"
 )
 
 // mergeFile is one file of 合并导入, read at once when added.
@@ -39,7 +40,7 @@ type mergeDialog struct {
 	mergeBtn  *widget.Button
 	dlg       *dialog.CustomDialog
 	open      bool
-	conflicts []model.MergeConflict
+	conflicts []merge.MergeConflict
 	report    string            // the last merge's report
 	popup     fyne.CanvasObject // the dialog's overlay
 }
@@ -47,8 +48,8 @@ type mergeDialog struct {
 // unitActions are the radio choices for a unit the draft already has.
 var unitActions = []struct {
 	label string
-	act   model.UnitAction
-}{{"替换", model.UnitReplace}, {"保留两份", model.UnitKeepBoth}, {"跳过", model.UnitSkip}}
+	act   merge.UnitAction
+}{{"替换", merge.UnitReplace}, {"保留两份", merge.UnitKeepBoth}, {"跳过", merge.UnitSkip}}
 
 // MergeDialog opens 合并导入 for the open draft with paths already listed.
 func (ws *Workspace) MergeDialog(paths []string) {
@@ -147,11 +148,11 @@ func (m *mergeDialog) remove(i int) {
 }
 
 // parts are the files that could be read.
-func (m *mergeDialog) parts() []model.MergePart {
-	var ps []model.MergePart
+func (m *mergeDialog) parts() []merge.MergePart {
+	var ps []merge.MergePart
 	for _, f := range m.files {
 		if f.err == nil && f.form != nil {
-			ps = append(ps, model.MergePart{Label: filepath.Base(f.path), Form: f.form})
+			ps = append(ps, merge.MergePart{Label: filepath.Base(f.path), Form: f.form})
 		}
 	}
 	return ps
@@ -198,11 +199,11 @@ func (m *mergeDialog) replan() {
 	m.planBox.RemoveAll()
 	m.yearOK.Hide()
 	parts := m.parts()
-	m.conflicts = model.PlanMerge(m.ws.e.Form(), parts)
+	m.conflicts = merge.PlanMerge(m.ws.e.Form(), parts)
 	// what needs a decision first: 年度, 部门, existing units; then the rest
-	rank := map[model.ConflictKind]int{model.ConflictYear: 0, model.ConflictDept: 1, model.ConflictUnitExists: 2}
+	rank := map[merge.ConflictKind]int{merge.ConflictYear: 0, merge.ConflictDept: 1, merge.ConflictUnitExists: 2}
 	shown := slices.Clone(m.conflicts)
-	slices.SortStableFunc(shown, func(a, b model.MergeConflict) int {
+	slices.SortStableFunc(shown, func(a, b merge.MergeConflict) int {
 		ra, ok := rank[a.Kind]
 		if !ok {
 			ra = 3
@@ -221,7 +222,7 @@ func (m *mergeDialog) replan() {
 		l := widget.NewLabel(c.String())
 		l.Wrapping = fyne.TextWrapWord
 		switch c.Kind {
-		case model.ConflictUnitExists:
+		case merge.ConflictUnitExists:
 			if _, seen := m.choices[c.Unit]; seen {
 				m.planBox.Add(l)
 				continue
@@ -239,10 +240,10 @@ func (m *mergeDialog) replan() {
 			}
 			m.choices[c.Unit] = rg
 			m.planBox.Add(container.NewVBox(l, container.NewHBox(widget.NewLabel("    “"+c.Unit+"”："), rg)))
-		case model.ConflictYear:
+		case merge.ConflictYear:
 			m.planBox.Add(l)
 			m.yearOK.Show()
-		case model.ConflictSameGoal:
+		case merge.ConflictSameGoal:
 			m.planBox.Add(l)
 			m.sameGoals.Show()
 		default:
@@ -255,7 +256,7 @@ func (m *mergeDialog) replan() {
 
 func (m *mergeDialog) hasYearConflict() bool {
 	for _, c := range m.conflicts {
-		if c.Kind == model.ConflictYear {
+		if c.Kind == merge.ConflictYear {
 			return true
 		}
 	}
@@ -271,8 +272,8 @@ func (m *mergeDialog) enable() {
 }
 
 // Choices are the clerk's answers as MergeChoices.
-func (m *mergeDialog) Choices() model.MergeChoices {
-	ch := model.MergeChoices{Units: map[string]model.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked, Templates: m.ws.e.templates}
+func (m *mergeDialog) Choices() merge.MergeChoices {
+	ch := merge.MergeChoices{Units: map[string]merge.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked, Templates: m.ws.e.templates}
 	for u, rg := range m.choices {
 		for _, a := range unitActions {
 			if a.label == rg.Selected {
@@ -291,7 +292,7 @@ func (m *mergeDialog) apply() {
 	if len(parts) == 0 {
 		return
 	}
-	merged, rep, err := model.Merge(ws.e.Form(), parts, m.Choices())
+	merged, rep, err := merge.Merge(ws.e.Form(), parts, m.Choices())
 	if err != nil {
 		ws.failed("无法合并", err)
 		return

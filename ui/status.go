@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,11 +32,20 @@ func newStatusBar(e *Editor) *statusBar {
 
 func (s *statusBar) object() fyne.CanvasObject { return s.box }
 
-// totalsText is the grand total as the status bar and the task tab show it.
-func totalsText(f *model.Form, t model.Totals) string {
+// totalsText is the grand total as the status bar and the task tab show it,
+// in the words of template tpl (nil: f's own among the built-in ones).
+func totalsText(f *model.Form, tpl *model.Template, t model.Totals) string {
 	if len(f.Units) == 0 && f.Funds != nil {
 		// a 表样 without a task table: its 部门总体资金情况 instead
-		return fmt.Sprintf("收入合计 %s 万元　支出合计 %s 万元", model.FormatMoney(f.Funds.Total(model.FundsIncome), true), model.FormatMoney(f.Funds.Total(model.FundsExpense), true))
+		// (收入合计 and 支出合计, or a one-sided table's 资金总额)
+		if tpl == nil {
+			tpl = model.TemplateOf(f, nil)
+		}
+		var parts []string
+		for _, s := range model.FundsSides(tpl, f.Funds) {
+			parts = append(parts, fmt.Sprintf("%s %s 万元", tpl.Funds.TotalOf(s), model.FormatMoney(f.Funds.Total(s), true)))
+		}
+		return strings.Join(parts, "　")
 	}
 	txt := fmt.Sprintf("合计 %s 万元　财政资金 %s 万元", model.FormatMoney(t.Total, true), model.FormatMoney(t.Fiscal, true))
 	if f.Options.OtherFunds {
@@ -52,7 +62,7 @@ func (s *statusBar) refresh() {
 	}
 	setLabel(s.save, txt, imp)
 	t := s.e.totals
-	tot := totalsText(s.e.form, t)
+	tot := totalsText(s.e.form, s.e.Template(), t)
 	if t.Invalid > 0 {
 		tot += fmt.Sprintf("（%d 个金额无法识别，未计入）", t.Invalid)
 	}

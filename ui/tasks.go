@@ -564,7 +564,7 @@ func (v *tasksView) refresh(structural bool) {
 		v.topBar.Refresh()
 	}
 	t := v.e.totals
-	setLabel(v.total, fmt.Sprintf("%d 个单位 %d 项　%s", len(t.Units), t.Tasks, totalsText(f, t)), widget.MediumImportance)
+	setLabel(v.total, fmt.Sprintf("%d 个单位 %d 项　%s", len(t.Units), t.Tasks, totalsText(f, v.e.Template(), t)), widget.MediumImportance)
 	if t.Invalid > 0 {
 		setLabel(v.bad, fmt.Sprintf("有 %d 个金额无法识别，未计入合计；请按行下方的红字改正。", t.Invalid), widget.DangerImportance)
 		v.bad.Show()

@@ -86,6 +86,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 	p.basic = map[string]*widget.Entry{}
 	p.duties = nil
 	p.rows = [2][]fundRowWidgets{}
+	p.totals, p.sums = [2]*widget.Entry{}, [2]*widget.Label{}
 	p.box.Add(widget.NewSeparator())
 	p.box.Add(heading("表样"))
 	p.box.Add(p.name)
@@ -138,7 +139,8 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 		for _, y := range p.years {
 			grid.Add(boldLabel(y.YearLabel(f.Year)))
 		}
-		for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
+		fl := t.Funds // nil: the program's names
+		for _, side := range model.FundsSides(t, f.Funds) {
 			rows := f.Funds.Rows(side)
 			for i := range rows {
 				w := fundRowWidgets{name: widget.NewLabel(""), amount: widget.NewEntry(), share: widget.NewEntry(), calc: widget.NewLabel("")}
@@ -151,7 +153,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 				}
 				sideText := ""
 				if i == 0 {
-					sideText = side.String()
+					sideText = fl.SideLabel(side)
 				}
 				grid.Add(widget.NewLabel(sideText))
 				grid.Add(w.name)
@@ -178,7 +180,7 @@ func (p *templatePanel) build(t *model.Template, f *model.Form) {
 				p.sums[side].SizeName = theme.SizeNameCaptionText // a narrow cell when 近两年 columns follow
 			}
 			grid.Add(widget.NewLabel(""))
-			grid.Add(boldLabel("合计"))
+			grid.Add(boldLabel(fl.Total()))
 			grid.Add(total)
 			grid.Add(widget.NewLabel("100%"))
 			grid.Add(p.sums[side])
@@ -216,7 +218,8 @@ func (p *templatePanel) refresh() bool {
 	if f.Funds == nil {
 		return rebuilt
 	}
-	for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
+	sides := model.FundsSides(t, f.Funds)
+	for _, side := range sides {
 		rows := f.Funds.Rows(side)
 		total := f.Funds.Total(side)
 		for i, w := range p.rows[side] {
@@ -246,15 +249,21 @@ func (p *templatePanel) refresh() bool {
 		sum, _ := f.Funds.Sum(side)
 		text, imp := "各项之和 "+model.FormatMoney(sum, false), widget.MediumImportance
 		if typed.Valid() && typed.Money() != sum {
-			text, imp = text+"（与合计不符）", widget.DangerImportance
+			text, imp = text+"（与"+t.Funds.Total()+"不符）", widget.DangerImportance
 		}
 		setLabel(p.sums[side], text, imp)
 		p.refreshYears(side)
 	}
 	in, out := f.Funds.Total(model.FundsIncome), f.Funds.Total(model.FundsExpense)
-	if in == out {
+	switch {
+	case len(sides) == 1:
+		setLabel(p.balance, fmt.Sprintf("%s %s 万元。", t.Funds.TotalOf(model.FundsIncome), model.FormatMoney(in, false)), widget.MediumImportance)
+	case !t.Rules.FundsBalance && in != out:
+		// no rule of the template: the two totals, without a verdict
+		setLabel(p.balance, fmt.Sprintf("%s %s 万元，%s %s 万元。", t.Funds.TotalOf(model.FundsIncome), model.FormatMoney(in, false), t.Funds.TotalOf(model.FundsExpense), model.FormatMoney(out, false)), widget.MediumImportance)
+	case in == out:
 		setLabel(p.balance, fmt.Sprintf("收入合计 %s 万元，支出合计 %s 万元，收支平衡。", model.FormatMoney(in, false), model.FormatMoney(out, false)), widget.SuccessImportance)
-	} else {
+	default:
 		setLabel(p.balance, fmt.Sprintf("收入合计 %s 万元，支出合计 %s 万元，两者不相等，请核对。", model.FormatMoney(in, false), model.FormatMoney(out, false)), widget.DangerImportance)
 	}
 	return rebuilt

@@ -91,7 +91,7 @@ func TestFundsLiveTotalsAndShares(t *testing.T) {
 	if e.ErrorCount() != 0 {
 		t.Fatalf("example has %d errors: %v", e.ErrorCount(), e.Findings())
 	}
-	if got := totalsText(e.Form(), e.Totals()); got != "收入合计 968.1918 万元　支出合计 968.1918 万元" {
+	if got := totalsText(e.Form(), nil, e.Totals()); got != "收入合计 968.1918 万元　支出合计 968.1918 万元" {
 		t.Errorf("status bar totals %q", got)
 	}
 	// Mistype 项目支出: the sum, the computed 占比 and the checks follow at once.
@@ -188,5 +188,59 @@ func TestNatureDirectionSelectors(t *testing.T) {
 	sels[3].SetSelected("反向")
 	if in := e.Form().Indicators[1]; in.Nature != "定性" || in.Direction != "反向" {
 		t.Errorf("model %q %q", in.Nature, in.Direction)
+	}
+}
+
+// A one-sided 部门总体资金情况 (资金总额 with 其中 rows, county-from-docs):
+// the panel shows one side under the template's names, no 收支平衡 verdict
+// the template does not ask for, and the status bar its 资金总额; the 年度
+// field carries the template's label (预算年度).
+func TestOneSidedFundsInTheEditor(t *testing.T) {
+	b, err := os.ReadFile("../cmd/jixiao/cli/testdata/templates/county-from-docs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, err := model.ParseTemplate(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := model.TemplateExample(tp)
+	e, _ := newTestEditor(t, f, &memSaver{})
+	e.SetTemplates([]*model.Template{tp})
+	e.SelectTab(TabBasic)
+	p := e.basic.tpl
+	if len(p.rows[model.FundsIncome]) != 2 || len(p.rows[model.FundsExpense]) != 0 || p.totals[model.FundsExpense] != nil {
+		t.Fatalf("rows %d %d", len(p.rows[0]), len(p.rows[1]))
+	}
+	if p.balance.Text != "资金总额 968.1918 万元。" {
+		t.Errorf("balance line %q", p.balance.Text)
+	}
+	if got := totalsText(e.Form(), e.Template(), e.Totals()); got != "资金总额 968.1918 万元" {
+		t.Errorf("status bar totals %q", got)
+	}
+	if e.basic.form.Items[0].Text != "预算年度" || e.basic.form.Items[1].Text != "单位名称" {
+		t.Errorf("labels %q %q", e.basic.form.Items[0].Text, e.basic.form.Items[1].Text)
+	}
+	if e.ErrorCount() != 0 {
+		t.Errorf("the example has %d errors: %v", e.ErrorCount(), e.Findings()[0])
+	}
+}
+
+// 表样 › 导入表样文件 with a file that has several problems stores
+// nothing and says every problem with its line, as template check does.
+func TestImportTemplateFileListsEveryProblem(t *testing.T) {
+	ws, st, _ := newTestWorkspace(t, nil)
+	err := ws.ImportTemplateFile("../docs/templates/broken/many-problems.json")
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	msg := errMessage(err)
+	for _, want := range []string{"表样有 7 个问题，未导入", "第 17 行 basic 第6项 › label", "第 37 行 indicatorColumns 第10项 › label：缺少栏目的标题"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+	if ts, _, _ := st.Templates(); len(ts) != 0 {
+		t.Errorf("stored %d templates", len(ts))
 	}
 }

@@ -80,13 +80,13 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	if stage != model.StageDeclare {
-		return exportStage(c, f, label, stage, outs)
+		return exportStage(c, f, label, stage, outs, tpl)
 	}
 	if len(outs) == 0 {
 		outs["xlsx"] = export.FileName(f, "xlsx")
 	}
-	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
 	if remark != "" {
 		c.printf("表样：%s%s\n", templateName(tpl), remark)
 	}
@@ -97,7 +97,7 @@ func runExport(c *cli, args []string) error {
 		case "pdf":
 			rep, err = export.WritePDFTemplate(buf, f, tpl)
 		case "json":
-			err = export.WriteJSON(buf, f)
+			err = export.WriteJSONTemplate(buf, f, tpl)
 		}
 		return rep, err
 	}, func(ext, p string, pages int) string {
@@ -268,11 +268,30 @@ func runImport(c *cli, args []string) error {
 		return err
 	}
 	defer st.Close()
+	set, err := settleTemplate(st, f, rep)
+	if err != nil {
+		return err
+	}
 	id, err := st.Create(f)
 	if err != nil {
 		return storeErr(err, "")
 	}
 	c.printf("%s\n", rep.String())
+	for _, n := range set.notes {
+		c.printf("%s\n", n)
+	}
+	if set.moved != nil {
+		// the file's version stays among the draft's revisions
+		if err := st.Save(id, set.moved); err != nil {
+			return storeErr(err, id)
+		}
+		c.printf("按文件中的第%d版读取后，已迁移到本机最新的第%d版：\n", set.m.From.Version, set.m.To.Version)
+		for _, l := range set.m.Lines() {
+			c.printf("  %s\n", l)
+		}
+		c.printf("迁移前按第%d版读取的内容留在草稿的历史版本中。\n", set.m.From.Version)
+		f = set.moved
+	}
 	year := yearLabel(f.Year)
 	if strings.TrimSpace(f.Year) != "" {
 		year += "年度"

@@ -142,3 +142,53 @@ func TestCheckAndExportAgreeOnEveryTemplate(t *testing.T) {
 		}
 	}
 }
+
+// The 运行监控表 of a draft of an imported template is judged by that
+// template too: the stage export's warning and page header count what
+// the checks by the draft's template find in that table.
+func TestStageTableJudgedByTheDraftsTemplate(t *testing.T) {
+	db := tempDB(t)
+	tp := testfiles.BureauTemplate(1)
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutTemplate(tp); err != nil {
+		t.Fatal(err)
+	}
+	f := model.TemplateExample(tp)
+	f.Indicators[0].Weight = "" // an error of the declared table the 郑州 rules would not see
+	id, err := s.Create(f)
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "stage", "--draft", id, "监控", "--month", "6", "--db", db)
+	g := loadDraftT(t, db, id)
+	for st, arg := range map[model.Stage]string{model.StageMonitor: "监控", model.StageDeclare: "申报"} {
+		want := model.JudgeTable(model.CheckWith(g, tp), st).Errors
+		if st == model.StageDeclare && want == model.JudgeTable(model.Check(g), st).Errors {
+			t.Fatal("the built-in rules count the same: the test shows nothing")
+		}
+		x := filepath.Join(t.TempDir(), "m.xlsx")
+		out := mustRun(t, "export", "--draft", id, "--stage", arg, "--xlsx", x, "--db", db)
+		xf, err := excelize.OpenFile(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var header string
+		for _, sh := range xf.GetSheetList() {
+			if hf, err := xf.GetHeaderFooter(sh); err == nil && hf != nil && hf.OddHeader != "" {
+				header = hf.OddHeader
+				break
+			}
+		}
+		xf.Close()
+		if got := markCount(t, header); got != want {
+			t.Errorf("%s: header says %d errors, the draft's template finds %d (%q)", model.TableName(st), got, want, header)
+		}
+		if got := markCount(t, out); got != want {
+			t.Errorf("%s: the command says %d errors, the draft's template finds %d:\n%s", model.TableName(st), got, want, out)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
+	"jixiao/model/merge"
 	"jixiao/store"
 )
 
@@ -30,13 +31,13 @@ func runMerge(c *cli, args []string) error {
 	if len(files) == 0 {
 		return usageErrorf("请列出要合并的文件（.xlsx 或 .json），可以列多个")
 	}
-	choices := model.MergeChoices{AllowYear: *allowYear, KeepSameGoals: *keepGoals}
+	choices := merge.MergeChoices{AllowYear: *allowYear, KeepSameGoals: *keepGoals}
 	unitChoice := ""
 	for _, o := range []struct {
 		set  bool
 		name string
-		act  model.UnitAction
-	}{{*replace, "--replace", model.UnitReplace}, {*keepBoth, "--keep-both", model.UnitKeepBoth}, {*skip, "--skip", model.UnitSkip}} {
+		act  merge.UnitAction
+	}{{*replace, "--replace", merge.UnitReplace}, {*keepBoth, "--keep-both", merge.UnitKeepBoth}, {*skip, "--skip", merge.UnitSkip}} {
 		if !o.set {
 			continue
 		}
@@ -48,7 +49,7 @@ func runMerge(c *cli, args []string) error {
 
 	// Read every file first: a file that cannot be read stops everything
 	// before the draft is touched.
-	var parts []model.MergePart
+	var parts []merge.MergePart
 	opts := importOptions(*db)
 	for _, path := range files {
 		f, rep, err := export.ImportFileWith(path, opts)
@@ -56,7 +57,7 @@ func runMerge(c *cli, args []string) error {
 			return userErrorf("%w\n没有合并任何文件，草稿未改动。", err)
 		}
 		label := filepath.Base(path)
-		parts = append(parts, model.MergePart{Label: label, Form: f})
+		parts = append(parts, merge.MergePart{Label: label, Form: f})
 		t := model.ComputeTotals(f)
 		c.printf("已读取“%s”：%s，%s；目标%d条，单位%d个，任务%d行（合计 %s 万元），绩效指标%d行。\n",
 			label, mergeYear(f.Year), mergeDept(f.Dept), len(f.Goals), t.UnitCount(), t.Tasks, model.FormatMoney(t.Total, true), len(f.Indicators))
@@ -86,13 +87,13 @@ func runMerge(c *cli, args []string) error {
 		id, mergeYear(draft.Year), mergeDept(draft.Dept), before.UnitCount(), before.Tasks, model.FormatMoney(before.Total, true))
 
 	// The plan.
-	conflicts := model.PlanMerge(draft, parts)
+	conflicts := merge.PlanMerge(draft, parts)
 	var needConfirm, units, years, goals int
 	if len(conflicts) == 0 {
 		c.printf("\n检查结果：没有需要确认的问题。\n")
 	} else {
 		c.printf("\n检查结果（合并前请看清）：\n")
-		for _, k := range []model.ConflictKind{model.ConflictYear, model.ConflictDept, model.ConflictUnitExists, model.ConflictSameTask, model.ConflictSameGoal, model.ConflictIndicator} {
+		for _, k := range []merge.ConflictKind{merge.ConflictYear, merge.ConflictDept, merge.ConflictUnitExists, merge.ConflictSameTask, merge.ConflictSameGoal, merge.ConflictIndicator} {
 			first := true
 			for _, cf := range conflicts {
 				if cf.Kind != k {
@@ -104,11 +105,11 @@ func runMerge(c *cli, args []string) error {
 				}
 				c.printf("  %s\n", cf.String())
 				switch k {
-				case model.ConflictUnitExists:
+				case merge.ConflictUnitExists:
 					units++
-				case model.ConflictYear:
+				case merge.ConflictYear:
 					years++
-				case model.ConflictSameGoal:
+				case merge.ConflictSameGoal:
 					goals++
 				}
 				if cf.NeedsConfirm() {
@@ -134,7 +135,7 @@ func runMerge(c *cli, args []string) error {
 		return userErrorf("\n尚未合并，草稿未改动。\n%s", "· "+strings.Join(missing, "\n· "))
 	}
 
-	merged, report, err := model.Merge(draft, parts, choices)
+	merged, report, err := merge.Merge(draft, parts, choices)
 	if err != nil {
 		return userErr(err)
 	}

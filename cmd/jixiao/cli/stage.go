@@ -87,15 +87,15 @@ func stageFileName(f *model.Form, stage model.Stage, ext string) string {
 
 // exportStage writes the 监控表/自评表 of f to outs (by extension); JSON is
 // the whole draft with every stage.
-func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs map[string]string) error {
+func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs map[string]string, tpl *model.Template) error {
 	if len(outs) == 0 {
 		outs["xlsx"] = stageFileName(f, stage, "xlsx")
 	}
 	err := writeOutputs(c, label, outs, func(ext string, buf *bytes.Buffer) (rep export.PDFReport, err error) {
 		if ext == "json" {
-			return rep, export.WriteJSON(buf, f)
+			return rep, export.WriteJSONTemplate(buf, f, tpl)
 		}
-		return export.WriteTable(buf, f, nil, stage, ext)
+		return export.WriteTable(buf, f, tpl, stage, ext)
 	}, func(ext, p string, pages int) string {
 		switch ext {
 		case "xlsx":
@@ -108,7 +108,7 @@ func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs ma
 	if err != nil {
 		return err
 	}
-	warnTable(c, f, stage, nil) // the stage tables are judged as their writers judge them (model.Check)
+	warnTable(c, f, stage, tpl)
 	return nil
 }
 

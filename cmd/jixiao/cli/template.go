@@ -237,9 +237,20 @@ func showTemplate(c *cli, t *model.Template) {
 		}
 		c.printf("年度主要任务的金额栏目：%s\n", strings.Join(cols, "、"))
 	}
-	if t.Funds != nil && t.Has(model.SectionFunds) {
-		c.printf("%s：收入构成 %s、合计；支出构成 %s、合计；每行 当年金额、占比%s\n", strings.TrimSuffix(t.Label(model.SectionFunds), "（万元）"),
-			strings.Join(t.Funds.Income, "、"), strings.Join(t.Funds.Expense, "、"), fundsYearsText(t.Funds))
+	if l := t.Funds; l != nil && t.Has(model.SectionFunds) {
+		side := func(s model.FundsSide, rows []string) string {
+			if l.TotalFirst {
+				return fmt.Sprintf("%s %s，其中 %s", l.SideLabel(s), l.Total(), strings.Join(rows, "、"))
+			}
+			return fmt.Sprintf("%s %s、%s", l.SideLabel(s), strings.Join(rows, "、"), l.Total())
+		}
+		sides := side(model.FundsIncome, l.Income)
+		if l.OneSided() {
+			sides += "（只有这一边）"
+		} else {
+			sides += "；" + side(model.FundsExpense, l.Expense)
+		}
+		c.printf("%s：%s；每行 当年金额、占比%s\n", strings.TrimSuffix(t.Label(model.SectionFunds), "（万元）"), sides, fundsYearsText(l))
 	}
 	var cols []string
 	for _, col := range t.IndicatorColumns {
@@ -271,7 +282,7 @@ func showTemplate(c *cli, t *model.Template) {
 		rules = append(rules, "定量指标必须填"+t.ColumnLabel(model.IndColUnit))
 	}
 	if r.FundsShares {
-		rules = append(rules, "占比 = 当年金额 ÷ 合计")
+		rules = append(rules, "占比 = 当年金额 ÷ "+t.Funds.Total())
 	}
 	if r.FundsBalance {
 		rules = append(rules, "收入合计 = 支出合计")

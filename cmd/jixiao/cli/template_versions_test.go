@@ -71,6 +71,11 @@ func TestTemplateVersionsNeverMix(t *testing.T) {
 	if !strings.Contains(out, "本机的第2版内容不同，已把这个文件作为第3版导入") {
 		t.Errorf("--as-new-version:\n%s", out)
 	}
+	// the hint names this draft, not “草稿编号”
+	_, out, _ = checkRun("check", "--draft", id, "--db", db)
+	if !strings.Contains(out, "（本机有第3版；迁移请用 jixiao template migrate --draft "+id+"）") {
+		t.Errorf("check's 表样 line:\n%s", out)
+	}
 	out = mustRun(t, "template", "list", "--db", db)
 	if n := strings.Count(out, "xx-bureau"); n != 2 || !strings.Contains(out, "xx-bureau  某市 部门整体绩效目标表（第3版）；本机另有第1版、第2版（新建可用 --template xx-bureau@版本）") {
 		t.Errorf("list shows the id %d times:\n%s", n, out)

@@ -1,4 +1,4 @@
-package model
+package merge
 
 import (
 	"reflect"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"jixiao/model"
 )
 
 func conflictKinds(cs []MergeConflict) []ConflictKind {
@@ -17,82 +19,82 @@ func conflictKinds(cs []MergeConflict) []ConflictKind {
 }
 
 func TestPlanMergeConflicts(t *testing.T) {
-	s := Sample()
-	newUnit := func(name string, tasks ...Task) *Form {
-		f := New(SampleYear, SampleDept, time.Time{})
-		f.Goals = []Goal{{Text: "新单位自己的目标"}}
+	s := model.Sample()
+	newUnit := func(name string, tasks ...model.Task) *model.Form {
+		f := model.New(model.SampleYear, model.SampleDept, time.Time{})
+		f.Goals = []model.Goal{{Text: "新单位自己的目标"}}
 		for i := range tasks {
 			tasks[i].Goals = []int{1}
 		}
-		f.Units = []Unit{{Name: name, Tasks: tasks}}
+		f.Units = []model.Unit{{Name: name, Tasks: tasks}}
 		return f
 	}
-	row := func(content, total string) Task {
-		return Task{Content: content, Total: MustAmount(total), Fiscal: MustAmount(total)}
+	row := func(content, total string) model.Task {
+		return model.Task{Content: content, Total: model.MustAmount(total), Fiscal: model.MustAmount(total)}
 	}
 	tests := []struct {
 		name  string
-		part  func() *Form
+		part  func() *model.Form
 		want  []ConflictKind
 		unit  string
 		words []string // the message names these
 	}{
-		{"没有冲突", func() *Form { return newUnit("郑州市新设单位", row("新项目", "10")) }, nil, "", nil},
-		{"单位已有", func() *Form { return splitForMerge(s, [][]int{{3}}, func(int) bool { return false })[0].Form },
+		{"没有冲突", func() *model.Form { return newUnit("郑州市新设单位", row("新项目", "10")) }, nil, "", nil},
+		{"单位已有", func() *model.Form { return splitForMerge(s, [][]int{{3}}, func(int) bool { return false })[0].Form },
 			[]ConflictKind{ConflictUnitExists}, "郑州市环境监察支队", []string{"郑州市环境监察支队", "草稿中已有", "2行", "193.6", "替换"}},
-		{"单位名前后有空格也算已有", func() *Form { return newUnit("  郑州市环境监察支队 ", row("新项目", "10")) },
+		{"单位名前后有空格也算已有", func() *model.Form { return newUnit("  郑州市环境监察支队 ", row("新项目", "10")) },
 			[]ConflictKind{ConflictUnitExists}, "郑州市环境监察支队", []string{"10 万元"}},
-		{"任务相同", func() *Form { return newUnit("郑州市新设单位", row("仪器运行费专项", "200")) },
+		{"任务相同", func() *model.Form { return newUnit("郑州市新设单位", row("仪器运行费专项", "200")) },
 			[]ConflictKind{ConflictSameTask}, "郑州市新设单位", []string{"仪器运行费专项", "郑州市环境保护监测中心站", "第1行", "重复"}},
-		{"内容相同金额不同不算相同任务", func() *Form { return newUnit("郑州市新设单位", row("仪器运行费专项", "201")) }, nil, "", nil},
-		{"目标相同", func() *Form {
+		{"内容相同金额不同不算相同任务", func() *model.Form { return newUnit("郑州市新设单位", row("仪器运行费专项", "201")) }, nil, "", nil},
+		{"目标相同", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"))
 			f.Goals[0].Text = " " + s.Goals[13].Text
 			return f
 		}, []ConflictKind{ConflictSameGoal}, "", []string{"目标1", "目标14", "文字相同"}},
-		{"指标完全相同", func() *Form {
+		{"指标完全相同", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"))
-			f.Indicators = []Indicator{s.Indicators[3], s.Indicators[13]}
+			f.Indicators = []model.Indicator{s.Indicators[3], s.Indicators[13]}
 			return f
 		}, []ConflictKind{ConflictIndicator}, "", []string{"2行", "总体工作完成率", "预算执行率"}},
-		{"指标重复但指标值不同", func() *Form {
+		{"指标重复但指标值不同", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"))
 			in := s.Indicators[13]
 			in.Value = "≥95%"
-			f.Indicators = []Indicator{in}
+			f.Indicators = []model.Indicator{in}
 			return f
 		}, []ConflictKind{ConflictIndicator}, "", []string{"预算执行率", "指标值", "≥98%", "≥95%", "不会合并"}},
-		{"年度不同", func() *Form {
+		{"年度不同", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"))
 			f.Year = "2021"
 			return f
 		}, []ConflictKind{ConflictYear}, "", []string{"2021年度", "2020年度"}},
-		{"年度写法不同但相同", func() *Form {
+		{"年度写法不同但相同", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"))
 			f.Year = "２０２０年度"
 			return f
 		}, nil, "", nil},
-		{"部门不同", func() *Form {
+		{"部门不同", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"))
 			f.Dept = "郑州市环境保护监测中心站"
 			return f
 		}, []ConflictKind{ConflictDept}, "", []string{"郑州市环境保护监测中心站", "郑州市生态环境局"}},
-		{"同一文件内的重复不算冲突", func() *Form {
+		{"同一文件内的重复不算冲突", func() *model.Form {
 			f := newUnit("郑州市新设单位", row("新项目", "10"), row("新项目", "10"))
 			f.Goals = append(f.Goals, f.Goals[0])
-			f.Indicators = []Indicator{{Level1: "产出", Level3: "新指标"}, {Level1: "产出", Level3: "新指标"}}
+			f.Indicators = []model.Indicator{{Level1: "产出", Level3: "新指标"}, {Level1: "产出", Level3: "新指标"}}
 			return f
 		}, nil, "", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			into := Sample()
+			into := model.Sample()
 			part := tc.part()
 			cs := PlanMerge(into, []MergePart{{Label: "下级.json", Form: part}})
 			if !reflect.DeepEqual(conflictKinds(cs), tc.want) {
 				t.Fatalf("conflicts = %v, want %v\n%v", conflictKinds(cs), tc.want, cs)
 			}
-			if !reflect.DeepEqual(into, Sample()) {
+			if !reflect.DeepEqual(into, model.Sample()) {
 				t.Errorf("PlanMerge modified into")
 			}
 			for i, c := range cs {
@@ -123,9 +125,9 @@ func TestPlanMergeConflicts(t *testing.T) {
 
 // TestPlanMergeAcrossParts: conflicts between parts, not only with the draft.
 func TestPlanMergeAcrossParts(t *testing.T) {
-	s := Sample()
+	s := model.Sample()
 	parts := splitForMerge(s, [][]int{{0}, {1}, {2}, {1}}, func(int) bool { return true })
-	into := New(SampleYear, SampleDept, time.Time{})
+	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	cs := PlanMerge(into, parts)
 	var unitConf, goalConf []MergeConflict
 	for _, c := range cs {
@@ -148,18 +150,18 @@ func TestPlanMergeAcrossParts(t *testing.T) {
 }
 
 func TestMergeUnitActions(t *testing.T) {
-	s := Sample()
+	s := model.Sample()
 	const name = "郑州市环境监察支队" // the 4th unit: rows 22 and 23, 193.6 万元
 	// The unit's new version: its first row keeps 目标23's text, the second
 	// a new target.
-	part := New(SampleYear, SampleDept, time.Time{})
-	part.Goals = []Goal{{Text: s.Goals[22].Text}, {Text: "新增的执法目标"}}
-	part.Units = []Unit{{Name: name, Tasks: []Task{
-		{Content: "执法工作委托第三方检测项目", Total: MustAmount("50"), Fiscal: MustAmount("40"), Other: MustAmount("10"), Goals: []int{1}},
-		{Content: "执法装备购置", Total: MustAmount("30.5"), Fiscal: MustAmount("30.5"), Goals: []int{2}},
+	part := model.New(model.SampleYear, model.SampleDept, time.Time{})
+	part.Goals = []model.Goal{{Text: s.Goals[22].Text}, {Text: "新增的执法目标"}}
+	part.Units = []model.Unit{{Name: name, Tasks: []model.Task{
+		{Content: "执法工作委托第三方检测项目", Total: model.MustAmount("50"), Fiscal: model.MustAmount("40"), Other: model.MustAmount("10"), Goals: []int{1}},
+		{Content: "执法装备购置", Total: model.MustAmount("30.5"), Fiscal: model.MustAmount("30.5"), Goals: []int{2}},
 	}}}
 	parts := []MergePart{{Label: "监察支队.xlsx", Form: part}}
-	sampleTotal := ComputeTotals(s).Total
+	sampleTotal := model.ComputeTotals(s).Total
 
 	tests := []struct {
 		name    string
@@ -169,19 +171,19 @@ func TestMergeUnitActions(t *testing.T) {
 		goals   []string // texts expected at the end of the result's goals, in order
 		ngoals  int
 		rep     PartReport
-		check   func(t *testing.T, got *Form)
+		check   func(t *testing.T, got *model.Form)
 	}{
 		{"默认跳过", MergeChoices{}, 8, "7898.5676", nil, 34,
 			PartReport{UnitsSkipped: 1, GoalsSkipped: 2},
-			func(t *testing.T, got *Form) {
+			func(t *testing.T, got *model.Form) {
 				if !reflect.DeepEqual(got, s) {
 					t.Errorf("skipping changed the form")
 				}
 			}},
-		{"替换", MergeChoices{Default: UnitReplace}, 8, (sampleTotal - MustAmount("193.6").Money() + MustAmount("80.5").Money()).String(),
+		{"替换", MergeChoices{Default: UnitReplace}, 8, (sampleTotal - model.MustAmount("193.6").Money() + model.MustAmount("80.5").Money()).String(),
 			[]string{"新增的执法目标"}, 34,
-			PartReport{UnitsReplaced: 1, TasksAdded: 2, GoalsAdded: 1, GoalsSkipped: 1, GoalsRemoved: 1, Total: MustAmount("80.5").Money()},
-			func(t *testing.T, got *Form) {
+			PartReport{UnitsReplaced: 1, TasksAdded: 2, GoalsAdded: 1, GoalsSkipped: 1, GoalsRemoved: 1, Total: model.MustAmount("80.5").Money()},
+			func(t *testing.T, got *model.Form) {
 				u := got.Units[3]
 				if u.Name != name || len(u.Tasks) != 2 || u.Tasks[1].Content != "执法装备购置" {
 					t.Fatalf("unit 4 = %+v", u)
@@ -208,10 +210,10 @@ func TestMergeUnitActions(t *testing.T) {
 					}
 				}
 			}},
-		{"两者都保留", MergeChoices{Default: UnitKeepBoth}, 9, (sampleTotal + MustAmount("80.5").Money()).String(),
+		{"两者都保留", MergeChoices{Default: UnitKeepBoth}, 9, (sampleTotal + model.MustAmount("80.5").Money()).String(),
 			[]string{"新增的执法目标"}, 35,
-			PartReport{UnitsAdded: 1, TasksAdded: 2, GoalsAdded: 1, GoalsSkipped: 1, Total: MustAmount("80.5").Money()},
-			func(t *testing.T, got *Form) {
+			PartReport{UnitsAdded: 1, TasksAdded: 2, GoalsAdded: 1, GoalsSkipped: 1, Total: model.MustAmount("80.5").Money()},
+			func(t *testing.T, got *model.Form) {
 				if !reflect.DeepEqual(got.Units[:8], s.Units) || got.Units[8].Name != name {
 					t.Errorf("the kept unit must come last, the others unchanged")
 				}
@@ -219,10 +221,10 @@ func TestMergeUnitActions(t *testing.T) {
 					t.Errorf("links = %v, %v", got.Units[8].Tasks[0].Goals, got.Units[8].Tasks[1].Goals)
 				}
 			}},
-		{"两者都保留且相同目标分别保留", MergeChoices{Default: UnitKeepBoth, KeepSameGoals: true}, 9, (sampleTotal + MustAmount("80.5").Money()).String(),
+		{"两者都保留且相同目标分别保留", MergeChoices{Default: UnitKeepBoth, KeepSameGoals: true}, 9, (sampleTotal + model.MustAmount("80.5").Money()).String(),
 			[]string{s.Goals[22].Text, "新增的执法目标"}, 36,
-			PartReport{UnitsAdded: 1, TasksAdded: 2, GoalsAdded: 2, Total: MustAmount("80.5").Money()},
-			func(t *testing.T, got *Form) {
+			PartReport{UnitsAdded: 1, TasksAdded: 2, GoalsAdded: 2, Total: model.MustAmount("80.5").Money()},
+			func(t *testing.T, got *model.Form) {
 				if !reflect.DeepEqual(got.Units[8].Tasks[0].Goals, []int{35}) {
 					t.Errorf("links = %v", got.Units[8].Tasks[0].Goals)
 				}
@@ -232,7 +234,7 @@ func TestMergeUnitActions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			into := Sample()
+			into := model.Sample()
 			got, rep, err := Merge(into, parts, tc.choices)
 			if err != nil {
 				t.Fatal(err)
@@ -240,7 +242,7 @@ func TestMergeUnitActions(t *testing.T) {
 			if !reflect.DeepEqual(into, s) {
 				t.Errorf("into was modified")
 			}
-			tot := ComputeTotals(got)
+			tot := model.ComputeTotals(got)
 			if len(got.Units) != tc.units || tot.Total.String() != tc.total {
 				t.Errorf("units, total = %d, %s; want %d, %s", len(got.Units), tot.Total, tc.units, tc.total)
 			}

@@ -1,4 +1,4 @@
-package model
+package merge
 
 // The rules of Merge for one part, one method each (see merge.go).
 
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"jixiao/model"
 )
 
 // part merges one part into m.res, one rule at a time, in the order of
@@ -20,7 +22,7 @@ func (m *merger) part(pi int, p MergePart) error {
 		if m.plan {
 			return nil
 		}
-		return Errorf(EINVALID, "文件“%s”没有读到内容，未合并任何文件。请重新选择这个文件", label)
+		return model.Errorf(model.EINVALID, "文件“%s”没有读到内容，未合并任何文件。请重新选择这个文件", label)
 	}
 	pm := &partMerge{merger: m, pi: pi, label: label, f: p.Form, rep: PartReport{Label: label}}
 	if err := pm.yearAndDept(); err != nil {
@@ -43,7 +45,7 @@ type partMerge struct {
 	*merger
 	pi       int
 	label    string
-	f        *Form
+	f        *model.Form
 	rep      PartReport
 	plans    []unitPlan // parallel to f.Units
 	gmap     []int      // the part's target number → the result's (0: dropped)
@@ -72,7 +74,7 @@ func (pm *partMerge) yearAndDept() error {
 		case k != m.year:
 			pm.conflict(ConflictYear, "", "文件是%s年度的，草稿是%s年度的，年度不同。请确认选对了文件；确需合并时须选择“允许合并不同年度”", mergeYearText(f.Year), mergeYearText(m.res.Year))
 			if !m.plan && !m.ch.AllowYear {
-				return Errorf(ECONFLICT, "文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, mergeYearText(f.Year), mergeYearText(m.res.Year))
+				return model.Errorf(model.ECONFLICT, "文件“%s”是%s年度的，草稿是%s年度的，年度不同，没有合并任何文件。请确认选对了文件；确需合并时请选择“允许合并不同年度”", label, mergeYearText(f.Year), mergeYearText(m.res.Year))
 			}
 		}
 	}
@@ -115,7 +117,7 @@ func (pm *partMerge) decideUnits() {
 			where = "已由文件“" + from + "”合并进来"
 		}
 		pm.conflict(ConflictUnitExists, name, "单位“%s”%s（%d行，合计 %s 万元）；这个文件中的同名单位有%d行，合计 %s 万元。请选择：替换已有的、两者都保留，或跳过这个文件中的同名单位",
-			name, where, len(ex.Tasks), FormatMoney(mergeUnitTotal(ex), true), len(u.Tasks), FormatMoney(mergeUnitTotal(u), true))
+			name, where, len(ex.Tasks), model.FormatMoney(mergeUnitTotal(ex), true), len(u.Tasks), model.FormatMoney(mergeUnitTotal(u), true))
 		switch m.ch.action(name) {
 		case UnitSkip:
 			pm.plans[ui].skip = true
@@ -214,7 +216,7 @@ func (pm *partMerge) mapGoals() {
 				continue
 			}
 		}
-		m.res.Goals = append(m.res.Goals, Goal{Text: f.Goals[g-1].Text})
+		m.res.Goals = append(m.res.Goals, model.Goal{Text: f.Goals[g-1].Text})
 		m.goalFrom = append(m.goalFrom, pm.label)
 		pm.gmap[g] = len(m.res.Goals)
 		pm.rep.GoalsAdded++
@@ -242,7 +244,7 @@ func (pm *partMerge) addUnits() {
 			pm.note("单位“%s”已有，按选择跳过，未合并它的%d行", name, len(f.Units[ui].Tasks))
 			continue
 		}
-		nu := f.Units[ui].clone()
+		nu := f.Units[ui].Clone()
 		for ti := range nu.Tasks {
 			t := &nu.Tasks[ti]
 			var links []int
@@ -257,7 +259,7 @@ func (pm *partMerge) addUnits() {
 			}
 			t.Goals = links
 			pm.rep.TasksAdded++
-			pm.rep.Total += t.Total.val
+			pm.rep.Total += t.Total.Money()
 		}
 		if pl.replace >= 0 {
 			for _, t := range m.res.Units[pl.replace].Tasks {
@@ -320,7 +322,7 @@ func (pm *partMerge) addIndicators() {
 	for _, in := range f.Indicators {
 		j, ok := keys[mergeIndicatorKey(in)]
 		if !ok {
-			m.res.Indicators = append(m.res.Indicators, in.clone())
+			m.res.Indicators = append(m.res.Indicators, in.Clone())
 			pm.rep.IndicatorsAdded++
 			continue
 		}

@@ -1,4 +1,4 @@
-package model
+package merge
 
 import (
 	"math/rand/v2"
@@ -6,22 +6,24 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"jixiao/model"
 )
 
 func TestMergeYear(t *testing.T) {
-	part := New("2021", SampleDept, time.Time{})
-	part.Units = []Unit{{Name: "郑州市新设单位", Tasks: []Task{{Content: "新项目", Total: MustAmount("10")}}}}
+	part := model.New("2021", model.SampleDept, time.Time{})
+	part.Units = []model.Unit{{Name: "郑州市新设单位", Tasks: []model.Task{{Content: "新项目", Total: model.MustAmount("10")}}}}
 	parts := []MergePart{
-		{Label: "a.json", Form: splitForMerge(Sample(), [][]int{{0}}, func(int) bool { return false })[0].Form},
+		{Label: "a.json", Form: splitForMerge(model.Sample(), [][]int{{0}}, func(int) bool { return false })[0].Form},
 		{Label: "b.json", Form: part},
 	}
-	into := New(SampleYear, SampleDept, time.Time{})
+	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	got, rep, err := Merge(into, parts, MergeChoices{})
 	if err == nil || got != nil || len(rep.Parts) != 0 {
 		t.Fatalf("different year merged: %v, %v", got, err)
 	}
-	if ErrorCode(err) != ECONFLICT {
-		t.Errorf("code %q, want %q", ErrorCode(err), ECONFLICT)
+	if model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("code %q, want %q", model.ErrorCode(err), model.ECONFLICT)
 	}
 	for _, w := range []string{"b.json", "2021年度", "2020年度", "允许合并不同年度"} {
 		if !strings.Contains(err.Error(), w) {
@@ -32,7 +34,7 @@ func TestMergeYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Year != SampleYear || len(got.Units) != 2 || len(rep.Parts) != 2 {
+	if got.Year != model.SampleYear || len(got.Units) != 2 || len(rep.Parts) != 2 {
 		t.Errorf("year %q, units %d, report parts %d", got.Year, len(got.Units), len(rep.Parts))
 	}
 	if len(into.Units) != 0 {
@@ -41,35 +43,35 @@ func TestMergeYear(t *testing.T) {
 }
 
 func TestMergeIntoEmptyTakesYearAndDept(t *testing.T) {
-	s := Sample()
+	s := model.Sample()
 	parts := splitForMerge(s, mergeEachUnit(s), func(p int) bool { return p == 0 })
 	parts[0].Form.Year, parts[0].Form.Dept = "", "" // the first file left them blank
-	got, _, err := Merge(New("", "", time.Time{}), parts, MergeChoices{})
+	got, _, err := Merge(model.New("", "", time.Time{}), parts, MergeChoices{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Year != SampleYear || got.Dept != SampleDept {
+	if got.Year != model.SampleYear || got.Dept != model.SampleDept {
 		t.Errorf("year, dept = %q, %q", got.Year, got.Dept)
 	}
-	if got, _, err := Merge(nil, parts, MergeChoices{}); err != nil || ComputeTotals(got).Total.String() != "7898.5676" {
+	if got, _, err := Merge(nil, parts, MergeChoices{}); err != nil || model.ComputeTotals(got).Total.String() != "7898.5676" {
 		t.Errorf("nil into: %v", err)
 	}
 }
 
 func TestMergeOptionsAndLinks(t *testing.T) {
-	into := New(SampleYear, SampleDept, time.Time{})
+	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	into.Options.Weight = true
-	p := New(SampleYear, SampleDept, time.Time{})
-	p.Options = Options{OtherFunds: true, Scoring: true}
-	p.Goals = []Goal{{Text: "只给被跳过的单位"}, {Text: "不对应任何任务"}, {Text: "新单位的目标"}}
-	p.Units = []Unit{
-		{Name: "甲", Tasks: []Task{{Content: "a", Total: MustAmount("1"), Goals: []int{3, 7, 3}}}},
+	p := model.New(model.SampleYear, model.SampleDept, time.Time{})
+	p.Options = model.Options{OtherFunds: true, Scoring: true}
+	p.Goals = []model.Goal{{Text: "只给被跳过的单位"}, {Text: "不对应任何任务"}, {Text: "新单位的目标"}}
+	p.Units = []model.Unit{
+		{Name: "甲", Tasks: []model.Task{{Content: "a", Total: model.MustAmount("1"), Goals: []int{3, 7, 3}}}},
 	}
 	got, rep, err := Merge(into, []MergePart{{Label: "p.json", Form: p}}, MergeChoices{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Options{OtherFunds: true, Weight: true, Scoring: true}); got.Options != want {
+	if want := (model.Options{OtherFunds: true, Weight: true, Scoring: true}); got.Options != want {
 		t.Errorf("options = %+v, want %+v", got.Options, want)
 	}
 	// Goal 7 does not exist: the link is dropped and said; the double link
@@ -99,20 +101,20 @@ func TestMergeOptionsAndLinks(t *testing.T) {
 }
 
 func TestMergeNilPart(t *testing.T) {
-	_, _, err := Merge(Sample(), []MergePart{{Label: "坏文件.xlsx"}}, MergeChoices{})
+	_, _, err := Merge(model.Sample(), []MergePart{{Label: "坏文件.xlsx"}}, MergeChoices{})
 	if err == nil || !strings.Contains(err.Error(), "坏文件.xlsx") {
 		t.Errorf("err = %v", err)
 	}
-	if cs := PlanMerge(Sample(), []MergePart{{Label: "坏文件.xlsx"}}); len(cs) != 0 {
+	if cs := PlanMerge(model.Sample(), []MergePart{{Label: "坏文件.xlsx"}}); len(cs) != 0 {
 		t.Errorf("conflicts = %v", cs)
 	}
 }
 
 func TestMergeReportString(t *testing.T) {
-	s := Sample()
+	s := model.Sample()
 	parts := splitForMerge(s, mergeEachUnit(s), func(int) bool { return true })
 	parts = append(parts, parts[1]) // the 监测中心站 file twice
-	_, rep, err := Merge(New(SampleYear, SampleDept, time.Time{}), parts, MergeChoices{})
+	_, rep, err := Merge(model.New(model.SampleYear, model.SampleDept, time.Time{}), parts, MergeChoices{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +158,7 @@ func TestEnumStrings(t *testing.T) {
 // into is untouched, links point at existing targets once each, and the
 // totals follow the choice.
 func TestMergeRandomInvariants(t *testing.T) {
-	g := Generate(400) // 16 units
+	g := model.Generate(400) // 16 units
 	for i := range g.Units {
 		for ti := range g.Units[i].Tasks {
 			g.Units[i].Tasks[ti].Goals = []int{(i*7+ti)%len(g.Goals) + 1}
@@ -211,16 +213,16 @@ func TestMergeRandomInvariants(t *testing.T) {
 				}
 			}
 			// The expected total, unit by unit.
-			have := map[string]Money{}
-			var want Money
+			have := map[string]model.Money{}
+			var want model.Money
 			for _, u := range into.Units {
 				have[u.Name] = mergeUnitTotal(u)
 				want += mergeUnitTotal(u)
 			}
-			var reported Money
+			var reported model.Money
 			for pi, p := range parts {
 				reported += rep.Parts[pi].Total
-				added := map[string]Money{}
+				added := map[string]model.Money{}
 				for _, u := range p.Form.Units {
 					old, exists := have[u.Name]
 					switch {
@@ -238,10 +240,10 @@ func TestMergeRandomInvariants(t *testing.T) {
 					}
 				}
 			}
-			if tot := ComputeTotals(got).Total; tot != want {
+			if tot := model.ComputeTotals(got).Total; tot != want {
 				t.Fatalf("round %d %+v: total %s, want %s", round, ch, tot, want)
 			}
-			if ch.Default == UnitKeepBoth && reported != ComputeTotals(got).Total-ComputeTotals(into).Total {
+			if ch.Default == UnitKeepBoth && reported != model.ComputeTotals(got).Total-model.ComputeTotals(into).Total {
 				t.Fatalf("round %d: reported %s", round, reported)
 			}
 			if cs := PlanMerge(into, parts); !reflect.DeepEqual(into, before) {

@@ -1,6 +1,5 @@
-package model
-
-// 汇总: merging the files of sub-units into the department's form.
+// Package merge is 汇总: merging the files of sub-units into the
+// department's form. It depends on the core model only.
 //
 // A bureau's form is assembled from its sub-units: each unit's clerk
 // prepares its own part and sends it; the bureau's clerk merges them into
@@ -29,22 +28,26 @@ package model
 //   - A part of another 年度 is refused unless AllowYear; a different 部门名称
 //     is shown, the result keeps the draft's. An empty draft takes the
 //     year and department of the first part that has them.
+//
 // So the totals of the result are the draft's plus those of the units
 // added, minus those of the units replaced; merging into an empty draft
 // gives exactly the sum of the parts.
+package merge
 
 import (
 	"fmt"
 	"maps"
 	"strings"
 	"unicode/utf8"
+
+	"jixiao/model"
 )
 
 // MergePart is one file to merge: its form and a label (file name) for
 // messages.
 type MergePart struct {
 	Label string
-	Form  *Form
+	Form  *model.Form
 }
 
 // UnitAction is what to do with a unit of a part whose name the result
@@ -95,7 +98,7 @@ type MergeChoices struct {
 	KeepSameGoals bool
 	// Templates are the 表样 known besides the built-in ones (imported from
 	// a bureau's file): messages name a form's template by its name.
-	Templates []*Template
+	Templates []*model.Template
 }
 
 func (c MergeChoices) action(unit string) UnitAction {
@@ -167,7 +170,7 @@ type PartReport struct {
 	// replaced unit used, removed with them.
 	GoalsRemoved                       int
 	IndicatorsAdded, IndicatorsSkipped int
-	Total                              Money // 合计 of the rows added
+	Total                              model.Money // 合计 of the rows added
 	// Notes are further plain-Chinese remarks (links dropped, …).
 	Notes []string
 }
@@ -181,7 +184,7 @@ type MergeReport struct {
 func (r MergeReport) String() string {
 	var b strings.Builder
 	var tasks int
-	var total Money
+	var total model.Money
 	for _, p := range r.Parts {
 		fmt.Fprintf(&b, "文件“%s”：\n", p.Label)
 		var us []string
@@ -198,7 +201,7 @@ func (r MergeReport) String() string {
 			us = append(us, "无")
 		}
 		fmt.Fprintf(&b, "  单位：%s\n", strings.Join(us, "，"))
-		fmt.Fprintf(&b, "  任务：%d行，合计 %s 万元\n", p.TasksAdded, FormatMoney(p.Total, true))
+		fmt.Fprintf(&b, "  任务：%d行，合计 %s 万元\n", p.TasksAdded, model.FormatMoney(p.Total, true))
 		gs := []string{fmt.Sprintf("新增%d条", p.GoalsAdded)}
 		switch {
 		case p.GoalsSkipped > 0 && p.UnitsSkipped > 0:
@@ -221,7 +224,7 @@ func (r MergeReport) String() string {
 		tasks += p.TasksAdded
 		total += p.Total
 	}
-	fmt.Fprintf(&b, "共合并%d个文件：任务%d行，合计 %s 万元。\n", len(r.Parts), tasks, FormatMoney(total, true))
+	fmt.Fprintf(&b, "共合并%d个文件：任务%d行，合计 %s 万元。\n", len(r.Parts), tasks, model.FormatMoney(total, true))
 	return b.String()
 }
 
@@ -233,7 +236,7 @@ func (r MergeReport) String() string {
 // made yet), so it shows every conflict that can arise; the targets of a
 // unit that already exists are not listed again (the unit's conflict
 // covers them). into is not modified.
-func PlanMerge(into *Form, parts []MergePart) []MergeConflict {
+func PlanMerge(into *model.Form, parts []MergePart) []MergeConflict {
 	m := newMerger(into, MergeChoices{Default: UnitKeepBoth, AllowYear: true}, true)
 	for i, p := range parts {
 		_ = m.part(i, p)
@@ -246,7 +249,7 @@ func PlanMerge(into *Form, parts []MergePart) []MergeConflict {
 // into is the undo). It fails, returning no form, when a part's 年度
 // differs and !choices.AllowYear, or a part has no form; the error is
 // plain Chinese.
-func Merge(into *Form, parts []MergePart, choices MergeChoices) (*Form, MergeReport, error) {
+func Merge(into *model.Form, parts []MergePart, choices MergeChoices) (*model.Form, MergeReport, error) {
 	if err := sameTemplates(into, parts, choices.Templates); err != nil {
 		return nil, MergeReport{}, err
 	}
@@ -260,7 +263,7 @@ func Merge(into *Form, parts []MergePart, choices MergeChoices) (*Form, MergeRep
 }
 
 type merger struct {
-	res       *Form
+	res       *model.Form
 	ch        MergeChoices
 	plan      bool
 	year      string   // the result's year, normalized
@@ -270,10 +273,10 @@ type merger struct {
 	report    MergeReport
 }
 
-func newMerger(into *Form, ch MergeChoices, plan bool) *merger {
-	var res *Form
+func newMerger(into *model.Form, ch MergeChoices, plan bool) *merger {
+	var res *model.Form
 	if into == nil {
-		res = &Form{Version: SchemaVersion}
+		res = &model.Form{Version: model.SchemaVersion}
 	} else {
 		res = into.Clone()
 	}
@@ -292,10 +295,10 @@ type unitPlan struct {
 	existing int // index of the unit with the same name, -1 when none
 }
 
-func mergeUnitTotal(u Unit) Money {
-	var s Money
+func mergeUnitTotal(u model.Unit) model.Money {
+	var s model.Money
 	for i := range u.Tasks {
-		s += u.Tasks[i].Total.val
+		s += u.Tasks[i].Total.Money()
 	}
 	return s
 }
@@ -303,20 +306,20 @@ func mergeUnitTotal(u Unit) Money {
 // mergeRowKey identifies a row by its content and amounts.
 type mergeRowKey struct {
 	content              string
-	total, fiscal, other Money
+	total, fiscal, other model.Money
 	invalid              string // the raw text of amounts that are not valid
 }
 
 // mergeTaskKey is t's mergeRowKey; ok is false when the row has no content.
-func mergeTaskKey(t *Task) (k mergeRowKey, ok bool) {
+func mergeTaskKey(t *model.Task) (k mergeRowKey, ok bool) {
 	k.content = strings.TrimSpace(t.Content)
 	if k.content == "" {
 		return k, false
 	}
-	k.total, k.fiscal, k.other = t.Total.val, t.Fiscal.val, t.Other.val
-	for _, a := range [...]*Amount{&t.Total, &t.Fiscal, &t.Other} {
-		if a.state == AmountInvalid {
-			k.invalid += a.raw + "\x00"
+	k.total, k.fiscal, k.other = t.Total.Money(), t.Fiscal.Money(), t.Other.Money()
+	for _, a := range [...]*model.Amount{&t.Total, &t.Fiscal, &t.Other} {
+		if a.State() == model.AmountInvalid {
+			k.invalid += a.Raw() + "\x00"
 		}
 	}
 	return k, true
@@ -324,14 +327,14 @@ func mergeTaskKey(t *Task) (k mergeRowKey, ok bool) {
 
 // mergeIndicatorKey is what makes two indicator rows the same row: the
 // names of its levels.
-func mergeIndicatorKey(in Indicator) [4]string {
+func mergeIndicatorKey(in model.Indicator) [4]string {
 	return [4]string{
 		strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2),
 		strings.TrimSpace(in.Level3), strings.TrimSpace(in.Sub),
 	}
 }
 
-func mergeIndicatorPath(in Indicator) string {
+func mergeIndicatorPath(in model.Indicator) string {
 	var parts []string
 	for _, s := range []string{in.Level1, in.Level2, in.Level3, in.Sub} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -342,28 +345,28 @@ func mergeIndicatorPath(in Indicator) string {
 }
 
 // mergeIndicatorDiff names the columns in which b differs from a.
-func mergeIndicatorDiff(a, b Indicator) []string {
+func mergeIndicatorDiff(a, b model.Indicator) []string {
 	var d []string
-	add := func(differ bool, f Field) {
+	add := func(differ bool, f model.Field) {
 		if differ {
 			d = append(d, string(f))
 		}
 	}
-	add(a.Value != b.Value, FieldValue)
-	add(a.Explain != b.Explain, FieldExplain)
-	add(a.Note != b.Note, FieldNote)
-	add(a.Weight != b.Weight, FieldWeight)
-	add(a.Unit != b.Unit, FieldUnit)
-	add(a.ValueType != b.ValueType, FieldValueType)
-	add(a.Scoring != b.Scoring, FieldScoring)
-	add(a.Formula != b.Formula || !maps.Equal(a.Inputs, b.Inputs), FieldInput)
+	add(a.Value != b.Value, model.FieldValue)
+	add(a.Explain != b.Explain, model.FieldExplain)
+	add(a.Note != b.Note, model.FieldNote)
+	add(a.Weight != b.Weight, model.FieldWeight)
+	add(a.Unit != b.Unit, model.FieldUnit)
+	add(a.ValueType != b.ValueType, model.FieldValueType)
+	add(a.Scoring != b.Scoring, model.FieldScoring)
+	add(a.Formula != b.Formula || !maps.Equal(a.Inputs, b.Inputs), model.FieldInput)
 	return d
 }
 
 // mergeYearKey normalizes a typed 年度 for comparison: its digits ("２０２０年度"
 // → "2020"), or the trimmed text when it has none.
 func mergeYearKey(y string) string {
-	y = normalizeNumber(y)
+	y = model.NormalizeNumber(y)
 	var b strings.Builder
 	for _, r := range y {
 		if r >= '0' && r <= '9' {

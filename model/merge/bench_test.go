@@ -1,20 +1,22 @@
-package model
+package merge
 
 import (
 	"testing"
 	"time"
+
+	"jixiao/model"
 )
 
 // BenchmarkMerge merges a 5,000-row form cut into 10 files of 20 units,
 // each file with all 49 indicators, into an empty draft.
 func BenchmarkMerge(b *testing.B) {
-	g := Generate(5000)
+	g := model.Generate(5000)
 	var groups [][]int
 	for i := 0; i < len(g.Units); i += 20 {
 		groups = append(groups, mergeSeq(i, min(i+20, len(g.Units))))
 	}
 	parts := splitForMerge(g, groups, func(int) bool { return true })
-	into := New(SampleYear, SampleDept, time.Time{})
+	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	b.ResetTimer()
 	for b.Loop() {
 		if _, _, err := Merge(into, parts, MergeChoices{}); err != nil {
@@ -26,7 +28,7 @@ func BenchmarkMerge(b *testing.B) {
 // BenchmarkPlanMerge plans the same merge into the full form (every unit
 // exists: the most conflicts).
 func BenchmarkPlanMerge(b *testing.B) {
-	g := Generate(5000)
+	g := model.Generate(5000)
 	var groups [][]int
 	for i := 0; i < len(g.Units); i += 20 {
 		groups = append(groups, mergeSeq(i, min(i+20, len(g.Units))))
@@ -41,9 +43,9 @@ func BenchmarkPlanMerge(b *testing.B) {
 // BenchmarkMergeSample8 merges the sample's 8 unit files (all with the
 // indicators) into an empty draft: the everyday case.
 func BenchmarkMergeSample8(b *testing.B) {
-	s := Sample()
+	s := model.Sample()
 	parts := splitForMerge(s, mergeEachUnit(s), func(int) bool { return true })
-	into := New(SampleYear, SampleDept, time.Time{})
+	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	for b.Loop() {
 		PlanMerge(into, parts)
 		if _, _, err := Merge(into, parts, MergeChoices{}); err != nil {

@@ -1,4 +1,4 @@
-package model
+package merge
 
 import (
 	"fmt"
@@ -6,15 +6,17 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"jixiao/model"
 )
 
 // split cuts f into one form per group of units (indexes into f.Units):
 // each form has the targets its rows link to, renumbered in order, and the
 // indicators when withIndicators(part) says so.
-func splitForMerge(f *Form, groups [][]int, withIndicators func(part int) bool) []MergePart {
+func splitForMerge(f *model.Form, groups [][]int, withIndicators func(part int) bool) []MergePart {
 	var parts []MergePart
 	for pi, g := range groups {
-		p := New(f.Year, f.Dept, time.Time{})
+		p := model.New(f.Year, f.Dept, time.Time{})
 		p.Options = f.Options
 		var used []int
 		for _, ui := range g {
@@ -30,7 +32,7 @@ func splitForMerge(f *Form, groups [][]int, withIndicators func(part int) bool) 
 			p.Goals = append(p.Goals, f.Goals[n-1])
 		}
 		for _, ui := range g {
-			u := f.Units[ui].clone()
+			u := f.Units[ui].Clone()
 			for ti := range u.Tasks {
 				for k, n := range u.Tasks[ti].Goals {
 					u.Tasks[ti].Goals[k] = num[n]
@@ -40,7 +42,7 @@ func splitForMerge(f *Form, groups [][]int, withIndicators func(part int) bool) 
 		}
 		if withIndicators(pi) {
 			for _, in := range f.Indicators {
-				p.Indicators = append(p.Indicators, in.clone())
+				p.Indicators = append(p.Indicators, in.Clone())
 			}
 		}
 		parts = append(parts, MergePart{Label: fmt.Sprintf("%02d_%s.json", pi+1, f.Units[g[0]].Name), Form: p})
@@ -49,7 +51,7 @@ func splitForMerge(f *Form, groups [][]int, withIndicators func(part int) bool) 
 }
 
 // eachUnit is one group per unit.
-func mergeEachUnit(f *Form) [][]int {
+func mergeEachUnit(f *model.Form) [][]int {
 	var g [][]int
 	for i := range f.Units {
 		g = append(g, []int{i})
@@ -59,7 +61,7 @@ func mergeEachUnit(f *Form) [][]int {
 
 // linkedTexts returns, per task in form order, the texts of the targets it
 // links to: what a merge must preserve however it renumbers.
-func mergeLinkedTexts(f *Form) [][]string {
+func mergeLinkedTexts(f *model.Form) [][]string {
 	var out [][]string
 	for _, u := range f.Units {
 		for _, t := range u.Tasks {
@@ -90,18 +92,18 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := Sample()
+			s := model.Sample()
 			parts := splitForMerge(s, mergeEachUnit(s), tc.indicators)
 			if len(parts) != 8 {
 				t.Fatalf("parts = %d, want 8", len(parts))
 			}
-			var sum Money
+			var sum model.Money
 			for _, p := range parts {
-				sum += ComputeTotals(p.Form).Total
+				sum += model.ComputeTotals(p.Form).Total
 			}
-			into := New(SampleYear, SampleDept, time.Time{})
+			into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 			intoBefore := into.Clone()
-			partsBefore := make([]*Form, len(parts))
+			partsBefore := make([]*model.Form, len(parts))
 			for i, p := range parts {
 				partsBefore[i] = p.Form.Clone()
 			}
@@ -110,7 +112,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tot := ComputeTotals(got)
+			tot := model.ComputeTotals(got)
 			if tot.Total != sum || tot.Total.String() != "7898.5676" || tot.Fiscal.String() != "7898.5676" {
 				t.Errorf("合计 = %s (财政 %s), sum of parts %s, want 7898.5676", tot.Total, tot.Fiscal, sum)
 			}
@@ -144,7 +146,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 					t.Errorf("目标20 = %q, want the sample's 目标21", mergeShort(got.Goals[19].Text))
 				}
 			}
-			if got.Year != SampleYear || got.Dept != SampleDept || got.Options != s.Options {
+			if got.Year != model.SampleYear || got.Dept != model.SampleDept || got.Options != s.Options {
 				t.Errorf("year, dept, options = %q, %q, %+v", got.Year, got.Dept, got.Options)
 			}
 
@@ -190,11 +192,11 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 // TestMergeTotalsAreSumOfParts merges the sample cut in other ways, and a
 // generated form, and checks the totals and row order.
 func TestMergeTotalsAreSumOfParts(t *testing.T) {
-	s := Sample()
-	g := Generate(600)
+	s := model.Sample()
+	g := model.Generate(600)
 	tests := []struct {
 		name   string
-		f      *Form
+		f      *model.Form
 		groups [][]int
 	}{
 		{"示例分两份", s, [][]int{{0, 1, 2, 3}, {4, 5, 6, 7}}},
@@ -205,16 +207,17 @@ func TestMergeTotalsAreSumOfParts(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := splitForMerge(tc.f, tc.groups, func(p int) bool { return p == 0 })
-			var sum Sums
+			var sum model.Sums
 			for _, p := range parts {
-				sum.addSums(ComputeTotals(p.Form).Sums)
+				ps := model.ComputeTotals(p.Form).Sums
+				sum.Total, sum.Fiscal, sum.Other, sum.Invalid = sum.Total+ps.Total, sum.Fiscal+ps.Fiscal, sum.Other+ps.Other, sum.Invalid+ps.Invalid
 			}
-			got, _, err := Merge(New(tc.f.Year, tc.f.Dept, time.Time{}), parts, MergeChoices{KeepSameGoals: true})
+			got, _, err := Merge(model.New(tc.f.Year, tc.f.Dept, time.Time{}), parts, MergeChoices{KeepSameGoals: true})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tot := ComputeTotals(got); tot.Sums != sum || tot.Sums != ComputeTotals(tc.f).Sums {
-				t.Errorf("totals = %+v, sum of parts %+v, original %+v", tot.Sums, sum, ComputeTotals(tc.f).Sums)
+			if tot := model.ComputeTotals(got); tot.Sums != sum || tot.Sums != model.ComputeTotals(tc.f).Sums {
+				t.Errorf("totals = %+v, sum of parts %+v, original %+v", tot.Sums, sum, model.ComputeTotals(tc.f).Sums)
 			}
 			if !reflect.DeepEqual(got.Units, tc.f.Units) {
 				t.Errorf("units or rows not in the original order")
