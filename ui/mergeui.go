@@ -135,7 +135,7 @@ func (m *mergeDialog) add(path string) {
 			return
 		}
 	}
-	f, rep, err := export.ImportFileWith(path, m.ws.importOptions())
+	f, rep, err := export.ImportFile(path, m.ws.importOptions())
 	m.files = append(m.files, &mergeFile{path: path, form: f, rep: rep, err: err})
 	m.replan()
 }
