@@ -138,7 +138,7 @@ func (m *mergeDialog) add(path string) {
 			return
 		}
 	}
-	f, rep, err := export.ImportFileWith(path, m.ws.importOptions())
+	f, rep, err := export.ImportFile(path, m.ws.importOptions())
 	mf := &mergeFile{path: path, form: f, rep: rep, err: err}
 	if err == nil && f != nil {
 		// another version of the draft's 表样: moved to the draft's version

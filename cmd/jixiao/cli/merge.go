@@ -53,7 +53,7 @@ func runMerge(c *cli, args []string) error {
 	var recorded []*model.Template // the template each file records
 	opts := importOptions(*db)
 	for _, path := range files {
-		f, rep, err := export.ImportFileWith(path, opts)
+		f, rep, err := export.ImportFile(path, opts)
 		if err != nil {
 			return userErrorf("%w\n没有合并任何文件，草稿未改动。", err)
 		}
