@@ -173,3 +173,11 @@ func kindNote(name string, kind fileKind) string {
 	}
 	return ""
 }
+
+// extOf is the extension of file name name (.xls when it has none).
+func extOf(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i:]
+	}
+	return ".xls"
+}
