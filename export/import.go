@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"jixiao/export/docx"
 	"jixiao/export/internal/limits"
 	"jixiao/model"
 )
@@ -140,7 +141,7 @@ const (
 func sniff(name string, data []byte) fileKind {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if isDOCX(data) {
+		if docx.Is(data) {
 			return kindDOCX
 		}
 		return kindXLSX

@@ -143,7 +143,7 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			g.recordGoal(rep, len(f.Goals)-1, r, b.col+1)
 			continue
 		}
-		if t == "" && !label && r != b.row && sectionLabelIn(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
+		if t == "" && !label && r != b.row && recognize.SectionLabel(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
 			continue // the next part's label on a row of its own (年度绩效指标): not a skipped row
 		}
 		if t == "" && label {

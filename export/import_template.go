@@ -389,20 +389,6 @@ func (g *sheetGrid) origin(r, c int) (int, int) {
 	return r, c
 }
 
-// sectionLabelIn reports whether n is the label of a part in one of tpls
-// or a usual label of the indicators (年度绩效指标 on a row of its own,
-// above its table).
-func sectionLabelIn(n string, tpls []*model.Template) bool {
-	for _, t := range tpls {
-		for _, s := range []string{model.SectionGoals, model.SectionTasks, model.SectionFunds, model.SectionDuties, model.SectionIndicators} {
-			if recognize.Norm(t.Label(s)) == n {
-				return true
-			}
-		}
-	}
-	return n == "年度绩效指标" || n == "绩效指标"
-}
-
 // maxUnplaced bounds the cells listed one by one.
 const maxUnplaced = 200
 
@@ -418,7 +404,7 @@ func reportUnplaced(g *sheetGrid, rep *ImportReport) {
 	more := 0
 	for r := range g.cells {
 		for c, v := range g.cells[r] {
-			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || sectionLabelIn(strings.TrimSuffix(recognize.Norm(v), "(续)"), g.yearsTemplates()) {
+			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || recognize.SectionLabel(strings.TrimSuffix(recognize.Norm(v), "(续)"), g.yearsTemplates()) {
 				continue
 			}
 			if len(rep.Unplaced) >= maxUnplaced {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -10,59 +9,25 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/limits"
+	"jixiao/export/internal/ooxml"
 	"jixiao/model"
 )
 
 // Limits for untrusted workbooks, checked on the zip directory before
 // excelize reads anything, and given to excelize as well.
 const (
-	maxUnzipped    = 64 << 20 // all parts together, uncompressed
-	maxUnzippedXML = 32 << 20 // one part, uncompressed
-	maxZipEntries  = 2000
+	maxUnzipped    = limits.MaxUnzipped    // all parts together, uncompressed
+	maxUnzippedXML = limits.MaxUnzippedXML // one part, uncompressed
+	maxZipEntries  = limits.MaxZipEntries
 	maxSheetRows   = limits.MaxSheetRows
 	maxSheetCols   = limits.MaxSheetCols
 )
-
-// officeKind names an Office Open XML format in messages.
-type officeKind struct {
-	kind  string // Excel（.xlsx）
-	app   string // the program that re-saves it: Excel
-	ext   string // .xlsx
-	extra string // what to delete when it is too big
-}
-
-var (
-	xlsxKind = officeKind{"Excel（.xlsx）", "Excel", ".xlsx", "工作表和内容"}
-	docxKind = officeKind{"Word（.docx）", "Word", ".docx", "内容"}
-)
-
-// openOfficeZip opens data as the zip of an Office Open XML file and
-// refuses, before anything is unpacked, a directory that no form has: too
-// many parts, or parts that unzip to more than the limits (zip bombs, a
-// huge shared-strings part).
-func openOfficeZip(name string, data []byte, k officeKind) (*zip.Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, model.Wrap(err, model.EINVALID, "“%s”不是有效的 %s文件，可能已损坏；请在 %s 或 WPS 中打开后重新保存为 %s 再导入", name, k.kind, k.app, k.ext)
-	}
-	if len(zr.File) > maxZipEntries {
-		return nil, model.Errorf(model.EINVALID, "“%s”内部包含 %d 个部件，不像是申报表，为安全起见未导入", name, len(zr.File))
-	}
-	var total uint64
-	for _, zf := range zr.File {
-		total += zf.UncompressedSize64
-		if zf.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped {
-			return nil, model.Errorf(model.EINVALID, "“%s”解压后超过 %d MB（其中“%s”有 %d MB），不像是申报表，为安全起见未导入；如确是申报表，请删去多余的%s后再试", name, maxUnzipped>>20, zf.Name, zf.UncompressedSize64>>20, k.extra)
-		}
-	}
-	return zr, nil
-}
 
 // openWorkbook opens data as a workbook after checking its zip directory,
 // so that a zip bomb or a huge shared-strings part is refused before it is
 // unpacked.
 func openWorkbook(name string, data []byte) (*excelize.File, error) {
-	if _, err := openOfficeZip(name, data, xlsxKind); err != nil {
+	if _, err := ooxml.Open(name, data, ooxml.XLSX); err != nil {
 		return nil, err
 	}
 	xf, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/richardlehane/mscfb"
 
+	"jixiao/export/internal/limits"
 	"jixiao/model"
 )
 
@@ -58,7 +59,7 @@ const (
 
 // maxXLSCells bounds the grid cells allocated for one sheet (a real form
 // has a few thousand).
-const maxXLSCells = 2_000_000
+const maxXLSCells = limits.MaxCells
 
 type xlsError struct{ why string }
 

@@ -1,26 +1,13 @@
-package export
-
-import (
-	"archive/zip"
-	"bytes"
-	"encoding/xml"
-	"errors"
-	"fmt"
-	"io"
-	"path"
-	"strings"
-
-	"jixiao/model"
-)
-
-// Word (.docx) documents: the form's tables (and the paragraphs around
-// them) are laid out on one grid and go through the same recognition as
-// an .xlsx sheet (readSheets), so the report is the same whatever the
-// file. The national 预算管理一体化 system's Word export could not be
-// found in published material (docs/format.md), so nothing here depends
-// on its layout: only on WordprocessingML's table model (ECMA-376 Part 1
-// §17.4: w:tblGrid, w:gridSpan, w:vMerge restart/continue, the legacy
-// w:hMerge, w:gridBefore) and on the header texts recognition knows.
+// Package docx reads a Word (.docx) document onto one grid of cells: the
+// form's tables (and the paragraphs around them) laid out as an .xlsx
+// sheet's cells, so that export hands them to the same recognition as a
+// sheet and the report is the same whatever the file. The national
+// 预算管理一体化 system's Word export could not be found in published
+// material (docs/format.md), so nothing here depends on its layout: only
+// on WordprocessingML's table model (ECMA-376 Part 1 §17.4: w:tblGrid,
+// w:gridSpan, w:vMerge restart/continue, the legacy w:hMerge,
+// w:gridBefore) and on the part labels of the templates
+// (recognize.SectionLabel).
 //
 // The grid: each table row is one grid row, its cells placed on the
 // table's grid columns from column 0 (w:gridBefore skips columns), a
@@ -34,14 +21,31 @@ import (
 // that a paragraph after a table (a heading, 填报人) is never read as one
 // of that table's rows.
 //
-// Limits for hostile files, as for .xlsx (import_workbook.go): the file at
-// most MaxImportSize, at most maxZipEntries parts, document.xml at most
-// maxUnzippedXML uncompressed (declared, and read through a limit so a
-// lying directory stops there too), read as a stream; XML nested at most
-// maxDOCXDepth elements and tables inside cells at most maxDOCXTables
-// deep; a DOCTYPE with entities refused; the grid at most maxSheetRows
-// rows, maxSheetCols columns and maxXLSCells cells (spans counted), the
-// merged ranges as for .xlsx (fillMerges).
+// Limits for hostile files, as for .xlsx (package limits, ooxml): the
+// file at most limits.MaxFileSize (checked by the caller), at most
+// limits.MaxZipEntries parts, document.xml at most limits.MaxUnzippedXML
+// uncompressed (declared, and read through a limit so a lying directory
+// stops there too), read as a stream; XML nested at most maxDOCXDepth
+// elements and tables inside cells at most maxDOCXTables deep; a DOCTYPE
+// with entities refused; the grid at most limits.MaxSheetRows rows,
+// limits.MaxSheetCols columns and limits.MaxCells cells (spans counted);
+// the merged ranges are bounded by the caller as for .xlsx.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"jixiao/export/internal/limits"
+	"jixiao/export/internal/ooxml"
+	"jixiao/model"
+)
 
 // Limits of the .docx reader beyond the workbook ones.
 const (
@@ -65,49 +69,36 @@ func docxBad(format string, args ...any) error {
 	return &docxError{fmt.Sprintf(format, args...)}
 }
 
-// importDOCX reads a form from a .docx file.
-func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, rep, err = nil, nil, internalError(name, r, "；请在 Word 或 WPS 中打开后重新保存为 .docx 再试")
-		}
-	}()
-	doc, err := readDOCX(name, data, tpls)
-	if err != nil {
-		return nil, nil, err
-	}
-	g, err := doc.grid()
-	if err != nil {
-		return nil, nil, model.Errorf(model.EINVALID, "“%s”%w，不像是申报表，未导入", name, err)
-	}
-	f, rep, err = readSheets(name, []string{docxSheet}, func(string) (*sheetGrid, error) { return g, nil }, tpls)
-	if err != nil {
-		return nil, nil, err
-	}
-	if f == nil {
-		if doc.tables == 0 {
-			return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：文档里没有表格，也没有“年度总体目标”等段落；请使用官方样式的表格", name)
-		}
-		which := "文档中的表格不含"
-		if doc.tables > 1 {
-			which = fmt.Sprintf("文档的 %d 个表格都不含", doc.tables)
-		}
-		return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：%s“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name, which)
-	}
-	rep.note("从 Word 文档（.docx）读取：%d 个表格，表格外 %d 段文字", doc.tables, doc.paras)
-	return f, rep, nil
+// SheetName names the grid of a document (in messages about the grid as a
+// whole: cells are named by Document.Place).
+const SheetName = "Word 文档"
+
+// Document is a Word document read onto one grid, as an Excel sheet's
+// cells: the rows of cell texts, and the merged ranges, each {top row,
+// left column, bottom row, right column} (0-based).
+type Document struct {
+	Cells  [][]string
+	Merges [][4]int
+	// Tables counts the top-level tables; Paras the non-empty paragraphs
+	// outside them.
+	Tables, Paras int
+
+	g *docxGrid
 }
 
-// docxSheet names the grid of a document (not shown: places are named by
-// docxGrid.place).
-const docxSheet = "Word 文档"
+// Place names grid cell (r, c) as a clerk finds it in Word: 第 2 个表格第
+// 3 行第 1 格, or 表格外第 4 段.
+func (d *Document) Place(r, c int) string { return d.g.place(r, c) }
 
-// readDOCX checks the zip directory and reads the main document part.
-func readDOCX(name string, data []byte, tpls []*model.Template) (*docxGrid, error) {
+// Read checks the zip directory and reads the main document part onto the
+// grid. tpls are the candidate templates (nil: the built-in ones): their
+// part labels are read as labels, not content. Its errors are the plain
+// Chinese messages shown to the clerk, naming the file by name.
+func Read(name string, data []byte, tpls []*model.Template) (*Document, error) {
 	damaged := func(why string) error {
 		return model.Errorf(model.EDAMAGED, "“%s”已损坏或不是正常的 Word 文件（%s），为安全起见未导入；请在 Word 或 WPS 中打开后重新保存为 .docx 再导入", name, why)
 	}
-	zr, err := openOfficeZip(name, data, docxKind)
+	zr, err := ooxml.Open(name, data, ooxml.DOCX)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +121,7 @@ func readDOCX(name string, data []byte, tpls []*model.Template) (*docxGrid, erro
 	}
 	defer rc.Close()
 	d := &docxGrid{tpls: tpls}
-	if err := d.read(io.LimitReader(rc, maxUnzippedXML+1)); err != nil {
+	if err := d.read(io.LimitReader(rc, limits.MaxUnzippedXML+1)); err != nil {
 		var de *docxError
 		var big *docxTooBig
 		switch {
@@ -141,7 +132,7 @@ func readDOCX(name string, data []byte, tpls []*model.Template) (*docxGrid, erro
 		}
 		return nil, damaged("正文不完整")
 	}
-	return d, nil
+	return &Document{Cells: d.cells, Merges: d.merges, Tables: d.tables, Paras: d.paras, g: d}, nil
 }
 
 func hasPart(zr *zip.Reader, name string) bool {
@@ -191,11 +182,11 @@ func mainDocumentPart(zr *zip.Reader) string {
 	return def
 }
 
-// isDOCX reports whether the zip data is a Word document: it has the
+// Is reports whether the zip data is a Word document: it has the
 // main document part (and is not a workbook).
-func isDOCX(data []byte) bool {
+func Is(data []byte) bool {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil || len(zr.File) > maxZipEntries {
+	if err != nil || len(zr.File) > limits.MaxZipEntries {
 		return false
 	}
 	word, book := false, false

@@ -1,4 +1,4 @@
-package export
+package docx
 
 import (
 	"encoding/xml"
@@ -8,11 +8,12 @@ import (
 	"strconv"
 	"strings"
 
+	"jixiao/export/internal/limits"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
 
-// docxGrid is a Word document read onto a grid (see import_docx.go): the
+// docxGrid is a Word document read onto a grid (see docx.go): the
 // cells by row, the merged ranges, where each row came from, and what is
 // being read.
 type docxGrid struct {
@@ -129,8 +130,8 @@ func (d *docxGrid) next() (xml.Token, error) {
 		if err == io.EOF {
 			return nil, err
 		}
-		if d.in.n > maxUnzippedXML {
-			return nil, &docxTooBig{fmt.Sprintf("的正文超过 %d MB", maxUnzippedXML>>20)}
+		if d.in.n > limits.MaxUnzippedXML {
+			return nil, &docxTooBig{fmt.Sprintf("的正文超过 %d MB", limits.MaxUnzippedXML>>20)}
 		}
 		msg := err.Error()
 		switch {
@@ -302,7 +303,7 @@ func (d *docxGrid) table() error {
 		case xml.EndElement:
 			if lvl == 0 {
 				d.closeMerges(t, -1)
-				d.labelCol = min(max(t.width, gridCols), maxSheetCols)
+				d.labelCol = min(max(t.width, gridCols), limits.MaxSheetCols)
 				return nil
 			}
 			lvl--
@@ -327,8 +328,8 @@ func (d *docxGrid) row(t *tableState) error {
 				if err != nil {
 					return err
 				}
-				if d.budget += c.span; d.budget > maxXLSCells {
-					return &docxTooBig{fmt.Sprintf("的表格单元格超过 %d 个", maxXLSCells)}
+				if d.budget += c.span; d.budget > limits.MaxCells {
+					return &docxTooBig{fmt.Sprintf("的表格单元格超过 %d 个", limits.MaxCells)}
 				}
 				cells = append(cells, c)
 				continue
@@ -358,7 +359,7 @@ func spanOf(v string) int {
 	if err != nil || n < 1 {
 		return 1
 	}
-	return min(n, maxSheetCols)
+	return min(n, limits.MaxSheetCols)
 }
 
 // cell reads one w:tc (just started) at table nesting level.
@@ -435,8 +436,8 @@ func (d *docxGrid) nested(level int) (string, error) {
 				if err != nil {
 					return "", err
 				}
-				if d.budget++; d.budget > maxXLSCells {
-					return "", &docxTooBig{fmt.Sprintf("的表格单元格超过 %d 个", maxXLSCells)}
+				if d.budget++; d.budget > limits.MaxCells {
+					return "", &docxTooBig{fmt.Sprintf("的表格单元格超过 %d 个", limits.MaxCells)}
 				}
 				if c.text != "" {
 					row = append(row, c.text)
@@ -462,8 +463,8 @@ func (d *docxGrid) nested(level int) (string, error) {
 
 // newRow adds an empty grid row from place p and returns its index.
 func (d *docxGrid) newRow(p docxPlace) (int, error) {
-	if len(d.cells) >= maxSheetRows {
-		return 0, &docxTooBig{fmt.Sprintf("的表格和段落超过 %d 行", maxSheetRows)}
+	if len(d.cells) >= limits.MaxSheetRows {
+		return 0, &docxTooBig{fmt.Sprintf("的表格和段落超过 %d 行", limits.MaxSheetRows)}
 	}
 	d.cells = append(d.cells, nil)
 	d.from = append(d.from, p)
@@ -471,7 +472,7 @@ func (d *docxGrid) newRow(p docxPlace) (int, error) {
 }
 
 func (d *docxGrid) set(r, c int, v string) {
-	if c >= maxSheetCols {
+	if c >= limits.MaxSheetCols {
 		return
 	}
 	for len(d.cells[r]) <= c {
@@ -490,7 +491,7 @@ func (d *docxGrid) placeRow(t *tableState, before int, cells []docxCell) error {
 	for _, c := range cells {
 		if c.hcontinue && len(placed) > 0 {
 			l := &placed[len(placed)-1]
-			l.span = min(l.span+c.span, maxSheetCols)
+			l.span = min(l.span+c.span, limits.MaxSheetCols)
 			if c.text != "" {
 				l.text = strings.TrimSpace(l.text + "\n" + c.text)
 			}
@@ -505,9 +506,9 @@ func (d *docxGrid) placeRow(t *tableState, before int, cells []docxCell) error {
 	col := before
 	for i := range placed {
 		c := &placed[i]
-		c.col, c.right = col, min(col+c.span, maxSheetCols)-1
+		c.col, c.right = col, min(col+c.span, limits.MaxSheetCols)-1
 		col = c.right + 1
-		if c.col >= maxSheetCols {
+		if c.col >= limits.MaxSheetCols {
 			break
 		}
 		d.from[r].starts = append(d.from[r].starts, c.col)
@@ -555,7 +556,7 @@ var (
 	unitRe    = regexp.MustCompile(`^(金额)?单位[:：]`)
 )
 
-// addParagraph places a paragraph outside the tables (see import_docx.go).
+// addParagraph places a paragraph outside the tables (see docx.go).
 func (d *docxGrid) addParagraph(text string, heading bool) error {
 	var parts []string
 	for _, p := range strings.Split(text, "\t") {
@@ -633,7 +634,7 @@ func paragraphLabel(s string, heading bool, tpls []*model.Template) (string, boo
 		return s, false
 	case (heading || chapter) && short, colon && short, unitRe.MatchString(n):
 		return bare, true
-	case sectionLabelIn(n, tpls), goalsLabel(n):
+	case recognize.SectionLabel(n, tpls), goalsLabel(n):
 		return bare, true
 	}
 	return s, false
@@ -648,20 +649,10 @@ func goalsLabel(n string) bool {
 	return false
 }
 
-// grid is the sheet grid of the document, its places named for Word.
-func (d *docxGrid) grid() (*sheetGrid, error) {
-	g, err := newGrid(docxSheet, d.cells, d.merges)
-	if err != nil {
-		return nil, err
-	}
-	g.place = d.place
-	return g, nil
-}
-
 // place names grid cell (r, c) as a clerk finds it in Word.
 func (d *docxGrid) place(r, c int) string {
 	if r < 0 || r >= len(d.from) {
-		return docxSheet
+		return SheetName
 	}
 	p := d.from[r]
 	if p.table == 0 {

@@ -411,3 +411,17 @@ func DocumentXML(tb testing.TB, docx []byte) []byte {
 	tb.Fatal("no word/document.xml")
 	return nil
 }
+
+// HostileDOCXs returns the hostile Word files of All alone (for the tests
+// of the .docx reader, which has no workbook of ours to give All).
+func HostileDOCXs() ([]Hostile, error) {
+	var out []Hostile
+	for _, g := range hostileDOCX() {
+		data, err := g.make()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.name, err)
+		}
+		out = append(out, Hostile{g.name, g.what, data})
+	}
+	return out, nil
+}

@@ -136,3 +136,17 @@ func containedIn(s string, texts map[string]bool) bool {
 	}
 	return false
 }
+
+// SectionLabel reports whether n is the label of a part in one of tpls
+// or a usual label of the indicators (年度绩效指标 on a row of its own,
+// above its table).
+func SectionLabel(n string, tpls []*model.Template) bool {
+	for _, t := range tpls {
+		for _, s := range []string{model.SectionGoals, model.SectionTasks, model.SectionFunds, model.SectionDuties, model.SectionIndicators} {
+			if Norm(t.Label(s)) == n {
+				return true
+			}
+		}
+	}
+	return n == "年度绩效指标" || n == "绩效指标"
+}

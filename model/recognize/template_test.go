@@ -104,3 +104,27 @@ func TestSignature(t *testing.T) {
 		}
 	}
 }
+
+// SectionLabel knows the part labels of the given templates (normalised),
+// and the usual indicator labels whatever the templates.
+func TestSectionLabel(t *testing.T) {
+	tpls := []*model.Template{bureau(1)}
+	for _, c := range []struct {
+		n    string
+		tpls []*model.Template
+		want bool
+	}{
+		{"年度工作目标", tpls, true},
+		{Norm(bureau(1).Label(model.SectionTasks)), tpls, true},
+		{"年度工作目标", model.BuiltinTemplates(), false},
+		{"年度总体目标", model.BuiltinTemplates(), true},
+		{"绩效指标", nil, true},
+		{"年度绩效指标", nil, true},
+		{"年度总体目标", nil, false},
+		{"任务名称", tpls, false},
+	} {
+		if got := SectionLabel(c.n, c.tpls); got != c.want {
+			t.Errorf("SectionLabel(%q, %d templates) = %v", c.n, len(c.tpls), got)
+		}
+	}
+}

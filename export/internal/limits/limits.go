@@ -11,4 +11,14 @@ const (
 	// sheet, Word table or PDF.
 	MaxSheetRows = 200_000
 	MaxSheetCols = 200
+	// MaxCells bounds the cells allocated for one sheet or document,
+	// spans counted (a real form has a few thousand).
+	MaxCells = 2_000_000
+
+	// Office Open XML packages (.xlsx, .docx), checked on the zip
+	// directory before anything is unpacked: all parts together and one
+	// part, uncompressed, and the number of parts.
+	MaxUnzipped    = 64 << 20
+	MaxUnzippedXML = 32 << 20
+	MaxZipEntries  = 2000
 )
