@@ -52,8 +52,8 @@ func draftLabel(dept, year string) string {
 	return dept + " " + year + "年度"
 }
 
-// StageWorkbookError is the error of the 申报 import (ImportFile, ImportBytes
-// and their …With forms) for a 监控表/自评表 exported by this program: such
+// StageWorkbookError is the error of the 申报 import (ImportFile and
+// ImportBytes) for a 监控表/自评表 exported by this program: such
 // a sheet is never read as a new draft; its values go back into the draft
 // it belongs to (ImportStageValues). Info says whose table it is.
 type StageWorkbookError struct {

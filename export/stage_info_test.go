@@ -35,7 +35,7 @@ func TestStageWorkbookIsNotANewDraft(t *testing.T) {
 		}
 	}
 
-	_, _, err = ImportBytes("自评.xlsx", eval)
+	_, _, err = ImportBytes("自评.xlsx", eval, ImportOptions{})
 	var sw *StageWorkbookError
 	if !errors.As(err, &sw) || sw.Info.Stage != model.StageEval || sw.Name != "自评.xlsx" || model.ErrorCode(err) != model.EINVALID ||
 		!strings.Contains(model.ErrorMessage(err), "是本程序导出的自评表（郑州市生态环境局 2020年度），不是申报表，不能导入为新草稿") ||
@@ -51,7 +51,7 @@ func TestStageWorkbookIsNotANewDraft(t *testing.T) {
 	if _, err := ReadStageInfo("新.xlsx", newer); model.ErrorCode(err) != model.EUNSUPPORTED {
 		t.Errorf("newer format: %v", err)
 	}
-	if _, _, err := ImportBytes("新.xlsx", newer); model.ErrorCode(err) != model.EUNSUPPORTED || errors.As(err, &sw) {
+	if _, _, err := ImportBytes("新.xlsx", newer, ImportOptions{}); model.ErrorCode(err) != model.EUNSUPPORTED || errors.As(err, &sw) {
 		t.Errorf("申报 import of a newer 自评表: %v", err)
 	}
 

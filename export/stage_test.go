@@ -343,7 +343,7 @@ func TestJSONCarriesStages(t *testing.T) {
 	if err := WriteJSON(&buf, f); err != nil {
 		t.Fatal(err)
 	}
-	g, _, err := ImportBytes("x.json", buf.Bytes())
+	g, _, err := ImportBytes("x.json", buf.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

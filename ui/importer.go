@@ -55,7 +55,7 @@ func (ws *Workspace) ImportDialog() {
 // filled 监控表/自评表 is offered to the draft it belongs to instead.
 func (ws *Workspace) ImportPath(path string) {
 	defer ws.guard("导入")
-	f, rep, err := export.ImportFileWith(path, ws.importOptions())
+	f, rep, err := export.ImportFile(path, ws.importOptions())
 	var sw *export.StageWorkbookError
 	if errors.As(err, &sw) {
 		ws.importStageSheet(path, sw.Info) // a filled 监控表/自评表: back into its draft

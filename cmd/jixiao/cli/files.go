@@ -27,7 +27,7 @@ func loadFile(path, db string, use bool) (*model.Form, error) {
 	if use {
 		o = importOptions(db)
 	}
-	f, _, err := export.ImportFileWith(path, o)
+	f, _, err := export.ImportFile(path, o)
 	if err != nil {
 		return nil, userErr(err)
 	}
@@ -257,7 +257,7 @@ func runImport(c *cli, args []string) error {
 	// Read the file first: a file that cannot be read leaves the drafts
 	// file untouched (it is only read for its imported templates, by which
 	// a sheet without our hidden data is recognised too).
-	f, rep, err := export.ImportFileWith(pos[0], importOptions(*db))
+	f, rep, err := export.ImportFile(pos[0], importOptions(*db))
 	var sw *export.StageWorkbookError
 	if errors.As(err, &sw) {
 		return stageNotNew(*db, pos[0], sw.Info)
