@@ -5,8 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/export/internal/numfmt"
 )
 
 // storedValues turns the raw values of a sheet's number cells (rows, as
@@ -52,35 +53,9 @@ func storedValues(xf *excelize.File, sheet string, rows [][]string) {
 				}
 				style, _ = xf.GetCellStyle(sheet, a)
 			}
-			rows[r][c] = storedNumber(raw, special[style])
+			rows[r][c] = numfmt.Stored(raw, special[style])
 		}
 	}
-}
-
-// storedNumber is the number raw as the cell of class k shows what was typed.
-func storedNumber(raw string, k numClass) string {
-	fl, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
-	if err != nil {
-		return raw
-	}
-	d, err := decimal.NewFromString(strconv.FormatFloat(fl, 'g', 15, 64))
-	if err != nil {
-		return raw
-	}
-	switch k {
-	case numPercent:
-		return d.Shift(2).String() + "%"
-	case numDate:
-		t, err := excelize.ExcelDateToTime(fl, false)
-		if err != nil {
-			return raw
-		}
-		if fl == float64(int64(fl)) {
-			return t.Format("2006-01-02")
-		}
-		return t.Format("2006-01-02 15:04")
-	}
-	return d.String()
 }
 
 // specialStyles are the workbook's cell styles whose number format makes a

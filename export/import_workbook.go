@@ -44,7 +44,7 @@ func openWorkbook(name string, data []byte) (*excelize.File, error) {
 }
 
 // maxMerges bounds the merged ranges read from one sheet.
-const maxMerges = 200_000
+const maxMerges = limits.MaxMerges
 
 // mergedRanges lists the merged ranges of sheet as [start, end] cell
 // names. It reads the <mergeCell ref="A1:B2"/> elements of the sheet's XML

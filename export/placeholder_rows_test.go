@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xls"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -18,26 +19,22 @@ import (
 // without our hidden data sheet would be read.
 func xlsVisible(t *testing.T, name string, data []byte) (*model.Form, *ImportReport) {
 	t.Helper()
-	stream, err := workbookStream(name, data)
+	wb, err := xls.Open(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb, err := parseBIFF(stream)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var visible []xlsSheet
-	for _, s := range wb.sheets {
-		if s.name != DataSheetName {
+	var visible []string
+	for _, s := range wb.Sheets() {
+		if s != DataSheetName {
 			visible = append(visible, s)
 		}
 	}
-	v, rep, err := readSheets(name, []string{visible[0].name}, func(string) (*sheetGrid, error) {
-		g, err := wb.grid(visible[0])
+	v, rep, err := readSheets(name, []string{visible[0]}, func(string) (*sheetGrid, error) {
+		cells, merges, err := wb.Sheet(visible[0])
 		if err != nil {
 			return nil, err
 		}
-		return newGrid(visible[0].name, g.cells, g.merges)
+		return newGrid(visible[0], cells, merges)
 	}, nil)
 	if err != nil || v == nil {
 		t.Fatalf("visible sheet: %v", err)

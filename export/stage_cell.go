@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/numfmt"
 	"jixiao/model"
 )
 
@@ -102,13 +103,14 @@ func cleanCellText(s string) string {
 	return strings.TrimSpace(strings.ReplaceAll(s, "\r", "\n"))
 }
 
-// numClass is what a cell's number format makes of its number.
-type numClass uint8
+// numClass is what a cell's number format makes of its number
+// (package numfmt, shared with the .xls reader).
+type numClass = numfmt.Class
 
 const (
-	numPlain   numClass = iota
-	numPercent          // 0%, 0.00%: the cell shows its value × 100
-	numDate             // a date or time: the value is a day count
+	numPlain   = numfmt.Plain
+	numPercent = numfmt.Percent
+	numDate    = numfmt.Date
 )
 
 // cell is what the sheet's XML says of cell (r, c).
@@ -150,7 +152,7 @@ func styleClass(xf *excelize.File, id int, cache map[int]numClass) numClass {
 	if st, err := xf.GetStyle(id); err == nil && st != nil {
 		switch {
 		case st.CustomNumFmt != nil:
-			k = classifyNumFmt(*st.CustomNumFmt)
+			k = numfmt.Classify(*st.CustomNumFmt)
 		case st.NumFmt == 9 || st.NumFmt == 10:
 			k = numPercent
 		case st.NumFmt >= 14 && st.NumFmt <= 22, st.NumFmt >= 27 && st.NumFmt <= 36, st.NumFmt >= 45 && st.NumFmt <= 47,
@@ -160,52 +162,6 @@ func styleClass(xf *excelize.File, id int, cache map[int]numClass) numClass {
 	}
 	cache[id] = k
 	return k
-}
-
-// classifyNumFmt reads a format code: quoted text, escaped characters and
-// [colour]/[$locale] parts are not part of it.
-func classifyNumFmt(code string) numClass {
-	var b strings.Builder
-	quoted, bracket := false, false
-	rs := []rune(code)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case quoted:
-			quoted = r != '"'
-		case bracket:
-			if r == ']' {
-				bracket = false
-			}
-		case r == '"':
-			quoted = true
-		case r == '\\' || r == '_' || r == '*':
-			i++ // the next character is literal (or padding)
-		case r == '[':
-			// [h], [mm], [ss] are elapsed time; other brackets are colours, conditions, locales
-			end := strings.IndexRune(string(rs[i:]), ']')
-			if end > 0 {
-				inner := strings.ToLower(string(rs[i+1 : i+end]))
-				if strings.Trim(inner, "hms") == "" && inner != "" {
-					b.WriteString(inner)
-				}
-			}
-			bracket = true
-		default:
-			b.WriteRune(r)
-		}
-	}
-	s := strings.ToLower(b.String())
-	if strings.Contains(s, "general") {
-		s = strings.ReplaceAll(s, "general", "")
-	}
-	switch {
-	case strings.ContainsRune(s, '%'):
-		return numPercent
-	case strings.ContainsAny(s, "ymdhs"):
-		return numDate
-	}
-	return numPlain
 }
 
 // cellValue is a value read from a stage sheet.

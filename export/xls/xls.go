@@ -1,4 +1,22 @@
-package export
+// Package xls reads Excel 97-2003 (.xls) and WPS (.et) workbooks: BIFF8 records in the
+// "Workbook" stream of an OLE2 compound file. No maintained Go reader
+// exists (github.com/extrame/xls: last release 2017, an out-of-range
+// shared-string index panics, issue #60 open since 2019;
+// github.com/shakinm/xlsReader: last release 2022, the same panic, issue
+// #29 open), so this is a small reader of what the form needs: cell values
+// (LABELSST with the SST and its CONTINUE records, LABEL, NUMBER, RK,
+// MULRK, the cached results of FORMULA with STRING) and merged ranges
+// (MERGEDCELLS). Everything else (formats, fonts, drawings) is skipped.
+// export hands the cells to the same recognition as an .xlsx sheet's.
+//
+// Limits for hostile files, as for .xlsx: the file is at most
+// limits.MaxFileSize; the Workbook stream is read up to that size; at most
+// limits.MaxSheetRows rows and limits.MaxSheetCols columns; the cells held in memory are
+// bounded (maxXLSCells), the shared strings by the stream's own size (a
+// declared count is never trusted for allocation); at most limits.MaxMerges
+// merged ranges, their filling bounded by the caller as for .xlsx. Any malformed record ends the reading with a plain
+// message; a panic would be a bug and is turned into one (by export).
+package xls
 
 import (
 	"bytes"
@@ -14,27 +32,9 @@ import (
 	"github.com/richardlehane/mscfb"
 
 	"jixiao/export/internal/limits"
+	"jixiao/export/internal/numfmt"
 	"jixiao/model"
 )
-
-// Excel 97-2003 (.xls) and WPS (.et) workbooks: BIFF8 records in the
-// "Workbook" stream of an OLE2 compound file. No maintained Go reader
-// exists (github.com/extrame/xls: last release 2017, an out-of-range
-// shared-string index panics, issue #60 open since 2019;
-// github.com/shakinm/xlsReader: last release 2022, the same panic, issue
-// #29 open), so this is a small reader of what the form needs: cell values
-// (LABELSST with the SST and its CONTINUE records, LABEL, NUMBER, RK,
-// MULRK, the cached results of FORMULA with STRING) and merged ranges
-// (MERGEDCELLS). Everything else (formats, fonts, drawings) is skipped.
-// The cells go through the same recognition as an .xlsx (readSheets).
-//
-// Limits for hostile files, as for .xlsx: the file is at most
-// MaxImportSize; the Workbook stream is read up to that size; at most
-// maxSheetRows rows and maxSheetCols columns; the cells held in memory are
-// bounded (maxXLSCells), the shared strings by the stream's own size (a
-// declared count is never trusted for allocation); merged ranges as for
-// .xlsx (fillMerges). Any malformed record ends the reading with a plain
-// message; a panic would be a bug and is turned into one (importXLS).
 
 // BIFF8 record types.
 const (
@@ -67,63 +67,61 @@ func (e *xlsError) Error() string { return e.why }
 
 func xlsBad(format string, args ...any) error { return &xlsError{fmt.Sprintf(format, args...)} }
 
-// importXLS reads a form from an .xls/.et file.
-func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试")
-		}
-	}()
+// Workbook is an .xls workbook opened for reading: its worksheets by
+// name, each read on demand.
+type Workbook struct {
+	wb *xlsWorkbook
+}
+
+// Open reads the compound file data and the workbook globals (sheets,
+// shared strings, number formats). Its errors are the plain Chinese
+// messages shown to the clerk, naming the file by name: damaged, a Word
+// or Excel 95 file, a password.
+func Open(name string, data []byte) (*Workbook, error) {
 	stream, err := workbookStream(name, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	wb, err := parseBIFF(stream)
 	if err != nil {
 		var xe *xlsError
 		if errors.As(err, &xe) {
-			return nil, nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 97-2003 文件（%s），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name, xe.why)
+			return nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 97-2003 文件（%s），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name, xe.why)
 		}
-		return nil, nil, err
+		return nil, err
 	}
 	if wb.encrypted {
-		return nil, nil, model.Errorf(model.EUNSUPPORTED, "“%s”设置了打开密码，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
+		return nil, model.Errorf(model.EUNSUPPORTED, "“%s”设置了打开密码，无法读取；请在 Excel 或 WPS 中去掉密码后再导入", name)
 	}
-	var names []string
-	var hidden *model.Form
-	var recorded *model.Template
-	var herr error
-	for _, s := range wb.sheets {
-		if s.name == DataSheetName {
-			// our xlsx saved as .xls by Excel, WPS or LibreOffice keeps
-			// the hidden data sheet
-			hidden, recorded, herr = wb.dataSheet(name, s)
-			continue
-		}
-		names = append(names, s.name)
+	return &Workbook{wb: wb}, nil
+}
+
+// Sheets lists the names of the worksheets (charts and macro sheets left
+// out), in the workbook's order.
+func (w *Workbook) Sheets() []string {
+	var out []string
+	for _, s := range w.wb.sheets {
+		out = append(out, s.name)
 	}
-	visible, vrep, verr := readSheets(name, names, func(sheet string) (*sheetGrid, error) {
-		for _, s := range wb.sheets {
-			if s.name == sheet {
-				g, err := wb.grid(s)
-				if err != nil {
-					return nil, err
-				}
-				return newGrid(sheet, g.cells, g.merges)
+	return out
+}
+
+// Sheet reads the worksheet named sheet: its cell texts by row (numbers
+// as their cells show them, package numfmt) and merged ranges, each {top
+// row, left column, bottom row, right column} (0-based). Its error is
+// the reason in plain Chinese (记录被截断); the caller names the file and
+// the sheet.
+func (w *Workbook) Sheet(sheet string) (cells [][]string, merges [][4]int, err error) {
+	for _, s := range w.wb.sheets {
+		if s.name == sheet {
+			g, err := w.wb.grid(s)
+			if err != nil {
+				return nil, nil, err
 			}
+			return g.cells, g.merges, nil
 		}
-		return nil, model.Errorf(model.ENOTFOUND, "没有这个工作表")
-	}, readingTemplates(hidden, recorded, tpls))
-	if visible == nil && verr == nil {
-		verr = notAForm(name)
 	}
-	f, rep, err = chooseForm(hidden, herr, visible, vrep, verr)
-	if err != nil {
-		return nil, nil, err
-	}
-	rep.FileTemplate = recorded
-	rep.note("从 Excel 97-2003 / WPS 表格文件（%s）读取", strings.ToLower(extOf(name)))
-	return f, rep, nil
+	return nil, nil, model.Errorf(model.ENOTFOUND, "没有这个工作表")
 }
 
 // workbookStream returns the BIFF stream of the compound file data.
@@ -147,7 +145,7 @@ func workbookStream(name string, data []byte) ([]byte, error) {
 		switch e.Name {
 		case "Workbook":
 			book = true
-			b, err := io.ReadAll(io.LimitReader(e, MaxImportSize))
+			b, err := io.ReadAll(io.LimitReader(e, limits.MaxFileSize))
 			if err != nil || len(b) == 0 {
 				return nil, model.Wrap(err, model.EDAMAGED, "“%s”已损坏（工作簿数据无法读取），未导入；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", name)
 			}
@@ -478,7 +476,7 @@ type xlsGrid struct {
 }
 
 func (g *xlsGrid) set(row, col int, v string) error {
-	if row >= maxSheetRows || col >= maxSheetCols {
+	if row >= limits.MaxSheetRows || col >= limits.MaxSheetCols {
 		return nil // outside what a form uses; ignored as for .xlsx
 	}
 	for len(g.cells) <= row {
@@ -617,8 +615,8 @@ func (wb *xlsWorkbook) grid(s xlsSheet) (*xlsGrid, error) {
 			for k := 0; k < n; k++ {
 				m := d[2+8*k:]
 				g.merges = append(g.merges, [4]int{int(u16(m)), int(u16(m[4:])), int(u16(m[2:])), int(u16(m[6:]))})
-				if len(g.merges) > maxMerges {
-					return nil, xlsBad("合并单元格超过 %d 个", maxMerges)
+				if len(g.merges) > limits.MaxMerges {
+					return nil, xlsBad("合并单元格超过 %d 个", limits.MaxMerges)
 				}
 			}
 		}
@@ -665,25 +663,25 @@ func rkValue(rk uint32) float64 {
 
 // number is a number cell of cell format xf as typed: a percentage or a
 // date by the cell's number format (as the .xlsx import reads them,
-// storedNumber), else the number.
+// numfmt.Stored), else the number.
 func (wb *xlsWorkbook) number(v float64, xf int) string {
 	raw := formatXLSNumber(v)
 	if raw == "" {
 		return raw
 	}
-	k := numPlain
+	k := numfmt.Plain
 	if xf < 0 || xf >= len(wb.xfs) {
-		return storedNumber(raw, k)
+		return numfmt.Stored(raw, k)
 	}
 	switch f := wb.xfs[xf]; {
 	case f == 9 || f == 10:
-		k = numPercent
+		k = numfmt.Percent
 	case f >= 14 && f <= 22, f >= 27 && f <= 36, f >= 45 && f <= 47, f >= 50 && f <= 58:
-		k = numDate
+		k = numfmt.Date
 	case wb.formats[f] != "":
-		k = classifyNumFmt(wb.formats[f])
+		k = numfmt.Classify(wb.formats[f])
 	}
-	return storedNumber(raw, k)
+	return numfmt.Stored(raw, k)
 }
 
 // formatXLSNumber writes a number cell as text: the shortest decimal that

@@ -3,6 +3,7 @@ package testfiles
 import (
 	_ "embed"
 	"encoding/binary"
+	"fmt"
 	"unicode/utf16"
 )
 
@@ -223,4 +224,18 @@ func hostileXLS() []gen {
 			return SampleXLS[:len(SampleXLS)/2], nil
 		}},
 	}
+}
+
+// HostileXLSs returns the hostile .xls files of All alone (for the tests
+// of the .xls reader).
+func HostileXLSs() ([]Hostile, error) {
+	var out []Hostile
+	for _, g := range hostileXLS() {
+		data, err := g.make()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.name, err)
+		}
+		out = append(out, Hostile{g.name, g.what, data})
+	}
+	return out, nil
 }

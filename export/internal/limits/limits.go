@@ -14,6 +14,8 @@ const (
 	// MaxCells bounds the cells allocated for one sheet or document,
 	// spans counted (a real form has a few thousand).
 	MaxCells = 2_000_000
+	// MaxMerges bounds the merged ranges read from one sheet.
+	MaxMerges = 200_000
 
 	// Office Open XML packages (.xlsx, .docx), checked on the zip
 	// directory before anything is unpacked: all parts together and one
