@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -399,8 +400,8 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 			}
 		}
 		if sub < 0 {
-			if i := strings.Index(in.Level3, subSep); i > 0 && i+len(subSep) < len(in.Level3) {
-				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(subSep):])
+			if i := strings.Index(in.Level3, layout.SubSep); i > 0 && i+len(layout.SubSep) < len(in.Level3) {
+				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(layout.SubSep):])
 			}
 		}
 		if key, ok := recognize.FormulaKey(in.Name()); ok {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -41,7 +42,7 @@ func TestDeclarationValuesAsStored(t *testing.T) {
 	date, _ := xf.NewStyle(&excelize.Style{NumFmt: 14})
 	// 政府采购执行率's 指标值 ≥95% becomes the number 0.95 shown as 95%
 	i := indexByName(f, "政府采购执行率")
-	r, _ := find(level3Text(f.Indicators[i]))
+	r, _ := find(layout.Level3Text(f.Indicators[i]))
 	_, vc := find(f.Indicators[i].Value)
 	a, _ := excelize.CoordinatesToCellName(vc, r)
 	_ = xf.SetCellFloat(SheetName, a, 0.95, -1, 64)

@@ -11,14 +11,13 @@ import (
 	"github.com/signintech/gopdf"
 
 	"jixiao/assets"
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
 // PDF page geometry, in points: A4 landscape (the tables have eight or
 // more columns; portrait would make the long 指标说明 texts very tall).
 const (
-	pdfPageW   = 841.89 // A4 long side
-	pdfPageH   = 595.28 // A4 short side
 	pdfMarginX = 28.0
 	pdfTop     = 36.0 // the table starts here
 	pdfBottom  = 36.0 // room for the footer
@@ -37,7 +36,7 @@ const missingGlyph = '□'
 
 type pdfWriter struct {
 	gp *gopdf.GoPdf
-	l  *layout
+	l  *layout.Layout
 	// page size in points (the template's paper and orientation)
 	pageW, pageH float64
 	widths       []float64 // column widths in points
@@ -68,9 +67,9 @@ func WritePDFTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep PDFR
 			err = model.Errorf(model.EINTERNAL, "生成 PDF 时出错（%v），文件未写出", r)
 		}
 	}()
-	p := &pdfWriter{l: buildLayout(f, tpl), runeW: map[rune]float64{}, seen: map[rune]bool{}}
-	p.pageW, p.pageH = pageSize(p.l.tpl.Print)
-	return p.render(w, p.l.tpl.Title, f)
+	p := &pdfWriter{l: layout.BuildLayout(f, tpl), runeW: map[rune]float64{}, seen: map[rune]bool{}}
+	p.pageW, p.pageH = layout.PageSize(p.l.Tpl.Print)
+	return p.render(w, p.l.Tpl.Title, f)
 }
 
 // stickyWriter writes to w until a write fails, then keeps that error
@@ -132,15 +131,15 @@ func (p *pdfWriter) render(w io.Writer, title string, f *model.Form) (rep PDFRep
 
 func (p *pdfWriter) columns() {
 	if p.pageW == 0 {
-		p.pageW, p.pageH = pdfPageW, pdfPageH
+		p.pageW, p.pageH = layout.PdfPageW, layout.PdfPageH
 	}
 	total := 0.0
-	for _, w := range p.l.widths {
+	for _, w := range p.l.Widths {
 		total += w
 	}
 	usable := p.pageW - 2*pdfMarginX
 	x := pdfMarginX
-	for _, w := range p.l.widths {
+	for _, w := range p.l.Widths {
 		cw := w / total * usable
 		p.widths = append(p.widths, cw)
 		p.xs = append(p.xs, x)
@@ -177,25 +176,25 @@ func (p *pdfWriter) textWidth(s string, size float64) float64 {
 	return t * size / 10
 }
 
-func kindSize(k cellKind) (size, line float64) {
+func kindSize(k layout.CellKind) (size, line float64) {
 	st := pdfTextStyle(k)
-	return st.size, st.line
+	return st.Size, st.Line
 }
 
 // pdfTextStyle is how the PDF sets a cell of kind k.
-func pdfTextStyle(k cellKind) textStyle {
+func pdfTextStyle(k layout.CellKind) layout.TextStyle {
 	switch k {
-	case kTitle:
-		return textStyle{size: 16, line: 24, pad: 2 * pdfPadY}
-	case kSubtitle:
-		return textStyle{size: 11, line: 16, pad: 2 * pdfPadY}
+	case layout.KTitle:
+		return layout.TextStyle{Size: 16, Line: 24, Pad: 2 * pdfPadY}
+	case layout.KSubtitle:
+		return layout.TextStyle{Size: 11, Line: 16, Pad: 2 * pdfPadY}
 	}
-	return textStyle{size: pdfSize, line: pdfLine, pad: 2 * pdfPadY}
+	return layout.TextStyle{Size: pdfSize, Line: pdfLine, Pad: 2 * pdfPadY}
 }
 
-func (p *pdfWriter) cellW(c *lcell) float64 {
+func (p *pdfWriter) cellW(c *layout.Lcell) float64 {
 	w := 0.0
-	for i := c.col; i < c.col+c.colSpan; i++ {
+	for i := c.Col; i < c.Col+c.ColSpan; i++ {
 		w += p.widths[i]
 	}
 	return w
@@ -203,25 +202,25 @@ func (p *pdfWriter) cellW(c *lcell) float64 {
 
 // measure wraps every cell's text and computes the row heights.
 func (p *pdfWriter) measure() {
-	rows := p.l.rows
+	rows := p.l.Rows
 	p.lines = make([][][]string, len(rows))
 	need := make([][]float64, len(rows))
 	for ri := range rows {
-		p.lines[ri] = make([][]string, len(rows[ri].cells))
-		need[ri] = make([]float64, len(rows[ri].cells))
-		for ci := range rows[ri].cells {
-			c := &rows[ri].cells[ci]
-			st := pdfTextStyle(c.kind)
-			text := c.text
-			if c.kind == kTotal {
-				text = model.FormatMoney(c.total, false)
+		p.lines[ri] = make([][]string, len(rows[ri].Cells))
+		need[ri] = make([]float64, len(rows[ri].Cells))
+		for ci := range rows[ri].Cells {
+			c := &rows[ri].Cells[ci]
+			st := pdfTextStyle(c.Kind)
+			text := c.Text
+			if c.Kind == layout.KTotal {
+				text = model.FormatMoney(c.Total, false)
 			}
-			ls := st.wrap(pdfClean(text), p.cellW(c)-2*pdfPadX)
+			ls := st.Wrap(pdfClean(text), p.cellW(c)-2*pdfPadX)
 			p.lines[ri][ci] = ls
-			need[ri][ci] = st.height(len(ls))
+			need[ri][ci] = st.Height(len(ls))
 		}
 	}
-	p.heights = spanHeights(rows, pdfLine+2*pdfPadY, func(ri, ci int) float64 { return need[ri][ci] })
+	p.heights = layout.SpanHeights(rows, pdfLine+2*pdfPadY, func(ri, ci int) float64 { return need[ri][ci] })
 }
 
 // slice is a row, or part of a row, placed on a page.
@@ -235,10 +234,10 @@ type slice struct {
 
 type page struct{ slices []slice }
 
-func (p *pdfWriter) headerRows(sec section) []int {
+func (p *pdfWriter) headerRows(sec layout.Section) []int {
 	var out []int
-	for i, r := range p.l.rows {
-		if r.sec == sec && r.header {
+	for i, r := range p.l.Rows {
+		if r.Sec == sec && r.Header {
 			out = append(out, i)
 		}
 	}
@@ -247,8 +246,8 @@ func (p *pdfWriter) headerRows(sec section) []int {
 
 func (p *pdfWriter) rowLines(ri int) int {
 	n := 0
-	for ci, c := range p.l.rows[ri].cells {
-		if c.rowSpan == 1 {
+	for ci, c := range p.l.Rows[ri].Cells {
+		if c.RowSpan == 1 {
 			n = max(n, len(p.lines[ri][ci]))
 		}
 	}
@@ -262,14 +261,14 @@ func (p *pdfWriter) paginate() []page {
 	bodyTop, bodyBottom := pdfTop, p.pageH-pdfBottom
 	pages := []page{{}}
 	y := bodyTop
-	headerH := func(sec section) float64 {
+	headerH := func(sec layout.Section) float64 {
 		h := 0.0
 		for _, ri := range p.headerRows(sec) {
 			h += p.heights[ri]
 		}
 		return h
 	}
-	newPage := func(sec section, repeat bool) {
+	newPage := func(sec layout.Section, repeat bool) {
 		pages = append(pages, page{})
 		y = bodyTop
 		if repeat {
@@ -284,32 +283,32 @@ func (p *pdfWriter) paginate() []page {
 		pages[len(pages)-1].slices = append(pages[len(pages)-1].slices, s)
 		y += s.h
 	}
-	rows := p.l.rows
+	rows := p.l.Rows
 	for ri := 0; ri < len(rows); ri++ {
 		r := rows[ri]
 		h := p.heights[ri]
 		// Keep a table's header with the start of its first row.
-		if r.header && (ri == 0 || !rows[ri-1].header) {
-			hh := headerH(r.sec)
+		if r.Header && (ri == 0 || !rows[ri-1].Header) {
+			hh := headerH(r.Sec)
 			next := 0.0
-			if e := ri + len(p.headerRows(r.sec)); e < len(rows) {
+			if e := ri + len(p.headerRows(r.Sec)); e < len(rows) {
 				next = min(p.heights[e], 2*pdfLine+2*pdfPadY)
 			}
 			if y+hh+next > bodyBottom && y > bodyTop {
-				newPage(r.sec, false)
+				newPage(r.Sec, false)
 			}
 		}
 		if y+h <= bodyBottom {
 			place(slice{row: ri, h: h, whole: true})
 			continue
 		}
-		repeat := !r.header && len(p.headerRows(r.sec)) > 0
+		repeat := !r.Header && len(p.headerRows(r.Sec)) > 0
 		full := bodyBottom - bodyTop
 		if repeat {
-			full -= headerH(r.sec)
+			full -= headerH(r.Sec)
 		}
 		if h <= full {
-			newPage(r.sec, repeat)
+			newPage(r.Sec, repeat)
 			place(slice{row: ri, h: h, whole: true})
 			continue
 		}
@@ -319,7 +318,7 @@ func (p *pdfWriter) paginate() []page {
 		for from < total {
 			fit := int((bodyBottom - y - 2*pdfPadY) / pdfLine)
 			if fit < 2 {
-				newPage(r.sec, repeat)
+				newPage(r.Sec, repeat)
 				continue
 			}
 			to := min(total, from+fit)
@@ -327,7 +326,7 @@ func (p *pdfWriter) paginate() []page {
 			place(slice{row: ri, h: sh, from: from, to: to})
 			from = to
 			if from < total {
-				newPage(r.sec, repeat)
+				newPage(r.Sec, repeat)
 			}
 		}
 	}
@@ -340,7 +339,7 @@ func (p *pdfWriter) setFont(size float64) error {
 
 func (p *pdfWriter) draw(pages []page) error {
 	gp := p.gp
-	f := p.l.form
+	f := p.l.Form
 	n := len(pages)
 	// Where each row was placed, for the cells spanning several rows.
 	type seg struct {
@@ -350,7 +349,7 @@ func (p *pdfWriter) draw(pages []page) error {
 	placed := make([][]struct {
 		page int
 		s    slice
-	}, len(p.l.rows))
+	}, len(p.l.Rows))
 	for pi, pg := range pages {
 		for _, s := range pg.slices {
 			if !s.repeated {
@@ -362,19 +361,19 @@ func (p *pdfWriter) draw(pages []page) error {
 		}
 	}
 	type job struct {
-		c     *lcell
+		c     *layout.Lcell
 		lines []string
 		segs  []seg
 	}
 	spanJobs := make([][]job, n)
-	for ri := range p.l.rows {
-		for ci := range p.l.rows[ri].cells {
-			c := &p.l.rows[ri].cells[ci]
-			if c.rowSpan <= 1 {
+	for ri := range p.l.Rows {
+		for ci := range p.l.Rows[ri].Cells {
+			c := &p.l.Rows[ri].Cells[ci]
+			if c.RowSpan <= 1 {
 				continue
 			}
 			var segs []seg
-			for k := ri; k < ri+c.rowSpan; k++ {
+			for k := ri; k < ri+c.RowSpan; k++ {
 				for _, ps := range placed[k] {
 					if len(segs) > 0 && segs[len(segs)-1].page == ps.page {
 						segs[len(segs)-1].y1 = ps.s.y + ps.s.h
@@ -423,11 +422,11 @@ func (p *pdfWriter) draw(pages []page) error {
 		}
 		gp.SetTextColor(80, 80, 80)
 		left := "部门：" + strings.Join(strings.Fields(pdfClean(f.Dept)), " ")
-		right := strings.TrimSpace(f.Year) + "年度  " + p.l.headTitle()
+		right := strings.TrimSpace(f.Year) + "年度  " + p.l.HeadTitle()
 		usable := p.pageW - 2*pdfMarginX
 		// A form with errors says so on every page, at the right end of
 		// the header, in red; the other texts share what is left.
-		if mark := p.l.verdict.Mark(); mark != "" {
+		if mark := p.l.Verdict.Mark(); mark != "" {
 			mw := p.textWidth(mark, 8)
 			gp.SetTextColor(200, 0, 0)
 			if err := p.text(pdfMarginX, 14, usable, 12, mark, gopdf.Right|gopdf.Middle, 8); err != nil {
@@ -463,22 +462,22 @@ func (p *pdfWriter) draw(pages []page) error {
 		// order (pdftotext, screen readers, copy and paste).
 		for _, j := range spanJobs[pi] {
 			sg := j.segs[0]
-			if err := p.cell(j.c, p.xs[j.c.col], sg.y0, p.cellW(j.c), sg.y1-sg.y0, j.lines, true); err != nil {
+			if err := p.cell(j.c, p.xs[j.c.Col], sg.y0, p.cellW(j.c), sg.y1-sg.y0, j.lines, true); err != nil {
 				return err
 			}
 		}
 		for _, s := range pg.slices {
-			row := &p.l.rows[s.row]
-			for ci := range row.cells {
-				c := &row.cells[ci]
-				if c.rowSpan > 1 {
+			row := &p.l.Rows[s.row]
+			for ci := range row.Cells {
+				c := &row.Cells[ci]
+				if c.RowSpan > 1 {
 					if s.repeated {
 						// a repeated table header: its rows are all here
 						h := 0.0
-						for k := s.row; k < s.row+c.rowSpan; k++ {
+						for k := s.row; k < s.row+c.RowSpan; k++ {
 							h += p.heights[k]
 						}
-						if err := p.cell(c, p.xs[c.col], s.y, p.cellW(c), h, p.lines[s.row][ci], true); err != nil {
+						if err := p.cell(c, p.xs[c.Col], s.y, p.cellW(c), h, p.lines[s.row][ci], true); err != nil {
 							return err
 						}
 					}
@@ -488,7 +487,7 @@ func (p *pdfWriter) draw(pages []page) error {
 				if !s.whole {
 					lines = lines[min(s.from, len(lines)):min(s.to, len(lines))]
 				}
-				if err := p.cell(c, p.xs[c.col], s.y, p.cellW(c), s.h, lines, s.whole); err != nil {
+				if err := p.cell(c, p.xs[c.Col], s.y, p.cellW(c), s.h, lines, s.whole); err != nil {
 					return err
 				}
 			}
@@ -525,17 +524,17 @@ func pdfClean(s string) string {
 }
 
 // cell draws one cell's box and lines.
-func (p *pdfWriter) cell(c *lcell, x, y, w, h float64, lines []string, center bool) error {
+func (p *pdfWriter) cell(c *layout.Lcell, x, y, w, h float64, lines []string, center bool) error {
 	gp := p.gp
-	boxed := c.kind != kTitle && c.kind != kSubtitle
+	boxed := c.Kind != layout.KTitle && c.Kind != layout.KSubtitle
 	if boxed {
 		style := "D"
-		switch c.kind {
-		case kHeader:
+		switch c.Kind {
+		case layout.KHeader:
 			gp.SetFillColor(231, 230, 230)
 			style = "FD"
-		case kAmount:
-			if c.amount.State() == model.AmountInvalid {
+		case layout.KAmount:
+			if c.Amount.State() == model.AmountInvalid {
 				gp.SetFillColor(255, 242, 204)
 				style = "FD"
 			}
@@ -545,12 +544,12 @@ func (p *pdfWriter) cell(c *lcell, x, y, w, h float64, lines []string, center bo
 	if len(lines) == 0 {
 		return nil
 	}
-	size, lh := kindSize(c.kind)
+	size, lh := kindSize(c.Kind)
 	align := gopdf.Left
-	switch c.kind {
-	case kCenter, kHeader, kLabel, kTotalLabel, kTitle, kSubtitle:
+	switch c.Kind {
+	case layout.KCenter, layout.KHeader, layout.KLabel, layout.KTotalLabel, layout.KTitle, layout.KSubtitle:
 		align = gopdf.Center
-	case kAmount, kTotal:
+	case layout.KAmount, layout.KTotal:
 		align = gopdf.Right
 	}
 	// Fit the lines into the box (they always do, except in the rare
@@ -564,7 +563,7 @@ func (p *pdfWriter) cell(c *lcell, x, y, w, h float64, lines []string, center bo
 	if center {
 		top = y + (h-float64(len(lines))*lh)/2
 	}
-	if c.kind == kAmount && c.amount.State() == model.AmountInvalid {
+	if c.Kind == layout.KAmount && c.Amount.State() == model.AmountInvalid {
 		p.gp.SetTextColor(192, 0, 0)
 		defer p.gp.SetTextColor(0, 0, 0)
 	}

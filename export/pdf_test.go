@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"jixiao/export/internal/layout"
 	"jixiao/internal/testtool"
 	"jixiao/model"
 )
@@ -82,7 +83,7 @@ func formTexts(f *model.Form) []string {
 	}
 	out = append(out, model.FormatMoney(model.ComputeTotals(f).Total, false))
 	for _, in := range f.Indicators {
-		out = append(out, in.Level1, in.Level2, level3Text(in), in.Value, in.Explain, in.Note)
+		out = append(out, in.Level1, in.Level2, layout.Level3Text(in), in.Value, in.Explain, in.Note)
 	}
 	return out
 }
@@ -225,7 +226,7 @@ func TestWrapText(t *testing.T) {
 		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 	}
 	for _, c := range cases {
-		got := wrapText(c.text, c.width, w)
+		got := layout.WrapText(c.text, c.width, w)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("wrap(%q, %v) = %q, want %q", c.text, c.width, got, c.want)
 		}

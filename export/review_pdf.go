@@ -9,6 +9,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"jixiao/assets"
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -25,7 +26,7 @@ const (
 
 // replyStyle is the body text of the table; replyWidths its columns.
 var (
-	replyStyle  = textStyle{size: 9, line: 12.6, pad: 6}
+	replyStyle  = layout.TextStyle{Size: 9, Line: 12.6, Pad: 6}
 	replyWidths = []float64{28, 32, 170, replyPageW - 2*replyMargin - 28 - 32 - 170}
 )
 
@@ -91,23 +92,23 @@ func (d *replyDoc) newPage() error {
 }
 
 // text draws lines of s wrapped to width at x, from d.y, at size.
-func (d *replyDoc) text(x, width float64, s string, st textStyle) error {
-	for _, ln := range st.wrap(pdfClean(s), width) {
-		if err := d.gp.SetFontSize(st.size); err != nil {
+func (d *replyDoc) text(x, width float64, s string, st layout.TextStyle) error {
+	for _, ln := range st.Wrap(pdfClean(s), width) {
+		if err := d.gp.SetFontSize(st.Size); err != nil {
 			return err
 		}
 		d.gp.SetXY(x, d.y)
-		if err := d.gp.CellWithOption(&gopdf.Rect{W: width, H: st.line}, ln, gopdf.CellOption{Align: gopdf.Left | gopdf.Middle}); err != nil {
+		if err := d.gp.CellWithOption(&gopdf.Rect{W: width, H: st.Line}, ln, gopdf.CellOption{Align: gopdf.Left | gopdf.Middle}); err != nil {
 			return err
 		}
-		d.y += st.line
+		d.y += st.Line
 	}
 	return nil
 }
 
 var (
-	replyTitle = textStyle{size: 16, line: 24}
-	replyLine  = textStyle{size: 10, line: 15}
+	replyTitle = layout.TextStyle{Size: 16, Line: 24}
+	replyLine  = layout.TextStyle{Size: 10, Line: 15}
 )
 
 // replyHeader is the table's header row.
@@ -117,9 +118,9 @@ var replyHeader = []string{"序号", "类别", "位置（在贵单位报来的�
 // heights render draws them with), so that the footers know the count.
 func (d *replyDoc) layout(r *model.FileReview, when time.Time) (rows [][]string, page []int) {
 	width := replyPageW - 2*replyMargin
-	y := replyMargin + float64(replyTitle.lines(replyHead(r, when)[0], width))*replyTitle.line + 4
+	y := replyMargin + float64(replyTitle.Lines(replyHead(r, when)[0], width))*replyTitle.Line + 4
 	for _, l := range replyHead(r, when)[1:] {
-		y += float64(replyLine.lines(pdfClean(l), width)) * replyLine.line
+		y += float64(replyLine.Lines(pdfClean(l), width)) * replyLine.Line
 	}
 	y += 8 + d.height(replyHeader)
 	p := 1
@@ -178,9 +179,9 @@ func (d *replyDoc) render(r *model.FileReview, when time.Time) error {
 func (d *replyDoc) height(cells []string) float64 {
 	n := 1
 	for i, c := range cells {
-		n = max(n, replyStyle.lines(pdfClean(c), replyWidths[i]-2*pdfPadX))
+		n = max(n, replyStyle.Lines(pdfClean(c), replyWidths[i]-2*pdfPadX))
 	}
-	return replyStyle.height(n)
+	return replyStyle.Height(n)
 }
 
 // row draws one table row at d.y (a header row is shaded) and moves down.
@@ -196,7 +197,7 @@ func (d *replyDoc) row(cells []string, header bool) error {
 		d.gp.RectFromUpperLeftWithStyle(x, d.y, replyWidths[i], h, style)
 		d.gp.SetTextColor(0, 0, 0) // text is painted in the fill colour unless set again
 		y := d.y
-		d.y += replyStyle.pad / 2
+		d.y += replyStyle.Pad / 2
 		if err := d.text(x+pdfPadX, replyWidths[i]-2*pdfPadX, c, replyStyle); err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -219,12 +220,12 @@ func writeSummarySheet(xf *excelize.File, st reviewStyles, files []*model.FileRe
 // widths (Excel's units), as the form's own sheet does (measure.go):
 // Excel and WPS keep a row's height as the file says.
 func fitRow(xf *excelize.File, sh string, row int, texts []string, widths []float64) error {
-	st := textStyle{size: 10, line: lineHeightPt, pad: rowPadPt}
+	st := layout.TextStyle{Size: 10, Line: lineHeightPt, Pad: rowPadPt}
 	n := 1
 	for i, t := range texts {
-		n = max(n, st.lines(t, widths[i]*xlsxUnitPt-2*pdfPadX))
+		n = max(n, st.Lines(t, widths[i]*xlsxUnitPt-2*pdfPadX))
 	}
-	return xf.SetRowHeight(sh, row, min(st.height(n), maxRowPt))
+	return xf.SetRowHeight(sh, row, min(st.Height(n), maxRowPt))
 }
 
 // quoteSheet is a sheet name as a formula or link names it.

@@ -6,14 +6,15 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
 // take reads the values of sheet row s, matched to the exported row m,
 // into the draft row m is (draftTask, draftIndicator).
-func (im *stageImport) take(kind tableKind, m *metaRow, s sheetRow) {
-	cols := im.doc.tables[kind].cols
-	if kind == tableTasks {
+func (im *stageImport) take(kind layout.TableKind, m *metaRow, s sheetRow) {
+	cols := im.doc.Tables[kind].Cols
+	if kind == layout.TableTasks {
 		u, r, why := draftTask(im.g, m)
 		if why != "" {
 			im.problem("%s：%s，这一行未导入", s.rowName(), why)
@@ -23,7 +24,7 @@ func (im *stageImport) take(kind tableKind, m *metaRow, s sheetRow) {
 		place := shorten(strings.TrimSpace(im.g.Units[u].Name), 20) + " / " + shorten(strings.TrimSpace(t.Content), 30)
 		im.fixed(s, m, place, cols)
 		for _, c := range cols {
-			if c.role == roleInput && hasCol(s.t, c.key) {
+			if c.Role == layout.RoleInput && hasCol(s.t, c.Key) {
 				im.takeTask(t, c, s, m, place)
 			}
 		}
@@ -39,44 +40,44 @@ func (im *stageImport) take(kind tableKind, m *metaRow, s sheetRow) {
 	place := shorten(in.Name(), 30)
 	im.fixed(s, m, place, cols)
 	for _, c := range cols {
-		if c.role == roleInput && hasCol(s.t, c.key) {
-			im.takeIndicator(in, c.key, c.head, s, m, place)
+		if c.Role == layout.RoleInput && hasCol(s.t, c.Key) {
+			im.takeIndicator(in, c.Key, c.Head, s, m, place)
 		}
 	}
-	if hasCol(s.t, ckCauseBoth) {
-		im.takeIndicator(in, ckCauseBoth, "偏差原因", s, m, place)
+	if hasCol(s.t, layout.CkCauseBoth) {
+		im.takeIndicator(in, layout.CkCauseBoth, "偏差原因", s, m, place)
 	}
 	im.taken = append(im.taken, takenRow{s: s, kind: kind, r: r, place: place})
 }
 
 // fixed reports the declared values of the row that differ from the
 // export: read-only, so not taken.
-func (im *stageImport) fixed(s sheetRow, m *metaRow, place string, cols []stageCol) {
+func (im *stageImport) fixed(s sheetRow, m *metaRow, place string, cols []layout.StageCol) {
 	for _, c := range cols {
-		want, ok := m.Fixed[c.key]
-		if c.role != roleFixed || !ok {
+		want, ok := m.Fixed[c.Key]
+		if c.Role != layout.RoleFixed || !ok {
 			continue
 		}
-		got, found := im.fixedOf(s.t, s.r, c.key)
+		got, found := im.fixedOf(s.t, s.r, c.Key)
 		if !found {
 			continue
 		}
 		w := strings.TrimSpace(want)
-		if c.amount {
+		if c.Amount {
 			w = amountCanon(want)
 		}
 		if got == w {
 			continue
 		}
-		shown := s.t.g.value(s.r, s.t.cols[c.key], false, true).text
+		shown := s.t.g.value(s.r, s.t.cols[c.Key], false, true).text
 		im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是申报的数值（%s），表中改为“%s”，未导入；要改请在程序中用“调整”并写明原因",
-			s.t.g.addr(s.r, s.t.cols[c.key]), place, c.head, orEmpty(want), shorten(shown, 30)))
+			s.t.g.addr(s.r, s.t.cols[c.Key]), place, c.Head, orEmpty(want), shorten(shown, 30)))
 	}
 }
 
 // read reads the row's cell of column k; ok false (reported) when it
 // cannot be read.
-func (im *stageImport) read(s sheetRow, k colKey, place, head string) (cellValue, string, bool) {
+func (im *stageImport) read(s sheetRow, k layout.ColKey, place, head string) (cellValue, string, bool) {
 	c := s.t.cols[k]
 	addr := s.t.g.addr(s.r, c)
 	v := s.t.g.value(s.r, c, isAmountKey(k), isTextKey(k))
@@ -89,7 +90,7 @@ func (im *stageImport) read(s sheetRow, k colKey, place, head string) (cellValue
 
 // changed reports whether the value read differs both from the exported
 // one and from the draft's current one (only then is it taken).
-func (im *stageImport) changed(k colKey, read, exported, cur string, t model.Target) bool {
+func (im *stageImport) changed(k layout.ColKey, read, exported, cur string, t model.Target) bool {
 	got := valueCanon(k, read, t)
 	if got == valueCanon(k, exported, t) || got == valueCanon(k, cur, t) {
 		im.rep.Unchanged++
@@ -102,40 +103,40 @@ func (im *stageImport) change(addr, place, head, old, now string) {
 	im.rep.Changes = append(im.rep.Changes, StageChange{Addr: addr, Place: place + " " + head, Row: place, Field: head, Old: old, New: now})
 }
 
-func (im *stageImport) takeTask(t *model.Task, c stageCol, s sheetRow, m *metaRow, place string) {
-	v, addr, ok := im.read(s, c.key, place, c.head)
+func (im *stageImport) takeTask(t *model.Task, c layout.StageCol, s sheetRow, m *metaRow, place string) {
+	v, addr, ok := im.read(s, c.Key, place, c.Head)
 	if !ok {
 		return
 	}
 	var p *model.Amount
-	switch c.key {
-	case ckExec:
+	switch c.Key {
+	case layout.CkExec:
 		p = &t.Monitor.Executed
-	case ckForecast:
+	case layout.CkForecast:
 		p = &t.Monitor.Forecast
-	case ckBudgetAdj:
+	case layout.CkBudgetAdj:
 		p = &t.Eval.Budget
-	case ckExecYear:
+	case layout.CkExecYear:
 		p = &t.Eval.Executed
 	default:
 		return
 	}
 	cur := p.Raw()
-	if c.key == ckBudgetAdj {
+	if c.Key == layout.CkBudgetAdj {
 		cur = t.TaskBudget().Raw()
 	}
-	if !im.changed(c.key, v.text, m.Values[c.key], cur, model.Target{}) {
+	if !im.changed(c.Key, v.text, m.Values[c.Key], cur, model.Target{}) {
 		return
 	}
 	a := model.ParseAmount(v.text)
 	*p = a
-	im.change(addr, place, c.head, cur, v.text)
+	im.change(addr, place, c.Head, cur, v.text)
 	if a.State() == model.AmountInvalid {
-		im.problem("%s %s：%s（已按原文保留，请改正）", addr, place, model.AmountReason(a, c.head))
+		im.problem("%s %s：%s（已按原文保留，请改正）", addr, place, model.AmountReason(a, c.Head))
 	}
 }
 
-func (im *stageImport) takeIndicator(in *model.Indicator, k colKey, head string, s sheetRow, m *metaRow, place string) {
+func (im *stageImport) takeIndicator(in *model.Indicator, k layout.ColKey, head string, s sheetRow, m *metaRow, place string) {
 	v, addr, ok := im.read(s, k, place, head)
 	if !ok {
 		return
@@ -144,23 +145,23 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k colKey, head string,
 	mo := &in.Monitor
 	var p *string
 	switch k {
-	case ckToDate:
+	case layout.CkToDate:
 		p = &mo.ToDate
-	case ckForecastVal:
+	case layout.CkForecastVal:
 		p = &mo.Forecast
-	case ckMeasures:
+	case layout.CkMeasures:
 		p = &mo.Measures
-	case ckCause:
+	case layout.CkCause:
 		p = &mo.Cause
-	case ckCauseText:
+	case layout.CkCauseText:
 		p = &mo.CauseText
-	case ckActual:
+	case layout.CkActual:
 		p = &in.Eval.Actual
-	case ckWeight:
+	case layout.CkWeight:
 		p = &in.Eval.Weight
-	case ckAnalysis:
+	case layout.CkAnalysis:
 		p = &in.Eval.Analysis
-	case ckLikely:
+	case layout.CkLikely:
 		cur := string(mo.Likelihood)
 		if !im.changed(k, v.text, m.Values[k], cur, target) {
 			return
@@ -175,12 +176,12 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k colKey, head string,
 			im.problem("%s %s %s“%s”无法识别，请选择 确定能、有可能 或 完全不可能（已按原文保留，请改正）", addr, place, head, shorten(v.text, 20))
 		}
 		return
-	case ckCauseBoth:
-		cur := causeText(*mo)
+	case layout.CkCauseBoth:
+		cur := layout.CauseText(*mo)
 		if !im.changed(k, v.text, m.Values[k], cur, target) {
 			return
 		}
-		mo.Cause, mo.CauseText = splitCause(v.text)
+		mo.Cause, mo.CauseText = layout.SplitCause(v.text)
 		im.change(addr, place, head, cur, v.text)
 		return
 	default:
@@ -193,21 +194,21 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k colKey, head string,
 	*p = v.text
 	im.change(addr, place, head, cur, v.text)
 	switch k {
-	case ckCause:
+	case layout.CkCause:
 		if v.text != "" && !validCause(v.text) {
 			im.problem("%s %s %s“%s”无法识别，请选择 %s（已按原文保留，请改正）", addr, place, head, shorten(v.text, 20), strings.Join(model.DeviationCauses, "、"))
 		}
-	case ckActual, ckWeight:
+	case layout.CkActual, layout.CkWeight:
 		sc := model.ScoreIndicator(*in)
-		if (sc.State == model.ScoreBadActual && k == ckActual || sc.State == model.ScoreNoWeight && k == ckWeight) && v.text != "" {
+		if (sc.State == model.ScoreBadActual && k == layout.CkActual || sc.State == model.ScoreNoWeight && k == layout.CkWeight) && v.text != "" {
 			im.problem("%s %s %s：%s（已按原文保留，请改正）", addr, place, head, sc.Message)
 		}
-		if k == ckActual && sc.FromFormula && v.text != "" {
+		if k == layout.CkActual && sc.FromFormula && v.text != "" {
 			im.rep.Hints = append(im.rep.Hints, fmt.Sprintf("%s %s %s由计算数据得出（%s），表中改为“%s”：程序仍按计算数据计分；要改用填写的值，请在程序中写明原因",
 				addr, place, head, sc.Formula.Display(), shorten(v.text, 20)))
 		}
 	}
-	if k == ckToDate || k == ckForecastVal || k == ckActual {
+	if k == layout.CkToDate || k == layout.CkForecastVal || k == layout.CkActual {
 		im.barePercent(v, addr, place, head, target)
 	}
 }

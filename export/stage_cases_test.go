@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -48,7 +49,7 @@ func hasName(parts ...string) func(string) bool {
 // stageCases are the cases, for the 自评表 and the 监控表.
 func stageCases() []stageCase {
 	ind := func(t testing.TB, fl *filled, name string) int {
-		for _, r := range scoredRows(fl.base) {
+		for _, r := range layout.ScoredRows(fl.base) {
 			if fl.base.Indicators[r].Name() == name {
 				return rowOf(t, fl.xf, IndicatorSheetName, keyOfInd(fl.base.Indicators[r]))
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -167,7 +168,7 @@ func keyOfTask(f *model.Form, u, r int) []string {
 }
 
 func keyOfInd(in model.Indicator) []string {
-	return []string{strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(level3Text(in))}
+	return []string{strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(layout.Level3Text(in))}
 }
 
 // fillStage exports base at stage and fills every input cell with values
@@ -201,7 +202,7 @@ func fillStage(t testing.TB, base *model.Form, stage model.Stage) *filled {
 			}
 		}
 	}
-	for i, r := range scoredRows(base) {
+	for i, r := range layout.ScoredRows(base) {
 		in := base.Indicators[r]
 		key := keyOfInd(in)
 		fl.nth = seen["I|"+strings.Join(key, "|")]

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -23,14 +24,14 @@ import (
 func amtOK(c string) string { return fmt.Sprintf("ISNUMBER(%s),N(%s)>=0", c, c) }
 
 // rowFormula is the formula of computed cell k of a data row at sheet row y.
-func rowFormula(d *stageDoc, t *stageTable, row *stageRow, k colKey, p *sheetPos, y int) string {
-	ref := func(k colKey) string { return p.ref(k, y) }
+func rowFormula(d *layout.StageDoc, t *layout.StageTable, row *layout.StageRow, k layout.ColKey, p *sheetPos, y int) string {
+	ref := func(k layout.ColKey) string { return p.ref(k, y) }
 	switch {
-	case t.kind == tableTasks && d.stage == model.StageMonitor && k == ckRate:
-		b, e := ref(ckBudget), ref(ckExec)
+	case t.Kind == layout.TableTasks && d.Stage == model.StageMonitor && k == layout.CkRate:
+		b, e := ref(layout.CkBudget), ref(layout.CkExec)
 		return fmt.Sprintf(`IF(AND(%s,%s),IF(%s>0,%s/%s,""),"")`, amtOK(e), amtOK(b), b, e, b)
-	case t.kind == tableTasks && d.stage == model.StageMonitor && k == ckHint:
-		b, e, f, n := ref(ckBudget), ref(ckExec), ref(ckForecast), d.f.Month
+	case t.Kind == layout.TableTasks && d.Stage == model.StageMonitor && k == layout.CkHint:
+		b, e, f, n := ref(layout.CkBudget), ref(layout.CkExec), ref(layout.CkForecast), d.F.Month
 		parts := []struct{ cond, msg string }{
 			// 100E/B + 10 < 100N/12 ⇔ 120E + 12B < 10NB (model.Task.BehindSchedule)
 			{fmt.Sprintf("AND(%s,%s,N(%s)>0,%d>0,120*N(%s)+12*N(%s)<10*%d*N(%s))", amtOK(e), amtOK(b), b, n, e, b, n, b), model.HintBehind},
@@ -43,21 +44,21 @@ func rowFormula(d *stageDoc, t *stageTable, row *stageRow, k colKey, p *sheetPos
 			ifs = append(ifs, fmt.Sprintf(`IF(%s,"；%s","")`, x.cond, x.msg))
 		}
 		return fmt.Sprintf("MID(%s,2,200)", strings.Join(ifs, "&"))
-	case t.kind == tableTasks && d.stage == model.StageEval && k == ckRate:
-		a := fmt.Sprintf(`IF(%s="",%s,%s)`, ref(ckBudgetAdj), ref(ckBudget), ref(ckBudgetAdj))
-		x := ref(ckExecYear)
+	case t.Kind == layout.TableTasks && d.Stage == model.StageEval && k == layout.CkRate:
+		a := fmt.Sprintf(`IF(%s="",%s,%s)`, ref(layout.CkBudgetAdj), ref(layout.CkBudget), ref(layout.CkBudgetAdj))
+		x := ref(layout.CkExecYear)
 		return fmt.Sprintf(`IF(AND(%s,%s),IF(%s>0,%s/%s,""),"")`, amtOK(x), amtOK(a), a, x, a)
-	case t.kind == tableIndicators && d.stage == model.StageEval && k == ckScore:
-		return scoreFormula(d.f, row, ref(ckWeight), ref(ckActual))
+	case t.Kind == layout.TableIndicators && d.Stage == model.StageEval && k == layout.CkScore:
+		return scoreFormula(d.F, row, ref(layout.CkWeight), ref(layout.CkActual))
 	}
 	return ""
 }
 
 // scoreFormula is the 得分 of an indicator row (model.ScoreIndicator):
 // w is the 分值 cell, a the 实际完成值 cell.
-func scoreFormula(f *model.Form, row *stageRow, w, a string) string {
-	in := f.Indicators[row.index]
-	t := row.target
+func scoreFormula(f *model.Form, row *layout.StageRow, w, a string) string {
+	in := f.Indicators[row.Index]
+	t := row.Target
 	wOK := fmt.Sprintf("ISNUMBER(%s),%s>=0", w, w)
 	full := fmt.Sprintf("ROUND(%s,2)", w)
 	if t.Kind == model.TargetQualitative {
@@ -108,50 +109,50 @@ func scoreFormula(f *model.Form, row *stageRow, w, a string) string {
 
 // footFormula is the formula of a footer cell (合计, 总分) at row y; prev
 // are the tables written before (the 总分 adds the 预算执行率's 得分).
-func footFormula(d *stageDoc, t *stageTable, calc calcKind, k colKey, p *sheetPos, prev []*sheetPos, y int) string {
-	here := func(k colKey) string { return p.ref(k, y) }
+func footFormula(d *layout.StageDoc, t *layout.StageTable, calc layout.CalcKind, k layout.ColKey, p *sheetPos, prev []*sheetPos, y int) string {
+	here := func(k layout.ColKey) string { return p.ref(k, y) }
 	empty := p.last < p.first
 	switch calc {
-	case calcSum:
+	case layout.CalcSum:
 		if empty {
 			return "0"
 		}
 		// the amounts the model can use: numbers not below 0 (texts are left out by SUMIF too)
 		return fmt.Sprintf(`SUMIF(%s,">=0")`, p.rng(k))
-	case calcAdjSum:
+	case layout.CalcAdjSum:
 		if empty {
 			return "0"
 		}
 		// an empty 全年预算数 counts its 年初预算数 (model.Task.TaskBudget)
-		return fmt.Sprintf(`SUMIF(%s,">=0")+SUMPRODUCT(--(%s=""),%s)`, p.rng(ckBudgetAdj), p.rng(ckBudgetAdj), p.rng(ckBudget))
-	case calcRateTotal:
-		if d.stage == model.StageMonitor {
-			return fmt.Sprintf(`IF(%s>0,%s/%s,"")`, here(ckBudget), here(ckExec), here(ckBudget))
+		return fmt.Sprintf(`SUMIF(%s,">=0")+SUMPRODUCT(--(%s=""),%s)`, p.rng(layout.CkBudgetAdj), p.rng(layout.CkBudgetAdj), p.rng(layout.CkBudget))
+	case layout.CalcRateTotal:
+		if d.Stage == model.StageMonitor {
+			return fmt.Sprintf(`IF(%s>0,%s/%s,"")`, here(layout.CkBudget), here(layout.CkExec), here(layout.CkBudget))
 		}
-		return fmt.Sprintf(`IF(%s>0,%s/%s,"")`, here(ckBudgetAdj), here(ckExecYear), here(ckBudgetAdj))
-	case calcBudgetScore:
-		w, x, a := here(ckWeight), here(ckExecYear), here(ckBudgetAdj)
+		return fmt.Sprintf(`IF(%s>0,%s/%s,"")`, here(layout.CkBudgetAdj), here(layout.CkExecYear), here(layout.CkBudgetAdj))
+	case layout.CalcBudgetScore:
+		w, x, a := here(layout.CkWeight), here(layout.CkExecYear), here(layout.CkBudgetAdj)
 		return fmt.Sprintf(`IF(%s>0,ROUND(MIN(%s,%s*%s/%s),2),0)`, a, w, w, x, a)
-	case calcWeightTotal, calcTotal:
+	case layout.CalcWeightTotal, layout.CalcTotal:
 		if len(prev) == 0 || len(prev[0].foot) == 0 {
 			return ""
 		}
 		tp := prev[0]
-		col := ckWeight
-		if calc == calcTotal {
-			col = ckScore
+		col := layout.CkWeight
+		if calc == layout.CalcTotal {
+			col = layout.CkScore
 		}
 		budget := fmt.Sprintf("'%s'!%s", tp.sheet, tp.ref(col, tp.foot[0]))
 		sum := "0"
 		if !empty {
 			sum = fmt.Sprintf("SUM(%s)", p.rng(col))
 		}
-		if calc == calcTotal {
+		if calc == layout.CalcTotal {
 			return fmt.Sprintf("ROUND(%s+%s,2)", budget, sum)
 		}
 		return fmt.Sprintf("%s+%s", budget, sum)
-	case calcGrade:
-		s := here(ckScore)
+	case layout.CalcGrade:
+		s := here(layout.CkScore)
 		return fmt.Sprintf(`"等级："&IF(ROUND(%s,2)>=90,"优",IF(ROUND(%s,2)>=80,"良",IF(ROUND(%s,2)>=60,"中","差")))`, s, s, s)
 	}
 	return ""
@@ -160,7 +161,7 @@ func footFormula(d *stageDoc, t *stageTable, calc calcKind, k colKey, p *sheetPo
 // stageValidations adds the drop-down lists and number checks of the
 // table's input cells: 完成可能性, 偏差原因类别, the 定性 完成情况 (cells in
 // lists[ckActual]); amounts and 分值 at least 0.
-func stageValidations(xf *excelize.File, d *stageDoc, t *stageTable, p *sheetPos, lists map[colKey][]string) error {
+func stageValidations(xf *excelize.File, d *layout.StageDoc, t *layout.StageTable, p *sheetPos, lists map[layout.ColKey][]string) error {
 	if p.last < p.first {
 		return nil
 	}
@@ -171,7 +172,7 @@ func stageValidations(xf *excelize.File, d *stageDoc, t *stageTable, p *sheetPos
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
-		return xf.AddDataValidation(t.sheet, dv)
+		return xf.AddDataValidation(t.Sheet, dv)
 	}
 	list := func(items []string) func(dv *excelize.DataValidation) error {
 		return func(dv *excelize.DataValidation) error { return dv.SetDropList(items) }
@@ -179,27 +180,27 @@ func stageValidations(xf *excelize.File, d *stageDoc, t *stageTable, p *sheetPos
 	nonNeg := func(dv *excelize.DataValidation) error {
 		return dv.SetRange(0, float64(model.MaxAmount/10_000), excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 	}
-	for _, c := range t.cols {
-		if c.role != roleInput {
+	for _, c := range t.Cols {
+		if c.Role != layout.RoleInput {
 			continue
 		}
 		var err error
 		switch {
-		case c.amount:
-			err = add(p.rng(c.key), c.head, "请填写0或正数（单位：万元，最多4位小数）", nonNeg)
-		case c.key == ckWeight:
-			err = add(p.rng(c.key), "分值", "请填写0或正数（各指标分值合计90）", nonNeg)
-		case c.key == ckLikely:
+		case c.Amount:
+			err = add(p.rng(c.Key), c.Head, "请填写0或正数（单位：万元，最多4位小数）", nonNeg)
+		case c.Key == layout.CkWeight:
+			err = add(p.rng(c.Key), "分值", "请填写0或正数（各指标分值合计90）", nonNeg)
+		case c.Key == layout.CkLikely:
 			var items []string
 			for _, l := range model.Likelihoods {
 				items = append(items, string(l))
 			}
-			err = add(p.rng(c.key), "完成可能性", "请从列表中选择："+strings.Join(items, "、"), list(items))
-		case c.key == ckCause:
-			err = add(p.rng(c.key), "偏差原因类别", "请从列表中选择："+strings.Join(model.DeviationCauses, "、"), list(model.DeviationCauses))
-		case c.key == ckActual && len(lists[ckActual]) > 0:
+			err = add(p.rng(c.Key), "完成可能性", "请从列表中选择："+strings.Join(items, "、"), list(items))
+		case c.Key == layout.CkCause:
+			err = add(p.rng(c.Key), "偏差原因类别", "请从列表中选择："+strings.Join(model.DeviationCauses, "、"), list(model.DeviationCauses))
+		case c.Key == layout.CkActual && len(lists[layout.CkActual]) > 0:
 			items := []string{model.Achieved, model.PartAchieve, model.NotAchieved}
-			err = add(strings.Join(lists[ckActual], " "), "实际完成值", "定性指标请从列表中选择："+strings.Join(items, "、"), list(items))
+			err = add(strings.Join(lists[layout.CkActual], " "), "实际完成值", "定性指标请从列表中选择："+strings.Join(items, "、"), list(items))
 		}
 		if err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -176,12 +177,12 @@ type stageImport struct {
 	meta   *stageMeta
 	g      *model.Form
 	rep    *StageReport
-	vocab  [2]map[string]colKey
-	inputs [2]map[colKey]bool // the input columns of each table kind
-	heads  map[colKey]string  // header texts for messages
-	doc    *stageDoc          // the tables as this program writes them (columns)
-	ver    int                // the workbook's format version
-	taken  []takenRow         // rows whose values were taken
+	vocab  [2]map[string]layout.ColKey
+	inputs [2]map[layout.ColKey]bool // the input columns of each table kind
+	heads  map[layout.ColKey]string  // header texts for messages
+	doc    *layout.StageDoc          // the tables as this program writes them (columns)
+	ver    int                       // the workbook's format version
+	taken  []takenRow                // rows whose values were taken
 }
 
 func newStageImport(xf *excelize.File, meta *stageMeta, f *model.Form) *stageImport {
@@ -189,22 +190,22 @@ func newStageImport(xf *excelize.File, meta *stageMeta, f *model.Form) *stageImp
 	probe := f.Clone()
 	probe.Stage, probe.Month = meta.Stage, meta.Month
 	if meta.Stage == model.StageMonitor {
-		im.doc = buildMonitor(probe)
+		im.doc = layout.BuildMonitor(probe)
 	} else {
-		im.doc = buildEval(probe)
+		im.doc = layout.BuildEval(probe)
 	}
 	im.heads = headNames(im.doc)
-	for kind := tableTasks; kind <= tableIndicators; kind++ {
+	for kind := layout.TableTasks; kind <= layout.TableIndicators; kind++ {
 		im.vocab[kind] = headVocab(meta.Stage, meta.Month, kind)
-		im.inputs[kind] = map[colKey]bool{}
-		for _, c := range im.doc.tables[kind].cols {
-			if c.role == roleInput {
-				im.inputs[kind][c.key] = true
+		im.inputs[kind] = map[layout.ColKey]bool{}
+		for _, c := range im.doc.Tables[kind].Cols {
+			if c.Role == layout.RoleInput {
+				im.inputs[kind][c.Key] = true
 			}
 		}
 	}
 	if meta.Stage == model.StageMonitor {
-		im.inputs[tableIndicators][ckCauseBoth] = true
+		im.inputs[layout.TableIndicators][layout.CkCauseBoth] = true
 	}
 	return im
 }
@@ -231,15 +232,15 @@ func (im *stageImport) run() {
 			found[t.kind] = append(found[t.kind], t)
 		}
 	}
-	for kind := tableTasks; kind <= tableIndicators; kind++ {
+	for kind := layout.TableTasks; kind <= layout.TableIndicators; kind++ {
 		rows := im.meta.Tasks
-		if kind == tableIndicators {
+		if kind == layout.TableIndicators {
 			rows = im.meta.Indicators
 		}
 		if len(found[kind]) == 0 {
 			if len(rows) > 0 {
 				need := "“任务名称”“主要内容”"
-				if kind == tableIndicators {
+				if kind == layout.TableIndicators {
 					need = "“一级指标”“二级指标”“三级指标”"
 				}
 				im.problem("找不到%s表（表头应有%s），这部分的 %d 行未导入", kind, need, len(rows))
@@ -280,7 +281,7 @@ func (im *stageImport) usable(t *sheetTable) bool {
 	for _, k := range keyCols(t.kind) {
 		if _, found := t.cols[k]; !found {
 			if _, dup := t.dup[k]; !dup {
-				im.problem("%s 第%d行的表头中找不到“%s”，无法确定各行是哪个%s，这张表未导入", g.sheet, t.head+1, im.head(k), map[tableKind]string{tableTasks: "任务", tableIndicators: "指标"}[t.kind])
+				im.problem("%s 第%d行的表头中找不到“%s”，无法确定各行是哪个%s，这张表未导入", g.sheet, t.head+1, im.head(k), map[layout.TableKind]string{layout.TableTasks: "任务", layout.TableIndicators: "指标"}[t.kind])
 			}
 			ok = false
 		}
@@ -288,23 +289,23 @@ func (im *stageImport) usable(t *sheetTable) bool {
 	if !ok {
 		return false
 	}
-	if hasCol(t, ckCause) || hasCol(t, ckCauseText) {
-		delete(t.cols, ckCauseBoth) // format 2's two columns win over a column named 偏差原因
+	if hasCol(t, layout.CkCause) || hasCol(t, layout.CkCauseText) {
+		delete(t.cols, layout.CkCauseBoth) // format 2's two columns win over a column named 偏差原因
 	}
-	for _, c := range im.doc.tables[t.kind].cols {
+	for _, c := range im.doc.Tables[t.kind].Cols {
 		switch {
-		case c.role != roleInput, hasCol(t, c.key), len(t.dup[c.key]) > 0:
-		case (c.key == ckCause || c.key == ckCauseText) && hasCol(t, ckCauseBoth):
+		case c.Role != layout.RoleInput, hasCol(t, c.Key), len(t.dup[c.Key]) > 0:
+		case (c.Key == layout.CkCause || c.Key == layout.CkCauseText) && hasCol(t, layout.CkCauseBoth):
 		default:
-			im.problem("%s 第%d行的表头中找不到“%s”，这一栏的数值未导入", g.sheet, t.head+1, c.head)
+			im.problem("%s 第%d行的表头中找不到“%s”，这一栏的数值未导入", g.sheet, t.head+1, c.Head)
 		}
 	}
 	return true
 }
 
-func hasCol(t *sheetTable, k colKey) bool { _, ok := t.cols[k]; return ok }
+func hasCol(t *sheetTable, k layout.ColKey) bool { _, ok := t.cols[k]; return ok }
 
-func (im *stageImport) head(k colKey) string {
+func (im *stageImport) head(k layout.ColKey) string {
 	if h, ok := im.heads[k]; ok {
 		return h
 	}
@@ -312,7 +313,7 @@ func (im *stageImport) head(k colKey) string {
 }
 
 // readKind matches the rows of the tables of one kind and takes their values.
-func (im *stageImport) readKind(kind tableKind, tables []*sheetTable, rows []metaRow) {
+func (im *stageImport) readKind(kind layout.TableKind, tables []*sheetTable, rows []metaRow) {
 	byKey := map[string][]int{}
 	for i := range rows {
 		k := metaKey(rows[i].Key)
@@ -330,12 +331,12 @@ func (im *stageImport) readKind(kind tableKind, tables []*sheetTable, rows []met
 			key, any := t.identity(r)
 			if !any {
 				if im.hasInput(t, r) {
-					im.problem("%s 第%d行没有%s，无法确定是哪一行，这一行未导入", t.g.sheet, r+1, map[tableKind]string{tableTasks: "任务名称和主要内容", tableIndicators: "指标名称"}[kind])
+					im.problem("%s 第%d行没有%s，无法确定是哪一行，这一行未导入", t.g.sheet, r+1, map[layout.TableKind]string{layout.TableTasks: "任务名称和主要内容", layout.TableIndicators: "指标名称"}[kind])
 				}
 				continue
 			}
 			s := sheetRow{t: t, r: r, key: key}
-			if c, ok := t.cols[ckID]; ok {
+			if c, ok := t.cols[layout.CkID]; ok {
 				s.id = t.g.text(r, c)
 			}
 			i, why := im.match(s, byKey[key], rows)
@@ -366,7 +367,7 @@ func (im *stageImport) readKind(kind tableKind, tables []*sheetTable, rows []met
 	for i := range rows {
 		if _, ok := matched[i]; !ok && usable && !im.refusedKey(rows[i].Key, tables) {
 			what := "任务"
-			if kind == tableIndicators {
+			if kind == layout.TableIndicators {
 				what = "指标"
 			}
 			im.rep.Missing = append(im.rep.Missing, fmt.Sprintf("%s“%s”在表中找不到（行被删除或名称被改动），这一行未导入，草稿中保持原值", what, shownKey(rows[i].Key)))

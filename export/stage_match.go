@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -64,7 +65,7 @@ func (im *stageImport) hasInput(t *sheetTable, r int) bool {
 
 // fixedOf is the row's declared value in column k as compared with the
 // export: amounts by value, texts trimmed.
-func (im *stageImport) fixedOf(t *sheetTable, r int, k colKey) (string, bool) {
+func (im *stageImport) fixedOf(t *sheetTable, r int, k layout.ColKey) (string, bool) {
 	c, ok := t.cols[k]
 	if !ok {
 		return "", false
@@ -165,7 +166,7 @@ func draftIndicator(g *model.Form, m *metaRow) (int, string) {
 			return false
 		}
 		in := g.Indicators[r]
-		return metaKey([]string{strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(level3Text(in))}) == metaKey(m.Key)
+		return metaKey([]string{strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(layout.Level3Text(in))}) == metaKey(m.Key)
 	}
 	if is(m.Index) {
 		return m.Index, ""
@@ -197,9 +198,9 @@ func amountCanon(s string) string {
 	return "t:" + strings.TrimSpace(a.Raw())
 }
 
-func isAmountKey(k colKey) bool {
+func isAmountKey(k layout.ColKey) bool {
 	switch k {
-	case ckBudget, ckFiscal, ckExec, ckForecast, ckBudgetAdj, ckExecYear:
+	case layout.CkBudget, layout.CkFiscal, layout.CkExec, layout.CkForecast, layout.CkBudgetAdj, layout.CkExecYear:
 		return true
 	}
 	return false
@@ -207,9 +208,9 @@ func isAmountKey(k colKey) bool {
 
 // isTextKey reports whether column k holds free text (a date typed there
 // is read as shown).
-func isTextKey(k colKey) bool {
+func isTextKey(k layout.ColKey) bool {
 	switch k {
-	case ckCauseText, ckCauseBoth, ckMeasures, ckAnalysis:
+	case layout.CkCauseText, layout.CkCauseBoth, layout.CkMeasures, layout.CkAnalysis:
 		return true
 	}
 	return false
@@ -218,20 +219,20 @@ func isTextKey(k colKey) bool {
 // valueCanon is an input value as compared with the exported one: amounts
 // and numbers by value (93% and 0.93 in a percent cell are the same),
 // texts trimmed.
-func valueCanon(k colKey, s string, t model.Target) string {
+func valueCanon(k layout.ColKey, s string, t model.Target) string {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
 		return ""
 	case isAmountKey(k):
 		return amountCanon(s)
-	case k == ckToDate || k == ckForecastVal || k == ckActual:
+	case k == layout.CkToDate || k == layout.CkForecastVal || k == layout.CkActual:
 		if t.Kind == model.TargetNumber {
 			if d, err := model.ParseActual(s, t); err == "" {
 				return "n:" + d.String()
 			}
 		}
-	case k == ckWeight:
+	case k == layout.CkWeight:
 		if d, err := model.ParseNumber(strings.TrimSuffix(s, "分")); err == nil {
 			return "n:" + d.String()
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -45,12 +46,12 @@ type stageMeta struct {
 
 // metaRow is one exported row.
 type metaRow struct {
-	ID     string            `json:"id"`
-	Unit   int               `json:"unit,omitempty"` // the draft's unit (task rows)
-	Index  int               `json:"index"`          // the draft's task row in its unit, or indicator row
-	Key    []string          `json:"key"`            // identity texts: unit and 主要内容, or 一级/二级/三级指标
-	Fixed  map[colKey]string `json:"fixed,omitempty"`
-	Values map[colKey]string `json:"values,omitempty"`
+	ID     string                   `json:"id"`
+	Unit   int                      `json:"unit,omitempty"` // the draft's unit (task rows)
+	Index  int                      `json:"index"`          // the draft's task row in its unit, or indicator row
+	Key    []string                 `json:"key"`            // identity texts: unit and 主要内容, or 一级/二级/三级指标
+	Fixed  map[layout.ColKey]string `json:"fixed,omitempty"`
+	Values map[layout.ColKey]string `json:"values,omitempty"`
 }
 
 // inputCell is one input cell of a format-1 sheet.
@@ -64,24 +65,24 @@ type inputCell struct {
 	Text  string `json:"text"`
 }
 
-// newMeta is the hidden sheet's data of d.
-func (d *stageDoc) meta() *stageMeta {
-	f := d.f
-	m := &stageMeta{Stage: d.stage, Month: f.Month, Dept: f.Dept, Year: f.Year, Sheet: d.name}
-	for _, t := range d.tables {
-		for _, r := range t.rows {
-			mr := metaRow{ID: r.id, Unit: r.unit, Index: r.index, Key: r.key, Fixed: map[colKey]string{}, Values: map[colKey]string{}}
-			for _, c := range t.cols {
-				switch c.role {
-				case roleFixed:
-					if v, ok := r.text[c.key]; ok {
-						mr.Fixed[c.key] = v
+// metaOf is the hidden sheet's data of d.
+func metaOf(d *layout.StageDoc) *stageMeta {
+	f := d.F
+	m := &stageMeta{Stage: d.Stage, Month: f.Month, Dept: f.Dept, Year: f.Year, Sheet: d.Name}
+	for _, t := range d.Tables {
+		for _, r := range t.Rows {
+			mr := metaRow{ID: r.Id, Unit: r.Unit, Index: r.Index, Key: r.Key, Fixed: map[layout.ColKey]string{}, Values: map[layout.ColKey]string{}}
+			for _, c := range t.Cols {
+				switch c.Role {
+				case layout.RoleFixed:
+					if v, ok := r.Text[c.Key]; ok {
+						mr.Fixed[c.Key] = v
 					}
-				case roleInput:
-					mr.Values[c.key] = r.text[c.key]
+				case layout.RoleInput:
+					mr.Values[c.Key] = r.Text[c.Key]
 				}
 			}
-			if t.kind == tableTasks {
+			if t.Kind == layout.TableTasks {
 				m.Tasks = append(m.Tasks, mr)
 			} else {
 				m.Indicators = append(m.Indicators, mr)
@@ -171,10 +172,10 @@ func readStageMeta(xf *excelize.File, name string) (*stageMeta, FileVersion, err
 }
 
 // v1Fields maps format 1's fields to the columns of format 2.
-var v1Fields = map[model.Field]colKey{
-	model.FieldExecuted: ckExec, model.FieldForecast: ckForecast, model.FieldBudgetAdj: ckBudgetAdj, model.FieldExecYear: ckExecYear,
-	model.FieldToDate: ckToDate, model.FieldForecastVal: ckForecastVal, model.FieldLikelihood: ckLikely, model.FieldCause: ckCauseBoth,
-	model.FieldMeasures: ckMeasures, model.FieldActual: ckActual, model.FieldEvalWeight: ckWeight, model.FieldAnalysis: ckAnalysis,
+var v1Fields = map[model.Field]layout.ColKey{
+	model.FieldExecuted: layout.CkExec, model.FieldForecast: layout.CkForecast, model.FieldBudgetAdj: layout.CkBudgetAdj, model.FieldExecYear: layout.CkExecYear,
+	model.FieldToDate: layout.CkToDate, model.FieldForecastVal: layout.CkForecastVal, model.FieldLikelihood: layout.CkLikely, model.FieldCause: layout.CkCauseBoth,
+	model.FieldMeasures: layout.CkMeasures, model.FieldActual: layout.CkActual, model.FieldEvalWeight: layout.CkWeight, model.FieldAnalysis: layout.CkAnalysis,
 }
 
 // upgradeV1 turns a format-1 meta (input cells by address) into rows: the
@@ -194,7 +195,7 @@ func upgradeV1(m *stageMeta, f *model.Form) {
 		k := rk{c.Kind, c.Unit, c.Index}
 		r := rows[k]
 		if r == nil {
-			r = &metaRow{ID: "", Unit: c.Unit, Index: c.Index, Values: map[colKey]string{}}
+			r = &metaRow{ID: "", Unit: c.Unit, Index: c.Index, Values: map[layout.ColKey]string{}}
 			switch c.Kind {
 			case "task":
 				if c.Unit >= 0 && c.Unit < len(f.Units) && c.Index >= 0 && c.Index < len(f.Units[c.Unit].Tasks) &&
@@ -204,7 +205,7 @@ func upgradeV1(m *stageMeta, f *model.Form) {
 			case "ind":
 				if c.Index >= 0 && c.Index < len(f.Indicators) && f.Indicators[c.Index].Name() == c.Name {
 					in := f.Indicators[c.Index]
-					r.Key = []string{strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(level3Text(in))}
+					r.Key = []string{strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2), strings.TrimSpace(layout.Level3Text(in))}
 				}
 			}
 			if r.Key == nil {

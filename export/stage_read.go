@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -22,69 +23,69 @@ var dashes = strings.NewReplacer("–", "-", "—", "-", "－", "-", "−", "-",
 // headVocab maps the normalized header texts of a table of the stage to
 // their columns: the headers this program writes, those of format 1 and a
 // few usual variants.
-func headVocab(stage model.Stage, month int, kind tableKind) map[string]colKey {
-	v := map[string]colKey{"编号": ckID}
-	add := func(k colKey, heads ...string) {
+func headVocab(stage model.Stage, month int, kind layout.TableKind) map[string]layout.ColKey {
+	v := map[string]layout.ColKey{"编号": layout.CkID}
+	add := func(k layout.ColKey, heads ...string) {
 		for _, h := range heads {
 			v[normHead(h)] = k
 		}
 	}
-	if kind == tableTasks {
-		add(ckUnit, "任务名称")
-		add(ckContent, "主要内容")
-		add(ckBudget, "年初预算数", "年初预算")
-		add(ckFiscal, "其中：财政资金", "财政资金")
-		add(ckRate, "执行率")
-		add(ckNote, "备注")
+	if kind == layout.TableTasks {
+		add(layout.CkUnit, "任务名称")
+		add(layout.CkContent, "主要内容")
+		add(layout.CkBudget, "年初预算数", "年初预算")
+		add(layout.CkFiscal, "其中：财政资金", "财政资金")
+		add(layout.CkRate, "执行率")
+		add(layout.CkNote, "备注")
 		if stage == model.StageMonitor {
-			add(ckExec, model.MonitorHeader(month, "执行数"))
-			add(ckForecast, "全年预计执行数")
-			add(ckHint, "提示")
+			add(layout.CkExec, model.MonitorHeader(month, "执行数"))
+			add(layout.CkForecast, "全年预计执行数")
+			add(layout.CkHint, "提示")
 		} else {
-			add(ckBudgetAdj, "全年预算数（调整后）", "全年预算数", "调整后预算数")
-			add(ckExecYear, "全年执行数")
-			add(ckWeight, "分值")
-			add(ckScore, "得分")
+			add(layout.CkBudgetAdj, "全年预算数（调整后）", "全年预算数", "调整后预算数")
+			add(layout.CkExecYear, "全年执行数")
+			add(layout.CkWeight, "分值")
+			add(layout.CkScore, "得分")
 		}
 		return v
 	}
-	add(ckL1, "一级指标")
-	add(ckL2, "二级指标")
-	add(ckL3, "三级指标")
-	add(ckValue, "年度指标值", "指标值")
+	add(layout.CkL1, "一级指标")
+	add(layout.CkL2, "二级指标")
+	add(layout.CkL3, "三级指标")
+	add(layout.CkValue, "年度指标值", "指标值")
 	if stage == model.StageMonitor {
-		add(ckToDate, model.MonitorHeader(month, "实际完成值"))
-		add(ckForecastVal, "全年预计完成值")
-		add(ckLikely, "完成可能性")
-		add(ckCause, "偏差原因类别")
-		add(ckCauseText, "偏差原因说明")
-		add(ckCauseBoth, "偏差原因")
-		add(ckMeasures, "拟采取的措施")
+		add(layout.CkToDate, model.MonitorHeader(month, "实际完成值"))
+		add(layout.CkForecastVal, "全年预计完成值")
+		add(layout.CkLikely, "完成可能性")
+		add(layout.CkCause, "偏差原因类别")
+		add(layout.CkCauseText, "偏差原因说明")
+		add(layout.CkCauseBoth, "偏差原因")
+		add(layout.CkMeasures, "拟采取的措施")
 	} else {
-		add(ckActual, "实际完成值")
-		add(ckWeight, "分值")
-		add(ckScore, "得分")
-		add(ckAnalysis, "偏差原因分析及改进措施")
+		add(layout.CkActual, "实际完成值")
+		add(layout.CkWeight, "分值")
+		add(layout.CkScore, "得分")
+		add(layout.CkAnalysis, "偏差原因分析及改进措施")
 	}
 	return v
 }
 
 // keyCols are the identity columns of a table kind.
-func keyCols(kind tableKind) []colKey {
-	if kind == tableTasks {
-		return []colKey{ckUnit, ckContent}
+func keyCols(kind layout.TableKind) []layout.ColKey {
+	if kind == layout.TableTasks {
+		return []layout.ColKey{layout.CkUnit, layout.CkContent}
 	}
-	return []colKey{ckL1, ckL2, ckL3}
+	return []layout.ColKey{layout.CkL1, layout.CkL2, layout.CkL3}
 }
 
 // headNames are the header texts of the columns this program writes, for
 // messages.
-func headNames(d *stageDoc) map[colKey]string {
-	out := map[colKey]string{ckCauseBoth: "偏差原因"}
-	for _, t := range d.tables {
-		for _, c := range t.cols {
-			if _, ok := out[c.key]; !ok {
-				out[c.key] = c.head
+func headNames(d *layout.StageDoc) map[layout.ColKey]string {
+	out := map[layout.ColKey]string{layout.CkCauseBoth: "偏差原因"}
+	for _, t := range d.Tables {
+		for _, c := range t.Cols {
+			if _, ok := out[c.Key]; !ok {
+				out[c.Key] = c.Head
 			}
 		}
 	}
@@ -93,11 +94,11 @@ func headNames(d *stageDoc) map[colKey]string {
 
 // sheetTable is a table found on a sheet.
 type sheetTable struct {
-	kind  tableKind
+	kind  layout.TableKind
 	g     *stageGrid
-	head  int            // the header row (0-based)
-	cols  map[colKey]int // the column of each header found once
-	dup   map[colKey][]int
+	head  int                   // the header row (0-based)
+	cols  map[layout.ColKey]int // the column of each header found once
+	dup   map[layout.ColKey][]int
 	extra []int // columns with a header this program does not know (ignored)
 	rows  []int // the rows under the header, up to the footer
 	foot  []int // the footer rows (合计, 总分)
@@ -107,11 +108,11 @@ type sheetTable struct {
 // most of (at least 3, and more than of the other table's) and the column
 // of each. Whether the identity columns are there is checked when the
 // table is used, so that a deleted 三级指标 column is named.
-func headerRow(g *stageGrid, r int, vocab [2]map[string]colKey) (*sheetTable, bool) {
+func headerRow(g *stageGrid, r int, vocab [2]map[string]layout.ColKey) (*sheetTable, bool) {
 	if r >= len(g.cells) {
 		return nil, false
 	}
-	found := [2]map[colKey][]int{{}, {}}
+	found := [2]map[layout.ColKey][]int{{}, {}}
 	var extra [2][]int
 	for c, raw := range g.cells[r] {
 		// headers are short: a long text (a row of data, a note) is none
@@ -122,7 +123,7 @@ func headerRow(g *stageGrid, r int, vocab [2]map[string]colKey) (*sheetTable, bo
 		if h == "" {
 			continue
 		}
-		for kind := tableTasks; kind <= tableIndicators; kind++ {
+		for kind := layout.TableTasks; kind <= layout.TableIndicators; kind++ {
 			if k, ok := vocab[kind][h]; ok {
 				found[kind][k] = append(found[kind][k], c)
 			} else {
@@ -130,14 +131,14 @@ func headerRow(g *stageGrid, r int, vocab [2]map[string]colKey) (*sheetTable, bo
 			}
 		}
 	}
-	kind := tableTasks
-	if len(found[tableIndicators]) > len(found[tableTasks]) {
-		kind = tableIndicators
+	kind := layout.TableTasks
+	if len(found[layout.TableIndicators]) > len(found[layout.TableTasks]) {
+		kind = layout.TableIndicators
 	}
 	if len(found[kind]) < 3 || len(found[kind]) == len(found[1-kind]) {
 		return nil, false
 	}
-	t := &sheetTable{kind: kind, g: g, head: r, cols: map[colKey]int{}, dup: map[colKey][]int{}, extra: extra[kind]}
+	t := &sheetTable{kind: kind, g: g, head: r, cols: map[layout.ColKey]int{}, dup: map[layout.ColKey][]int{}, extra: extra[kind]}
 	for k, cs := range found[kind] {
 		if len(cs) == 1 {
 			t.cols[k] = cs[0]
@@ -178,7 +179,7 @@ func isEndLabel(s string) bool {
 // findTables finds the tables on sheet g: each header row and the rows
 // under it, up to the next header row, a note (注：…) or the rows after
 // the footer (合计, 总分).
-func findTables(g *stageGrid, vocab [2]map[string]colKey) []*sheetTable {
+func findTables(g *stageGrid, vocab [2]map[string]layout.ColKey) []*sheetTable {
 	var out []*sheetTable
 	var cur *sheetTable
 	for r := 0; r < len(g.cells); r++ {

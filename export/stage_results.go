@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -20,7 +21,7 @@ import (
 // takenRow is a row whose values were taken, for the comparison.
 type takenRow struct {
 	s     sheetRow
-	kind  tableKind
+	kind  layout.TableKind
 	u, r  int // the draft's task (u, r) or indicator r
 	place string
 }
@@ -29,13 +30,13 @@ type takenRow struct {
 func (im *stageImport) results(found [2][]*sheetTable) {
 	f := im.g
 	for _, tr := range im.taken {
-		for _, c := range im.doc.tables[tr.kind].cols {
-			if c.role != roleCalc || !hasCol(tr.s.t, c.key) {
+		for _, c := range im.doc.Tables[tr.kind].Cols {
+			if c.Role != layout.RoleCalc || !hasCol(tr.s.t, c.Key) {
 				continue
 			}
 			want, kind := "", resultNumber
 			switch {
-			case tr.kind == tableTasks && c.key == ckRate:
+			case tr.kind == layout.TableTasks && c.Key == layout.CkRate:
 				t := &f.Units[tr.u].Tasks[tr.r]
 				d, ok := t.MonitorRate()
 				if im.meta.Stage == model.StageEval {
@@ -45,9 +46,9 @@ func (im *stageImport) results(found [2][]*sheetTable) {
 					want = d.StringFixed(2)
 				}
 				kind = resultPercent
-			case tr.kind == tableTasks && c.key == ckHint:
+			case tr.kind == layout.TableTasks && c.Key == layout.CkHint:
 				want, kind = strings.Join(f.Units[tr.u].Tasks[tr.r].MonitorHints(f.Month), "；"), resultText
-			case tr.kind == tableIndicators && c.key == ckScore:
+			case tr.kind == layout.TableIndicators && c.Key == layout.CkScore:
 				if s := model.ScoreIndicator(f.Indicators[tr.r]); s.State == model.ScoreOK {
 					want = s.Score.StringFixed(2)
 				}
@@ -57,7 +58,7 @@ func (im *stageImport) results(found [2][]*sheetTable) {
 			im.compare(tr.s.t, tr.s.r, c, tr.place, want, kind)
 		}
 	}
-	for kind := tableTasks; kind <= tableIndicators; kind++ {
+	for kind := layout.TableTasks; kind <= layout.TableIndicators; kind++ {
 		for _, t := range found[kind] {
 			if len(t.foot) == 0 || len(t.dup) > 0 {
 				continue
@@ -78,13 +79,13 @@ const (
 
 // compare reports the computed cell (r, c) of t when the file's result
 // differs from want (the program's, "" for none).
-func (im *stageImport) compare(t *sheetTable, r int, c stageCol, place, want string, kind resultKind) {
-	col := t.cols[c.key]
+func (im *stageImport) compare(t *sheetTable, r int, c layout.StageCol, place, want string, kind resultKind) {
+	col := t.cols[c.Key]
 	g := t.g
 	raw := g.own(r, col)
 	if !g.hasFormula(r, col) {
 		if raw != "" {
-			im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是自动计算的，表中改成了“%s”，未导入（程序重新计算）", g.addr(r, col), place, c.head, shorten(cleanCellText(raw), 30)))
+			im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是自动计算的，表中改成了“%s”，未导入（程序重新计算）", g.addr(r, col), place, c.Head, shorten(cleanCellText(raw), 30)))
 		}
 		return
 	}
@@ -96,7 +97,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c stageCol, place, want str
 	if kind != resultText {
 		d, err := decimal.NewFromString(got)
 		if err != nil {
-			im.differs("%s %s %s：表中为“%s”，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.head, shorten(got, 20), orDash(want, kind))
+			im.differs("%s %s %s：表中为“%s”，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.Head, shorten(got, 20), orDash(want, kind))
 			return
 		}
 		switch kind {
@@ -112,7 +113,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c stageCol, place, want str
 		}
 	}
 	if got != want {
-		im.differs("%s %s %s：表中为 %s，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.head, orEmpty(shown), orDash(want, kind))
+		im.differs("%s %s %s：表中为 %s，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.Head, orEmpty(shown), orDash(want, kind))
 	}
 }
 
@@ -135,56 +136,56 @@ func (im *stageImport) differs(format string, args ...any) {
 // footResults compares the 合计/总分 row of t with the program's totals.
 func (im *stageImport) footResults(t *sheetTable, r int) {
 	f := im.g
-	want := map[colKey]string{}
-	kinds := map[colKey]resultKind{}
-	amount := func(k colKey, m model.Money) {
+	want := map[layout.ColKey]string{}
+	kinds := map[layout.ColKey]resultKind{}
+	amount := func(k layout.ColKey, m model.Money) {
 		want[k], kinds[k] = decimal.New(int64(m), -model.MoneyScale).String(), resultAmount
 	}
 	place := "合计"
 	switch {
-	case t.kind == tableTasks && im.meta.Stage == model.StageMonitor:
+	case t.kind == layout.TableTasks && im.meta.Stage == model.StageMonitor:
 		m := model.ComputeMonitorTotals(f)
-		amount(ckBudget, m.Budget)
-		amount(ckFiscal, m.Fiscal)
-		amount(ckExec, m.Executed)
-		amount(ckForecast, m.Forecast)
+		amount(layout.CkBudget, m.Budget)
+		amount(layout.CkFiscal, m.Fiscal)
+		amount(layout.CkExec, m.Executed)
+		amount(layout.CkForecast, m.Forecast)
 		if m.RateOK {
-			want[ckRate] = m.Rate.StringFixed(2)
+			want[layout.CkRate] = m.Rate.StringFixed(2)
 		}
-		kinds[ckRate] = resultPercent
-	case t.kind == tableTasks:
+		kinds[layout.CkRate] = resultPercent
+	case t.kind == layout.TableTasks:
 		b := model.Evaluate(f).Budget
-		amount(ckBudget, b.Initial)
-		amount(ckBudgetAdj, b.Budget)
-		amount(ckExecYear, b.Executed)
+		amount(layout.CkBudget, b.Initial)
+		amount(layout.CkBudgetAdj, b.Budget)
+		amount(layout.CkExecYear, b.Executed)
 		if b.RateOK {
-			want[ckRate] = b.Rate.StringFixed(2)
+			want[layout.CkRate] = b.Rate.StringFixed(2)
 		}
-		kinds[ckRate] = resultPercent
-		want[ckScore] = b.Score.StringFixed(2)
+		kinds[layout.CkRate] = resultPercent
+		want[layout.CkScore] = b.Score.StringFixed(2)
 		place = "合计（预算执行率）"
 	case im.meta.Stage == model.StageEval:
 		ev := model.Evaluate(f)
-		want[ckWeight] = model.BudgetPoints.Add(ev.WeightSum).StringFixed(2)
-		want[ckScore] = ev.Total.StringFixed(2)
-		want[ckAnalysis], kinds[ckAnalysis] = "等级："+ev.Grade, resultText
+		want[layout.CkWeight] = model.BudgetPoints.Add(ev.WeightSum).StringFixed(2)
+		want[layout.CkScore] = ev.Total.StringFixed(2)
+		want[layout.CkAnalysis], kinds[layout.CkAnalysis] = "等级："+ev.Grade, resultText
 		place = "总分"
 	default:
 		return
 	}
-	heads := map[colKey]string{ckAnalysis: "等级"}
-	for _, c := range im.doc.tables[t.kind].cols {
-		w, ok := want[c.key]
-		if !ok && kinds[c.key] != resultPercent || !hasCol(t, c.key) {
+	heads := map[layout.ColKey]string{layout.CkAnalysis: "等级"}
+	for _, c := range im.doc.Tables[t.kind].Cols {
+		w, ok := want[c.Key]
+		if !ok && kinds[c.Key] != resultPercent || !hasCol(t, c.Key) {
 			continue
 		}
-		if h, ok := heads[c.key]; ok {
-			c.head = h
+		if h, ok := heads[c.Key]; ok {
+			c.Head = h
 		}
-		col := t.cols[c.key]
+		col := t.cols[c.Key]
 		if !t.g.hasFormula(r, col) {
 			continue // a total without its formula (format 1) is not compared
 		}
-		im.compare(t, r, c, place, w, kinds[c.key])
+		im.compare(t, r, c, place, w, kinds[c.Key])
 	}
 }

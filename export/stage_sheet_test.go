@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -95,17 +96,17 @@ func checkCells(t *testing.T, xf *excelize.File, sh string, stage model.Stage) {
 	inputs := map[string]bool{}
 	calcs := map[string]bool{}
 	probe := stageBase(t, stage)
-	doc, _ := buildStage(probe, stage)
-	for _, tb := range doc.tables {
-		if tb.sheet != sh {
+	doc, _ := layout.BuildStage(probe, stage)
+	for _, tb := range doc.Tables {
+		if tb.Sheet != sh {
 			continue
 		}
-		for _, c := range tb.cols {
-			switch c.role {
-			case roleInput:
-				inputs[c.head] = true
-			case roleCalc:
-				calcs[c.head] = true
+		for _, c := range tb.Cols {
+			switch c.Role {
+			case layout.RoleInput:
+				inputs[c.Head] = true
+			case layout.RoleCalc:
+				calcs[c.Head] = true
 			}
 		}
 	}

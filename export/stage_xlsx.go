@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -44,7 +45,7 @@ func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
 // WriteStageXLSXTemplate is WriteStageXLSX judged by template tpl, the
 // draft's own (its 未通过审核 count is check's).
 func WriteStageXLSXTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) error {
-	d, err := buildStageIn(f, stage, tpl)
+	d, err := layout.BuildStageIn(f, stage, tpl)
 	if err != nil {
 		return err
 	}
@@ -118,17 +119,17 @@ type sheetPos struct {
 	sheet       string
 	first, last int // data rows (1-based, inclusive); last < first when none
 	foot        []int
-	col         map[colKey]string
+	col         map[layout.ColKey]string
 }
 
-func (p *sheetPos) ref(k colKey, row int) string { return p.col[k] + strconv.Itoa(row) }
+func (p *sheetPos) ref(k layout.ColKey, row int) string { return p.col[k] + strconv.Itoa(row) }
 
 // rng is the column k over the data rows: F7:F40.
-func (p *sheetPos) rng(k colKey) string {
+func (p *sheetPos) rng(k layout.ColKey) string {
 	return p.col[k] + strconv.Itoa(p.first) + ":" + p.col[k] + strconv.Itoa(max(p.last, p.first))
 }
 
-func writeStageWorkbook(xf *excelize.File, d *stageDoc) error {
+func writeStageWorkbook(xf *excelize.File, d *layout.StageDoc) error {
 	if err := xf.SetDefaultFont(xlsxFont); err != nil {
 		return err
 	}
@@ -137,12 +138,12 @@ func writeStageWorkbook(xf *excelize.File, d *stageDoc) error {
 		return err
 	}
 	var pos []*sheetPos
-	for i, t := range d.tables {
+	for i, t := range d.Tables {
 		if i == 0 {
-			if err := xf.SetSheetName("Sheet1", t.sheet); err != nil {
+			if err := xf.SetSheetName("Sheet1", t.Sheet); err != nil {
 				return err
 			}
-		} else if _, err := xf.NewSheet(t.sheet); err != nil {
+		} else if _, err := xf.NewSheet(t.Sheet); err != nil {
 			return err
 		}
 		p, err := writeStageTable(xf, d, t, st, pos)
@@ -154,7 +155,7 @@ func writeStageWorkbook(xf *excelize.File, d *stageDoc) error {
 			return err
 		}
 	}
-	if err := writeStageData(xf, d.meta()); err != nil {
+	if err := writeStageData(xf, metaOf(d)); err != nil {
 		return err
 	}
 	xf.SetActiveSheet(0)
@@ -163,13 +164,13 @@ func writeStageWorkbook(xf *excelize.File, d *stageDoc) error {
 }
 
 // writeStageTable writes table t on its sheet; prev are the tables written before.
-func writeStageTable(xf *excelize.File, d *stageDoc, t *stageTable, st *stageStyles, prev []*sheetPos) (*sheetPos, error) {
-	sh := t.sheet
-	n := len(t.cols)
-	p := &sheetPos{sheet: sh, col: map[colKey]string{}}
-	for i, c := range t.cols {
-		p.col[c.key], _ = excelize.ColumnNumberToName(i + 1)
-		if err := xf.SetColWidth(sh, p.col[c.key], p.col[c.key], c.width); err != nil {
+func writeStageTable(xf *excelize.File, d *layout.StageDoc, t *layout.StageTable, st *stageStyles, prev []*sheetPos) (*sheetPos, error) {
+	sh := t.Sheet
+	n := len(t.Cols)
+	p := &sheetPos{sheet: sh, col: map[layout.ColKey]string{}}
+	for i, c := range t.Cols {
+		p.col[c.Key], _ = excelize.ColumnNumberToName(i + 1)
+		if err := xf.SetColWidth(sh, p.col[c.Key], p.col[c.Key], c.Width); err != nil {
 			return nil, err
 		}
 	}
@@ -179,99 +180,99 @@ func writeStageTable(xf *excelize.File, d *stageDoc, t *stageTable, st *stageSty
 	last, _ := excelize.ColumnNumberToName(n)
 	w := &cellWriter{xf: xf, sheet: sh}
 	// measure rows for their heights: each row's cells in sheet columns
-	var measured []lrow
+	var measured []layout.Lrow
 	widths := make([]float64, n)
-	for i, c := range t.cols {
-		widths[i] = c.width
+	for i, c := range t.Cols {
+		widths[i] = c.Width
 	}
-	whole := func(row int, text string, style int, k cellKind) {
+	whole := func(row int, text string, style int, k layout.CellKind) {
 		w.merge(fmt.Sprintf("B%d", row), fmt.Sprintf("%s%d", last, row))
 		w.set(fmt.Sprintf("B%d", row), text, style)
-		measured = append(measured, lrow{cells: []lcell{{col: 1, colSpan: n - 1, rowSpan: 1, text: text, kind: k}}})
+		measured = append(measured, layout.Lrow{Cells: []layout.Lcell{{Col: 1, ColSpan: n - 1, RowSpan: 1, Text: text, Kind: k}}})
 	}
-	whole(1, d.title, st.kind[kTitle], kTitle)
-	whole(2, d.sub, st.kind[kSubtitle], kSubtitle)
-	w.set("B3", "部门名称", st.kind[kLabel])
+	whole(1, d.Title, st.kind[layout.KTitle], layout.KTitle)
+	whole(2, d.Sub, st.kind[layout.KSubtitle], layout.KSubtitle)
+	w.set("B3", "部门名称", st.kind[layout.KLabel])
 	w.merge("C3", fmt.Sprintf("%s3", last))
-	w.set("C3", d.f.Dept, st.kind[kText])
+	w.set("C3", d.F.Dept, st.kind[layout.KText])
 	for c := 3; c < n; c++ {
 		a, _ := excelize.CoordinatesToCellName(c+1, 3)
-		w.style(a, st.kind[kText])
+		w.style(a, st.kind[layout.KText])
 	}
-	measured = append(measured, lrow{cells: []lcell{{col: 1, colSpan: 1, rowSpan: 1, text: "部门名称", kind: kLabel}, {col: 2, colSpan: n - 2, rowSpan: 1, text: d.f.Dept, kind: kText}}})
-	whole(4, t.caption, st.kind[kLabel], kLabel)
-	whole(5, stageLegend, st.legend, kText)
-	var head []lcell
-	for i, c := range t.cols {
+	measured = append(measured, layout.Lrow{Cells: []layout.Lcell{{Col: 1, ColSpan: 1, RowSpan: 1, Text: "部门名称", Kind: layout.KLabel}, {Col: 2, ColSpan: n - 2, RowSpan: 1, Text: d.F.Dept, Kind: layout.KText}}})
+	whole(4, t.Caption, st.kind[layout.KLabel], layout.KLabel)
+	whole(5, stageLegend, st.legend, layout.KText)
+	var head []layout.Lcell
+	for i, c := range t.Cols {
 		a, _ := excelize.CoordinatesToCellName(i+1, stageHeadRow)
-		style := st.kind[kHeader]
-		if c.role == roleID {
+		style := st.kind[layout.KHeader]
+		if c.Role == layout.RoleID {
 			style = st.id
 		}
-		w.set(a, c.head, style)
-		if c.role != roleID {
-			head = append(head, lcell{col: i, colSpan: 1, rowSpan: 1, text: c.head, kind: kHeader})
+		w.set(a, c.Head, style)
+		if c.Role != layout.RoleID {
+			head = append(head, layout.Lcell{Col: i, ColSpan: 1, RowSpan: 1, Text: c.Head, Kind: layout.KHeader})
 		}
 	}
-	measured = append(measured, lrow{cells: head})
-	p.first, p.last = stageFirstRow, stageFirstRow+len(t.rows)-1
-	lists := map[colKey][]string{}
-	for ri, row := range t.rows {
+	measured = append(measured, layout.Lrow{Cells: head})
+	p.first, p.last = stageFirstRow, stageFirstRow+len(t.Rows)-1
+	lists := map[layout.ColKey][]string{}
+	for ri, row := range t.Rows {
 		y := stageFirstRow + ri
-		var cells []lcell
-		for i, c := range t.cols {
+		var cells []layout.Lcell
+		for i, c := range t.Cols {
 			a, _ := excelize.CoordinatesToCellName(i+1, y)
-			text := row.text[c.key]
-			switch c.role {
-			case roleID:
-				w.set(a, row.id, st.id)
-			case roleKey, roleInfo:
-				k := kCenter
-				if c.key == ckContent || c.key == ckL3 {
-					k = kText
+			text := row.Text[c.Key]
+			switch c.Role {
+			case layout.RoleID:
+				w.set(a, row.Id, st.id)
+			case layout.RoleKey, layout.RoleInfo:
+				k := layout.KCenter
+				if c.Key == layout.CkContent || c.Key == layout.CkL3 {
+					k = layout.KText
 				}
 				w.set(a, text, st.kind[k])
-				cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: k})
-			case roleFixed:
-				if c.amount {
-					w.amount(a, row.amt[c.key], st)
+				cells = append(cells, layout.Lcell{Col: i, ColSpan: 1, RowSpan: 1, Text: text, Kind: k})
+			case layout.RoleFixed:
+				if c.Amount {
+					w.amount(a, row.Amt[c.Key], st)
 				} else {
-					w.set(a, text, st.kind[kCenter])
-					cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: kCenter})
+					w.set(a, text, st.kind[layout.KCenter])
+					cells = append(cells, layout.Lcell{Col: i, ColSpan: 1, RowSpan: 1, Text: text, Kind: layout.KCenter})
 				}
-			case roleInput:
+			case layout.RoleInput:
 				style, value := inputValue(c, row, st)
 				w.value(a, value, style)
-				if c.key == ckActual && row.target.Kind == model.TargetQualitative {
-					lists[ckActual] = append(lists[ckActual], a)
+				if c.Key == layout.CkActual && row.Target.Kind == model.TargetQualitative {
+					lists[layout.CkActual] = append(lists[layout.CkActual], a)
 				}
-				if !c.amount {
-					cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: kText})
+				if !c.Amount {
+					cells = append(cells, layout.Lcell{Col: i, ColSpan: 1, RowSpan: 1, Text: text, Kind: layout.KText})
 				}
-			case roleCalc:
+			case layout.RoleCalc:
 				style := st.rate
-				switch c.key {
-				case ckHint:
+				switch c.Key {
+				case layout.CkHint:
 					style = st.hint
-					cells = append(cells, lcell{col: i, colSpan: 1, rowSpan: 1, text: text, kind: kText})
-				case ckScore:
+					cells = append(cells, layout.Lcell{Col: i, ColSpan: 1, RowSpan: 1, Text: text, Kind: layout.KText})
+				case layout.CkScore:
 					style = st.score
 				}
-				if fm := rowFormula(d, t, row, c.key, p, y); fm != "" {
+				if fm := rowFormula(d, t, row, c.Key, p, y); fm != "" {
 					w.formula(a, fm, style)
 				} else {
 					w.set(a, "", style)
 				}
 			}
 		}
-		measured = append(measured, lrow{cells: cells})
+		measured = append(measured, layout.Lrow{Cells: cells})
 	}
 	y := p.last + 1
-	for _, fr := range t.foot {
+	for _, fr := range t.Foot {
 		p.foot = append(p.foot, y)
 		first := -1
-		for i, c := range t.cols {
-			if _, ok := fr.cells[c.key]; ok && first < 0 {
+		for i, c := range t.Cols {
+			if _, ok := fr.Cells[c.Key]; ok && first < 0 {
 				first = i
 			}
 		}
@@ -281,47 +282,47 @@ func writeStageTable(xf *excelize.File, d *stageDoc, t *stageTable, st *stageSty
 		}
 		ea, _ := excelize.CoordinatesToCellName(end, y)
 		w.merge(fmt.Sprintf("B%d", y), ea)
-		w.set(fmt.Sprintf("B%d", y), fr.label, st.kind[kTotalLabel])
+		w.set(fmt.Sprintf("B%d", y), fr.Label, st.kind[layout.KTotalLabel])
 		for c := 2; c < end; c++ {
 			a, _ := excelize.CoordinatesToCellName(c+1, y)
-			w.style(a, st.kind[kTotalLabel])
+			w.style(a, st.kind[layout.KTotalLabel])
 		}
-		measured = append(measured, lrow{cells: []lcell{{col: 1, colSpan: end - 1, rowSpan: 1, text: fr.label, kind: kTotalLabel}}})
+		measured = append(measured, layout.Lrow{Cells: []layout.Lcell{{Col: 1, ColSpan: end - 1, RowSpan: 1, Text: fr.Label, Kind: layout.KTotalLabel}}})
 		for i := max(first, 0); first >= 0 && i < n; i++ {
-			c := t.cols[i]
+			c := t.Cols[i]
 			a, _ := excelize.CoordinatesToCellName(i+1, y)
-			fc := fr.cells[c.key]
-			style := st.kind[kTotalLabel]
+			fc := fr.Cells[c.Key]
+			style := st.kind[layout.KTotalLabel]
 			switch {
-			case c.amount:
+			case c.Amount:
 				style = st.totalAmt
-			case fc.calc == calcRateTotal:
+			case fc.Calc == layout.CalcRateTotal:
 				style = st.totalRate
-			case fc.calc == calcBudgetScore || fc.calc == calcTotal || fc.calc == calcWeightTotal || fc.num:
+			case fc.Calc == layout.CalcBudgetScore || fc.Calc == layout.CalcTotal || fc.Calc == layout.CalcWeightTotal || fc.Num:
 				style = st.totalNum
 			}
-			if fm := footFormula(d, t, fc.calc, c.key, p, prev, y); fm != "" {
+			if fm := footFormula(d, t, fc.Calc, c.Key, p, prev, y); fm != "" {
 				w.formula(a, fm, style)
 				continue
 			}
-			if fc.num {
-				v, _ := strconv.ParseFloat(fc.text, 64)
+			if fc.Num {
+				v, _ := strconv.ParseFloat(fc.Text, 64)
 				w.value(a, v, style)
 				continue
 			}
-			w.set(a, fc.text, style)
+			w.set(a, fc.Text, style)
 		}
 		y++
 	}
-	for _, note := range t.notes {
-		whole(y, note, st.kind[kText], kText)
+	for _, note := range t.Notes {
+		whole(y, note, st.kind[layout.KText], layout.KText)
 		y++
 	}
-	if t.kind == tableIndicators && len(d.adjust) > 0 {
-		whole(y, "申报后的调整（原值 → 调整后，原因）", st.kind[kLabel], kLabel)
+	if t.Kind == layout.TableIndicators && len(d.Adjust) > 0 {
+		whole(y, "申报后的调整（原值 → 调整后，原因）", st.kind[layout.KLabel], layout.KLabel)
 		y++
-		for _, a := range d.adjust {
-			whole(y, a, st.kind[kText], kText)
+		for _, a := range d.Adjust {
+			whole(y, a, st.kind[layout.KText], layout.KText)
 			y++
 		}
 	}
@@ -343,10 +344,10 @@ func writeStageTable(xf *excelize.File, d *stageDoc, t *stageTable, st *stageSty
 // inputValue is the style and value of an input cell: amounts and numbers
 // as numbers (a percentage as its fraction in a percent cell, so that the
 // formulas compute with it and a typed 95 shows 95%), texts as text.
-func inputValue(c stageCol, row *stageRow, st *stageStyles) (int, any) {
-	text := strings.TrimSpace(row.text[c.key])
-	if c.amount {
-		a := row.amt[c.key]
+func inputValue(c layout.StageCol, row *layout.StageRow, st *stageStyles) (int, any) {
+	text := strings.TrimSpace(row.Text[c.Key])
+	if c.Amount {
+		a := row.Amt[c.Key]
 		switch a.State() {
 		case model.AmountValid:
 			return st.inAmount, moneyFloat(a.Money())
@@ -355,9 +356,9 @@ func inputValue(c stageCol, row *stageRow, st *stageStyles) (int, any) {
 		}
 		return st.inAmount, nil
 	}
-	switch c.key {
-	case ckToDate, ckForecastVal, ckActual:
-		t := row.target
+	switch c.Key {
+	case layout.CkToDate, layout.CkForecastVal, layout.CkActual:
+		t := row.Target
 		if t.Kind != model.TargetNumber {
 			return st.inCenter, nilIfEmpty(text)
 		}
@@ -377,7 +378,7 @@ func inputValue(c stageCol, row *stageRow, st *stageStyles) (int, any) {
 		}
 		v, _ := strconv.ParseFloat(d.String(), 64)
 		return style, v
-	case ckWeight:
+	case layout.CkWeight:
 		if text == "" {
 			return st.inNumber, nil
 		}
@@ -386,7 +387,7 @@ func inputValue(c stageCol, row *stageRow, st *stageStyles) (int, any) {
 			return st.inNumber, v
 		}
 		return st.inCenter, cleanXMLText(text)
-	case ckLikely, ckCause:
+	case layout.CkLikely, layout.CkCause:
 		return st.inCenter, nilIfEmpty(text)
 	}
 	return st.inText, nilIfEmpty(cleanXMLText(text))
@@ -456,8 +457,8 @@ func (w *cellWriter) amount(a string, am model.Amount, st *stageStyles) {
 // header and footer, the header row repeated on every printed page, and
 // the protection (no password: it keeps the computed and declared cells
 // from being typed over by mistake).
-func stageSheetSetup(xf *excelize.File, d *stageDoc, t *stageTable) error {
-	sh, f := t.sheet, d.f
+func stageSheetSetup(xf *excelize.File, d *layout.StageDoc, t *layout.StageTable) error {
+	sh, f := t.Sheet, d.F
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
 	if err := xf.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
 		return err
@@ -471,7 +472,7 @@ func stageSheetSetup(xf *excelize.File, d *stageDoc, t *stageTable) error {
 		return err
 	}
 	if err := xf.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
-		OddHeader: pageHeaderTitle(f, d.name+" · "+t.kind.String(), d.verdict),
+		OddHeader: pageHeaderTitle(f, d.Name+" · "+t.Kind.String(), d.Verdict),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
 	}); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -39,7 +40,7 @@ const (
 
 // xlsxStyles are the style ids of the cell kinds.
 type xlsxStyles struct {
-	kind      map[cellKind]int
+	kind      map[layout.CellKind]int
 	amount    [model.MoneyScale + 1]int // by number of decimals
 	total     [model.MoneyScale + 1]int
 	badAmount int
@@ -57,7 +58,7 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 	align := func(h string) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}
 	}
-	s := &xlsxStyles{kind: map[cellKind]int{}}
+	s := &xlsxStyles{kind: map[layout.CellKind]int{}}
 	add := func(st *excelize.Style) int {
 		id, err := f.NewStyle(st)
 		if err != nil {
@@ -65,14 +66,14 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 		}
 		return id
 	}
-	s.kind[kTitle] = add(&excelize.Style{Font: font(18, true), Alignment: align("center")})
-	s.kind[kSubtitle] = add(&excelize.Style{Font: font(12, false), Alignment: align("center")})
-	s.kind[kLabel] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border})
-	s.kind[kHeader] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border,
+	s.kind[layout.KTitle] = add(&excelize.Style{Font: font(18, true), Alignment: align("center")})
+	s.kind[layout.KSubtitle] = add(&excelize.Style{Font: font(12, false), Alignment: align("center")})
+	s.kind[layout.KLabel] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border})
+	s.kind[layout.KHeader] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}})
-	s.kind[kText] = add(&excelize.Style{Font: font(10, false), Alignment: align("left"), Border: border})
-	s.kind[kCenter] = add(&excelize.Style{Font: font(10, false), Alignment: align("center"), Border: border})
-	s.kind[kTotalLabel] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border})
+	s.kind[layout.KText] = add(&excelize.Style{Font: font(10, false), Alignment: align("left"), Border: border})
+	s.kind[layout.KCenter] = add(&excelize.Style{Font: font(10, false), Alignment: align("center"), Border: border})
+	s.kind[layout.KTotalLabel] = add(&excelize.Style{Font: font(10, true), Alignment: align("center"), Border: border})
 	s.badAmount = add(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10, Color: "C00000"}, Alignment: align("right"), Border: border,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}})
 	s.plain = add(&excelize.Style{Font: font(10, false)})
@@ -156,7 +157,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err != nil {
 		return err
 	}
-	l := buildLayout(f, tpl)
+	l := layout.BuildLayout(f, tpl)
 	ps := paginate(l)
 	// The hidden sheet first: hiding a sheet makes excelize read every
 	// other sheet back, which would undo the benefit of streaming.
@@ -166,7 +167,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	if err := writeDataTemplate(xf, fileTemplate(f, tpl)); err != nil {
 		return err
 	}
-	if err := pageSetup(xf, f, l.tpl, l.verdict, ps.scale); err != nil {
+	if err := pageSetup(xf, f, l.Tpl, l.Verdict, ps.scale); err != nil {
 		return err
 	}
 	sw, err := xf.NewStreamWriter(SheetName)
@@ -176,16 +177,16 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	// Last column first: excelize puts each new <col> before the ones set
 	// already, and Excel wants them in ascending order (it offers to
 	// repair the file otherwise; TestXLSXRules).
-	for i := len(l.widths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, l.widths[i]); err != nil {
+	for i := len(l.Widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, l.Widths[i]); err != nil {
 			return err
 		}
 	}
 	rows, heights := ps.rows, ps.heights
 	// cover maps each grid position to the layout cell covering it.
-	ncol := len(l.widths)
+	ncol := len(l.Widths)
 	type pos struct {
-		c     *lcell
+		c     *layout.Lcell
 		first bool
 	}
 	grid := make([][]pos, len(rows))
@@ -193,16 +194,16 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 		grid[i] = make([]pos, ncol)
 	}
 	for ri := range rows {
-		for ci := range rows[ri].cells {
-			c := &rows[ri].cells[ci]
-			for dr := 0; dr < c.rowSpan; dr++ {
-				for dc := 0; dc < c.colSpan; dc++ {
-					grid[ri+dr][c.col+dc] = pos{c: c, first: dr == 0 && dc == 0}
+		for ci := range rows[ri].Cells {
+			c := &rows[ri].Cells[ci]
+			for dr := 0; dr < c.RowSpan; dr++ {
+				for dc := 0; dc < c.ColSpan; dc++ {
+					grid[ri+dr][c.Col+dc] = pos{c: c, first: dr == 0 && dc == 0}
 				}
 			}
-			if c.rowSpan > 1 || c.colSpan > 1 {
-				a, _ := excelize.CoordinatesToCellName(c.col+1, ri+1)
-				b, _ := excelize.CoordinatesToCellName(c.col+c.colSpan, ri+c.rowSpan)
+			if c.RowSpan > 1 || c.ColSpan > 1 {
+				a, _ := excelize.CoordinatesToCellName(c.Col+1, ri+1)
+				b, _ := excelize.CoordinatesToCellName(c.Col+c.ColSpan, ri+c.RowSpan)
 				if err := sw.MergeCell(a, b); err != nil {
 					return err
 				}
@@ -218,11 +219,11 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 	type span struct{ first, last int }
 	fundRows := map[[2]int]span{} // by side and column
 	for ri := range rows {
-		for _, c := range rows[ri].cells {
-			if c.fundRow == 0 {
+		for _, c := range rows[ri].Cells {
+			if c.FundRow == 0 {
 				continue
 			}
-			k := [2]int{int(c.fundRow), c.col}
+			k := [2]int{int(c.FundRow), c.Col}
 			if sp, ok := fundRows[k]; ok {
 				fundRows[k] = span{min(sp.first, ri), max(sp.last, ri)}
 			} else {
@@ -238,13 +239,13 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 			if p.c == nil {
 				continue
 			}
-			cell := excelize.Cell{StyleID: st.kind[p.c.kind]}
+			cell := excelize.Cell{StyleID: st.kind[p.c.Kind]}
 			if p.first {
-				cell.Value = cleanXMLText(p.c.text)
+				cell.Value = cleanXMLText(p.c.Text)
 			}
-			switch p.c.kind {
-			case kAmount:
-				a := p.c.amount
+			switch p.c.Kind {
+			case layout.KAmount:
+				a := p.c.Amount
 				switch {
 				case a.Valid():
 					cell.StyleID = st.amount[decimals(a.Money())]
@@ -257,15 +258,15 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 					cell.StyleID = st.amount[0]
 					cell.Value = nil
 				}
-			case kTotal:
-				cell.StyleID = st.total[decimals(p.c.total)]
+			case layout.KTotal:
+				cell.StyleID = st.total[decimals(p.c.Total)]
 				if p.first {
-					cell.Value = moneyFloat(p.c.total)
-					if p.c.sumCol && ps.taskEnd > ps.taskFirst {
+					cell.Value = moneyFloat(p.c.Total)
+					if p.c.SumCol && ps.taskEnd > ps.taskFirst {
 						col, _ := excelize.ColumnNumberToName(ci + 1)
 						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, ps.taskFirst+1, col, ps.taskEnd)
 					}
-					if sp, ok := fundRows[[2]int{int(p.c.fundSum), p.c.col}]; ok && p.c.fundSum > 0 {
+					if sp, ok := fundRows[[2]int{int(p.c.FundSum), p.c.Col}]; ok && p.c.FundSum > 0 {
 						col, _ := excelize.ColumnNumberToName(ci + 1)
 						cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, sp.first+1, col, sp.last+1)
 						// No cached result: Excel, WPS and LibreOffice
@@ -356,7 +357,7 @@ const maxHeaderUnits = 255
 // needs are measured (measure.go, the same measure as the PDF's) against
 // the width of its (merged) cell; a cell merged over several rows grows
 // the last of them when the rows are too low for it.
-func rowHeights(widths []float64, rows []lrow) []float64 {
+func rowHeights(widths []float64, rows []layout.Lrow) []float64 {
 	return (&heightCalc{widths: widths}).heights(rows)
 }
 
@@ -366,14 +367,14 @@ const xlsxUnitPt = 5.0
 
 // xlsxTextStyle is how the sheet sets a cell of kind k (the fonts of
 // newXLSXStyles; lineHeightPt is a 10 pt line).
-func xlsxTextStyle(k cellKind) textStyle {
+func xlsxTextStyle(k layout.CellKind) layout.TextStyle {
 	switch k {
-	case kTitle:
-		return textStyle{size: 18, line: 26, pad: rowPadPt}
-	case kSubtitle:
-		return textStyle{size: 12, line: 18, pad: rowPadPt}
+	case layout.KTitle:
+		return layout.TextStyle{Size: 18, Line: 26, Pad: rowPadPt}
+	case layout.KSubtitle:
+		return layout.TextStyle{Size: 12, Line: 18, Pad: rowPadPt}
 	}
-	return textStyle{size: 10, line: lineHeightPt, pad: rowPadPt}
+	return layout.TextStyle{Size: 10, Line: lineHeightPt, Pad: rowPadPt}
 }
 
 // heightCalc computes row heights, remembering the height each cell's
@@ -385,32 +386,32 @@ type heightCalc struct {
 
 type needKey struct {
 	text      string
-	kind      cellKind
+	kind      layout.CellKind
 	col, span int
 }
 
-func (hc *heightCalc) need(c *lcell) float64 {
-	st := xlsxTextStyle(c.kind)
-	if c.kind == kAmount || c.kind == kTotal {
-		return st.height(1)
+func (hc *heightCalc) need(c *layout.Lcell) float64 {
+	st := xlsxTextStyle(c.Kind)
+	if c.Kind == layout.KAmount || c.Kind == layout.KTotal {
+		return st.Height(1)
 	}
-	k := needKey{c.text, c.kind, c.col, c.colSpan}
+	k := needKey{c.Text, c.Kind, c.Col, c.ColSpan}
 	if n, ok := hc.memo[k]; ok {
 		return n
 	}
 	w := 0.0
-	for i := c.col; i < c.col+c.colSpan; i++ {
+	for i := c.Col; i < c.Col+c.ColSpan; i++ {
 		w += hc.widths[i]
 	}
-	n := st.height(st.lines(c.text, max(w-1.5, 2)*xlsxUnitPt))
+	n := st.Height(st.Lines(c.Text, max(w-1.5, 2)*xlsxUnitPt))
 	if hc.memo != nil {
 		hc.memo[k] = n
 	}
 	return n
 }
 
-func (hc *heightCalc) heights(rows []lrow) []float64 {
-	h := spanHeights(rows, lineHeightPt+rowPadPt, func(ri, ci int) float64 { return hc.need(&rows[ri].cells[ci]) })
+func (hc *heightCalc) heights(rows []layout.Lrow) []float64 {
+	h := layout.SpanHeights(rows, lineHeightPt+rowPadPt, func(ri, ci int) float64 { return hc.need(&rows[ri].Cells[ci]) })
 	for i := range h {
 		h[i] = math.Min(math.Ceil(h[i]*4)/4, maxRowPt)
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model/recognize"
 )
 
@@ -69,7 +70,7 @@ func pageBody(scale int) float64 {
 // the repeated headers and cut groups, their heights, and the rows that
 // start a new page.
 type printedSheet struct {
-	rows    []lrow
+	rows    []layout.Lrow
 	heights []float64
 	breaks  []int // index of the first row of each page after the first
 	scale   int
@@ -80,38 +81,38 @@ type printedSheet struct {
 }
 
 // paginate lays the rows of l out on printed pages.
-func paginate(l *layout) *printedSheet {
-	ps := &printedSheet{scale: printScale(l.widths)}
+func paginate(l *layout.Layout) *printedSheet {
+	ps := &printedSheet{scale: printScale(l.Widths)}
 	ps.body = pageBody(ps.scale)
-	if l.tpl != nil && (l.tpl.Print.Orientation == "portrait" || l.tpl.Print.Paper == "A3") {
+	if l.Tpl != nil && (l.Tpl.Print.Orientation == "portrait" || l.Tpl.Print.Paper == "A3") {
 		// the template's paper: the same rules on its width and height
-		pw, ph := pageSize(l.tpl.Print)
-		ps.scale = scaleFor(l.widths, pw)
+		pw, ph := layout.PageSize(l.Tpl.Print)
+		ps.scale = scaleFor(l.Widths, pw)
 		ps.body = (ph - 2*marginTBIn*ptPerIn) * 100 / float64(ps.scale) * pageFill
 	}
 	H := ps.body
-	rows := copyRows(l.rows)
-	hc := &heightCalc{widths: l.widths, memo: map[needKey]float64{}}
+	rows := copyRows(l.Rows)
+	hc := &heightCalc{widths: l.Widths, memo: map[needKey]float64{}}
 	heights := hc.heights
-	hdr := map[section][]lrow{}
-	for _, r := range l.rows {
-		if r.header {
-			hdr[r.sec] = append(hdr[r.sec], r)
+	hdr := map[layout.Section][]layout.Lrow{}
+	for _, r := range l.Rows {
+		if r.Header {
+			hdr[r.Sec] = append(hdr[r.Sec], r)
 		}
 	}
-	hdrH := map[section]float64{}
+	hdrH := map[layout.Section]float64{}
 	for s, hs := range hdr {
 		hdrH[s] = sum(heights(hs))
 	}
 	y := 0.0
 	fresh := true // nothing but repeated headers on this page yet
-	emit := func(part []lrow, hs []float64) {
+	emit := func(part []layout.Lrow, hs []float64) {
 		ps.rows = append(ps.rows, part...)
 		ps.heights = append(ps.heights, hs...)
 		y += sum(hs)
 		fresh = false
 	}
-	newPage := func(sec section, repeat bool) {
+	newPage := func(sec layout.Section, repeat bool) {
 		ps.breaks = append(ps.breaks, len(ps.rows))
 		y = 0
 		if repeat && len(hdr[sec]) > 0 {
@@ -124,11 +125,11 @@ func paginate(l *layout) *printedSheet {
 		part := rows[i:j]
 		hs := heights(part)
 		h := sum(hs)
-		sec := rows[i].sec
-		if rows[i].header {
+		sec := rows[i].Sec
+		if rows[i].Header {
 			// A table's header stays with the start of the table.
 			next := 0.0
-			if j < len(rows) && rows[j].sec == sec && !rows[j].header {
+			if j < len(rows) && rows[j].Sec == sec && !rows[j].Header {
 				k := blockEnd(rows, j)
 				next = sum(heights(rows[j:k]))
 				if next > H-h {
@@ -160,7 +161,7 @@ func paginate(l *layout) *printedSheet {
 		}
 		// The group is taller than a page: cut it after the most rows
 		// that fit here.
-		best, bestRows := -1, []lrow(nil)
+		best, bestRows := -1, []layout.Lrow(nil)
 		var bestH []float64
 		for k := 1; k < len(part); k++ {
 			first := cutFirst(part, k)
@@ -189,14 +190,14 @@ func paginate(l *layout) *printedSheet {
 	}
 	ps.taskFirst, ps.taskEnd = -1, -1
 	for ri, r := range ps.rows {
-		if r.sec != secTasks || r.header {
+		if r.Sec != layout.SecTasks || r.Header {
 			continue
 		}
 		if ps.taskFirst < 0 {
 			ps.taskFirst = ri
 		}
-		for _, c := range r.cells {
-			if c.kind == kTotalLabel {
+		for _, c := range r.Cells {
+			if c.Kind == layout.KTotalLabel {
 				ps.taskEnd = ri
 			}
 		}
@@ -215,22 +216,22 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-func copyRows(rows []lrow) []lrow {
-	out := make([]lrow, len(rows))
+func copyRows(rows []layout.Lrow) []layout.Lrow {
+	out := make([]layout.Lrow, len(rows))
 	for i, r := range rows {
 		out[i] = r
-		out[i].cells = append([]lcell(nil), r.cells...)
+		out[i].Cells = append([]layout.Lcell(nil), r.Cells...)
 	}
 	return out
 }
 
 // blockEnd is the end (exclusive) of the smallest run of rows from i that
 // no vertical merge crosses.
-func blockEnd(rows []lrow, i int) int {
+func blockEnd(rows []layout.Lrow, i int) int {
 	j := i + 1
 	for k := i; k < j && k < len(rows); k++ {
-		for _, c := range rows[k].cells {
-			j = max(j, k+c.rowSpan)
+		for _, c := range rows[k].Cells {
+			j = max(j, k+c.RowSpan)
 		}
 	}
 	return min(j, len(rows))
@@ -238,13 +239,13 @@ func blockEnd(rows []lrow, i int) int {
 
 // cutFirst is a copy of the first k rows of part, its merged cells ending
 // at row k.
-func cutFirst(part []lrow, k int) []lrow {
+func cutFirst(part []layout.Lrow, k int) []layout.Lrow {
 	out := copyRows(part[:k])
 	for ri := range out {
-		for ci := range out[ri].cells {
-			c := &out[ri].cells[ci]
-			if ri+c.rowSpan > k {
-				c.rowSpan = k - ri
+		for ci := range out[ri].Cells {
+			c := &out[ri].Cells[ci]
+			if ri+c.RowSpan > k {
+				c.RowSpan = k - ri
 			}
 		}
 	}
@@ -254,35 +255,35 @@ func cutFirst(part []lrow, k int) []lrow {
 // cutRest is the rows of part from k on, with the parts of the merged
 // cells that crossed row k starting again at row k: the label repeated
 // (names marked （续）).
-func cutRest(part []lrow, k int) []lrow {
+func cutRest(part []layout.Lrow, k int) []layout.Lrow {
 	out := copyRows(part[k:])
 	for ri := 0; ri < k; ri++ {
-		for _, c := range part[ri].cells {
-			if ri+c.rowSpan <= k {
+		for _, c := range part[ri].Cells {
+			if ri+c.RowSpan <= k {
 				continue
 			}
-			c.rowSpan = ri + c.rowSpan - k
-			c.text = continued(c)
-			out[0].cells = append(out[0].cells, c)
+			c.RowSpan = ri + c.RowSpan - k
+			c.Text = continued(c)
+			out[0].Cells = append(out[0].Cells, c)
 		}
 	}
-	sort.SliceStable(out[0].cells, func(a, b int) bool { return out[0].cells[a].col < out[0].cells[b].col })
+	sort.SliceStable(out[0].Cells, func(a, b int) bool { return out[0].Cells[a].Col < out[0].Cells[b].Col })
 	return out
 }
 
 // continued is the text of a cut cell on its continuation: names and
 // labels (单位名称, 一级/二级指标, 年度总体目标) get （续）; texts
 // (指标解释, 指标说明) are repeated as they are.
-func continued(c lcell) string {
-	t := strings.TrimSpace(c.text)
+func continued(c layout.Lcell) string {
+	t := strings.TrimSpace(c.Text)
 	if t == "" || recognize.IsPlaceholder(t) || strings.HasSuffix(t, contMark) {
-		return c.text
+		return c.Text
 	}
-	switch c.kind {
-	case kCenter, kLabel:
-		return c.text + contMark
+	switch c.Kind {
+	case layout.KCenter, layout.KLabel:
+		return c.Text + contMark
 	}
-	return c.text
+	return c.Text
 }
 
 // isContinuation reports whether name is prev's label on a continuation

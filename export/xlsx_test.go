@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -170,7 +171,7 @@ func TestXLSXLayout(t *testing.T) {
 	}
 	// A fixed scale, so that the page breaks set in the sheet hold
 	// (Excel ignores manual breaks when fitting to pages).
-	if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.AdjustTo == nil || int(*pl.AdjustTo) != printScale(buildLayout(f, nil).widths) || pl.FitToWidth != nil {
+	if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.AdjustTo == nil || int(*pl.AdjustTo) != printScale(layout.BuildLayout(f, nil).Widths) || pl.FitToWidth != nil {
 		t.Errorf("page layout %+v", pl)
 	}
 	props, _ := xf.GetSheetProps(SheetName)

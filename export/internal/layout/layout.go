@@ -1,4 +1,4 @@
-package export
+package layout
 
 import (
 	"fmt"
@@ -16,48 +16,48 @@ import (
 // XLSX writer maps it to cells and merges, the PDF writer draws it (the
 // JSON writer writes the model as it is and has no layout).
 
-type cellKind uint8
+type CellKind uint8
 
 const (
-	kText       cellKind = iota // body text, left, wrapped
-	kCenter                     // body text, centred (指标值, 一级/二级 names)
-	kTitle                      // 市级部门整体绩效目标申报表
-	kSubtitle                   // （2020年度）
-	kLabel                      // 部门名称, 年度总体目标: bold, centred
-	kHeader                     // table header: bold, centred, shaded
-	kAmount                     // an amount (right aligned)
-	kTotalLabel                 // 合计 (bold, centred)
-	kTotal                      // a 合计 amount (bold, right)
+	KText       CellKind = iota // body text, left, wrapped
+	KCenter                     // body text, centred (指标值, 一级/二级 names)
+	KTitle                      // 市级部门整体绩效目标申报表
+	KSubtitle                   // （2020年度）
+	KLabel                      // 部门名称, 年度总体目标: bold, centred
+	KHeader                     // table header: bold, centred, shaded
+	KAmount                     // an amount (right aligned)
+	KTotalLabel                 // 合计 (bold, centred)
+	KTotal                      // a 合计 amount (bold, right)
 )
 
 // lcell is one cell of the layout, at the top-left of its span.
-type lcell struct {
-	col, colSpan, rowSpan int
-	text                  string
-	kind                  cellKind
-	amount                model.Amount // kAmount
-	total                 model.Money  // kTotal
-	sumCol                bool         // kTotal: SUM over the task rows of this column
+type Lcell struct {
+	Col, ColSpan, RowSpan int
+	Text                  string
+	Kind                  CellKind
+	Amount                model.Amount // kAmount
+	Total                 model.Money  // kTotal
+	SumCol                bool         // kTotal: SUM over the task rows of this column
 	// fundRow marks a 部门总体资金情况 当年金额 cell of side fundRow-1,
 	// fundSum the side's total (kTotal): a SUM over that side's cells.
-	fundRow, fundSum int8
+	FundRow, FundSum int8
 }
 
-type section uint8
+type Section uint8
 
 const (
-	secHead section = iota
+	secHead Section = iota
 	secGoals
-	secTasks
+	SecTasks
 	secIndicators
 	secFunds  // 部门总体资金情况 (templates that have it)
 	secDuties // 部门职能概述 (templates that have it)
 )
 
-type lrow struct {
-	cells  []lcell
-	sec    section
-	header bool // a table header row of its section (repeated after page breaks)
+type Lrow struct {
+	Cells  []Lcell
+	Sec    Section
+	Header bool // a table header row of its section (repeated after page breaks)
 }
 
 // column keys of the grid
@@ -80,29 +80,29 @@ const (
 	nColKeys
 )
 
-type layout struct {
-	form   *model.Form
-	tpl    *model.Template // the form's 表样
-	widths []float64       // column widths in Excel character units
+type Layout struct {
+	Form   *model.Form
+	Tpl    *model.Template // the form's 表样
+	Widths []float64       // column widths in Excel character units
 	idx    [nColKeys]int
-	rows   []lrow
+	Rows   []Lrow
 	// rows of the task table (0-based layout indexes, end exclusive), for SUM formulas
 	taskFirst, taskEnd int
 	totals             model.Totals
-	title              string // the running header's title; "" for the 申报表
+	Title              string // the running header's title; "" for the 申报表
 	// verdict is what the checks say: a form with errors is marked
 	// 未通过审核 on every page (PDF running header).
-	verdict model.Verdict
+	Verdict model.Verdict
 }
 
-func (l *layout) has(key int) bool { return l.idx[key] >= 0 }
+func (l *Layout) has(key int) bool { return l.idx[key] >= 0 }
 
-func (l *layout) last() int { return len(l.widths) - 1 }
+func (l *Layout) last() int { return len(l.Widths) - 1 }
 
 // spanTo returns the first column and the width of a cell starting at
 // column key a and ending at endKey's column (or at the last column when
 // endKey < 0).
-func (l *layout) spanTo(a, endKey int) (int, int) {
+func (l *Layout) spanTo(a, endKey int) (int, int) {
 	start := l.idx[a]
 	end := l.last()
 	if endKey >= 0 {
@@ -111,11 +111,11 @@ func (l *layout) spanTo(a, endKey int) (int, int) {
 	return start, end - start + 1
 }
 
-func buildLayout(f *model.Form, t *model.Template) *layout {
+func BuildLayout(f *model.Form, t *model.Template) *Layout {
 	if t == nil {
 		t = model.TemplateOf(f, nil)
 	}
-	l := &layout{form: f, tpl: t, totals: model.ComputeTotals(f), verdict: model.JudgeWith(f, t)}
+	l := &Layout{Form: f, Tpl: t, totals: model.ComputeTotals(f), Verdict: model.JudgeWith(f, t)}
 	o := t.On(f.Options) // the form's columns and its template's
 	// the grid's columns in the template's order of the indicator columns
 	// (layout_template.go)
@@ -130,18 +130,18 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	}
 	for _, d := range defs {
 		if d.on {
-			l.idx[d.key] = len(l.widths)
-			l.widths = append(l.widths, d.w)
+			l.idx[d.key] = len(l.Widths)
+			l.Widths = append(l.Widths, d.w)
 		}
 	}
-	n := len(l.widths)
-	whole := func(text string, k cellKind) lcell { return lcell{col: 0, colSpan: n, rowSpan: 1, text: text, kind: k} }
+	n := len(l.Widths)
+	whole := func(text string, k CellKind) Lcell { return Lcell{Col: 0, ColSpan: n, RowSpan: 1, Text: text, Kind: k} }
 
 	// Title block: the title, （2020年度） unless the template places 年度
 	// among its 基本信息, 部门名称 first unless it places it too.
-	l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{whole(t.Title, kTitle)}})
+	l.Rows = append(l.Rows, Lrow{Sec: secHead, Cells: []Lcell{whole(t.Title, KTitle)}})
 	if !t.YearInBasic() {
-		l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{whole("（"+strings.TrimSpace(f.Year)+"年度）", kSubtitle)}})
+		l.Rows = append(l.Rows, Lrow{Sec: secHead, Cells: []Lcell{whole("（"+strings.TrimSpace(f.Year)+"年度）", KSubtitle)}})
 	}
 	if !slices.ContainsFunc(t.Basic, func(b model.BasicField) bool { return b.Field == model.BasicDept }) {
 		l.basicRow(t.Dept(), f.Dept)
@@ -151,16 +151,16 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	// 年度总体目标.
 	ng := max(len(f.Goals), 1)
 	for i := 0; i < ng; i++ {
-		r := lrow{sec: secGoals}
+		r := Lrow{Sec: secGoals}
 		if i == 0 {
-			r.cells = append(r.cells, lcell{col: 0, colSpan: 1, rowSpan: ng, text: t.Label(model.SectionGoals), kind: kLabel})
+			r.Cells = append(r.Cells, Lcell{Col: 0, ColSpan: 1, RowSpan: ng, Text: t.Label(model.SectionGoals), Kind: KLabel})
 		}
 		text := ""
 		if i < len(f.Goals) {
 			text = fmt.Sprintf("目标%d：%s", i+1, f.Goals[i].Text)
 		}
-		r.cells = append(r.cells, lcell{col: 1, colSpan: n - 1, rowSpan: 1, text: text, kind: kText})
-		l.rows = append(l.rows, r)
+		r.Cells = append(r.Cells, Lcell{Col: 1, ColSpan: n - 1, RowSpan: 1, Text: text, Kind: KText})
+		l.Rows = append(l.Rows, r)
 	}
 
 	if l.idx[colTotal] >= 0 {
@@ -169,25 +169,25 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 
 	// 绩效指标.
 	indNoteC, indNoteS := l.idx[colTotal], l.idx[colTaskNote]-l.idx[colTotal]+1
-	hdr := lrow{sec: secIndicators, header: true, cells: []lcell{
-		{col: l.idx[colL1], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL1), kind: kHeader},
-		{col: l.idx[colL2], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL2), kind: kHeader},
-		{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColL3), kind: kHeader},
-		{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColValue), kind: kHeader},
+	hdr := Lrow{Sec: secIndicators, Header: true, Cells: []Lcell{
+		{Col: l.idx[colL1], ColSpan: 1, RowSpan: 1, Text: t.ColumnLabel(model.IndColL1), Kind: KHeader},
+		{Col: l.idx[colL2], ColSpan: 1, RowSpan: 1, Text: t.ColumnLabel(model.IndColL2), Kind: KHeader},
+		{Col: l.idx[colL3], ColSpan: 1, RowSpan: 1, Text: t.ColumnLabel(model.IndColL3), Kind: KHeader},
+		{Col: l.idx[colValue], ColSpan: 1, RowSpan: 1, Text: t.ColumnLabel(model.IndColValue), Kind: KHeader},
 	}}
 	if l.has(colExplain) {
-		hdr.cells = append(hdr.cells, lcell{col: l.idx[colExplain], colSpan: 1, rowSpan: 1, text: t.ColumnLabel(model.IndColExplain), kind: kHeader})
+		hdr.Cells = append(hdr.Cells, Lcell{Col: l.idx[colExplain], ColSpan: 1, RowSpan: 1, Text: t.ColumnLabel(model.IndColExplain), Kind: KHeader})
 	}
 	if noteOn {
-		hdr.cells = append(hdr.cells, lcell{col: indNoteC, colSpan: indNoteS, rowSpan: 1, text: t.ColumnLabel(model.IndColNote), kind: kHeader})
+		hdr.Cells = append(hdr.Cells, Lcell{Col: indNoteC, ColSpan: indNoteS, RowSpan: 1, Text: t.ColumnLabel(model.IndColNote), Kind: KHeader})
 	}
 	for _, k := range optIndicatorKeys {
 		if l.has(k) {
-			hdr.cells = append(hdr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: l.header(k), kind: kHeader})
+			hdr.Cells = append(hdr.Cells, Lcell{Col: l.idx[k], ColSpan: 1, RowSpan: 1, Text: l.header(k), Kind: KHeader})
 		}
 	}
 	l.toRight(&hdr, noteOn)
-	l.rows = append(l.rows, hdr)
+	l.Rows = append(l.Rows, hdr)
 	ins := f.Indicators
 	// Runs of equal, non-placeholder texts are merged vertically, as the
 	// official form prints them; level 2 and the texts only within the
@@ -197,51 +197,51 @@ func buildLayout(f *model.Form, t *model.Template) *layout {
 	ex := runs(len(ins), func(i int) string { return ins[i].Explain }, l2)
 	nt := runs(len(ins), func(i int) string { return ins[i].Note }, l2)
 	for i, in := range ins {
-		r := lrow{sec: secIndicators}
-		add := func(rs []int, col, span int, text string, k cellKind) {
+		r := Lrow{Sec: secIndicators}
+		add := func(rs []int, col, span int, text string, k CellKind) {
 			if rs[i] > 0 {
-				r.cells = append(r.cells, lcell{col: col, colSpan: span, rowSpan: rs[i], text: text, kind: k})
+				r.Cells = append(r.Cells, Lcell{Col: col, ColSpan: span, RowSpan: rs[i], Text: text, Kind: k})
 			}
 		}
-		add(l1, l.idx[colL1], 1, in.Level1, kCenter)
-		add(l2, l.idx[colL2], 1, in.Level2, kCenter)
-		r.cells = append(r.cells, lcell{col: l.idx[colL3], colSpan: 1, rowSpan: 1, text: level3Text(in), kind: kText})
-		r.cells = append(r.cells, lcell{col: l.idx[colValue], colSpan: 1, rowSpan: 1, text: in.Value, kind: kCenter})
+		add(l1, l.idx[colL1], 1, in.Level1, KCenter)
+		add(l2, l.idx[colL2], 1, in.Level2, KCenter)
+		r.Cells = append(r.Cells, Lcell{Col: l.idx[colL3], ColSpan: 1, RowSpan: 1, Text: Level3Text(in), Kind: KText})
+		r.Cells = append(r.Cells, Lcell{Col: l.idx[colValue], ColSpan: 1, RowSpan: 1, Text: in.Value, Kind: KCenter})
 		if l.has(colExplain) {
-			add(ex, l.idx[colExplain], 1, in.Explain, kText)
+			add(ex, l.idx[colExplain], 1, in.Explain, KText)
 		}
 		if noteOn {
-			add(nt, indNoteC, indNoteS, in.Note, kText)
+			add(nt, indNoteC, indNoteS, in.Note, KText)
 		}
 		for _, k := range optIndicatorKeys {
 			if !l.has(k) {
 				continue
 			}
-			text, kind := in.Scoring, kText
+			text, kind := in.Scoring, KText
 			switch k {
 			case colWeight:
-				text, kind = in.Weight, kCenter
+				text, kind = in.Weight, KCenter
 			case colUnit:
-				text, kind = in.Unit, kCenter
+				text, kind = in.Unit, KCenter
 			case colVType:
-				text, kind = in.ValueType, kCenter
+				text, kind = in.ValueType, KCenter
 			case colNature:
-				text, kind = in.Nature, kCenter
+				text, kind = in.Nature, KCenter
 			case colDir:
-				text, kind = in.Direction, kCenter
+				text, kind = in.Direction, KCenter
 			}
-			r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: text, kind: kind})
+			r.Cells = append(r.Cells, Lcell{Col: l.idx[k], ColSpan: 1, RowSpan: 1, Text: text, Kind: kind})
 		}
 		l.toRight(&r, noteOn)
-		l.rows = append(l.rows, r)
+		l.Rows = append(l.Rows, r)
 	}
 	l.order()
 	return l
 }
 
 // taskRows are the 年度主要任务 table (o: the columns in force).
-func (l *layout) taskRows(o model.Options) {
-	f := l.form
+func (l *Layout) taskRows(o model.Options) {
+	f := l.Form
 	// 任务名称 over the first two columns, 主要内容 up to the amounts
 	nameC, nameS := 0, 2
 	contC, contS := 2, l.idx[colTotal]-2
@@ -250,30 +250,30 @@ func (l *layout) taskRows(o model.Options) {
 	if o.OtherFunds {
 		moneyKeys = append(moneyKeys, colOther)
 	}
-	h1 := lrow{sec: secTasks, header: true, cells: []lcell{
-		{col: nameC, colSpan: nameS, rowSpan: 2, text: "任务名称", kind: kHeader},
-		{col: contC, colSpan: contS, rowSpan: 2, text: "主要内容", kind: kHeader},
-		{col: l.idx[colTotal], colSpan: len(moneyKeys), rowSpan: 1, text: "预算资金", kind: kHeader},
-		{col: noteC, colSpan: noteS, rowSpan: 2, text: "备注", kind: kHeader},
+	h1 := Lrow{Sec: SecTasks, Header: true, Cells: []Lcell{
+		{Col: nameC, ColSpan: nameS, RowSpan: 2, Text: "任务名称", Kind: KHeader},
+		{Col: contC, ColSpan: contS, RowSpan: 2, Text: "主要内容", Kind: KHeader},
+		{Col: l.idx[colTotal], ColSpan: len(moneyKeys), RowSpan: 1, Text: "预算资金", Kind: KHeader},
+		{Col: noteC, ColSpan: noteS, RowSpan: 2, Text: "备注", Kind: KHeader},
 	}}
-	h2 := lrow{sec: secTasks, header: true}
+	h2 := Lrow{Sec: SecTasks, Header: true}
 	for _, k := range moneyKeys {
-		h2.cells = append(h2.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, text: moneyHeader[k], kind: kHeader})
+		h2.Cells = append(h2.Cells, Lcell{Col: l.idx[k], ColSpan: 1, RowSpan: 1, Text: moneyHeader[k], Kind: KHeader})
 	}
-	l.rows = append(l.rows, h1, h2)
-	l.taskFirst = len(l.rows)
+	l.Rows = append(l.Rows, h1, h2)
+	l.taskFirst = len(l.Rows)
 	for _, u := range f.Units {
 		nt := max(len(u.Tasks), 1)
 		for i := 0; i < nt; i++ {
-			r := lrow{sec: secTasks}
+			r := Lrow{Sec: SecTasks}
 			if i == 0 {
-				r.cells = append(r.cells, lcell{col: nameC, colSpan: nameS, rowSpan: nt, text: u.Name, kind: kCenter})
+				r.Cells = append(r.Cells, Lcell{Col: nameC, ColSpan: nameS, RowSpan: nt, Text: u.Name, Kind: KCenter})
 			}
 			var t model.Task
 			if i < len(u.Tasks) {
 				t = u.Tasks[i]
 			}
-			r.cells = append(r.cells, lcell{col: contC, colSpan: contS, rowSpan: 1, text: t.Content, kind: kText})
+			r.Cells = append(r.Cells, Lcell{Col: contC, ColSpan: contS, RowSpan: 1, Text: t.Content, Kind: KText})
 			for _, k := range moneyKeys {
 				a := t.Total
 				switch k {
@@ -282,14 +282,14 @@ func (l *layout) taskRows(o model.Options) {
 				case colOther:
 					a = t.Other
 				}
-				r.cells = append(r.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, amount: a, kind: kAmount, text: a.String()})
+				r.Cells = append(r.Cells, Lcell{Col: l.idx[k], ColSpan: 1, RowSpan: 1, Amount: a, Kind: KAmount, Text: a.String()})
 			}
-			r.cells = append(r.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, text: t.Note, kind: kText})
-			l.rows = append(l.rows, r)
+			r.Cells = append(r.Cells, Lcell{Col: noteC, ColSpan: noteS, RowSpan: 1, Text: t.Note, Kind: KText})
+			l.Rows = append(l.Rows, r)
 		}
 	}
-	l.taskEnd = len(l.rows)
-	tr := lrow{sec: secTasks, cells: []lcell{{col: nameC, colSpan: nameS + contS, rowSpan: 1, text: "合计", kind: kTotalLabel}}}
+	l.taskEnd = len(l.Rows)
+	tr := Lrow{Sec: SecTasks, Cells: []Lcell{{Col: nameC, ColSpan: nameS + contS, RowSpan: 1, Text: "合计", Kind: KTotalLabel}}}
 	for _, k := range moneyKeys {
 		m := l.totals.Total
 		switch k {
@@ -298,28 +298,28 @@ func (l *layout) taskRows(o model.Options) {
 		case colOther:
 			m = l.totals.Other
 		}
-		tr.cells = append(tr.cells, lcell{col: l.idx[k], colSpan: 1, rowSpan: 1, total: m, sumCol: true, kind: kTotal, text: model.FormatMoney(m, false)})
+		tr.Cells = append(tr.Cells, Lcell{Col: l.idx[k], ColSpan: 1, RowSpan: 1, Total: m, SumCol: true, Kind: KTotal, Text: model.FormatMoney(m, false)})
 	}
 	// A total that leaves out unreadable amounts says so beside it.
-	tr.cells = append(tr.cells, lcell{col: noteC, colSpan: noteS, rowSpan: 1, kind: kText, text: l.totals.IncompleteNote()})
-	l.rows = append(l.rows, tr)
+	tr.Cells = append(tr.Cells, Lcell{Col: noteC, ColSpan: noteS, RowSpan: 1, Kind: KText, Text: l.totals.IncompleteNote()})
+	l.Rows = append(l.Rows, tr)
 }
 
 // toRight widens the last cell of an indicator row to the grid's last
 // column when 指标说明 is not printed and the task table's columns follow
 // the indicator columns (nothing is left without a border).
-func (l *layout) toRight(r *lrow, noteOn bool) {
+func (l *Layout) toRight(r *Lrow, noteOn bool) {
 	if noteOn {
 		return
 	}
 	last, at := -1, -1
-	for i, c := range r.cells {
-		if end := c.col + c.colSpan - 1; end > last {
+	for i, c := range r.Cells {
+		if end := c.Col + c.ColSpan - 1; end > last {
 			last, at = end, i
 		}
 	}
 	if at >= 0 && last < l.last() {
-		r.cells[at].colSpan = len(l.widths) - r.cells[at].col
+		r.Cells[at].ColSpan = len(l.Widths) - r.Cells[at].Col
 	}
 }
 
@@ -331,13 +331,13 @@ var optHeader = map[int]string{colWeight: "分值", colUnit: "计量单位", col
 
 // subSep joins a 三级指标 and its Sub in the 三级指标 column:
 // 成本控制成效：在职人员经费变动率.
-const subSep = "："
+const SubSep = "："
 
-func level3Text(in model.Indicator) string {
+func Level3Text(in model.Indicator) string {
 	if in.Sub == "" {
 		return in.Level3
 	}
-	return in.Level3 + subSep + in.Sub
+	return in.Level3 + SubSep + in.Sub
 }
 
 // runs returns, for each of n rows, the number of rows the cell starting
@@ -418,7 +418,7 @@ func isWordRune(r rune) bool {
 // wrapText breaks text into lines no wider than width, measuring with w.
 // Explicit line breaks are kept. Every character of text appears in the
 // result (trailing blanks of a broken line are kept at its end).
-func wrapText(text string, width float64, w func(rune) float64) []string {
+func WrapText(text string, width float64, w func(rune) float64) []string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {

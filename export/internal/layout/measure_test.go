@@ -1,4 +1,4 @@
-package export
+package layout
 
 import (
 	"math"
@@ -29,7 +29,7 @@ func TestCharWidths(t *testing.T) {
 	} {
 		em := 0.0
 		for _, r := range tc.text {
-			em += charEm(r)
+			em += CharEm(r)
 		}
 		if got := em * tc.size; math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("width of %q at %v pt = %v, want %v", tc.text, tc.size, got, tc.want)
@@ -38,7 +38,7 @@ func TestCharWidths(t *testing.T) {
 }
 
 func TestTextStyleLines(t *testing.T) {
-	body := textStyle{size: 10, line: 14, pad: 5}
+	body := TextStyle{Size: 10, Line: 14, Pad: 5}
 	for _, tc := range []struct {
 		text  string
 		width float64
@@ -52,14 +52,14 @@ func TestTextStyleLines(t *testing.T) {
 		{"产出指标，", 40, 2},         // 避头尾: the comma does not start a line
 		{"2020 budget execution", 60, 3},
 	} {
-		if got := body.lines(tc.text, tc.width); got != tc.want {
-			t.Errorf("lines(%q, %v) = %d (%q), want %d", tc.text, tc.width, got, body.wrap(tc.text, tc.width), tc.want)
+		if got := body.Lines(tc.text, tc.width); got != tc.want {
+			t.Errorf("lines(%q, %v) = %d (%q), want %d", tc.text, tc.width, got, body.Wrap(tc.text, tc.width), tc.want)
 		}
 	}
-	if h := body.height(3); h != 3*14+5 {
+	if h := body.Height(3); h != 3*14+5 {
 		t.Errorf("height(3) = %v", h)
 	}
-	if h := body.height(0); h != 14+5 {
+	if h := body.Height(0); h != 14+5 {
 		t.Errorf("height(0) = %v, want one line", h)
 	}
 }
@@ -85,22 +85,22 @@ func TestCharEmCoversTheFont(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if em := w / 100; em > charEm(r)+1e-9 {
-			t.Errorf("%q is %.3f em in the font, charEm says %.3f", r, em, charEm(r))
+		if em := w / 100; em > CharEm(r)+1e-9 {
+			t.Errorf("%q is %.3f em in the font, charEm says %.3f", r, em, CharEm(r))
 		}
 	}
 }
 
 func TestSpanHeights(t *testing.T) {
-	one := func(text string) lcell { return lcell{text: text, rowSpan: 1, colSpan: 1} }
-	span := func(text string, n int) lcell { return lcell{text: text, rowSpan: n, colSpan: 1} }
+	one := func(text string) Lcell { return Lcell{Text: text, RowSpan: 1, ColSpan: 1} }
+	span := func(text string, n int) Lcell { return Lcell{Text: text, RowSpan: n, ColSpan: 1} }
 	need := map[string]float64{"a": 10, "b": 30, "tall": 100, "": 0}
-	rows := []lrow{
-		{cells: []lcell{span("tall", 2), one("a")}},
-		{cells: []lcell{one("b")}},
-		{cells: []lcell{one("")}},
+	rows := []Lrow{
+		{Cells: []Lcell{span("tall", 2), one("a")}},
+		{Cells: []Lcell{one("b")}},
+		{Cells: []Lcell{one("")}},
 	}
-	got := spanHeights(rows, 19, func(ri, ci int) float64 { return need[rows[ri].cells[ci].text] })
+	got := SpanHeights(rows, 19, func(ri, ci int) float64 { return need[rows[ri].Cells[ci].Text] })
 	// rows: 19 (least), 30 (b), 19; the merged cell needs 100 over the
 	// first two (49), so the second grows by 51.
 	want := []float64{19, 81, 19}

@@ -1,4 +1,4 @@
-package export
+package layout
 
 // Measuring wrapped text, once for both files: the xlsx's row heights (and
 // so its page breaks) and the PDF's lines and row heights come from the
@@ -12,7 +12,7 @@ import "unicode"
 // widths are those of the bundled Noto Sans SC, rounded up within each
 // class, so a line measured here never overflows in the PDF; Excel's and
 // WPS's CJK fonts (宋体, 等线) are no wider.
-func charEm(r rune) float64 {
+func CharEm(r rune) float64 {
 	switch {
 	case r == '\n' || r == '\r':
 		return 0
@@ -34,47 +34,47 @@ func charEm(r rune) float64 {
 
 // textStyle is how a cell's text is set: font size and line height in
 // points, and the room above and below the lines together.
-type textStyle struct {
-	size, line, pad float64
+type TextStyle struct {
+	Size, Line, Pad float64
 }
 
 // wrap breaks text into the lines that fit width points at the style's size.
-func (st textStyle) wrap(text string, width float64) []string {
-	return wrapText(text, width, func(r rune) float64 { return charEm(r) * st.size })
+func (st TextStyle) Wrap(text string, width float64) []string {
+	return WrapText(text, width, func(r rune) float64 { return CharEm(r) * st.Size })
 }
 
 // lines is how many lines text takes in width points.
-func (st textStyle) lines(text string, width float64) int { return len(st.wrap(text, width)) }
+func (st TextStyle) Lines(text string, width float64) int { return len(st.Wrap(text, width)) }
 
 // height is the height of a cell of n lines.
-func (st textStyle) height(n int) float64 { return float64(max(n, 1))*st.line + st.pad }
+func (st TextStyle) Height(n int) float64 { return float64(max(n, 1))*st.Line + st.Pad }
 
 // spanHeights lays rows out: every row is at least least high and as high
 // as its tallest one-row cell (need(ri, ci) is the height the text of cell
 // ci of row ri needs); a cell merged over several rows that needs more
 // than those rows together grows the last of them.
-func spanHeights(rows []lrow, least float64, need func(ri, ci int) float64) []float64 {
+func SpanHeights(rows []Lrow, least float64, need func(ri, ci int) float64) []float64 {
 	h := make([]float64, len(rows))
 	for ri := range rows {
 		h[ri] = least
-		for ci := range rows[ri].cells {
-			if rows[ri].cells[ci].rowSpan == 1 {
+		for ci := range rows[ri].Cells {
+			if rows[ri].Cells[ci].RowSpan == 1 {
 				h[ri] = max(h[ri], need(ri, ci))
 			}
 		}
 	}
 	for ri := range rows {
-		for ci := range rows[ri].cells {
-			c := &rows[ri].cells[ci]
-			if c.rowSpan <= 1 {
+		for ci := range rows[ri].Cells {
+			c := &rows[ri].Cells[ci]
+			if c.RowSpan <= 1 {
 				continue
 			}
 			sum := 0.0
-			for k := ri; k < ri+c.rowSpan; k++ {
+			for k := ri; k < ri+c.RowSpan; k++ {
 				sum += h[k]
 			}
 			if n := need(ri, ci); n > sum {
-				h[ri+c.rowSpan-1] += n - sum
+				h[ri+c.RowSpan-1] += n - sum
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package export
+package layout
 
 import (
 	"slices"
@@ -74,27 +74,27 @@ func columnDefs(f *model.Form, t *model.Template) (defs []colDef, noteOn bool) {
 }
 
 // header is the printed header of optional indicator column k.
-func (l *layout) header(k int) string {
-	if key, ok := colTemplateKey[k]; ok && l.tpl.HasColumn(key) {
-		return l.tpl.ColumnLabel(key)
+func (l *Layout) header(k int) string {
+	if key, ok := colTemplateKey[k]; ok && l.Tpl.HasColumn(key) {
+		return l.Tpl.ColumnLabel(key)
 	}
 	return optHeader[k]
 }
 
 // FundsHeaders are the headers of the 部门总体资金情况 table.
 const (
-	fundsSideHeader   = "类别"
-	fundsNameHeader   = "项目"
-	fundsAmountHeader = "当年金额"
-	fundsShareHeader  = "占比"
+	FundsSideHeader   = "类别"
+	FundsNameHeader   = "项目"
+	FundsAmountHeader = "当年金额"
+	FundsShareHeader  = "占比"
 )
 
 // templateRows appends, after the 部门名称 row, the template's further
 // 基本信息 fields, then its 部门总体资金情况 and 部门职能概述 (order puts
 // them in the template's order).
-func (l *layout) templateRows() {
-	f, t := l.form, l.tpl
-	n := len(l.widths)
+func (l *Layout) templateRows() {
+	f, t := l.Form, l.Tpl
+	n := len(l.Widths)
 	seen := map[string]bool{}
 	basic := func(label string) {
 		seen[label] = true
@@ -125,25 +125,25 @@ func (l *layout) templateRows() {
 		l.fundsRows()
 	}
 	if t.Has(model.SectionDuties) || strings.TrimSpace(f.Duties) != "" {
-		l.rows = append(l.rows, lrow{sec: secDuties, cells: []lcell{
-			{col: 0, colSpan: 1, rowSpan: 1, text: t.Label(model.SectionDuties), kind: kLabel},
-			{col: 1, colSpan: n - 1, rowSpan: 1, text: f.Duties, kind: kText},
+		l.Rows = append(l.Rows, Lrow{Sec: secDuties, Cells: []Lcell{
+			{Col: 0, ColSpan: 1, RowSpan: 1, Text: t.Label(model.SectionDuties), Kind: KLabel},
+			{Col: 1, ColSpan: n - 1, RowSpan: 1, Text: f.Duties, Kind: KText},
 		}})
 	}
 }
 
 // basicRow appends a row of 基本信息: label, then its value over the
 // other columns.
-func (l *layout) basicRow(label, value string) {
-	n := len(l.widths)
-	l.rows = append(l.rows, lrow{sec: secHead, cells: []lcell{
-		{col: 0, colSpan: 1, rowSpan: 1, text: label, kind: kLabel},
-		{col: 1, colSpan: n - 1, rowSpan: 1, text: value, kind: kText},
+func (l *Layout) basicRow(label, value string) {
+	n := len(l.Widths)
+	l.Rows = append(l.Rows, Lrow{Sec: secHead, Cells: []Lcell{
+		{Col: 0, ColSpan: 1, RowSpan: 1, Text: label, Kind: KLabel},
+		{Col: 1, ColSpan: n - 1, RowSpan: 1, Text: value, Kind: KText},
 	}})
 }
 
 // fundsShareText is the 占比 a row shows: as typed, else computed.
-func fundsShareText(r model.FundRow, total model.Money) string {
+func FundsShareText(r model.FundRow, total model.Money) string {
 	if s := strings.TrimSpace(r.Share); s != "" {
 		return r.Share
 	}
@@ -157,13 +157,13 @@ func fundsShareText(r model.FundRow, total model.Money) string {
 // typed, even when it is wrong, so nothing is lost), else the sum — in the
 // xlsx a SUM of the side's rows (fundSum), so that a unit filling the rows
 // of a blank in Excel gets its total.
-func fundsTotalCell(fd *model.Funds, side model.FundsSide, col int) lcell {
+func fundsTotalCell(fd *model.Funds, side model.FundsSide, col int) Lcell {
 	if typed := fd.Typed(side); !typed.IsEmpty() {
-		c := lcell{col: col, colSpan: 1, rowSpan: 1, amount: typed, kind: kAmount, text: typed.String()}
+		c := Lcell{Col: col, ColSpan: 1, RowSpan: 1, Amount: typed, Kind: KAmount, Text: typed.String()}
 		return c
 	}
 	m, _ := fd.Sum(side)
-	return lcell{col: col, colSpan: 1, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false), fundSum: fundKey(side)}
+	return Lcell{Col: col, ColSpan: 1, RowSpan: 1, Total: m, Kind: KTotal, Text: model.FormatMoney(m, false), FundSum: fundKey(side)}
 }
 
 // fundKey marks the cells of a side's 当年金额 (fundRows) and its total
@@ -173,9 +173,9 @@ func fundKey(s model.FundsSide) int8 { return int8(s) + 1 }
 // subPrefix starts the first part of a total printed first: 其中：财政拨款.
 const subPrefix = "其中："
 
-func (l *layout) fundsRows() {
-	f, t := l.form, l.tpl
-	n := len(l.widths)
+func (l *Layout) fundsRows() {
+	f, t := l.Form, l.Tpl
+	n := len(l.Widths)
 	fd := f.Funds
 	if fd == nil {
 		fd = &model.Funds{}
@@ -216,61 +216,61 @@ func (l *layout) fundsRows() {
 	if len(years) > 0 {
 		hs = 2
 	}
-	hdr := lrow{sec: secFunds, cells: []lcell{ // not a repeated header: its label spans the block
-		{col: 0, colSpan: 1, rowSpan: count, text: t.Label(model.SectionFunds), kind: kLabel},
-		{col: 1, colSpan: 1, rowSpan: hs, text: fundsSideHeader, kind: kHeader},
-		{col: 2, colSpan: 1, rowSpan: hs, text: fundsNameHeader, kind: kHeader},
-		{col: 3, colSpan: 1, rowSpan: hs, text: fundsAmountHeader, kind: kHeader},
-		{col: shareC, colSpan: shareS, rowSpan: hs, text: fundsShareHeader, kind: kHeader},
+	hdr := Lrow{Sec: secFunds, Cells: []Lcell{ // not a repeated header: its label spans the block
+		{Col: 0, ColSpan: 1, RowSpan: count, Text: t.Label(model.SectionFunds), Kind: KLabel},
+		{Col: 1, ColSpan: 1, RowSpan: hs, Text: FundsSideHeader, Kind: KHeader},
+		{Col: 2, ColSpan: 1, RowSpan: hs, Text: FundsNameHeader, Kind: KHeader},
+		{Col: 3, ColSpan: 1, RowSpan: hs, Text: FundsAmountHeader, Kind: KHeader},
+		{Col: shareC, ColSpan: shareS, RowSpan: hs, Text: FundsShareHeader, Kind: KHeader},
 	}}
 	if len(years) > 0 {
-		hdr.cells = append(hdr.cells, lcell{col: 5, colSpan: n - 5, rowSpan: 1, text: t.Funds.YearsHeader(), kind: kHeader})
-		l.rows = append(l.rows, hdr)
-		hdr = lrow{sec: secFunds}
+		hdr.Cells = append(hdr.Cells, Lcell{Col: 5, ColSpan: n - 5, RowSpan: 1, Text: t.Funds.YearsHeader(), Kind: KHeader})
+		l.Rows = append(l.Rows, hdr)
+		hdr = Lrow{Sec: secFunds}
 		for i, y := range years {
 			c, w := yearCol(i)
-			hdr.cells = append(hdr.cells, lcell{col: c, colSpan: w, rowSpan: 1, text: y.YearLabel(f.Year), kind: kHeader})
+			hdr.Cells = append(hdr.Cells, Lcell{Col: c, ColSpan: w, RowSpan: 1, Text: y.YearLabel(f.Year), Kind: KHeader})
 		}
 	}
-	l.rows = append(l.rows, hdr)
+	l.Rows = append(l.Rows, hdr)
 	first := fl != nil && fl.TotalFirst
 	for _, s := range sides {
 		rows := fd.Rows(s)
 		total := fd.Total(s)
-		totalRow := func() lrow {
-			r := lrow{sec: secFunds, cells: []lcell{
-				{col: 2, colSpan: 1, rowSpan: 1, text: fl.Total(), kind: kTotalLabel},
+		totalRow := func() Lrow {
+			r := Lrow{Sec: secFunds, Cells: []Lcell{
+				{Col: 2, ColSpan: 1, RowSpan: 1, Text: fl.Total(), Kind: KTotalLabel},
 				fundsTotalCell(fd, s, 3),
-				{col: shareC, colSpan: shareS, rowSpan: 1, text: "100.0%", kind: kCenter},
+				{Col: shareC, ColSpan: shareS, RowSpan: 1, Text: "100.0%", Kind: KCenter},
 			}}
 			if total == 0 {
-				r.cells[len(r.cells)-1].text = ""
+				r.Cells[len(r.Cells)-1].Text = ""
 			}
 			for j, y := range years {
 				c, w := yearCol(j)
-				r.cells = append(r.cells, fundsYearTotalCell(fd, s, y.Back, c, w))
+				r.Cells = append(r.Cells, fundsYearTotalCell(fd, s, y.Back, c, w))
 			}
 			return r
 		}
-		partRow := func(i int) lrow {
+		partRow := func(i int) Lrow {
 			fr := rows[i]
 			name := fr.Name
 			if first && i == 0 && name != "" {
 				name = subPrefix + name
 			}
-			r := lrow{sec: secFunds, cells: []lcell{
-				{col: 2, colSpan: 1, rowSpan: 1, text: name, kind: kCenter},
-				{col: 3, colSpan: 1, rowSpan: 1, amount: fr.Amount, kind: kAmount, text: fr.Amount.String(), fundRow: fundKey(s)},
-				{col: shareC, colSpan: shareS, rowSpan: 1, text: fundsShareText(fr, total), kind: kCenter},
+			r := Lrow{Sec: secFunds, Cells: []Lcell{
+				{Col: 2, ColSpan: 1, RowSpan: 1, Text: name, Kind: KCenter},
+				{Col: 3, ColSpan: 1, RowSpan: 1, Amount: fr.Amount, Kind: KAmount, Text: fr.Amount.String(), FundRow: fundKey(s)},
+				{Col: shareC, ColSpan: shareS, RowSpan: 1, Text: FundsShareText(fr, total), Kind: KCenter},
 			}}
 			for j, y := range years {
 				c, w := yearCol(j)
 				a := fr.Years[y.Back-1]
-				r.cells = append(r.cells, lcell{col: c, colSpan: w, rowSpan: 1, amount: a, kind: kAmount, text: a.String(), fundRow: fundKey(s)})
+				r.Cells = append(r.Cells, Lcell{Col: c, ColSpan: w, RowSpan: 1, Amount: a, Kind: KAmount, Text: a.String(), FundRow: fundKey(s)})
 			}
 			return r
 		}
-		var block []lrow
+		var block []Lrow
 		if first {
 			block = append(block, totalRow())
 		}
@@ -280,16 +280,16 @@ func (l *layout) fundsRows() {
 		if !first {
 			block = append(block, totalRow())
 		}
-		block[0].cells = append([]lcell{{col: 1, colSpan: 1, rowSpan: len(rows) + 1, text: fl.SideLabel(s), kind: kCenter}}, block[0].cells...)
-		l.rows = append(l.rows, block...)
+		block[0].Cells = append([]Lcell{{Col: 1, ColSpan: 1, RowSpan: len(rows) + 1, Text: fl.SideLabel(s), Kind: KCenter}}, block[0].Cells...)
+		l.Rows = append(l.Rows, block...)
 	}
 }
 
 // fundsYearTotalCell is the 合计 cell of a 近两年 column: as typed, else
 // the sum (empty when the column is empty).
-func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span int) lcell {
+func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span int) Lcell {
 	if typed := fd.TypedYear(side, back); !typed.IsEmpty() {
-		return lcell{col: col, colSpan: span, rowSpan: 1, amount: typed, kind: kAmount, text: typed.String()}
+		return Lcell{Col: col, ColSpan: span, RowSpan: 1, Amount: typed, Kind: KAmount, Text: typed.String()}
 	}
 	empty := true
 	for _, r := range fd.Rows(side) {
@@ -299,9 +299,9 @@ func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span i
 	}
 	// a SUM of the column's rows in the xlsx (fundSum), as the 当年金额's
 	m, _ := fd.SumYear(side, back)
-	c := lcell{col: col, colSpan: span, rowSpan: 1, total: m, kind: kTotal, text: model.FormatMoney(m, false), fundSum: fundKey(side)}
+	c := Lcell{Col: col, ColSpan: span, RowSpan: 1, Total: m, Kind: KTotal, Text: model.FormatMoney(m, false), FundSum: fundKey(side)}
 	if empty {
-		c.text = "" // nothing printed under an empty column
+		c.Text = "" // nothing printed under an empty column
 	}
 	return c
 }
@@ -310,28 +310,28 @@ func fundsYearTotalCell(fd *model.Funds, side model.FundsSide, back, col, span i
 // first) and leaves out the empty sections the template does not have;
 // a section the template lacks but the form fills is kept, after the
 // template's, so nothing is lost.
-func (l *layout) order() {
-	t, f := l.tpl, l.form
+func (l *Layout) order() {
+	t, f := l.Tpl, l.Form
 	// cells left to right: the indicator columns follow the template's order
-	for i := range l.rows {
-		if l.rows[i].sec == secIndicators {
-			slices.SortStableFunc(l.rows[i].cells, func(a, b lcell) int { return a.col - b.col })
+	for i := range l.Rows {
+		if l.Rows[i].Sec == secIndicators {
+			slices.SortStableFunc(l.Rows[i].Cells, func(a, b Lcell) int { return a.Col - b.Col })
 		}
 	}
-	key := map[section]string{secGoals: model.SectionGoals, secTasks: model.SectionTasks, secIndicators: model.SectionIndicators,
+	key := map[Section]string{secGoals: model.SectionGoals, SecTasks: model.SectionTasks, secIndicators: model.SectionIndicators,
 		secFunds: model.SectionFunds, secDuties: model.SectionDuties}
-	keep := func(s section) bool {
+	keep := func(s Section) bool {
 		switch {
 		case s == secHead || t.Has(key[s]):
 			return true
-		case s == secTasks:
+		case s == SecTasks:
 			return len(f.Units) > 0
 		case s == secGoals:
 			return len(f.Goals) > 0
 		}
 		return true
 	}
-	rank := func(s section) int {
+	rank := func(s Section) int {
 		if s == secHead {
 			return -1
 		}
@@ -341,30 +341,30 @@ func (l *layout) order() {
 		return len(t.Sections) + int(s)
 	}
 	firstTask := -1
-	for i, r := range l.rows {
-		if r.sec == secTasks {
+	for i, r := range l.Rows {
+		if r.Sec == SecTasks {
 			firstTask = i
 			break
 		}
 	}
 	type idxRow struct {
 		i int
-		r lrow
+		r Lrow
 	}
 	var rows []idxRow
-	for i, r := range l.rows {
-		if keep(r.sec) {
+	for i, r := range l.Rows {
+		if keep(r.Sec) {
 			rows = append(rows, idxRow{i, r})
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b idxRow) int { return rank(a.r.sec) - rank(b.r.sec) })
-	l.rows = l.rows[:0]
+	slices.SortStableFunc(rows, func(a, b idxRow) int { return rank(a.r.Sec) - rank(b.r.Sec) })
+	l.Rows = l.Rows[:0]
 	newFirst := -1
 	for _, r := range rows {
 		if r.i == firstTask {
-			newFirst = len(l.rows)
+			newFirst = len(l.Rows)
 		}
-		l.rows = append(l.rows, r.r)
+		l.Rows = append(l.Rows, r.r)
 	}
 	switch {
 	case newFirst < 0:
@@ -376,10 +376,17 @@ func (l *layout) order() {
 	}
 }
 
+// The default page, in points: A4 landscape (the tables have eight or
+// more columns; portrait would make the long 指标说明 texts very tall).
+const (
+	PdfPageW = 841.89 // A4 long side
+	PdfPageH = 595.28 // A4 short side
+)
+
 // pageSize is the PDF page in points for the template's paper and
 // orientation (A4 landscape when not given).
-func pageSize(p model.Print) (w, h float64) {
-	w, h = pdfPageW, pdfPageH
+func PageSize(p model.Print) (w, h float64) {
+	w, h = PdfPageW, PdfPageH
 	if p.Paper == "A3" {
 		w, h = 1190.55, 841.89
 	}
