@@ -17,14 +17,6 @@ import (
 	"jixiao/model"
 )
 
-// PDFReport is what WritePDF reports about the written file.
-type PDFReport struct {
-	Pages int
-	// Missing are the characters the bundled font lacks, in order of first
-	// appearance; each is drawn as a visible replacement (□) instead.
-	Missing []rune
-}
-
 // ImportReport says what ImportFile recognised and what it could not use.
 type ImportReport struct {
 	Goals, Units, Tasks, Indicators int

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/internal/reply"
 	"jixiao/model"
 )
 
@@ -223,7 +224,7 @@ func fitRow(xf *excelize.File, sh string, row int, texts []string, widths []floa
 	st := layout.TextStyle{Size: 10, Line: lineHeightPt, Pad: rowPadPt}
 	n := 1
 	for i, t := range texts {
-		n = max(n, st.Lines(t, widths[i]*xlsxUnitPt-2*pdfPadX))
+		n = max(n, st.Lines(t, widths[i]*xlsxUnitPt-2*layout.PadX))
 	}
 	return xf.SetRowHeight(sh, row, min(st.Height(n), maxRowPt))
 }
@@ -241,7 +242,7 @@ func writeFileSheet(xf *excelize.File, st reviewStyles, sh string, r *model.File
 	if _, err := xf.NewSheet(sh); err != nil {
 		return err
 	}
-	if err := headLines(xf, st, sh, []string{r.Name, reviewHeadLine(r), reviewVerdict(r)}); err != nil {
+	if err := headLines(xf, st, sh, []string{r.Name, reviewHeadLine(r), reply.ReviewVerdict(r)}); err != nil {
 		return err
 	}
 	if err := xf.SetCellHyperLink(sh, "A4", quoteSheet(ReviewSummarySheet)+"!A1", "Location"); err != nil {
@@ -293,13 +294,13 @@ func writeFindingTable(xf *excelize.File, st reviewStyles, sh string, head int, 
 			return err
 		}
 	}
-	for i, x := range replyFindings(r) {
+	for i, x := range reply.ReplyFindings(r) {
 		row := head + 1 + i
 		vals := []any{i + 1, x.Severity.String(), placeOrWhole(x), x.Where, x.Message}
 		texts, widths := []string{placeOrWhole(x), x.Where, x.Message}, []float64{findingCols[2].width, findingCols[3].width, findingCols[4].width}
 		if !where {
-			vals = []any{i + 1, x.Severity.String(), placeOrWhere(x), x.Message}
-			texts, widths = []string{placeOrWhere(x), x.Message}, []float64{findingCols[2].width, findingCols[4].width}
+			vals = []any{i + 1, x.Severity.String(), reply.PlaceOrWhere(x), x.Message}
+			texts, widths = []string{reply.PlaceOrWhere(x), x.Message}, []float64{findingCols[2].width, findingCols[4].width}
 		}
 		if err := fitRow(xf, sh, row, texts, widths); err != nil {
 			return err
@@ -324,15 +325,6 @@ func writeFindingTable(xf *excelize.File, st reviewStyles, sh string, head int, 
 	return nil
 }
 
-// replyFindings are the findings to send back: the failure of a file that
-// could not be read, as one error, else its findings.
-func replyFindings(r *model.FileReview) []model.FileFinding {
-	if r.Failed() {
-		return []model.FileFinding{{Severity: model.SevError, Where: "整个文件", Message: r.Failure + "。请改正后重新发送"}}
-	}
-	return r.Findings
-}
-
 // placeOrWhole is a finding's place in the file, or 整个文件 when it is
 // about the file as a whole.
 func placeOrWhole(x model.FileFinding) string {
@@ -342,44 +334,12 @@ func placeOrWhole(x model.FileFinding) string {
 	return "—"
 }
 
-// placeOrWhere is a finding's place in the file, else its place in the
-// form (a JSON file has no other), else 整个文件.
-func placeOrWhere(x model.FileFinding) string {
-	switch {
-	case x.Place != "":
-		return x.Place
-	case x.Where != "":
-		return x.Where
-	}
-	return "整个文件"
-}
-
 // reviewHeadLine is 部门、年度、表样、合计 of a file in one line.
 func reviewHeadLine(r *model.FileReview) string {
 	if r.Failed() {
 		return "格式：" + r.Kind
 	}
-	return fmt.Sprintf("部门：%s　年度：%s　表样：%s　合计：%s 万元　格式：%s", orUnfilled(r.Dept), orUnfilled(r.Year), r.Template, model.FormatMoney(r.Total, true), r.Kind)
-}
-
-func orUnfilled(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "（未填写）"
-	}
-	return s
-}
-
-// reviewVerdict is the 审核结论 of a file in one sentence.
-func reviewVerdict(r *model.FileReview) string {
-	switch {
-	case r.Failed():
-		return "审核结论：文件无法读取，没有审核。" + r.Failure
-	case r.Errors > 0:
-		return fmt.Sprintf("审核结论：未通过。有 %d 个错误、%d 条提示；请改正错误后重新报送。", r.Errors, r.Hints)
-	case r.Hints > 0:
-		return fmt.Sprintf("审核结论：通过，没有错误。有 %d 条提示，请看一看是否需要修改。", r.Hints)
-	}
-	return "审核结论：通过，没有发现问题。"
+	return fmt.Sprintf("部门：%s　年度：%s　表样：%s　合计：%s 万元　格式：%s", reply.OrUnfilled(r.Dept), reply.OrUnfilled(r.Year), r.Template, model.FormatMoney(r.Total, true), r.Kind)
 }
 
 // reviewSheetNames are the per-file sheets' names: “序号 文件名”, without
@@ -426,10 +386,10 @@ func WriteReplyXLSX(w io.Writer, r *model.FileReview, when time.Time) (err error
 		return err
 	}
 	defer xf.Close()
-	if err := headLines(xf, st, sh, replyHead(r, when)); err != nil {
+	if err := headLines(xf, st, sh, reply.ReplyHead(r, when)); err != nil {
 		return err
 	}
-	if err := writeFindingTable(xf, st, sh, len(replyHead(r, when))+2, r, false); err != nil {
+	if err := writeFindingTable(xf, st, sh, len(reply.ReplyHead(r, when))+2, r, false); err != nil {
 		return err
 	}
 	if err := printOneWide(xf, sh, "portrait"); err != nil {
@@ -449,17 +409,6 @@ func printOneWide(xf *excelize.File, sh, orientation string) error {
 		return err
 	}
 	return xf.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
-}
-
-// replyHead are the lines above an 审核意见's table.
-func replyHead(r *model.FileReview, when time.Time) []string {
-	return []string{
-		"审核意见",
-		"文件：" + r.Name,
-		fmt.Sprintf("部门：%s　年度：%s", orUnfilled(r.Dept), orUnfilled(r.Year)),
-		reviewVerdict(r),
-		"审核日期：" + when.Format("2006年1月2日") + "　（位置按贵单位报来的文件标注：工作表和单元格、页和行、表格的行和格）",
-	}
 }
 
 // ReplyFile is one file of the 审核意见 of a batch: its name (in the

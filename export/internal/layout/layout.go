@@ -30,7 +30,7 @@ const (
 	KTotal                      // a 合计 amount (bold, right)
 )
 
-// lcell is one cell of the layout, at the top-left of its span.
+// Lcell is one cell of the layout, at the top-left of its span.
 type Lcell struct {
 	Col, ColSpan, RowSpan int
 	Text                  string
@@ -38,7 +38,7 @@ type Lcell struct {
 	Amount                model.Amount // kAmount
 	Total                 model.Money  // kTotal
 	SumCol                bool         // kTotal: SUM over the task rows of this column
-	// fundRow marks a 部门总体资金情况 当年金额 cell of side fundRow-1,
+	// FundRow marks a 部门总体资金情况 当年金额 cell of side fundRow-1,
 	// fundSum the side's total (kTotal): a SUM over that side's cells.
 	FundRow, FundSum int8
 }
@@ -90,7 +90,7 @@ type Layout struct {
 	taskFirst, taskEnd int
 	totals             model.Totals
 	Title              string // the running header's title; "" for the 申报表
-	// verdict is what the checks say: a form with errors is marked
+	// Verdict is what the checks say: a form with errors is marked
 	// 未通过审核 on every page (PDF running header).
 	Verdict model.Verdict
 }
@@ -415,7 +415,7 @@ func isWordRune(r rune) bool {
 	return r < 0x2E80 && !unicode.IsSpace(r) && !strings.ContainsRune(noLineEnd+noLineStart, r) && r != '/' || r >= '0' && r <= '9'
 }
 
-// wrapText breaks text into lines no wider than width, measuring with w.
+// WrapText breaks text into lines no wider than width, measuring with w.
 // Explicit line breaks are kept. Every character of text appears in the
 // result (trailing blanks of a broken line are kept at its end).
 func WrapText(text string, width float64, w func(rune) float64) []string {

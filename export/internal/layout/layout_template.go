@@ -142,7 +142,7 @@ func (l *Layout) basicRow(label, value string) {
 	}})
 }
 
-// fundsShareText is the 占比 a row shows: as typed, else computed.
+// FundsShareText is the 占比 a row shows: as typed, else computed.
 func FundsShareText(r model.FundRow, total model.Money) string {
 	if s := strings.TrimSpace(r.Share); s != "" {
 		return r.Share
@@ -383,7 +383,7 @@ const (
 	PdfPageH = 595.28 // A4 short side
 )
 
-// pageSize is the PDF page in points for the template's paper and
+// PageSize is the PDF page in points for the template's paper and
 // orientation (A4 landscape when not given).
 func PageSize(p model.Print) (w, h float64) {
 	w, h = PdfPageW, PdfPageH

@@ -8,7 +8,11 @@ package layout
 
 import "unicode"
 
-// charEm is the width of r in em (the font size) by character class. The
+// PadX is a cell's padding left and right in points, in the PDF and in
+// the xlsx's measured row heights alike.
+const PadX = 3.0
+
+// CharEm is the width of r in em (the font size) by character class. The
 // widths are those of the bundled Noto Sans SC, rounded up within each
 // class, so a line measured here never overflows in the PDF; Excel's and
 // WPS's CJK fonts (宋体, 等线) are no wider.
@@ -32,24 +36,24 @@ func CharEm(r rune) float64 {
 	return 1 // CJK, full-width forms, symbols (≥ × ① ℃ …): one em
 }
 
-// textStyle is how a cell's text is set: font size and line height in
+// TextStyle is how a cell's text is set: font size and line height in
 // points, and the room above and below the lines together.
 type TextStyle struct {
 	Size, Line, Pad float64
 }
 
-// wrap breaks text into the lines that fit width points at the style's size.
+// Wrap breaks text into the lines that fit width points at the style's size.
 func (st TextStyle) Wrap(text string, width float64) []string {
 	return WrapText(text, width, func(r rune) float64 { return CharEm(r) * st.Size })
 }
 
-// lines is how many lines text takes in width points.
+// Lines is how many lines text takes in width points.
 func (st TextStyle) Lines(text string, width float64) int { return len(st.Wrap(text, width)) }
 
-// height is the height of a cell of n lines.
+// Height is the height of a cell of n lines.
 func (st TextStyle) Height(n int) float64 { return float64(max(n, 1))*st.Line + st.Pad }
 
-// spanHeights lays rows out: every row is at least least high and as high
+// SpanHeights lays rows out: every row is at least least high and as high
 // as its tallest one-row cell (need(ri, ci) is the height the text of cell
 // ci of row ri needs); a cell merged over several rows that needs more
 // than those rows together grows the last of them.

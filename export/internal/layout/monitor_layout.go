@@ -7,7 +7,7 @@ import (
 	"jixiao/model"
 )
 
-// buildMonitor lays out the 部门整体绩效运行监控表 after the published
+// BuildMonitor lays out the 部门整体绩效运行监控表 after the published
 // 黄石 layout (docs/selfeval.md): 年初预算数 | 1–N月执行数 | 全年预计执行数
 // per task, and per indicator 指标值 | 1–N月实际完成值 | 全年预计完成值 |
 // 完成可能性 | 偏差原因 | 拟采取的措施; the 偏差原因 in two columns, its
@@ -81,7 +81,7 @@ func BuildMonitor(f *model.Form) *StageDoc {
 	return d
 }
 
-// causeText is a 偏差原因 in one cell: 类别：说明, or either alone.
+// CauseText is a 偏差原因 in one cell: 类别：说明, or either alone.
 func CauseText(m model.IndicatorMonitor) string {
 	c, t := strings.TrimSpace(m.Cause), strings.TrimSpace(m.CauseText)
 	switch {
@@ -93,7 +93,7 @@ func CauseText(m model.IndicatorMonitor) string {
 	return t
 }
 
-// splitCause reads a 偏差原因 in one cell (sheets of format 1): a known
+// SplitCause reads a 偏差原因 in one cell (sheets of format 1): a known
 // category at the start (经费保障：…) is the category and the rest its
 // text; otherwise the whole text is the explanation and no category is
 // chosen (the check asks for one).

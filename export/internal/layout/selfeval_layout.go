@@ -7,7 +7,7 @@ import (
 	"jixiao/model"
 )
 
-// buildEval lays out the 部门整体绩效自评表 after the published 天长/池州
+// BuildEval lays out the 部门整体绩效自评表 after the published 天长/池州
 // layout (docs/selfeval.md): 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
 // 执行率 | 得分 with the 预算执行率 row's 分值 10 and 得分 in their own
 // columns, then per indicator 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因

@@ -15,7 +15,7 @@ const (
 	EvalSheetName    = "绩效自评表"
 )
 
-// pdfLayout draws the doc's tables, one under the other, on one grid of
+// PdfLayout draws the doc's tables, one under the other, on one grid of
 // the declaration's layout (the PDF writer's input). The two tables have
 // different columns: the grid has a column boundary wherever either table
 // has one (the tables scaled to the same width), and each table cell spans

@@ -17,7 +17,7 @@ import (
 // finds every row by what it is and every column by its header text
 // (docs/format.md). The PDF draws the same tables on one grid.
 
-// colKey names a column of a stage table; the hidden sheet keys values by it.
+// ColKey names a column of a stage table; the hidden sheet keys values by it.
 type ColKey string
 
 const (
@@ -62,7 +62,7 @@ const (
 	RoleInfo                 // read-only text that is not read back (备注)
 )
 
-// stageCol is one column of a stage table.
+// StageCol is one column of a stage table.
 type StageCol struct {
 	Key    ColKey
 	Head   string
@@ -86,7 +86,7 @@ func (k TableKind) String() string {
 	return "绩效指标"
 }
 
-// stageTable is one table of a stage sheet.
+// StageTable is one table of a stage sheet.
 type StageTable struct {
 	Kind    TableKind
 	Sheet   string // the workbook's sheet
@@ -97,7 +97,7 @@ type StageTable struct {
 	Notes   []string // lines under the table
 }
 
-// stageRow is one task or indicator row of a table.
+// StageRow is one task or indicator row of a table.
 type StageRow struct {
 	Id          string // T1…, I1…: unique in the workbook
 	Unit, Index int    // the draft's unit and task row, or indicator row (a hint on import)
@@ -107,7 +107,7 @@ type StageRow struct {
 	Amt         map[ColKey]model.Amount
 }
 
-// calcKind is a computed cell of a table: a live formula in the workbook,
+// CalcKind is a computed cell of a table: a live formula in the workbook,
 // the model's value in the PDF.
 type CalcKind uint8
 
@@ -137,7 +137,7 @@ type footRow struct {
 	Cells map[ColKey]footCell
 }
 
-// stageDoc is a built 监控表 or 自评表.
+// StageDoc is a built 监控表 or 自评表.
 type StageDoc struct {
 	Stage  model.Stage
 	F      *model.Form
@@ -146,7 +146,7 @@ type StageDoc struct {
 	Sub    string // （2020年度，截至6月）
 	Tables []*StageTable
 	Adjust []string // the 调整 record, one line each
-	// verdict is the table's own findings (model.JudgeTable): a table with
+	// Verdict is the table's own findings (model.JudgeTable): a table with
 	// errors says 未通过审核（N 个错误） on every page, as the 申报表 does.
 	Verdict model.Verdict
 }
@@ -187,7 +187,7 @@ func taskRows(f *model.Form, fn func(n, u, r int, t *model.Task)) {
 	}
 }
 
-// scoredRows are the indicator rows that take part (model.Indicator.Scorable).
+// ScoredRows are the indicator rows that take part (model.Indicator.Scorable).
 func ScoredRows(f *model.Form) []int {
 	var rows []int
 	for r, in := range f.Indicators {
@@ -215,7 +215,7 @@ func orSlash(s string) string {
 	return s
 }
 
-// buildStage returns the tables of stage for f, or a plain Chinese error
+// BuildStage returns the tables of stage for f, or a plain Chinese error
 // when f has not reached it.
 func BuildStage(f *model.Form, stage model.Stage) (*StageDoc, error) {
 	if f == nil {
@@ -236,7 +236,7 @@ func BuildStage(f *model.Form, stage model.Stage) (*StageDoc, error) {
 	return nil, model.Errorf(model.EINVALID, "申报表请用普通导出")
 }
 
-// buildStageIn is buildStage judged by template tpl, the draft's own (nil:
+// BuildStageIn is buildStage judged by template tpl, the draft's own (nil:
 // its own among the built-in ones), as check judges it.
 func BuildStageIn(f *model.Form, stage model.Stage, tpl *model.Template) (*StageDoc, error) {
 	d, err := BuildStage(f, stage)

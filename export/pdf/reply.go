@@ -1,4 +1,4 @@
-package export
+package pdf
 
 import (
 	"cmp"
@@ -10,6 +10,7 @@ import (
 
 	"jixiao/assets"
 	"jixiao/export/internal/layout"
+	"jixiao/export/internal/reply"
 	"jixiao/model"
 )
 
@@ -30,9 +31,9 @@ var (
 	replyWidths = []float64{28, 32, 170, replyPageW - 2*replyMargin - 28 - 32 - 170}
 )
 
-// WriteReplyPDF writes r's 审核意见 as a PDF; characters the font lacks
+// WriteReply writes r's 审核意见 as a PDF; characters the font lacks
 // are drawn as □ and listed in the report.
-func WriteReplyPDF(w io.Writer, r *model.FileReview, when time.Time) (rep PDFReport, err error) {
+func WriteReply(w io.Writer, r *model.FileReview, when time.Time) (rep Report, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = model.Errorf(model.EINTERNAL, "生成审核意见 PDF 时出错（%v），文件未写出", p)
@@ -118,14 +119,14 @@ var replyHeader = []string{"序号", "类别", "位置（在贵单位报来的�
 // heights render draws them with), so that the footers know the count.
 func (d *replyDoc) layout(r *model.FileReview, when time.Time) (rows [][]string, page []int) {
 	width := replyPageW - 2*replyMargin
-	y := replyMargin + float64(replyTitle.Lines(replyHead(r, when)[0], width))*replyTitle.Line + 4
-	for _, l := range replyHead(r, when)[1:] {
+	y := replyMargin + float64(replyTitle.Lines(reply.ReplyHead(r, when)[0], width))*replyTitle.Line + 4
+	for _, l := range reply.ReplyHead(r, when)[1:] {
 		y += float64(replyLine.Lines(pdfClean(l), width)) * replyLine.Line
 	}
 	y += 8 + d.height(replyHeader)
 	p := 1
-	for i, x := range replyFindings(r) {
-		cells := []string{fmt.Sprint(i + 1), x.Severity.String(), placeOrWhere(x), x.Message}
+	for i, x := range reply.ReplyFindings(r) {
+		cells := []string{fmt.Sprint(i + 1), x.Severity.String(), reply.PlaceOrWhere(x), x.Message}
 		h := d.height(cells)
 		if y+h > replyPageH-replyBottom && y > replyMargin+d.height(replyHeader) {
 			p++
@@ -145,7 +146,7 @@ func (d *replyDoc) render(r *model.FileReview, when time.Time) error {
 		return err
 	}
 	width := replyPageW - 2*replyMargin
-	head := replyHead(r, when)
+	head := reply.ReplyHead(r, when)
 	if err := d.text(replyMargin, width, head[0], replyTitle); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package export
+package pdf
 
 import (
 	"io"
@@ -7,16 +7,16 @@ import (
 	"jixiao/model"
 )
 
-// WriteStagePDF writes f's 运行监控表 (StageMonitor) or 自评表 (StageEval)
+// WriteStage writes f's 运行监控表 (StageMonitor) or 自评表 (StageEval)
 // as a print-ready A4 PDF, drawn by the declaration's PDF writer (table
 // headers repeated after page breaks, font embedded).
-func WriteStagePDF(w io.Writer, f *model.Form, stage model.Stage) (rep PDFReport, err error) {
-	return WriteStagePDFTemplate(w, f, stage, nil)
+func WriteStage(w io.Writer, f *model.Form, stage model.Stage) (rep Report, err error) {
+	return WriteStageTemplate(w, f, stage, nil)
 }
 
-// WriteStagePDFTemplate is WriteStagePDF judged by template tpl, the
+// WriteStageTemplate is WriteStage judged by template tpl, the
 // draft's own (its 未通过审核 count is check's).
-func WriteStagePDFTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) (rep PDFReport, err error) {
+func WriteStageTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) (rep Report, err error) {
 	d, err := layout.BuildStageIn(f, stage, tpl)
 	if err != nil {
 		return rep, err

@@ -1,4 +1,4 @@
-package export
+package pdf
 
 import (
 	"cmp"
@@ -17,11 +17,13 @@ import (
 
 // PDF page geometry, in points: A4 landscape (the tables have eight or
 // more columns; portrait would make the long 指标说明 texts very tall).
+// pdfPadX is a cell's padding left and right (layout.PadX).
+const pdfPadX = layout.PadX
+
 const (
 	pdfMarginX = 28.0
 	pdfTop     = 36.0 // the table starts here
 	pdfBottom  = 36.0 // room for the footer
-	pdfPadX    = 3.0
 	pdfPadY    = 3.0
 	pdfSize    = 9.0  // body text
 	pdfLine    = 12.6 // line height of body text
@@ -49,16 +51,16 @@ type pdfWriter struct {
 	heights []float64
 }
 
-// WritePDF writes f as a print-ready A4 PDF in the official layout, with
+// Write writes f as a print-ready A4 PDF in the official layout, with
 // the bundled font embedded as a subset. Characters the font lacks are
 // drawn as □ and listed in the report.
-func WritePDF(w io.Writer, f *model.Form) (rep PDFReport, err error) {
-	return WritePDFTemplate(w, f, nil)
+func Write(w io.Writer, f *model.Form) (rep Report, err error) {
+	return WriteTemplate(w, f, nil)
 }
 
-// WritePDFTemplate is WritePDF in the layout of template tpl (nil: the
+// WriteTemplate is Write in the layout of template tpl (nil: the
 // form's own built-in template, model.TemplateOf).
-func WritePDFTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep PDFReport, err error) {
+func WriteTemplate(w io.Writer, f *model.Form, tpl *model.Template) (rep Report, err error) {
 	if f == nil {
 		return rep, model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}
@@ -91,7 +93,7 @@ func (s *stickyWriter) Write(b []byte) (int, error) {
 // render draws the laid-out table on pages of p.pageW × p.pageH with the
 // embedded font and writes the PDF to w; title heads the document's
 // properties. Characters the font lacks are drawn as □ and reported.
-func (p *pdfWriter) render(w io.Writer, title string, f *model.Form) (rep PDFReport, err error) {
+func (p *pdfWriter) render(w io.Writer, title string, f *model.Form) (rep Report, err error) {
 	p.gp = &gopdf.GoPdf{}
 	p.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: p.pageW, H: p.pageH}, Unit: gopdf.UnitPT})
 	// Fastest compression: the file is a little larger, the export much quicker.
@@ -584,4 +586,12 @@ func (p *pdfWriter) text(x, y, w, h float64, s string, align int, size float64) 
 	}
 	p.gp.SetXY(x, y)
 	return p.gp.CellWithOption(&gopdf.Rect{W: w, H: h}, s, gopdf.CellOption{Align: align})
+}
+
+// Report is what Write reports about the written file.
+type Report struct {
+	Pages int
+	// Missing are the characters the bundled font lacks, in order of first
+	// appearance; each is drawn as a visible replacement (□) instead.
+	Missing []rune
 }
