@@ -184,7 +184,7 @@ func readAtMost(path string, limit int64) ([]byte, error) {
 // form by its template and fills r in.
 func reviewData(r *model.FileReview, data []byte, mod time.Time, o ReviewOptions) {
 	r.Kind = kindOf(r.Name, data)
-	f, rep, err := ImportBytesWith(r.Name, data, o.ImportOptions)
+	f, rep, err := ImportBytes(r.Name, data, o.ImportOptions)
 	if err != nil {
 		r.Failure = model.ErrorMessage(err)
 		return

@@ -40,7 +40,7 @@ func benchImport(b *testing.B, f *model.Form, visibleOnly bool) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		got, _, err := ImportBytes("bench.xlsx", data)
+		got, _, err := ImportBytes("bench.xlsx", data, ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -91,7 +91,7 @@ func TestImportClerkSheetsPerTemplate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.id, func(t *testing.T) {
-			f, rep, err := ImportFile(clerkSheet(t, c.rows))
+			f, rep, err := ImportFile(clerkSheet(t, c.rows), ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -103,7 +103,7 @@ func clerkWorkbook(t testing.TB) string {
 }
 
 func TestImportClerkWorkbook(t *testing.T) {
-	f, rep, err := ImportFile(clerkWorkbook(t))
+	f, rep, err := ImportFile(clerkWorkbook(t), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestImportRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f, rep, err := ImportFile(c.path)
+			f, rep, err := ImportFile(c.path, ImportOptions{})
 			if err == nil || f != nil || rep != nil {
 				t.Fatalf("imported: %v %v %v", f, rep, err)
 			}
@@ -297,7 +297,7 @@ func TestImportEditedExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	xf.Close()
-	got, rep, err := ImportFile(p)
+	got, rep, err := ImportFile(p, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +337,7 @@ func TestImportGoalsWithoutLabel(t *testing.T) {
 	if err := xf.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := ImportFile(p)
+	f, rep, err := ImportFile(p, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func TestFundsTotalsAreFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	xf.Close()
-	f, rep, err := ImportBytesWith("单位.xlsx", out.Bytes(), ImportOptions{})
+	f, rep, err := ImportBytes("单位.xlsx", out.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

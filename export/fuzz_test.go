@@ -54,7 +54,7 @@ func TestFuzzCorpus(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("seed %s missing (run with JIXIAO_UPDATE_FUZZ=1): %v", name, err)
 		}
-		_, _, err := ImportBytes(name+".xlsx", b)
+		_, _, err := ImportBytes(name+".xlsx", b, ImportOptions{})
 		// an error no one classified (model.EINTERNAL) is a bug of ours
 		if model.ErrorCode(err) == model.EINTERNAL {
 			t.Errorf("%s: %v", name, err)
@@ -67,7 +67,7 @@ func FuzzImportXLSX(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		form, rep, err := ImportBytes("fuzz.xlsx", data)
+		form, rep, err := ImportBytes("fuzz.xlsx", data, ImportOptions{})
 		// an error no one classified (model.EINTERNAL) is a bug of ours
 		if model.ErrorCode(err) == model.EINTERNAL {
 			t.Fatal(err)

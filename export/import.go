@@ -16,18 +16,6 @@ import (
 // opening it as a workbook).
 const MaxImportSize = 20 << 20
 
-// ImportFile reads a form from an .xlsx (ours, through the hidden data
-// sheet, or a clerk-made one in the official layout), an .xls/.et, a Word
-// .docx (its tables), the text of a PDF (import_pdf.go) or a .json file in
-// the exchange format, by content (and extension as a hint). The form is
-// new:
-// the caller adds it as a draft, or merges its groups into another form.
-// The error is one plain Chinese sentence; when it is not nil nothing was
-// read.
-func ImportFile(path string) (*model.Form, *ImportReport, error) {
-	return ImportFileWith(path, ImportOptions{})
-}
-
 // ImportOptions are what an import may use besides the file.
 type ImportOptions struct {
 	// Templates are the templates imported into the drafts file (store
@@ -51,8 +39,16 @@ func (o ImportOptions) candidates() []*model.Template {
 	return out
 }
 
-// ImportFileWith is ImportFile with options (the drafts file's templates).
-func ImportFileWith(path string, o ImportOptions) (*model.Form, *ImportReport, error) {
+// ImportFile reads a form from an .xlsx (ours, through the hidden data
+// sheet, or a clerk-made one in the official layout), an .xls/.et, a Word
+// .docx (its tables), the text of a PDF (import_pdf.go) or a .json file in
+// the exchange format, by content (and extension as a hint). The form is
+// new:
+// the caller adds it as a draft, or merges its groups into another form.
+// The error is one plain Chinese sentence; when it is not nil nothing was
+// read. o may name the templates stored in the drafts file (ImportOptions{}
+// knows the built-in ones only).
+func ImportFile(path string, o ImportOptions) (*model.Form, *ImportReport, error) {
 	name := filepath.Base(path)
 	st, err := os.Stat(path)
 	switch {
@@ -76,17 +72,12 @@ func ImportFileWith(path string, o ImportOptions) (*model.Form, *ImportReport, e
 	if err != nil {
 		return nil, nil, model.Errorf(model.EIO, "读取文件“%s”失败：%w", name, err)
 	}
-	return ImportBytesWith(name, data, o)
+	return ImportBytes(name, data, o)
 }
 
 // ImportBytes is ImportFile for a file already in memory (e.g. from a file
 // dialog); name is used in messages and as a hint to the file type.
-func ImportBytes(name string, data []byte) (*model.Form, *ImportReport, error) {
-	return ImportBytesWith(name, data, ImportOptions{})
-}
-
-// ImportBytesWith is ImportBytes with options (the drafts file's templates).
-func ImportBytesWith(name string, data []byte, o ImportOptions) (*model.Form, *ImportReport, error) {
+func ImportBytes(name string, data []byte, o ImportOptions) (*model.Form, *ImportReport, error) {
 	if len(data) > MaxImportSize {
 		return nil, nil, model.Errorf(model.EINVALID, "文件“%s”超过 %d MB 的上限，不像是申报表，未导入", name, MaxImportSize>>20)
 	}
@@ -181,4 +172,12 @@ func kindNote(name string, kind fileKind) string {
 		return fmt.Sprintf("文件名是 %s，内容却是 Word 文档，已按文档读取", ext)
 	}
 	return ""
+}
+
+// extOf is the extension of file name name (.xls when it has none).
+func extOf(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i:]
+	}
+	return ".xls"
 }

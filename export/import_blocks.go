@@ -32,12 +32,15 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	if t := g.template(); t != nil && t.YearInBasic() {
 		yearLabels = append(yearLabels, recognize.Norm(t.YearLabel()), recognize.Norm(t.YearLabel())+":")
 	}
+	labelled := "" // the year of a 年度 row: it wins over a year in a title or page header
 	for r := 0; r < first; r++ {
 		for c, v := range g.cells[r] {
-			if f.Year == "" && slices.Contains(yearLabels, recognize.Norm(v)) {
+			if slices.Contains(yearLabels, recognize.Norm(v)) {
 				if vc, val := nextValue(g, r, c); vc >= 0 {
 					if m := yearCellRe.FindStringSubmatch(val); m != nil {
-						f.Year = foldDigits(m[1])
+						if labelled == "" {
+							labelled = foldDigits(m[1])
+						}
 						g.use(r, c)
 						g.use(r, vc)
 					}
@@ -62,6 +65,9 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 				g.record(rep, basicLoc(model.FieldDept), r, c)
 			}
 		}
+	}
+	if labelled != "" {
+		f.Year = labelled
 	}
 	if f.Year == "" {
 		rep.problem("", "没有找到年度（如“（2020年度）”），请在程序中填写年度")

@@ -62,7 +62,7 @@ func TestEditedWorkbookKeepsLinksByMeaning(t *testing.T) {
 	_ = xf.SetCellStr(SheetName, at[1], "目标2："+f.Goals[0].Text)
 	var out bytes.Buffer
 	_ = xf.Write(&out)
-	g, rep, err := ImportBytes("改过的.xlsx", out.Bytes())
+	g, rep, err := ImportBytes("改过的.xlsx", out.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func TestImportDOCXOurLayout(t *testing.T) {
 			t.Fatalf("the document has no %s", s)
 		}
 	}
-	f, rep, err := ImportBytes("sample.docx", doc)
+	f, rep, err := ImportBytes("sample.docx", doc, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestImportDOCXLibreOffice(t *testing.T) {
 		if !bytes.Contains(testfiles.DocumentXML(t, data), []byte(`w:vMerge w:val="continue"`)) {
 			t.Errorf("%s: no vertical merge in LibreOffice's document", name)
 		}
-		f, rep, err := ImportBytes(name, data)
+		f, rep, err := ImportBytes(name, data, ImportOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -186,7 +186,7 @@ func clerkDOCX() []byte {
 // tables and the signature line after the last are not read as rows of
 // the table above (the signature line gives 填报人 and 联系电话).
 func TestImportDOCXClerk(t *testing.T) {
-	f, rep, err := ImportBytes("去年.docx", clerkDOCX())
+	f, rep, err := ImportBytes("去年.docx", clerkDOCX(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +364,7 @@ func TestImportDOCXHostile(t *testing.T) {
 		seen++
 		var f *model.Form
 		var rep *ImportReport
-		peak := peakHeap(func() { f, rep, err = ImportBytes(h.Name, h.Data) }) >> 20
+		peak := peakHeap(func() { f, rep, err = ImportBytes(h.Name, h.Data, ImportOptions{}) }) >> 20
 		switch {
 		case err == nil || f != nil || rep != nil:
 			t.Errorf("%s: not refused", h.Name)
@@ -420,11 +420,11 @@ func TestImportDOCXByContent(t *testing.T) {
 	if err := WriteXLSX(&b, model.Sample()); err != nil {
 		t.Fatal(err)
 	}
-	_, rep, err := ImportBytes("去年.docx", b.Bytes())
+	_, rep, err := ImportBytes("去年.docx", b.Bytes(), ImportOptions{})
 	if err != nil || !strings.Contains(rep.String(), "文件名是 .docx，内容却是 Excel 表格，已按表格读取") {
 		t.Errorf("xlsx named .docx: %v\n%s", err, rep)
 	}
-	_, rep, err = ImportBytes("去年.xlsx", clerkDOCX())
+	_, rep, err = ImportBytes("去年.xlsx", clerkDOCX(), ImportOptions{})
 	if err != nil || !strings.Contains(rep.String(), "文件名是 .xlsx，内容却是 Word 文档，已按文档读取") {
 		t.Errorf("docx named .xlsx: %v\n%s", err, rep)
 	}
@@ -441,7 +441,7 @@ func FuzzImportDOCX(f *testing.F) {
 	f.Add(clerkDOCX())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, in := range [][]byte{data, testfiles.DOCXRaw(data)} {
-			form, rep, err := ImportBytes("fuzz.docx", in)
+			form, rep, err := ImportBytes("fuzz.docx", in, ImportOptions{})
 			// an error no one classified (model.EINTERNAL) is a bug of ours
 			if model.ErrorCode(err) == model.EINTERNAL {
 				t.Fatal(err)

@@ -172,7 +172,7 @@ func TestImportFormulasWithoutValues(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f, rep, err := ImportBytes("f.xlsx", formulaWorkbook(t, c.edit))
+			f, rep, err := ImportBytes("f.xlsx", formulaWorkbook(t, c.edit), ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -242,7 +242,7 @@ func TestImportFormulasFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rep, err := ImportBytes("formulas.xlsx", data)
+	_, rep, err := ImportBytes("formulas.xlsx", data, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestImportBrokenSheetXML(t *testing.T) {
 		{"lying.xlsx", lying, "内容不完整"},
 		{"entity.xlsx", entity, "含有不安全的实体定义"},
 	} {
-		f, _, err := ImportBytes(c.name, c.data)
+		f, _, err := ImportBytes(c.name, c.data, ImportOptions{})
 		if err == nil || f != nil {
 			t.Fatalf("%s imported", c.name)
 		}

@@ -58,14 +58,14 @@ func visibleXLSX(t testing.TB) []byte {
 // unplaced.
 func checkPDFImport(t *testing.T, name string, data []byte) *ImportReport {
 	t.Helper()
-	f, rep, err := ImportBytes(name, data)
+	f, rep, err := ImportBytes(name, data, ImportOptions{})
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	if got := model.ComputeTotals(f).Total.String(); got != "7898.5676" {
 		t.Errorf("%s: 合计 %s, want 7898.5676", name, got)
 	}
-	vf, vrep, err := ImportBytes("sample.xlsx", visibleXLSX(t))
+	vf, vrep, err := ImportBytes("sample.xlsx", visibleXLSX(t), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestImportPDFOtherTable(t *testing.T) {
 		{"某某局机关", "信息系统运维", "30", "30", "续建"},
 		{"某某中心", "监测设备购置", "7.25", "7.25", ""},
 	}, []float64{110, 180, 70, 90, 60}, "附：其他说明材料另行报送")
-	f, rep, err := ImportBytes("other.pdf", data)
+	f, rep, err := ImportBytes("other.pdf", data, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestImportPDFRefusals(t *testing.T) {
 		{"cut.pdf", samplePDF(t)[:40_000], "PDF"},
 		{"junk.pdf", []byte("%PDF-1.7\n" + strings.Repeat("garbage ", 1000)), "不是正常的 PDF"},
 	} {
-		_, _, err := ImportBytes(tc.Name, tc.Data)
+		_, _, err := ImportBytes(tc.Name, tc.Data, ImportOptions{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.Name) {
 			t.Errorf("%s: %v, want a message with %q", tc.Name, err, tc.want)
 			continue
@@ -277,7 +277,7 @@ func TestImportPDFHostile(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		_, _, err := ImportBytes(tc.Name, tc.Data)
+		_, _, err := ImportBytes(tc.Name, tc.Data, ImportOptions{})
 		took := time.Since(start)
 		runtime.ReadMemStats(&after)
 		alloc := (after.TotalAlloc - before.TotalAlloc) >> 20
@@ -303,7 +303,7 @@ func FuzzImportPDF(f *testing.F) {
 		f.Add(h.Data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _, err := ImportBytes("fuzz.pdf", data)
+		_, _, err := ImportBytes("fuzz.pdf", data, ImportOptions{})
 		if model.ErrorCode(err) == model.EINTERNAL {
 			t.Fatalf("panic: %v", err)
 		}

@@ -137,7 +137,7 @@ func TestPlacesNameTheCells(t *testing.T) {
 	}
 	for name, data := range map[string][]byte{"hidden data": b.Bytes(), "visible only": withoutDataSheet(t, b.Bytes())} {
 		t.Run(name, func(t *testing.T) {
-			got, rep, err := ImportBytes("sample.xlsx", data)
+			got, rep, err := ImportBytes("sample.xlsx", data, ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,7 +164,7 @@ func TestPlacesSkipBlankRows(t *testing.T) {
 	if err := WriteXLSX(&b, f); err != nil {
 		t.Fatal(err)
 	}
-	got, rep, err := ImportBytes("blank.xlsx", b.Bytes())
+	got, rep, err := ImportBytes("blank.xlsx", b.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestPlacesOtherFormats(t *testing.T) {
 		{"sample.xls", testfiles.SampleXLS, regexp.MustCompile(`^工作表“[^”]+”[A-Z]+\d+ 单元格（第\d+行）$`)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, rep, err := ImportBytes(tc.name, tc.data)
+			f, rep, err := ImportBytes(tc.name, tc.data, ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

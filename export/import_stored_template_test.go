@@ -35,7 +35,7 @@ func TestImportStoredTemplate(t *testing.T) {
 	v1.Version = 1
 	path := clerkSheet(t, bureauClerkRows)
 
-	f, rep, err := ImportFileWith(path, ImportOptions{Templates: []*model.Template{v1, bt}})
+	f, rep, err := ImportFile(path, ImportOptions{Templates: []*model.Template{v1, bt}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestImportStoredTemplate(t *testing.T) {
 	// Built-in templates only (as before): 湖北 is the nearest; the funds,
 	// the duties and the columns under the bureau's labels are not read,
 	// and the report lists them, cell by cell.
-	f0, rep0, err := ImportFile(path)
+	f0, rep0, err := ImportFile(path, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestStoredTemplateRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range map[string][]byte{"visible.xlsx": visible, "visible.docx": doc} {
-		back, rep, err := ImportBytesWith(name, data, ImportOptions{Templates: []*model.Template{bt}})
+		back, rep, err := ImportBytes(name, data, ImportOptions{Templates: []*model.Template{bt}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func TestStoredTemplateRoundTrip(t *testing.T) {
 // task table.
 func TestReportCountsByTemplateParts(t *testing.T) {
 	bt := bureauTemplate()
-	_, rep, err := ImportFileWith(clerkSheet(t, bureauClerkRows), ImportOptions{Templates: []*model.Template{bt}})
+	_, rep, err := ImportFile(clerkSheet(t, bureauClerkRows), ImportOptions{Templates: []*model.Template{bt}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestReportCountsByTemplateParts(t *testing.T) {
 	if err := WriteJSON(&js, model.Sample()); err != nil {
 		t.Fatal(err)
 	}
-	_, rep, err = ImportBytes("样表.json", js.Bytes())
+	_, rep, err = ImportBytes("样表.json", js.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func TestImportSkipsSubtotalRows(t *testing.T) {
 	if err := xf.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := ImportFile(p)
+	f, rep, err := ImportFile(p, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func storedValues(xf *excelize.File, sheet string, rows [][]string) {
 	if len(special) == 0 && !long {
 		return
 	}
-	attrs, ok := numberCells(rawSheetXML(xf, sheet))
+	attrs, ok := sheetCells(rawSheetXML(xf, sheet))
 	for r, row := range rows {
 		for c, raw := range row {
 			if raw == "" || !looksNumeric(raw) {
@@ -40,11 +40,11 @@ func storedValues(xf *excelize.File, sheet string, rows [][]string) {
 			}
 			var style int
 			if ok {
-				at, number := attrs[[2]int{r, c}]
-				if !number {
+				at := attrs[[2]int{r, c}]
+				if !at.number() {
 					continue
 				}
-				style = at
+				style = at.style
 			} else { // cells without r attributes: ask excelize
 				a, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				if typ, _ := xf.GetCellType(sheet, a); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
@@ -99,11 +99,22 @@ func specialStyles(xf *excelize.File) map[int]numClass {
 	return out
 }
 
-// numberCells reads the sheet's XML once: the style of each cell that
-// holds a number (no t attribute, or t="n"), by 0-based row and column.
-// ok is false when a cell lacks its r attribute.
-func numberCells(data []byte) (map[[2]int]int, bool) {
-	out := map[[2]int]int{}
+// xmlCell is what the sheet's XML says of a cell beyond its value: its
+// style, its type (t: "" or "n" a number, "s"/"str"/"inlineStr" text,
+// "b" a boolean, "e" an error) and whether it holds a formula.
+type xmlCell struct {
+	style   int
+	typ     string
+	formula bool
+}
+
+func (c xmlCell) number() bool { return c.typ == "" || c.typ == "n" }
+
+// sheetCells reads the sheet's XML once: every cell's style, type and
+// formula, by 0-based row and column. ok is false when a cell lacks its r
+// attribute (then the caller asks excelize cell by cell).
+func sheetCells(data []byte) (map[[2]int]xmlCell, bool) {
+	out := map[[2]int]xmlCell{}
 	for i := 0; i < len(data); {
 		j := bytes.Index(data[i:], []byte("<c"))
 		if j < 0 {
@@ -118,20 +129,25 @@ func numberCells(data []byte) (map[[2]int]int, bool) {
 			break
 		}
 		tag := data[i : i+end]
-		i += end
-		ref, typ, style := xmlAttr(tag, "r"), xmlAttr(tag, "t"), xmlAttr(tag, "s")
+		i += end + 1
+		ref := xmlAttr(tag, "r")
 		if ref == "" {
 			return nil, false
-		}
-		if typ != "" && typ != "n" {
-			continue
 		}
 		col, row, err := excelize.CellNameToCoordinates(ref)
 		if err != nil {
 			continue
 		}
-		s, _ := strconv.Atoi(style)
-		out[[2]int{row - 1, col - 1}] = s
+		c := xmlCell{typ: xmlAttr(tag, "t")}
+		c.style, _ = strconv.Atoi(xmlAttr(tag, "s"))
+		if len(tag) == 0 || tag[len(tag)-1] != '/' {
+			if k := bytes.Index(data[i:], []byte("</c>")); k >= 0 {
+				body := data[i : i+k]
+				c.formula = bytes.Contains(body, []byte("<f>")) || bytes.Contains(body, []byte("<f ")) || bytes.Contains(body, []byte("<f/"))
+				i += k
+			}
+		}
+		out[[2]int{row - 1, col - 1}] = c
 	}
 	return out, true
 }

@@ -77,7 +77,7 @@ func TestDeclarationValuesAsStored(t *testing.T) {
 
 func checkTypedValues(t *testing.T, name string, data []byte) {
 	t.Helper()
-	g, rep, err := ImportBytes(name, data)
+	g, rep, err := ImportBytes(name, data, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

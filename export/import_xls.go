@@ -125,28 +125,6 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 	return f, rep, nil
 }
 
-// dataSheet reads the form from our hidden data sheet (A1 the format
-// name, A2… the JSON in pieces).
-func (wb *xlsWorkbook) dataSheet(name string, s xlsSheet) (*model.Form, *model.Template, error) {
-	g, err := wb.grid(s)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, err := dataSheetForm(name, g.cells)
-	if err != nil {
-		return nil, nil, err
-	}
-	t, _ := dataSheetTemplate(g.cells)
-	return f, t, nil
-}
-
-func extOf(name string) string {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		return name[i:]
-	}
-	return ".xls"
-}
-
 // workbookStream returns the BIFF stream of the compound file data.
 func workbookStream(name string, data []byte) ([]byte, error) {
 	r, err := mscfb.New(bytes.NewReader(data))

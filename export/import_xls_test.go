@@ -19,7 +19,7 @@ import (
 // JIXIAO_UPDATE_XLS=1 remakes the file from today's sample with
 // LibreOffice (TestMakeSampleXLS).
 func TestImportXLSFromLibreOffice(t *testing.T) {
-	want, rep, err := ImportBytes("sample.xls", testfiles.SampleXLS)
+	want, rep, err := ImportBytes("sample.xls", testfiles.SampleXLS, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func builtXLS(narrowRest bool) []byte {
 
 func TestImportXLSBuilt(t *testing.T) {
 	for _, narrow := range []bool{false, true} {
-		f, rep, err := ImportBytes("built.et", builtXLS(narrow))
+		f, rep, err := ImportBytes("built.et", builtXLS(narrow), ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,7 +167,7 @@ func TestImportXLSHostile(t *testing.T) {
 			continue
 		}
 		n++
-		f, rep, err := ImportBytes(h.Name, h.Data)
+		f, rep, err := ImportBytes(h.Name, h.Data, ImportOptions{})
 		if err == nil || f != nil || rep != nil || model.ErrorCode(err) == model.EINTERNAL || !strings.Contains(err.Error(), h.Name) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: %v", h.Name, err)
 		}
@@ -207,7 +207,7 @@ func FuzzImportXLS(f *testing.F) {
 	f.Add(builtXLS(false))
 	f.Add(builtXLS(true))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		form, rep, err := ImportBytes("fuzz.xls", data)
+		form, rep, err := ImportBytes("fuzz.xls", data, ImportOptions{})
 		// an error no one classified (model.EINTERNAL) is a bug of ours
 		if model.ErrorCode(err) == model.EINTERNAL {
 			t.Fatal(err)

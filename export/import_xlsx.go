@@ -136,6 +136,21 @@ func readDataSheet(name string, xf *excelize.File) (*model.Form, *model.Template
 	return f, t, nil
 }
 
+// dataSheet reads the form and the template it records from our hidden
+// data sheet kept in an .xls (saved so by Excel, WPS or LibreOffice).
+func (wb *xlsWorkbook) dataSheet(name string, s xlsSheet) (*model.Form, *model.Template, error) {
+	g, err := wb.grid(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := dataSheetForm(name, g.cells)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, _ := dataSheetTemplate(g.cells)
+	return f, t, nil
+}
+
 // dataSheetForm reads the form from the cells of a hidden data sheet (of
 // an .xlsx, or of one saved as .xls): A1 the format name, B1 the layout's
 // WorkbookVersion (none before 2.0), A2… the JSON in pieces. A newer major

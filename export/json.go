@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 
 	"jixiao/model"
@@ -114,7 +113,7 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	var env envelope
 	if err := json.Unmarshal(b, &env); err != nil {
-		return nil, model.Wrap(err, model.EINVALID, "文件不是有效的申报表数据（JSON 格式有误：%s），未导入", jsonErr(err))
+		return nil, model.Wrap(err, model.EINVALID, "文件不是有效的申报表数据（JSON 格式有误：%s），未导入", model.JSONProblem(err))
 	}
 	if env.Format != FormatName {
 		if env.Format == "" {
@@ -137,7 +136,7 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 		Version int `json:"version"`
 	}
 	if err := json.Unmarshal(env.Form, &head); err != nil {
-		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", jsonErr(err))
+		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", model.JSONProblem(err))
 	}
 	if head.Version > model.SchemaVersion {
 		return nil, model.Errorf(model.EUNSUPPORTED, "此文件由更新版本的 jixiao 生成（表格第 %d 版，本程序只认识到第 %d 版），请升级 jixiao 后再导入", head.Version, model.SchemaVersion)
@@ -156,7 +155,7 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 		if errors.As(err, &uf) {
 			return nil, model.Wrap(err, model.EUNSUPPORTED, "申报表数据中有本程序不认识的内容（字段“%s”，表格第 %d 版），可能是其他版本的 jixiao 或其他程序生成的；为避免丢失这些内容，未导入。请升级 jixiao，或用生成它的程序另存后再导入", uf.Field, model.SchemaVersion)
 		}
-		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", jsonErr(err))
+		return nil, model.Wrap(err, model.EINVALID, "申报表数据有误（%s），未导入", model.JSONProblem(err))
 	}
 	f.Version = model.SchemaVersion
 	for _, u := range f.Units {
@@ -169,19 +168,4 @@ func unmarshalForm(b []byte) (*model.Form, error) {
 		}
 	}
 	return f, nil
-}
-
-func jsonErr(err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprintf("第 %d 个字节附近语法错误", se.Offset)
-	case errors.As(err, &te):
-		if te.Field != "" {
-			return fmt.Sprintf("字段 %s 的类型不对", te.Field)
-		}
-		return "数据类型不对"
-	}
-	return err.Error()
 }

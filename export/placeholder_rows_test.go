@@ -113,7 +113,7 @@ func TestSampleRowsSurviveEveryFormat(t *testing.T) {
 	}
 	got := map[string]result{}
 	for name, data := range files {
-		f, rep, err := ImportBytes(name, data)
+		f, rep, err := ImportBytes(name, data, ImportOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -203,7 +203,7 @@ func TestPlaceholderRowsEveryPart(t *testing.T) {
 	if _, err := WritePDF(&b, want); err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := ImportBytes("full.xlsx", full)
+	f, rep, err := ImportBytes("full.xlsx", full, ImportOptions{})
 	if err != nil || !strings.Contains(rep.String(), "已从隐藏数据完整读取") {
 		t.Fatalf("full.xlsx: %v\n%s", err, rep)
 	}
@@ -230,7 +230,7 @@ func TestPlaceholderRowsEveryPart(t *testing.T) {
 			"年度主要任务：保留了 3 个模板占位行（“.....”，在 第 1 个表格第 58 行第 2 格、第 1 个表格第 78 行第 1 格、第 1 个表格第 79 行第 2 格）"},
 	}
 	for name, data := range map[string][]byte{"visible.xlsx": withoutDataSheet(t, full), "sample.pdf": b.Bytes(), "sample.docx": docx} {
-		f, rep, err = ImportBytes(name, data)
+		f, rep, err = ImportBytes(name, data, ImportOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -299,7 +299,7 @@ func TestIndicatorLevelsOnlyRow(t *testing.T) {
 	if err := xf.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := ImportBytes("clerk.xlsx", b.Bytes())
+	f, rep, err := ImportBytes("clerk.xlsx", b.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func TestDeletedPlaceholderRowIsAnEdit(t *testing.T) {
 		t.Fatal(err)
 	}
 	xf.Close()
-	f, rep, err := ImportBytes("edited.xlsx", b.Bytes())
+	f, rep, err := ImportBytes("edited.xlsx", b.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func writeXLSXFile(t testing.TB, f *model.Form) string {
 func TestRoundTripXLSX(t *testing.T) {
 	for name, f := range map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "empty": model.New("2021", "空表", timeZero)} {
 		t.Run(name, func(t *testing.T) {
-			got, rep, err := ImportFile(writeXLSXFile(t, f))
+			got, rep, err := ImportFile(writeXLSXFile(t, f), ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +150,7 @@ func TestImportVisibleSheetOnly(t *testing.T) {
 				t.Fatal(err)
 			}
 			xf.Close()
-			got, rep, err := ImportFile(p)
+			got, rep, err := ImportFile(p, ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

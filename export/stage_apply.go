@@ -202,6 +202,10 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k colKey, head string,
 		if (sc.State == model.ScoreBadActual && k == ckActual || sc.State == model.ScoreNoWeight && k == ckWeight) && v.text != "" {
 			im.problem("%s %s %s：%s（已按原文保留，请改正）", addr, place, head, sc.Message)
 		}
+		if k == ckActual && sc.FromFormula && v.text != "" {
+			im.rep.Hints = append(im.rep.Hints, fmt.Sprintf("%s %s %s由计算数据得出（%s），表中改为“%s”：程序仍按计算数据计分；要改用填写的值，请在程序中写明原因",
+				addr, place, head, sc.Formula.Display(), shorten(v.text, 20)))
+		}
 	}
 	if k == ckToDate || k == ckForecastVal || k == ckActual {
 		im.barePercent(v, addr, place, head, target)

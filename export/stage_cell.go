@@ -21,6 +21,10 @@ type stageGrid struct {
 	top map[[2]int][2]int
 	// fmts caches the number format class of each style id.
 	fmts map[int]numClass
+	// attrs are the cells' styles, types and formulas from the sheet's
+	// XML (sheetCells); nil when its cells lack r attributes, then each
+	// cell is asked of excelize.
+	attrs map[[2]int]xmlCell
 }
 
 func loadStageGrid(xf *excelize.File, sheet string) (*stageGrid, error) {
@@ -37,6 +41,9 @@ func loadStageGrid(xf *excelize.File, sheet string) (*stageGrid, error) {
 		}
 	}
 	g := &stageGrid{xf: xf, sheet: sheet, cells: rows, top: map[[2]int][2]int{}, fmts: map[int]numClass{}}
+	if attrs, ok := sheetCells(rawSheetXML(xf, sheet)); ok {
+		g.attrs = attrs
+	}
 	merges, err := mergedRanges(xf, sheet)
 	if err != nil {
 		return nil, err
@@ -104,20 +111,35 @@ const (
 	numDate             // a date or time: the value is a day count
 )
 
-// class returns the number format class of the cell's style.
-func (g *stageGrid) class(r, c int) numClass {
-	return cellClass(g.xf, g.sheet, g.name(r, c), g.fmts)
+// cell is what the sheet's XML says of cell (r, c).
+func (g *stageGrid) cell(r, c int) xmlCell {
+	if g.attrs != nil {
+		return g.attrs[[2]int{r, c}]
+	}
+	a := g.name(r, c)
+	x := xmlCell{}
+	x.style, _ = g.xf.GetCellStyle(g.sheet, a)
+	f, _ := g.xf.GetCellFormula(g.sheet, a)
+	x.formula = f != ""
+	switch typ, _ := g.xf.GetCellType(g.sheet, a); typ {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+	case excelize.CellTypeBool:
+		x.typ = "b"
+	case excelize.CellTypeError:
+		x.typ = "e"
+	default:
+		x.typ = "s"
+	}
+	return x
 }
 
-// cellClass is the number format class of cell a of sheet; cache holds
-// the class of each style id seen.
-func cellClass(xf *excelize.File, sheet, a string, cache map[int]numClass) numClass {
-	id, err := xf.GetCellStyle(sheet, a)
-	if err != nil || id == 0 {
-		return numPlain
-	}
-	return styleClass(xf, id, cache)
+// class returns the number format class of the cell's style.
+func (g *stageGrid) class(r, c int) numClass {
+	return styleClass(g.xf, g.cell(r, c).style, g.fmts)
 }
+
+// hasFormula reports whether cell (r, c) holds a formula.
+func (g *stageGrid) hasFormula(r, c int) bool { return g.cell(r, c).formula }
 
 // styleClass is the number format class of style id.
 func styleClass(xf *excelize.File, id int, cache map[int]numClass) numClass {
@@ -203,20 +225,19 @@ type cellValue struct {
 func (g *stageGrid) value(r, c int, amount, textCol bool) cellValue {
 	raw := g.own(r, c)
 	addr := g.name(r, c)
-	typ, _ := g.xf.GetCellType(g.sheet, addr)
+	x := g.cell(r, c)
 	if raw == "" {
-		if f, _ := g.xf.GetCellFormula(g.sheet, addr); f != "" {
+		if x.formula {
 			return cellValue{bad: "单元格是公式，但文件中没有它的计算结果；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数值"}
 		}
 		return cellValue{}
 	}
-	switch typ {
-	case excelize.CellTypeError:
+	switch {
+	case x.typ == "e":
 		return cellValue{bad: "单元格显示错误值“" + raw + "”，请改为要填写的数值"}
-	case excelize.CellTypeBool:
+	case x.typ == "b":
 		return cellValue{text: map[bool]string{true: "TRUE", false: "FALSE"}[raw == "1" || strings.EqualFold(raw, "true")]}
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-	default: // text
+	case !x.number(): // text
 		return cellValue{text: cleanCellText(raw)}
 	}
 	fl, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)

@@ -15,10 +15,9 @@ import (
 
 // normHead is a header text as compared: blanks removed, full-width
 // punctuation folded, every dash (–, —, －, ~, ～, 至) a "-".
-func normHead(s string) string {
-	s = recognize.Norm(s)
-	return strings.NewReplacer("–", "-", "—", "-", "－", "-", "−", "-", "~", "-", "～", "-", "至", "-").Replace(s)
-}
+func normHead(s string) string { return dashes.Replace(recognize.Norm(s)) }
+
+var dashes = strings.NewReplacer("–", "-", "—", "-", "－", "-", "−", "-", "~", "-", "～", "-", "至", "-")
 
 // headVocab maps the normalized header texts of a table of the stage to
 // their columns: the headers this program writes, those of format 1 and a
@@ -112,18 +111,18 @@ func headerRow(g *stageGrid, r int, vocab [2]map[string]colKey) (*sheetTable, bo
 	if r >= len(g.cells) {
 		return nil, false
 	}
-	var found [2]map[colKey][]int
+	found := [2]map[colKey][]int{{}, {}}
 	var extra [2][]int
-	for kind := tableTasks; kind <= tableIndicators; kind++ {
-		found[kind] = map[colKey][]int{}
-		for c := range g.cells[r] {
-			if g.covered(r, c) {
-				continue
-			}
-			h := normHead(g.own(r, c))
-			if h == "" {
-				continue
-			}
+	for c, raw := range g.cells[r] {
+		// headers are short: a long text (a row of data, a note) is none
+		if raw == "" || len(raw) > 120 || g.covered(r, c) {
+			continue
+		}
+		h := normHead(raw)
+		if h == "" {
+			continue
+		}
+		for kind := tableTasks; kind <= tableIndicators; kind++ {
 			if k, ok := vocab[kind][h]; ok {
 				found[kind][k] = append(found[kind][k], c)
 			} else {

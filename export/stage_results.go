@@ -82,8 +82,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c stageCol, place, want str
 	col := t.cols[c.key]
 	g := t.g
 	raw := g.own(r, col)
-	formula, _ := g.xf.GetCellFormula(g.sheet, g.name(r, col))
-	if formula == "" {
+	if !g.hasFormula(r, col) {
 		if raw != "" {
 			im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是自动计算的，表中改成了“%s”，未导入（程序重新计算）", g.addr(r, col), place, c.head, shorten(cleanCellText(raw), 30)))
 		}
@@ -181,7 +180,7 @@ func (im *stageImport) footResults(t *sheetTable, r int) {
 			c.head = h
 		}
 		col := t.cols[c.key]
-		if fm, _ := t.g.xf.GetCellFormula(t.g.sheet, t.g.name(r, col)); fm == "" {
+		if !t.g.hasFormula(r, col) {
 			continue // a total without its formula (format 1) is not compared
 		}
 		im.compare(t, r, c, place, w, kinds[c.key])

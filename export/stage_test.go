@@ -343,7 +343,7 @@ func TestJSONCarriesStages(t *testing.T) {
 	if err := WriteJSON(&buf, f); err != nil {
 		t.Fatal(err)
 	}
-	g, _, err := ImportBytes("x.json", buf.Bytes())
+	g, _, err := ImportBytes("x.json", buf.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,5 +355,28 @@ func TestJSONCarriesStages(t *testing.T) {
 	}
 	if g.Stage != model.StageEval || len(g.Adjustments) != 1 || model.Evaluate(g).Total.StringFixed(2) != model.Evaluate(f).Total.StringFixed(2) {
 		t.Errorf("stage %v adjustments %d", g.Stage, len(g.Adjustments))
+	}
+}
+
+// TestStageFormulaIndicatorTyped: a rate indicator computed from its
+// inputs, typed over in the sheet, is taken as typed, and the report says
+// that the program keeps scoring the computed value until a reason is given.
+func TestStageFormulaIndicatorTyped(t *testing.T) {
+	base := stageBase(t, model.StageEval)
+	full := model.SampleEval(stageNow)
+	i := indexByName(base, "预算执行率")
+	base.Indicators[i].Inputs = full.Indicators[i].Inputs
+	xf := exportStage(t, base, model.StageEval)
+	a := cellOf(t, xf, IndicatorSheetName, keyOfInd(base.Indicators[i]), "实际完成值")
+	if v, _ := xf.GetCellValue(IndicatorSheetName, a, excelize.Options{RawCellValue: true}); v != "0.992" {
+		t.Errorf("prefilled %q, want the computed 99.20%% as 0.992", v)
+	}
+	typeNumber(t, xf, IndicatorSheetName, a, 0.95)
+	g, rep, err := ImportStageValues("x.xlsx", workbookBytes(t, xf), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Indicators[i].Eval.Actual; got != "95%" || !strings.Contains(rep.String(), "预算执行率 实际完成值由计算数据得出（99.20%），表中改为“95%”：程序仍按计算数据计分") {
+		t.Errorf("actual %q\n%s", got, rep)
 	}
 }

@@ -78,7 +78,7 @@ func TestIndicatorColumnsInTemplateOrder(t *testing.T) {
 			if got := indicatorHeader(t, xb.Bytes()); strings.Join(got, "|") != strings.Join(c.want, "|") {
 				t.Errorf("xlsx header\n got %v\nwant %v", got, c.want)
 			}
-			back, rep, err := ImportBytes("visible.xlsx", withoutDataSheet(t, xb.Bytes()))
+			back, rep, err := ImportBytes("visible.xlsx", withoutDataSheet(t, xb.Bytes()), ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

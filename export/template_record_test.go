@@ -42,7 +42,7 @@ func TestWorkbookCarriesItsTemplate(t *testing.T) {
 		}
 		t.Fatal("no weight of 30 in the first indicator row")
 	})
-	g, rep, err := ImportBytesWith("单位.xlsx", edited, ImportOptions{}) // the built-in templates only
+	g, rep, err := ImportBytes("单位.xlsx", edited, ImportOptions{}) // the built-in templates only
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestWorkbookCarriesItsTemplate(t *testing.T) {
 		v, _ := xf.GetCellValue(DataSheetName, "C2")
 		xf.SetCellStr(DataSheetName, "C2", strings.Replace(v, "考核权重", "考核分值", 1))
 	})
-	_, rep, err = ImportBytesWith("单位.xlsx", tampered, ImportOptions{})
+	_, rep, err = ImportBytes("单位.xlsx", tampered, ImportOptions{})
 	if err != nil || rep.FileTemplate != nil {
 		t.Errorf("tampered record used: %v %v", rep.FileTemplate, err)
 	}
@@ -66,7 +66,7 @@ func TestWorkbookCarriesItsTemplate(t *testing.T) {
 	if err := WriteJSONTemplate(&b, f, tp); err != nil {
 		t.Fatal(err)
 	}
-	_, rep, err = ImportBytesWith("单位.json", b.Bytes(), ImportOptions{})
+	_, rep, err = ImportBytes("单位.json", b.Bytes(), ImportOptions{})
 	if err != nil || rep.FileTemplate == nil || model.TemplateHash(rep.FileTemplate) != model.TemplateHash(tp) {
 		t.Errorf("JSON: %v %v", rep.FileTemplate, err)
 	}
@@ -106,7 +106,7 @@ func TestClerkSheetOfADocsTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := ImportBytesWith("某县.xlsx", data, ImportOptions{Templates: []*model.Template{tp}})
+	f, rep, err := ImportBytes("某县.xlsx", data, ImportOptions{Templates: []*model.Template{tp}})
 	if err != nil {
 		t.Fatal(err)
 	}

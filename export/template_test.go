@@ -118,7 +118,7 @@ func hubeiClerkWorkbook(t testing.TB, projectSpend float64) string {
 }
 
 func TestImportHubeiClerkWorkbook(t *testing.T) {
-	f, rep, err := ImportFile(hubeiClerkWorkbook(t, 243.96))
+	f, rep, err := ImportFile(hubeiClerkWorkbook(t, 243.96), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestImportHubeiClerkWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, data := range map[string][]byte{"with hidden data": xb.Bytes(), "visible sheet only": withoutDataSheet(t, xb.Bytes())} {
-		back, brep, err := ImportBytes("back.xlsx", data)
+		back, brep, err := ImportBytes("back.xlsx", data, ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,7 +229,7 @@ func TestImportHubeiClerkWorkbook(t *testing.T) {
 }
 
 func TestImportHubeiMistyped(t *testing.T) {
-	f, _, err := ImportFile(hubeiClerkWorkbook(t, 234.96))
+	f, _, err := ImportFile(hubeiClerkWorkbook(t, 234.96), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func TestTemplatesRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			for name, data := range map[string][]byte{"xlsx": xb.Bytes(), "visible": withoutDataSheet(t, xb.Bytes())} {
-				back, rep, err := ImportBytes(name+".xlsx", data)
+				back, rep, err := ImportBytes(name+".xlsx", data, ImportOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -53,7 +53,7 @@ func TestFundsYearsExport(t *testing.T) {
 		t.Errorf("项目支出 上年金额 cell %q", got)
 	}
 
-	back, rep, err := ImportBytes("visible.xlsx", withoutDataSheet(t, xb.Bytes()))
+	back, rep, err := ImportBytes("visible.xlsx", withoutDataSheet(t, xb.Bytes()), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestFundsYearsExport(t *testing.T) {
 			t.Errorf("read %q, want %s", c.got.Raw(), c.want)
 		}
 	}
-	full, _, err := ImportBytes("full.xlsx", xb.Bytes())
+	full, _, err := ImportBytes("full.xlsx", xb.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestFundsYearsClerkHeaders(t *testing.T) {
 	if err := xf.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := ImportFile(p)
+	f, rep, err := ImportFile(p, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

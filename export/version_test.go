@@ -286,12 +286,12 @@ func TestWorkbookVersionSurvivesXLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	convertWithLibreOffice(t, dir, "xls", cur, newer)
-	f, rep, err := ImportFile(filepath.Join(dir, "cur.xls"))
+	f, rep, err := ImportFile(filepath.Join(dir, "cur.xls"), ImportOptions{})
 	if err != nil || !strings.Contains(rep.String(), "隐藏数据完整读取") {
 		t.Fatalf("2.0 as .xls: %v %v", err, rep)
 	}
 	sameContent(t, "2.0 as .xls", f, model.Sample())
-	_, _, err = ImportFile(filepath.Join(dir, "newer.xls"))
+	_, _, err = ImportFile(filepath.Join(dir, "newer.xls"), ImportOptions{})
 	if model.ErrorCode(err) != model.EUNSUPPORTED || !strings.Contains(err.Error(), "第 3.0 版") {
 		t.Errorf("3.0 as .xls: %v", err)
 	}

@@ -161,7 +161,7 @@ func TestPrintedPages(t *testing.T) {
 				if visibleOnly {
 					data = withoutDataSheet(t, data)
 				}
-				got, rep, err := ImportBytes("x.xlsx", data)
+				got, rep, err := ImportBytes("x.xlsx", data, ImportOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -290,7 +290,7 @@ func TestLongTextRoundTrip(t *testing.T) {
 	if err := WriteXLSX(&buf, f); err != nil {
 		t.Fatal(err)
 	}
-	got, rep, err := ImportBytes("x.xlsx", buf.Bytes())
+	got, rep, err := ImportBytes("x.xlsx", buf.Bytes(), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package model
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -60,20 +59,6 @@ func ParseTemplate(b []byte) (*Template, error) {
 		return nil, err
 	}
 	return t, nil
-}
-
-func jsonMsg(err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprintf("第 %d 个字节附近语法错误", se.Offset)
-	case errors.As(err, &te):
-		return fmt.Sprintf("“%s”的值类型不对", te.Field)
-	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		return "有本程序不认识的项 " + strings.TrimPrefix(err.Error(), "json: unknown field ")
-	}
-	return short(err.Error())
 }
 
 func short(s string) string {

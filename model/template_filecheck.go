@@ -56,7 +56,7 @@ func checkTemplateFile(b []byte, forImport bool) (*Template, []TemplateProblem) 
 		if errors.As(err, &se) {
 			return nil, []TemplateProblem{{Line: lineAt(b, se.Offset), Message: "JSON 格式有误：" + jsonSyntax(se)}}
 		}
-		return whole("JSON 格式有误（%s）", jsonMsg(err))
+		return whole("JSON 格式有误（%s）", JSONProblem(err))
 	}
 	switch {
 	case env.Format == "":

@@ -5,8 +5,15 @@
 #   scripts/setup.sh build     C headers for Fyne (cgo): run.sh calls this
 #   scripts/setup.sh test      build + poppler-utils (PDF checks) and
 #                              libreoffice-calc (the xlsx as LibreOffice prints it): test.sh
-#   scripts/setup.sh package   build + mingw-w64 cross compiler: package.sh
-#   scripts/setup.sh smoke     package + wine and Xvfb (Windows smoke test)
+#   scripts/setup.sh package   build + mingw-w64 cross compiler, dpkg-dev
+#                              (dpkg-shlibdeps), nsis (makensis), imagemagick
+#                              (icon sizes): package.sh
+#   scripts/setup.sh arm64     the arm64 cross compiler and the arm64 (multiarch)
+#                              C headers and libraries for Fyne: package.sh arm64;
+#                              adds the arm64 architecture to dpkg first
+#   scripts/setup.sh pkgtest   package + arm64 + window + qemu-user-static,
+#                              wine, lintian: package-test.sh
+#   scripts/setup.sh smoke     package + wine and Xvfb (smoke-windows.sh)
 #   scripts/setup.sh window    build + Xvfb, openbox, xdotool, xclip, ImageMagick,
 #                              fcitx5 pinyin, dbus-x11: the scripts that drive
 #                              the real window (scripts/xsession.sh); test.sh
@@ -23,9 +30,16 @@
 # minbase + gcc) by building ./cmd/jixiao with cgo: see docs/packaging.md.
 JIXIAO_PKGS_BUILD="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
 JIXIAO_PKGS_TEST="poppler-utils time strace libreoffice-calc dbus"
-JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file"
-JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
+JIXIAO_PKGS_PACKAGE="gcc-mingw-w64-x86-64 xz-utils file dpkg-dev nsis imagemagick"
+# The arm64 build (docs/packaging.md): Debian's cross compiler and the build
+# set's -dev packages of the arm64 architecture (multiarch), plus Mesa's
+# software renderer for arm64 (the window under qemu-user-static).
+JIXIAO_PKGS_ARM64="gcc-aarch64-linux-gnu libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64 libwayland-dev:arm64 libxkbcommon-dev:arm64 libgl1-mesa-dri:arm64"
 JIXIAO_PKGS_WINDOW="xvfb xauth openbox xdotool xclip x11-utils imagemagick fcitx5 fcitx5-chinese-addons dbus-x11"
+# scripts/package-test.sh (with the window set): each package installed,
+# started (arm64 under qemu, Windows under wine) and removed.
+JIXIAO_PKGS_PKGTEST="qemu-user-static wine wine64 lintian libgl1-mesa-dri"
+JIXIAO_PKGS_SMOKE="wine wine64 xvfb xauth imagemagick"
 
 jixiao_log() { printf '[jixiao] %s\n' "$*" >&2; }
 
@@ -79,6 +93,17 @@ jixiao_apt() {
 		fi
 		sudo="sudo"
 	fi
+	# A package named PKG:ARCH of a foreign architecture (the arm64 -dev
+	# packages) needs that architecture in dpkg before apt-get update.
+	local p arch
+	for p in $missing; do
+		case "$p" in *:*) ;; *) continue ;; esac
+		arch="${p##*:}"
+		[ "$arch" = "$(dpkg --print-architecture)" ] && continue
+		dpkg --print-foreign-architectures | grep -qx "$arch" && continue
+		jixiao_log "dpkg --add-architecture $arch"
+		$sudo dpkg --add-architecture "$arch" || return 1
+	done
 	jixiao_log "installing: $missing"
 	# Wait for another apt/dpkg run to finish instead of failing at once.
 	local opts=(-o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
@@ -97,7 +122,8 @@ jixiao_apt() {
 	fi
 }
 
-# jixiao_setup WHAT installs what WHAT (build|test|package|smoke|window) needs.
+# jixiao_setup WHAT installs what WHAT (build|test|window|package|arm64|pkgtest|
+# smoke) needs.
 jixiao_setup() {
 	local pkgs
 	case "${1:-build}" in
@@ -105,9 +131,11 @@ jixiao_setup() {
 	test) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_TEST $JIXIAO_PKGS_WINDOW" ;;
 	window) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_WINDOW" ;;
 	package) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE" ;;
+	arm64) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_ARM64" ;;
+	pkgtest) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_ARM64 $JIXIAO_PKGS_WINDOW $JIXIAO_PKGS_PKGTEST" ;;
 	smoke) pkgs="$JIXIAO_PKGS_BUILD $JIXIAO_PKGS_PACKAGE $JIXIAO_PKGS_SMOKE" ;;
 	*)
-		jixiao_log "usage: scripts/setup.sh build|test|package|smoke|window"
+		jixiao_log "usage: scripts/setup.sh build|test|window|package|arm64|pkgtest|smoke"
 		return 2
 		;;
 	esac

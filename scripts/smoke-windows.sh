@@ -2,7 +2,9 @@
 # scripts/smoke-windows.sh — start the Windows build under wine in a virtual
 # X display: `jixiao version` must print its version, and the window must
 # open, stay up and draw (a screenshot with more than a few colours).
-# scripts/test.sh runs it (step "window").
+# A quick check of the working tree's Windows build without packaging;
+# scripts/test.sh runs scripts/package-test.sh instead, which starts the
+# packaged .exe under wine (one Windows cross-build in CI, not two).
 #
 #   scripts/smoke-windows.sh [--exe FILE] [SCREENSHOT]
 #

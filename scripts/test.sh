@@ -32,12 +32,16 @@
 #   4a. window: the scripts that drive the real window (WINDOW_SCRIPTS
 #      below), each in its own X session (Xvfb on a free display, openbox;
 #      scripts/xsession.sh): scripts/ime-test.sh (typing Chinese through
-#      fcitx5 pinyin), scripts/smoke-windows.sh (the Windows build,
-#      cross-compiled, under wine: version, window, screenshot) and
-#      scripts/screens-test.sh (every control of the toolbar, each tab's
-#      top row and the 草稿 screen inside an 800×600, 1024×768 and
-#      1366×768 screen, in each stage). A script that cannot start what it
-#      needs fails.
+#      fcitx5 pinyin), scripts/screens-test.sh (every control of the
+#      toolbar, each tab's top row and the 草稿 screen inside an 800×600,
+#      1024×768 and 1366×768 screen, in each stage) and
+#      scripts/package-test.sh (scripts/package.sh builds every release
+#      package — Linux amd64 and arm64 tarballs and .debs, the Windows .exe
+#      and installer — then each is installed into a scratch place, started,
+#      photographed and removed: the arm64 one under qemu-user-static, the
+#      Windows one under wine, which also covers what scripts/smoke-windows.sh
+#      checks; docs/packaging.md). A script that cannot start what it needs
+#      fails.
 #   5. each fuzz target (found with go test -list '^Fuzz') for
 #      JIXIAO_FUZZTIME (default 5s) each; a run whose only failure is Go
 #      1.26's fuzz-deadline race (go.dev/issue/75804) is repeated once
@@ -165,7 +169,7 @@ fi
 # The scripts that drive the real window, run one after the other (each
 # starts and stops its own X session with scripts/xsession.sh). A new one
 # (screen sizes, packages) is added here.
-WINDOW_SCRIPTS=(scripts/ime-test.sh scripts/smoke-windows.sh scripts/screens-test.sh)
+WINDOW_SCRIPTS=(scripts/ime-test.sh scripts/screens-test.sh scripts/package-test.sh)
 if [ "${JIXIAO_WINDOW:-1}" = 0 ] && [ -z "${CI:-}" ]; then
 	step "window scripts: left out (JIXIAO_WINDOW=0)"
 else

@@ -53,7 +53,7 @@ func (ws *Workspace) ImportDialog() {
 // draft is created and opened only when the clerk confirms 创建草稿.
 func (ws *Workspace) ImportPath(path string) {
 	defer ws.guard("导入")
-	f, rep, err := export.ImportFileWith(path, ws.importOptions())
+	f, rep, err := export.ImportFile(path, ws.importOptions())
 	if err != nil {
 		ws.failed("无法导入“"+filepath.Base(path)+"”", err)
 		return

@@ -140,3 +140,41 @@ func TestImportAdoptsTheFilesTemplate(t *testing.T) {
 		t.Errorf("editor's template %q, %d errors", ws.e.Template().ID, ws.e.ErrorCount())
 	}
 }
+
+// 合并导入 of a unit's file of the previous version of the draft's 表样:
+// the file is moved to the draft's version first (its values keep their
+// meaning) and its line in the list says so.
+func TestMergeMovesAnOlderVersionsFile(t *testing.T) {
+	v1 := testfiles.BureauTemplate(1)
+	v1.IndicatorColumns = append(v1.IndicatorColumns, model.Column{Key: model.IndColValueType, Label: "指标性质"})
+	v2 := v1.Clone()
+	v2.Version = 2
+	v2.IndicatorColumns[len(v2.IndicatorColumns)-1] = model.Column{Key: model.IndColNature, Label: "指标性质"}
+	into := model.TemplateExample(v2)
+	ws, st, _ := newTestWorkspace(t, into)
+	for _, tp := range []*model.Template{v1, v2} {
+		if err := st.PutTemplate(tp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored, _, _ := st.Templates()
+	ws.e.SetTemplates(stored)
+	var b bytes.Buffer
+	if err := export.WriteXLSXTemplate(&b, model.TemplateExample(v1), v1); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "单位.xlsx")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws.MergeDialog([]string{p})
+	m := ws.merge
+	if len(m.files) != 1 || m.files[0].moved == nil || m.files[0].form.Template != v2.Ref() {
+		t.Fatalf("file %+v", m.files)
+	}
+	for i, in := range m.files[0].form.Indicators {
+		if in.Nature != "" || !strings.Contains(in.Note, "指标值类型：定") {
+			t.Errorf("row %d: 指标性质 %q 备注 %q", i+1, in.Nature, in.Note)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func clerkXLSX(t *testing.T) string {
 func TestImportReportBeforeCreate(t *testing.T) {
 	ws, st, _ := newTestWorkspace(t, model.Sample())
 	path := clerkXLSX(t)
-	_, rep, err := export.ImportFile(path)
+	_, rep, err := export.ImportFile(path, export.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,9 @@ type mergeFile struct {
 	form *model.Form
 	rep  *export.ImportReport
 	err  error
+	// moved is the list of the move of a file of another version of the
+	// draft's 表样 to the draft's version (model.ToVersionOf), nil if none
+	moved *model.Migration
 }
 
 // mergeDialog is 合并导入 (汇总) into the open draft: a list of files
@@ -135,8 +138,14 @@ func (m *mergeDialog) add(path string) {
 			return
 		}
 	}
-	f, rep, err := export.ImportFileWith(path, m.ws.importOptions())
-	m.files = append(m.files, &mergeFile{path: path, form: f, rep: rep, err: err})
+	f, rep, err := export.ImportFile(path, m.ws.importOptions())
+	mf := &mergeFile{path: path, form: f, rep: rep, err: err}
+	if err == nil && f != nil {
+		// another version of the draft's 表样: moved to the draft's version
+		// first, by the meaning of its columns
+		mf.form, mf.moved = model.ToVersionOf(f, m.ws.e.form, rep.FileTemplate, m.ws.e.templates)
+	}
+	m.files = append(m.files, mf)
 	m.replan()
 }
 
@@ -172,6 +181,9 @@ func (m *mergeDialog) replan() {
 			t := model.ComputeTotals(f.form)
 			text = fmt.Sprintf("%s：%s %s年度，%d个单位，任务%d项，合计 %s 万元", filepath.Base(f.path),
 				f.form.Dept, f.form.Year, len(f.form.Units), f.form.TaskCount(), model.FormatMoney(t.Total, true))
+			if mg := f.moved; mg != nil {
+				text += fmt.Sprintf("；按表样第%d版填写，已先按各栏的含义迁移到草稿的第%d版（%s）", mg.From.Version, mg.To.Version, strings.Join(mg.Data, "；"))
+			}
 			if n := len(f.rep.Problems); n > 0 {
 				text += fmt.Sprintf("；%d个单元格有问题（原文保留）：", n)
 				for k, p := range f.rep.Problems {

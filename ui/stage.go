@@ -246,3 +246,38 @@ func unitHeading(name string, u int) fyne.CanvasObject {
 	l.Importance = widget.LowImportance
 	return l
 }
+
+// stageAt is where a row of the 运行监控 or 年度自评 page is: the task
+// (unit u, row r) or indicator (row r) it shows, and its box on the page.
+type stageAt struct {
+	part model.Part
+	u, r int
+	box  *fyne.Container
+}
+
+func (a *stageAt) place() (model.Location, fyne.CanvasObject) {
+	return model.Location{Part: a.part, Unit: a.u, Row: a.r}, a.box
+}
+
+// stageRow is a row of the 运行监控 or 年度自评 page: where it is and its
+// entry for a field.
+type stageRow interface {
+	place() (model.Location, fyne.CanvasObject)
+	entry(model.Field) fyne.CanvasObject
+}
+
+// focusStageRow puts the focus on loc's field in rows (a stage page's task
+// or indicator rows): the row that shows loc's task or indicator is
+// scrolled into view in sc, and its entry for loc.Field is focused. It
+// reports false when no row shows loc.
+func focusStageRow[R stageRow](e *Editor, sc *container.Scroll, loc model.Location, rows []R) bool {
+	for _, r := range rows {
+		at, box := r.place()
+		// an indicator is named by its row alone (a finding may carry any unit)
+		if at.Part == loc.Part && at.Row == loc.Row && (at.Part != model.PartTasks || at.Unit == loc.Unit) {
+			sc.ScrollToOffset(fyne.NewPos(0, box.Position().Y))
+			return e.focusObject(r.entry(loc.Field))
+		}
+	}
+	return false
+}

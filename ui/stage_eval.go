@@ -28,14 +28,13 @@ type evalPage struct {
 }
 
 type evalTaskRow struct {
-	u, r            int
+	stageAt
 	initial, rate   *widget.Label
 	budget, execute *widget.Entry
-	box             *fyne.Container
 }
 
 type evalIndRow struct {
-	r                        int
+	stageAt
 	score                    *widget.Label
 	weight, actual, analysis *widget.Entry
 	// pick is the 完成情况 of a qualitative (定性) indicator: 达成, 部分达成
@@ -43,7 +42,6 @@ type evalIndRow struct {
 	pick   *widget.SelectEntry
 	hint   *widget.Label // what is wrong with a 实际完成值 that cannot be read
 	reason *widget.Entry // only for rate indicators
-	box    *fyne.Container
 }
 
 // qualitativeResults are the 完成情况 of a 定性 indicator (model.ScoreQualitative).
@@ -102,7 +100,7 @@ func (p *evalPage) build() {
 		objs = append(objs, unitHeading(f.Units[u].Name, u))
 		for r := range f.Units[u].Tasks {
 			t := &f.Units[u].Tasks[r]
-			row := &evalTaskRow{u: u, r: r, initial: cell(""), rate: cell(""), budget: widget.NewEntry(), execute: widget.NewEntry()}
+			row := &evalTaskRow{stageAt: stageAt{part: model.PartTasks, u: u, r: r}, initial: cell(""), rate: cell(""), budget: widget.NewEntry(), execute: widget.NewEntry()}
 			row.execute.SetPlaceHolder("万元")
 			set := func(key string, fn func(t *model.Task, s string)) func(string) {
 				return func(s string) {
@@ -129,7 +127,7 @@ func (p *evalPage) build() {
 		if !in.Scorable() {
 			continue
 		}
-		row := &evalIndRow{r: r, score: cell(""), weight: widget.NewEntry(), actual: widget.NewEntry(), analysis: widget.NewEntry(), reason: widget.NewEntry(),
+		row := &evalIndRow{stageAt: stageAt{part: model.PartIndicators, r: r}, score: cell(""), weight: widget.NewEntry(), actual: widget.NewEntry(), analysis: widget.NewEntry(), reason: widget.NewEntry(),
 			hint: small("")}
 		row.hint.Importance = widget.DangerImportance
 		row.hint.Hide()
@@ -269,31 +267,27 @@ func (p *evalPage) ApplySuggested() {
 }
 
 func (p *evalPage) focus(loc model.Location) bool {
-	for _, t := range p.tasks {
-		if loc.Part == model.PartTasks && t.u == loc.Unit && t.r == loc.Row {
-			p.scroll.ScrollToOffset(fyne.NewPos(0, t.box.Position().Y))
-			if loc.Field == model.FieldBudgetAdj {
-				return p.e.focusObject(t.budget)
-			}
-			return p.e.focusObject(t.execute)
-		}
+	return focusStageRow(p.e, p.scroll, loc, p.tasks) || focusStageRow(p.e, p.scroll, loc, p.inds)
+}
+
+func (t *evalTaskRow) entry(f model.Field) fyne.CanvasObject {
+	if f == model.FieldBudgetAdj {
+		return t.budget
 	}
-	for _, r := range p.inds {
-		if loc.Part == model.PartIndicators && r.r == loc.Row {
-			p.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y))
-			switch loc.Field {
-			case model.FieldEvalWeight:
-				return p.e.focusObject(r.weight)
-			case model.FieldAnalysis:
-				return p.e.focusObject(r.analysis)
-			case model.FieldReason:
-				return p.e.focusObject(r.reason)
-			}
-			if r.pick != nil {
-				return p.e.focusObject(r.pick)
-			}
-			return p.e.focusObject(r.actual)
-		}
+	return t.execute
+}
+
+func (r *evalIndRow) entry(f model.Field) fyne.CanvasObject {
+	switch f {
+	case model.FieldEvalWeight:
+		return r.weight
+	case model.FieldAnalysis:
+		return r.analysis
+	case model.FieldReason:
+		return r.reason
 	}
-	return false
+	if r.pick != nil {
+		return r.pick
+	}
+	return r.actual
 }

@@ -23,19 +23,17 @@ type monitorPage struct {
 }
 
 type monTaskRow struct {
-	u, r               int
+	stageAt
 	budget, rate, hint *widget.Label
 	exec, forecast     *widget.Entry
-	box                *fyne.Container
 }
 
 type monIndRow struct {
-	r                      int
+	stageAt
 	value                  *widget.Label
 	toDate, forecast, text *widget.Entry
 	measures               *widget.Entry
 	likely, cause          *widget.Select
-	box                    *fyne.Container
 }
 
 var (
@@ -89,7 +87,7 @@ func (p *monitorPage) build() {
 		objs = append(objs, unitHeading(f.Units[u].Name, u))
 		for r := range f.Units[u].Tasks {
 			t := &f.Units[u].Tasks[r]
-			row := &monTaskRow{u: u, r: r, budget: cell(""), rate: cell(""), hint: cell(""), exec: widget.NewEntry(), forecast: widget.NewEntry()}
+			row := &monTaskRow{stageAt: stageAt{part: model.PartTasks, u: u, r: r}, budget: cell(""), rate: cell(""), hint: cell(""), exec: widget.NewEntry(), forecast: widget.NewEntry()}
 			row.exec.SetPlaceHolder("万元")
 			row.forecast.SetPlaceHolder("万元")
 			u, r := u, r
@@ -125,7 +123,7 @@ func (p *monitorPage) build() {
 		if !in.Scorable() {
 			continue
 		}
-		row := &monIndRow{r: r, value: cell(in.Value), toDate: widget.NewEntry(), forecast: widget.NewEntry(), text: widget.NewEntry(),
+		row := &monIndRow{stageAt: stageAt{part: model.PartIndicators, r: r}, value: cell(in.Value), toDate: widget.NewEntry(), forecast: widget.NewEntry(), text: widget.NewEntry(),
 			measures: widget.NewEntry(), likely: widget.NewSelect(likely, nil), cause: widget.NewSelect(model.DeviationCauses, nil)}
 		row.likely.PlaceHolder, row.cause.PlaceHolder = "请选择", "请选择"
 		set := func(key string, fn func(m *model.IndicatorMonitor)) {
@@ -205,26 +203,22 @@ func setSelect(sel *widget.Select, s string) {
 }
 
 func (p *monitorPage) focus(loc model.Location) bool {
-	for _, t := range p.tasks {
-		if loc.Part == model.PartTasks && t.u == loc.Unit && t.r == loc.Row {
-			p.scroll.ScrollToOffset(fyne.NewPos(0, t.box.Position().Y))
-			if loc.Field == model.FieldForecast {
-				return p.e.focusObject(t.forecast)
-			}
-			return p.e.focusObject(t.exec)
-		}
+	return focusStageRow(p.e, p.scroll, loc, p.tasks) || focusStageRow(p.e, p.scroll, loc, p.inds)
+}
+
+func (t *monTaskRow) entry(f model.Field) fyne.CanvasObject {
+	if f == model.FieldForecast {
+		return t.forecast
 	}
-	for _, r := range p.inds {
-		if loc.Part == model.PartIndicators && r.r == loc.Row {
-			p.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y))
-			switch loc.Field {
-			case model.FieldMeasures:
-				return p.e.focusObject(r.measures)
-			case model.FieldCause:
-				return p.e.focusObject(r.text)
-			}
-			return p.e.focusObject(r.toDate)
-		}
+	return t.exec
+}
+
+func (r *monIndRow) entry(f model.Field) fyne.CanvasObject {
+	switch f {
+	case model.FieldMeasures:
+		return r.measures
+	case model.FieldCause:
+		return r.text
 	}
-	return false
+	return r.toDate
 }

@@ -47,6 +47,9 @@ func totalsText(f *model.Form, tpl *model.Template, t model.Totals) string {
 		}
 		return strings.Join(parts, "　")
 	}
+	if tpl != nil && len(f.Units) == 0 && !tpl.Has(model.SectionTasks) {
+		return "" // a 表样 with neither (湖南): no amounts to sum
+	}
 	txt := fmt.Sprintf("合计 %s 万元　财政资金 %s 万元", model.FormatMoney(t.Total, true), model.FormatMoney(t.Fiscal, true))
 	if f.Options.OtherFunds {
 		txt += fmt.Sprintf("　其他资金 %s 万元", model.FormatMoney(t.Other, true))

@@ -244,3 +244,16 @@ func TestImportTemplateFileListsEveryProblem(t *testing.T) {
 		t.Errorf("stored %d templates", len(ts))
 	}
 }
+
+// The status bar shows no task 合计 for a 表样 with neither a task table
+// nor 部门总体资金情况 (湖南).
+func TestStatusBarWithoutAmounts(t *testing.T) {
+	hunan := model.BuiltinTemplate(model.HunanTemplateID)
+	e, _ := newTestEditor(t, model.TemplateExample(hunan), &memSaver{})
+	if got := totalsText(e.Form(), e.Template(), e.Totals()); got != "" {
+		t.Errorf("status bar totals %q", got)
+	}
+	if got := totalsText(model.Sample(), nil, model.ComputeTotals(model.Sample())); !strings.HasPrefix(got, "合计 7,898.5676 万元") {
+		t.Errorf("郑州: %q", got)
+	}
+}

@@ -54,18 +54,12 @@ func runCheck(c *cli, args []string) error {
 		return usageErrorf("无法审核“%s”：%w", label, err)
 	}
 	tpl, remark := formTemplate(f, src.db, src.draft != "" || src.db != "", src.draft)
-	return checkReportTemplate(c, f, label, tpl, remark)
+	return checkReport(c, f, label, tpl, remark)
 }
 
-// checkReport is checkReportTemplate with f's built-in template.
-func checkReport(c *cli, f *model.Form, label string) error {
-	tpl, remark := formTemplate(f, "", false, "")
-	return checkReportTemplate(c, f, label, tpl, remark)
-}
-
-// checkReportTemplate prints f's template, totals and findings by tpl's
-// rules; it returns errFindings when there are errors.
-func checkReportTemplate(c *cli, f *model.Form, label string, tpl *model.Template, remark string) error {
+// checkReport prints f's template, totals and findings by tpl's rules; it
+// returns errFindings when there are errors.
+func checkReport(c *cli, f *model.Form, label string, tpl *model.Template, remark string) error {
 	year, dept := strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept)
 	if year == "" {
 		year = "（未填写）"

@@ -25,7 +25,7 @@ func TestCheckInPDF(t *testing.T) {
 	if _, err := export.WritePDF(&pdf, model.Sample()); err != nil {
 		t.Fatal(err)
 	}
-	f, _, err := export.ImportBytes("sample.pdf", pdf.Bytes())
+	f, _, err := export.ImportBytes("sample.pdf", pdf.Bytes(), export.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

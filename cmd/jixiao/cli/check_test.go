@@ -87,7 +87,8 @@ func TestCheckReportExitCodes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer
-			err := checkReport(&cli{stdout: &out, stderr: &out}, tc.f, "测试")
+			tpl, remark := formTemplate(tc.f, "", false, "")
+			err := checkReport(&cli{stdout: &out, stderr: &out}, tc.f, "测试", tpl, remark)
 			if err != tc.err {
 				t.Errorf("error %v, want %v", err, tc.err)
 			}
@@ -108,7 +109,8 @@ func TestCheckCarriedForwardShowsPrevYear(t *testing.T) {
 	f.Units[0].Tasks[0].Total = model.MustAmount("230")
 	f.Units[0].Tasks[0].Fiscal = model.MustAmount("230")
 	var out bytes.Buffer
-	checkReport(&cli{stdout: &out, stderr: &out}, f, "测试")
+	tpl, remark := formTemplate(f, "", false, "")
+	checkReport(&cli{stdout: &out, stderr: &out}, f, "测试", tpl, remark)
 	if !strings.Contains(out.String(), "上年合计 7898.5676 万元，增减 +1.46%") {
 		t.Errorf("output:\n%s", out.String())
 	}

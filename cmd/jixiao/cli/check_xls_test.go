@@ -17,7 +17,7 @@ import (
 func TestCheckInXLS(t *testing.T) {
 	dir := t.TempDir()
 	// The form the .xls holds (the sample when the file was made).
-	f, _, err := export.ImportBytes("sample.xls", testfiles.SampleXLS)
+	f, _, err := export.ImportBytes("sample.xls", testfiles.SampleXLS, export.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

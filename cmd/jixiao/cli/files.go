@@ -26,7 +26,7 @@ func loadFile(path, db string, use bool) (*model.Form, error) {
 	if use {
 		o = importOptions(db)
 	}
-	f, _, err := export.ImportFileWith(path, o)
+	f, _, err := export.ImportFile(path, o)
 	if err != nil {
 		return nil, userErr(err)
 	}
@@ -259,7 +259,7 @@ func runImport(c *cli, args []string) error {
 	// Read the file first: a file that cannot be read leaves the drafts
 	// file untouched (it is only read for its imported templates, by which
 	// a sheet without our hidden data is recognised too).
-	f, rep, err := export.ImportFileWith(pos[0], importOptions(*db))
+	f, rep, err := export.ImportFile(pos[0], importOptions(*db))
 	if err != nil {
 		return userErr(err)
 	}

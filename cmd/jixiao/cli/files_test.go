@@ -36,7 +36,7 @@ func TestExportSampleAllFormats(t *testing.T) {
 		t.Errorf("sample reported missing characters:\n%s", out)
 	}
 	for _, path := range []string{x, j} {
-		f, _, err := export.ImportFile(path)
+		f, _, err := export.ImportFile(path, export.ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -161,3 +161,32 @@ func TestFilesRecordTheirTemplate(t *testing.T) {
 		t.Errorf("the JSON does not record its template:\n%s", b[len(b)-min(len(b), 600):])
 	}
 }
+
+// 汇总 of a unit's file filled in version 1 into the bureau's draft of
+// version 2: the file is moved to version 2 first (its 定量/定性 under the
+// old 指标性质 go to 备注 as 指标值类型), never into the new 指标性质 column.
+func TestMergeOfAnOlderVersionsFile(t *testing.T) {
+	v1, v2 := versionPair()
+	dir := t.TempDir()
+	db := tempDB(t)
+	mustRun(t, "template", "import", writeTemplate(t, v1), "--db", db)
+	id1 := lastLine(mustRun(t, "new", "--year", "2023", "--dept", "某市某局", "--template", "xx-bureau@1", "--db", db))
+	blank, filled := filepath.Join(dir, "blank.xlsx"), filepath.Join(dir, "filled.xlsx")
+	mustRun(t, "export", "--draft", id1, "--xlsx", blank, "--db", db)
+	fillV1Blank(t, blank, filled)
+	mustRun(t, "template", "import", writeTemplate(t, v2), "--db", db)
+	into := lastLine(mustRun(t, "new", "--year", "2023", "--dept", "某市某局", "--template", "xx-bureau", "--db", db))
+	out := mustRun(t, "merge", "--into", into, filled, "--yes", "--db", db)
+	if !strings.Contains(out, "“filled.xlsx”按表样第1版填写，已先按各栏的含义迁移到草稿的第2版") {
+		t.Errorf("merge output:\n%s", out)
+	}
+	f := loadDraftT(t, db, into)
+	if f.Template != v2.Ref() || len(f.Indicators) != 4 {
+		t.Fatalf("merged draft %+v, %d indicators", f.Template, len(f.Indicators))
+	}
+	for i, in := range f.Indicators {
+		if in.Nature != "" || !strings.Contains(in.Note, "指标值类型：定") {
+			t.Errorf("row %d: 指标性质 %q 备注 %q", i+1, in.Nature, in.Note)
+		}
+	}
+}

@@ -50,14 +50,20 @@ func runMerge(c *cli, args []string) error {
 	// Read every file first: a file that cannot be read stops everything
 	// before the draft is touched.
 	var parts []merge.MergePart
+	var recorded []*model.Template // the template each file records
 	opts := importOptions(*db)
 	for _, path := range files {
-		f, rep, err := export.ImportFileWith(path, opts)
+		f, rep, err := export.ImportFile(path, opts)
 		if err != nil {
 			return userErrorf("%w\n没有合并任何文件，草稿未改动。", err)
 		}
 		label := filepath.Base(path)
 		parts = append(parts, merge.MergePart{Label: label, Form: f})
+		if rep != nil {
+			recorded = append(recorded, rep.FileTemplate)
+		} else {
+			recorded = append(recorded, nil)
+		}
 		t := model.ComputeTotals(f)
 		c.printf("已读取“%s”：%s，%s；目标%d条，单位%d个，任务%d行（合计 %s 万元），绩效指标%d行。\n",
 			label, mergeYear(f.Year), mergeDept(f.Dept), len(f.Goals), t.UnitCount(), t.Tasks, model.FormatMoney(t.Total, true), len(f.Indicators))
@@ -85,6 +91,18 @@ func runMerge(c *cli, args []string) error {
 	before := model.ComputeTotals(draft)
 	c.printf("\n草稿 %s：%s，%s；单位%d个，任务%d行，合计 %s 万元。\n",
 		id, mergeYear(draft.Year), mergeDept(draft.Dept), before.UnitCount(), before.Tasks, model.FormatMoney(before.Total, true))
+	// A unit's file of another version of the draft's 表样 is moved to the
+	// draft's version first, by its columns' meaning (never merged by
+	// position into the new columns).
+	for i := range parts {
+		if g, m := model.ToVersionOf(parts[i].Form, draft, recorded[i], choices.Templates); m != nil {
+			parts[i].Form = g
+			c.printf("\n“%s”按表样第%d版填写，已先按各栏的含义迁移到草稿的第%d版：\n", parts[i].Label, m.From.Version, m.To.Version)
+			for _, l := range m.Lines() {
+				c.printf("  %s\n", l)
+			}
+		}
+	}
 
 	// The plan.
 	conflicts := merge.PlanMerge(draft, parts)

@@ -128,6 +128,11 @@ func TestTemplateWrittenFromTheDocs(t *testing.T) {
 	if strings.Contains(out, "未通过审核") {
 		t.Fatalf("export of a form that passes:\n%s", out)
 	}
+	// the PDF (text only): its 预算年度 row is read as the 年度, not left over
+	out = mustRun(t, "import", p, "--db", db)
+	if back := loadDraftT(t, db, lastLine(out)); back.Year != "2024" || strings.Contains(out, "“预算年度”没有放入") || len(back.Indicators) != 5 {
+		t.Errorf("the PDF came back as %q with %d indicators:\n%s", back.Year, len(back.Indicators), out)
+	}
 	for _, file := range []string{x, j} {
 		back := loadDraftT(t, db, lastLine(mustRun(t, "import", file, "--db", db)))
 		if !sameContent(f, back) {
