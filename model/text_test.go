@@ -45,10 +45,10 @@ func TestSameText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		if got := SameText(tc.a, tc.b); got != tc.same {
-			t.Errorf("sameText(%q, %q) = %v", tc.a, tc.b, got)
+			t.Errorf("SameText(%q, %q) = %v", tc.a, tc.b, got)
 		}
 		if tc.same && TextKey(tc.a) != TextKey(tc.b) {
-			t.Errorf("textKey(%q) != textKey(%q)", tc.a, tc.b)
+			t.Errorf("TextKey(%q) != TextKey(%q)", tc.a, tc.b)
 		}
 	}
 }
