@@ -9,12 +9,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"jixiao/export/internal/limits"
 	"jixiao/model"
 )
 
 // MaxImportSize is the largest file ImportFile opens (checked before
 // opening it as a workbook).
-const MaxImportSize = 20 << 20
+const MaxImportSize = limits.MaxFileSize
 
 // ImportOptions are what an import may use besides the file.
 type ImportOptions struct {

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/assets"
+	"jixiao/export/pdftext"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -250,16 +251,16 @@ func TestImportPDFRefusals(t *testing.T) {
 // A PDF with an owner password only opens without one: it is read.
 func TestImportPDFOwnerPasswordOnly(t *testing.T) {
 	data := textDoc(t, gopdf.Config{Protection: gopdf.PDFProtectionConfig{UseProtection: true, OwnerPass: []byte("owner"), Permissions: gopdf.PermissionsPrint}}, "任务名称")
-	pages, rd, err := readPDF(data)
+	doc, err := pdftext.Read(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s strings.Builder
-	for _, g := range pages[0].glyphs {
-		s.WriteString(g.text)
+	tab, err := doc.Table()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if s.String() != "任务名称" || !rd.encrypted {
-		t.Errorf("read %q, encrypted %v", s.String(), rd.encrypted)
+	if len(tab.Cells) != 1 || strings.Join(tab.Cells[0], "") != "任务名称" || !doc.Encrypted {
+		t.Errorf("read %q, encrypted %v", tab.Cells, doc.Encrypted)
 	}
 }
 

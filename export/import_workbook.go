@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/limits"
 	"jixiao/model"
 )
 
@@ -18,8 +19,8 @@ const (
 	maxUnzipped    = 64 << 20 // all parts together, uncompressed
 	maxUnzippedXML = 32 << 20 // one part, uncompressed
 	maxZipEntries  = 2000
-	maxSheetRows   = 200_000
-	maxSheetCols   = 200
+	maxSheetRows   = limits.MaxSheetRows
+	maxSheetCols   = limits.MaxSheetCols
 )
 
 // officeKind names an Office Open XML format in messages.

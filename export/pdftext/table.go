@@ -1,4 +1,4 @@
-package export
+package pdftext
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"jixiao/export/internal/limits"
 	"jixiao/model"
 )
 
@@ -34,7 +35,7 @@ type pdfRows struct {
 
 const (
 	pdfLineTol = 2.0 // points: lines closer than this are one
-	maxPDFCols = maxSheetCols
+	maxPDFCols = limits.MaxSheetCols
 )
 
 // cluster groups sorted values closer than tol; it returns the mean of

@@ -1,4 +1,4 @@
-package export
+package pdftext
 
 import (
 	"bytes"
@@ -11,25 +11,27 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"jixiao/export/internal/limits"
 )
 
 // Reading a PDF's pages. The file's structure (cross-reference tables and
 // streams, object streams, encryption, filters) is read by pdfcpu, which
 // is maintained and has resource limits of its own (decoded bytes, object
 // counts, recursion depth); what the pages draw is interpreted here
-// (pdf_content.go, pdf_font.go), because no maintained pure-Go library
+// (content.go, font.go), because no maintained pure-Go library
 // gives positioned text from CID fonts: github.com/ledongthuc/pdf and
 // github.com/dslipak/pdf (forks of rsc.io/pdf) place every glyph of a
 // Type0 font at the start of its string (they look widths up in /Widths,
 // which such fonts lack), and they have no bound on a stream's decoded
 // size nor on a cross-reference table's declared entries.
 //
-// Limits for hostile files: the file is at most MaxImportSize; pdfcpu's
+// Limits for hostile files: the file is at most limits.MaxFileSize; pdfcpu's
 // limits below; every stream is decoded to at most maxPDFStream bytes and
 // all of them together to maxPDFDecoded; the interpreter's counts in
-// pdf_content.go; at most maxPDFPages pages; the whole read under
+// content.go; at most maxPDFPages pages; the whole read under
 // pdfReadTimeout. A panic inside pdfcpu or here is turned into a plain
-// message (importPDF).
+// message (Read).
 
 const (
 	maxPDFStream   = 16 << 20
@@ -63,7 +65,7 @@ func pdfConfig() *model.Configuration {
 	conf.Offline = true
 	conf.DecodeAllStreams = false
 	conf.Limits = model.ResourceLimits{
-		MaxStreamBytes:       MaxImportSize,
+		MaxStreamBytes:       limits.MaxFileSize,
 		MaxDecodeBytes:       maxPDFStream,
 		MaxImagePixels:       1 << 20,
 		MaxImageBytes:        maxPDFStream,

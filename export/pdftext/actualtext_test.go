@@ -1,4 +1,4 @@
-package export
+package pdftext
 
 import (
 	"strings"
