@@ -30,6 +30,13 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, err
 	}
 	defer xf.Close()
+	// A filled 监控表/自评表 goes back into its draft, never into a new one.
+	switch info, err := stageInfoOf(xf, name); {
+	case err != nil:
+		return nil, nil, err
+	case info != nil:
+		return nil, nil, &StageWorkbookError{Name: name, Info: info}
+	}
 	hidden, recorded, herr := readDataSheet(name, xf)
 	visible, vrep, verr := readVisible(xf, name, readingTemplates(hidden, recorded, tpls))
 	f, rep, err = chooseForm(hidden, herr, visible, vrep, verr)

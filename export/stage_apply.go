@@ -99,7 +99,7 @@ func (im *stageImport) changed(k colKey, read, exported, cur string, t model.Tar
 }
 
 func (im *stageImport) change(addr, place, head, old, now string) {
-	im.rep.Changes = append(im.rep.Changes, StageChange{Addr: addr, Place: place + " " + head, Old: old, New: now})
+	im.rep.Changes = append(im.rep.Changes, StageChange{Addr: addr, Place: place + " " + head, Row: place, Field: head, Old: old, New: now})
 }
 
 func (im *stageImport) takeTask(t *model.Task, c stageCol, s sheetRow, m *metaRow, place string) {

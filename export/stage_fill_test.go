@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
 
@@ -134,91 +135,31 @@ func workbookBytes(t testing.TB, xf *excelize.File) []byte {
 // 三级指标) and the column (1-based) of each header text.
 func headerCols(t testing.TB, xf *excelize.File, sheet string) (int, map[string]int) {
 	t.Helper()
-	rows, err := xf.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for r, row := range rows {
-		cols := map[string]int{}
-		for c, v := range row {
-			if v != "" {
-				cols[v] = c + 1
-			}
-		}
-		if cols["主要内容"] > 0 || cols["三级指标"] > 0 {
-			return r + 1, cols
-		}
-	}
-	t.Fatalf("no header row on %s", sheet)
-	return 0, nil
+	return testfiles.HeaderRow(t, xf, sheet)
 }
 
 // rowOf is the 1-based row of sheet whose identity cells are key (unit and
 // 主要内容, or 一级/二级/三级指标), found by text; 0 when none.
 func rowOf(t testing.TB, xf *excelize.File, sheet string, key []string) int {
 	t.Helper()
-	return rowOfN(t, xf, sheet, key, 0)
-}
-
-// rowOfN is rowOf for the nth (0-based) row with the identity key.
-func rowOfN(t testing.TB, xf *excelize.File, sheet string, key []string, nth int) int {
-	t.Helper()
-	_, cols := headerCols(t, xf, sheet)
-	heads := []string{"任务名称", "主要内容"}
-	if len(key) == 3 {
-		heads = []string{"一级指标", "二级指标", "三级指标"}
-	}
-	rows, _ := xf.GetRows(sheet)
-	for r, row := range rows {
-		ok := true
-		for i, h := range heads {
-			c := cols[h]
-			if c == 0 || c > len(row) || strings.TrimSpace(row[c-1]) != key[i] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			if nth == 0 {
-				return r + 1
-			}
-			nth--
-		}
-	}
-	return 0
+	return testfiles.RowOf(t, xf, sheet, key, 0)
 }
 
 // cellOf is the address of the cell of the row named key under header.
 func cellOf(t testing.TB, xf *excelize.File, sheet string, key []string, header string) string {
 	t.Helper()
-	return cellOfN(t, xf, sheet, key, 0, header)
-}
-
-// cellOfN is cellOf for the nth row with the identity key.
-func cellOfN(t testing.TB, xf *excelize.File, sheet string, key []string, nth int, header string) string {
-	t.Helper()
-	_, cols := headerCols(t, xf, sheet)
-	r := rowOfN(t, xf, sheet, key, nth)
-	if r == 0 || cols[header] == 0 {
-		t.Fatalf("%s: no row %q or column %q", sheet, key, header)
-	}
-	a, _ := excelize.CoordinatesToCellName(cols[header], r)
-	return a
+	return testfiles.CellOf(t, xf, sheet, key, 0, header)
 }
 
 // typeNumber stores a number as Excel does when a clerk types it.
 func typeNumber(t testing.TB, xf *excelize.File, sheet, addr string, v float64) {
 	t.Helper()
-	if err := xf.SetCellFloat(sheet, addr, v, -1, 64); err != nil {
-		t.Fatal(err)
-	}
+	testfiles.TypeNumber(t, xf, sheet, addr, v)
 }
 
 func typeText(t testing.TB, xf *excelize.File, sheet, addr, v string) {
 	t.Helper()
-	if err := xf.SetCellStr(sheet, addr, v); err != nil {
-		t.Fatal(err)
-	}
+	testfiles.TypeText(t, xf, sheet, addr, v)
 }
 
 func keyOfTask(f *model.Form, u, r int) []string {

@@ -163,8 +163,8 @@ func fuzzEdit(t testing.TB, xf *excelize.File, base *model.Form, op, a, b byte) 
 		n := 0
 		for c := 2; c <= w; c++ {
 			x, y := getCell(t, xf, sheet, c, r1), getCell(t, xf, sheet, c, r2)
-			x.formula = mapRefs(x.formula, func(col string, row int) (string, int) { return col, r2 })
-			y.formula = mapRefs(y.formula, func(col string, row int) (string, int) { return col, r1 })
+			x.Formula = mapRefs(x.Formula, func(col string, row int) (string, int) { return col, r2 })
+			y.Formula = mapRefs(y.Formula, func(col string, row int) (string, int) { return col, r1 })
 			putCell(t, xf, sheet, c, r1, y)
 			putCell(t, xf, sheet, c, r2, x)
 			n++
@@ -195,7 +195,7 @@ func sameRow(t testing.TB, xf *excelize.File, sheet string, r1, r2 int) bool {
 			continue
 		}
 		x, y := getCell(t, xf, sheet, c, r1), getCell(t, xf, sheet, c, r2)
-		if x.raw != y.raw {
+		if x.Raw != y.Raw {
 			return false
 		}
 	}

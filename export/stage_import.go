@@ -16,7 +16,9 @@ import (
 // StageChange is one value taken from a filled 监控表/自评表.
 type StageChange struct {
 	Addr  string // the cell, e.g. 预算执行情况!F12
-	Place string // the place in the draft in plain Chinese
+	Place string // the place in the draft in plain Chinese: Row and Field
+	Row   string // the draft's row: unit / 主要内容, or the indicator's name
+	Field string // the column's header, e.g. 全年执行数
 	Old   string // the draft's value before ("" when empty)
 	New   string // the value read
 }
@@ -28,9 +30,14 @@ type StageReport struct {
 	// Problems are values refused (nothing of them was written) or taken
 	// as typed but not valid (to be corrected), each naming its cell.
 	Problems []string
-	// Hints are 提示: a bare 0.95 for a % target, a result of the file's
-	// own formulas that differs from the program's.
+	// Hints are 提示: a bare 0.95 for a % target, a computed 实际完成值
+	// typed over.
 	Hints []string
+	// Results are the cells where the file's own formulas (执行率, 得分,
+	// 合计, 总分, 等级, as the spreadsheet program last computed them)
+	// differ from the program's result after the import; the program's
+	// counts.
+	Results []string
 	// Ignored are edits of read-only cells (declared values, computed
 	// cells), not taken.
 	Ignored []string
@@ -62,6 +69,9 @@ func (r *StageReport) String() string {
 		fmt.Fprintf(&b, "\n  未导入：%s", p)
 	}
 	for _, p := range r.Hints {
+		fmt.Fprintf(&b, "\n  提示：%s", p)
+	}
+	for _, p := range r.Results {
 		fmt.Fprintf(&b, "\n  提示：%s", p)
 	}
 	for _, p := range r.Notes {
@@ -139,7 +149,7 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 	if err != nil {
 		return nil, nil, err
 	}
-	if strings.TrimSpace(meta.Dept) != strings.TrimSpace(f.Dept) || strings.TrimSpace(meta.Year) != strings.TrimSpace(f.Year) {
+	if !meta.info().Fits(f.Dept, f.Year) {
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是“%s %s年度”的%s，与草稿“%s %s年度”不符，未导入", name, meta.Dept, meta.Year, meta.Sheet, f.Dept, f.Year)
 	}
 	if meta.Stage != model.StageMonitor && meta.Stage != model.StageEval {

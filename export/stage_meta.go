@@ -132,9 +132,12 @@ func stageVersion(a1 string) (int, bool) {
 // A1 for files without B1).
 func readStageMeta(xf *excelize.File, name string) (*stageMeta, FileVersion, error) {
 	notOurs := func(why string) error {
-		return model.Errorf(model.EINVALID, "“%s”不是本程序导出的运行监控表或自评表（%s）；只有从本程序导出的表才能导回草稿：请先用“导出监控表/自评表”导出，在导出的表中填写后再导入", name, why)
+		return model.Errorf(model.EINVALID, "“%s”不是本程序导出的运行监控表或自评表（%s）；只有从本程序导出的表才能导回草稿：请先在程序中导出运行监控表或自评表（导出 Excel 时选择该表），在导出的表中填写后再导入", name, why)
 	}
 	if idx, _ := xf.GetSheetIndex(StageDataSheet); idx < 0 {
+		if idx, _ := xf.GetSheetIndex(DataSheetName); idx >= 0 {
+			return nil, FileVersion{}, model.Errorf(model.EINVALID, "“%s”是申报表，不是本程序导出的运行监控表或自评表，未导入；申报表请用“文件 › 导入为新草稿…”导入。运行监控表、自评表请在该阶段用“导出 Excel”选择该表导出，填好后再导入", name)
+		}
 		return nil, FileVersion{}, notOurs("没有程序的对应数据，可能是把表格复制到了新的工作簿")
 	}
 	rows, err := xf.GetRows(StageDataSheet, excelize.Options{RawCellValue: true})

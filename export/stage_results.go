@@ -96,7 +96,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c stageCol, place, want str
 	if kind != resultText {
 		d, err := decimal.NewFromString(got)
 		if err != nil {
-			im.hint("%s %s %s：表中为“%s”，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.head, shorten(got, 20), orDash(want, kind))
+			im.differs("%s %s %s：表中为“%s”，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.head, shorten(got, 20), orDash(want, kind))
 			return
 		}
 		switch kind {
@@ -112,7 +112,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c stageCol, place, want str
 		}
 	}
 	if got != want {
-		im.hint("%s %s %s：表中为 %s，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.head, orEmpty(shown), orDash(want, kind))
+		im.differs("%s %s %s：表中为 %s，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.head, orEmpty(shown), orDash(want, kind))
 	}
 }
 
@@ -126,8 +126,10 @@ func orDash(want string, kind resultKind) string {
 	return want
 }
 
-func (im *stageImport) hint(format string, args ...any) {
-	im.rep.Hints = append(im.rep.Hints, fmt.Sprintf(format, args...))
+// differs reports a computed cell whose result in the file is not the
+// program's.
+func (im *stageImport) differs(format string, args ...any) {
+	im.rep.Results = append(im.rep.Results, fmt.Sprintf(format, args...))
 }
 
 // footResults compares the 合计/总分 row of t with the program's totals.

@@ -45,6 +45,9 @@ type Workspace struct {
 	// choice of draft its 交给汇总 showed last.
 	batch     *batchScreen
 	batchPick *widget.Select
+	// stageOwner is the question shown last for a filled 监控表/自评表
+	// given to the general import (stage_import_owner.go).
+	stageOwner *stageOwnerDialog
 }
 
 // NewWorkspace adds the drafts screen and the year's workflow to editor e
@@ -56,6 +59,7 @@ func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 	e.library, e.libraryStore = storeLibrary(st), st
 	ws.undo = NewUndo(e)
 	ws.drafts = newDraftsScreen(ws)
+	e.year.owners = ws.stageOwners
 
 	draftsItem := fyne.NewMenuItem("草稿…", ws.ShowDrafts)
 	draftsItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
@@ -63,6 +67,7 @@ func NewWorkspace(e *Editor, st *store.Store) *Workspace {
 		draftsItem,
 		fyne.NewMenuItem("新建草稿…", func() { ws.NewDraftDialog() }),
 		fyne.NewMenuItem("导入为新草稿…", ws.ImportDialog),
+		fyne.NewMenuItem("导入填好的监控表/自评表…", ws.ImportStageDialog),
 		fyne.NewMenuItem("合并导入…", func() { ws.MergeDialog(nil) }),
 		fyne.NewMenuItem("批量审核…", func() { ws.ShowBatch() }),
 		fyne.NewMenuItemSeparator(),

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -50,10 +51,16 @@ func (ws *Workspace) ImportDialog() {
 }
 
 // ImportPath reads the file at path and shows the import report; the new
-// draft is created and opened only when the clerk confirms 创建草稿.
+// draft is created and opened only when the clerk confirms 创建草稿. A
+// filled 监控表/自评表 is offered to the draft it belongs to instead.
 func (ws *Workspace) ImportPath(path string) {
 	defer ws.guard("导入")
 	f, rep, err := export.ImportFile(path, ws.importOptions())
+	var sw *export.StageWorkbookError
+	if errors.As(err, &sw) {
+		ws.importStageSheet(path, sw.Info) // a filled 监控表/自评表: back into its draft
+		return
+	}
 	if err != nil {
 		ws.failed("无法导入“"+filepath.Base(path)+"”", err)
 		return

@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"jixiao/export"
 	"jixiao/model"
+	"jixiao/store"
 )
 
 // yearView is the 监控与自评 tab: the stage switch (申报 → 运行监控 as of a
@@ -31,6 +33,13 @@ type yearView struct {
 	setting bool // the selects are being set from the model
 
 	adjustDlg *adjustDialog // the 调整申报值 dialog last opened
+
+	// importBtn is 导入填好的监控表/自评表… (stage_import.go); imp the report
+	// it showed last; owners, set by the Workspace, lists the drafts (and
+	// those in the 回收站) a sheet of another draft belongs to.
+	importBtn *widget.Button
+	imp       *stageImportReview
+	owners    func(info *export.StageInfo) (open, trashed []store.Info)
 }
 
 var stageChoices = []string{"申报", "运行监控", "年度自评"}
@@ -68,6 +77,7 @@ func newYearView(e *Editor) *yearView {
 		v.confirmStage(model.StageMonitor, m)
 	}
 	v.adjust = widget.NewButton("调整申报值…", v.showAdjust)
+	v.importBtn = widget.NewButton(stageImportLabel(model.StageEval), v.chooseStageFile)
 	v.last = container.NewVBox()
 	v.declare = container.NewVBox(
 		wrapped(widget.NewLabel("现在是申报阶段：申报表填好后，在上面选择“运行监控”（年中，截至某月）或“年度自评”（年度结束后）。\n进入后申报的金额和指标值只读；需要改动时用“调整申报值”并写明原因，原因会保留并打印。切换前会先说明变化，并可撤销。")),
@@ -78,7 +88,7 @@ func newYearView(e *Editor) *yearView {
 	// The summary (执行率, 总分) takes what is left and is cut short on a
 	// narrow window, so the switch and 调整 always fit (800 px).
 	v.summary.Truncation = fyne.TextTruncateEllipsis
-	v.top = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("阶段："), v.stage, v.month, v.adjust), nil, v.summary)
+	v.top = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("阶段："), v.stage, v.month, v.adjust, v.importBtn), nil, v.summary)
 	top := v.top
 	v.box = container.NewBorder(top, nil, nil, nil, v.body)
 	return v
@@ -130,8 +140,11 @@ func (v *yearView) refresh(structural bool) {
 	v.setting = false
 	if f.Locked() {
 		v.adjust.Show()
+		v.importBtn.SetText(stageImportLabel(f.Stage))
+		v.importBtn.Show()
 	} else {
 		v.adjust.Hide()
+		v.importBtn.Hide()
 	}
 	pages := v.body.Objects
 	for i, p := range pages {

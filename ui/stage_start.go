@@ -11,13 +11,21 @@ import (
 // (docs/screenshots, the -tags screenshots build's JIXIAO_SCREEN), a
 // dialog of the 监控与自评 work on the editor: "export" the 导出 Excel
 // question (which table), "stage" the confirmation of the next stage,
-// "adjust=WORDS" 调整申报值 searching WORDS. It reports whether screen was
+// "adjust=WORDS" 调整申报值 searching WORDS, "stageimport=FILE" the report
+// of 导入填好的监控表/自评表 reading FILE into the open draft. It reports whether screen was
 // one of them. Each opens once the window has its size, which sizes the
 // dialog.
 func (ws *Workspace) startYearScreen(screen string) bool {
 	e := ws.e
 	var open func()
-	switch q, adjust := strings.CutPrefix(screen, "adjust="); {
+	q, adjust := strings.CutPrefix(screen, "adjust=")
+	sheet, stageImport := strings.CutPrefix(screen, "stageimport=")
+	switch {
+	case stageImport:
+		open = func() {
+			e.SelectTab(TabYear)
+			e.year.ImportStagePath(sheet, "")
+		}
 	case screen == "export":
 		open = func() { e.Export(ExportKinds[0]) }
 	case screen == "stage":

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -253,13 +254,14 @@ func runImport(c *cli, args []string) error {
 	if id := strings.TrimSpace(*into); id != "" {
 		return importInto(c, *db, pos[0], id)
 	}
-	if data, err := export.ReadImportFile(pos[0]); err == nil && export.IsStageWorkbook(data) {
-		return userErrorf("“%s”是本程序导出的运行监控表或自评表：请用 jixiao import %s --into 草稿编号 把数值导回原草稿", pos[0], pos[0])
-	}
 	// Read the file first: a file that cannot be read leaves the drafts
 	// file untouched (it is only read for its imported templates, by which
 	// a sheet without our hidden data is recognised too).
 	f, rep, err := export.ImportFile(pos[0], importOptions(*db))
+	var sw *export.StageWorkbookError
+	if errors.As(err, &sw) {
+		return stageNotNew(*db, pos[0], sw.Info)
+	}
 	if err != nil {
 		return userErr(err)
 	}

@@ -6,6 +6,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -112,12 +113,9 @@ func exportStage(c *cli, f *model.Form, label string, stage model.Stage, outs ma
 	return nil
 }
 
-// importInto reads the values of a filled 监控表/自评表 into draft id.
+// importInto reads the values of a filled 监控表/自评表 into draft id
+// (export.ImportStageFile, as the window's 导入填好的监控表/自评表 does).
 func importInto(c *cli, db, path, id string) error {
-	data, err := export.ReadImportFile(path)
-	if err != nil {
-		return userErr(err)
-	}
 	st, err := openStore(db)
 	if err != nil {
 		return err
@@ -127,7 +125,7 @@ func importInto(c *cli, db, path, id string) error {
 	if err != nil {
 		return storeErr(err, id)
 	}
-	g, rep, err := export.ImportStageValues(path, data, f)
+	g, rep, err := export.ImportStageFile(path, f)
 	if err != nil {
 		return userErr(err)
 	}
@@ -145,6 +143,35 @@ func importInto(c *cli, db, path, id string) error {
 		c.printf("%s\n", scoreLine(ev))
 	}
 	return nil
+}
+
+// stageNotNew is the answer to a plain import of a filled 监控表/自评表:
+// not a new draft; the command that takes it back into the draft it
+// belongs to (the drafts of its 部门 and 年度), or why there is none.
+func stageNotNew(db, path string, info *export.StageInfo) error {
+	what := fmt.Sprintf("“%s”是本程序导出的%s（%s），不能导入为新草稿", filepath.Base(path), info.Table(), info.Whose())
+	st, err := openStore(db)
+	if err != nil {
+		return userErrorf("%s；请用 jixiao import %s --into 草稿编号 把数值导回它所属的草稿", what, path)
+	}
+	defer st.Close()
+	list, err := st.List()
+	if err != nil {
+		return storeErr(err, "")
+	}
+	var ids []string
+	for _, d := range list {
+		if info.Fits(d.Dept, d.Year) {
+			ids = append(ids, d.ID)
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return userErrorf("%s；草稿中没有“%s”的草稿（jixiao list 可查看，也看看回收站 jixiao list --trash）。请用 jixiao import %s --into 草稿编号 导回它所属的草稿", what, info.Whose(), path)
+	case 1:
+		return userErrorf("%s；它属于草稿 %s，请用 jixiao import %s --into %s 把数值导回", what, ids[0], path, ids[0])
+	}
+	return userErrorf("%s；“%s”的草稿有 %s，请用 jixiao import %s --into 草稿编号 导回其中一份", what, info.Whose(), strings.Join(ids, "、"), path)
 }
 
 // scoreLine is check's line for a 自评 draft: 总分 93.02 等级 优.

@@ -76,10 +76,27 @@ func TestStageRoundTrip(t *testing.T) {
 		t.Errorf("history: %s", all)
 	}
 
-	// The 监控表 cannot be imported as a new draft.
+	// The 监控表 cannot be imported as a new draft: the answer names the
+	// draft it belongs to, then the other drafts of its 部门 and 年度, or
+	// says that there is none (nor is a draft made).
 	code, _, errOut := draftsRun("import", mon, "--db", db)
-	if code != 1 || !strings.Contains(errOut, "--into") {
+	if code != 1 || !strings.Contains(errOut, "“监控.xlsx”是本程序导出的运行监控表（截至6月）（郑州市生态环境局 2020年度），不能导入为新草稿；它属于草稿 "+id+"，请用 jixiao import "+mon+" --into "+id+" 把数值导回") {
 		t.Errorf("plain import of a 监控表: %d %s", code, errOut)
+	}
+	twin := lastLine(mustRun(t, "sample", "--db", db))
+	code, _, errOut = draftsRun("import", mon, "--db", db)
+	if code != 1 || !strings.Contains(errOut, "“郑州市生态环境局 2020年度”的草稿有 ") || !strings.Contains(errOut, id) || !strings.Contains(errOut, twin) {
+		t.Errorf("plain import of a 监控表 with two drafts: %d %s", code, errOut)
+	}
+	mustRun(t, "delete", "--db", db, "--draft", twin)
+	mustRun(t, "delete", "--db", db, "--draft", id)
+	code, _, errOut = draftsRun("import", mon, "--db", db)
+	if code != 1 || !strings.Contains(errOut, "草稿中没有“郑州市生态环境局 2020年度”的草稿") {
+		t.Errorf("plain import of a 监控表 without its draft: %d %s", code, errOut)
+	}
+	mustRun(t, "restore", "--db", db, "--draft", id)
+	if out := mustRun(t, "list", "--db", db); strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, id) {
+		t.Errorf("drafts after the plain imports:\n%s", out)
 	}
 
 	// Formula inputs are typed in the program, not on the sheet: put them
