@@ -205,7 +205,7 @@ func EvalRate(in Indicator) Rate {
 // and any number of decimals; a trailing unit such as 万元, 人, 个 or 次 is
 // allowed. The error is plain Chinese.
 func ParseNumber(raw string) (decimal.Decimal, error) {
-	s := strings.TrimSpace(normalizeNumber(raw))
+	s := strings.TrimSpace(NormalizeNumber(raw))
 	if s == "" {
 		return decimal.Zero, errEmpty
 	}

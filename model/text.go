@@ -116,7 +116,7 @@ func (d dupIndex) seen(s string, i int, text func(int) string) (int, bool) {
 // ParseYear reads a 年度 as typed: 2021, ２０２１, 2021年 or 2021年度. It
 // reports false unless the year is a plausible 4-digit year (1990–2100).
 func ParseYear(s string) (int, bool) {
-	s = normalizeNumber(s)
+	s = NormalizeNumber(s)
 	s = strings.TrimSuffix(s, "年度")
 	s = strings.TrimSuffix(s, "年")
 	s = strings.TrimSpace(s)
