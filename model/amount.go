@@ -180,11 +180,7 @@ func amountErr(format string, args ...any) error {
 // NormalizeNumber folds full-width digits and punctuation to ASCII
 // (２０２０ → 2020, ． → .) and trims every kind of blank: what the form's
 // readers of numbers, amounts and years see before they parse.
-func NormalizeNumber(s string) string { return normalizeNumber(s) }
-
-// normalizeNumber is NormalizeNumber under the name the model's own code
-// uses.
-func normalizeNumber(s string) string {
+func NormalizeNumber(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r >= '０' && r <= '９':
@@ -214,7 +210,7 @@ func normalizeNumber(s string) string {
 }
 
 func parseMoney(raw string) (Money, error) {
-	s := normalizeNumber(raw)
+	s := NormalizeNumber(raw)
 	// The form's unit is 万元: a trailing 万元 (or just 万, as in “115万”)
 	// says the same and is dropped.
 	if t, ok := strings.CutSuffix(s, "万元"); ok {

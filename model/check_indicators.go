@@ -148,7 +148,7 @@ func (c *checker) value(r int, in *Indicator) {
 
 // normUnit folds the spellings of a unit: ％ and % are the same.
 func normUnit(u string) string {
-	u = strings.TrimSpace(normalizeNumber(u))
+	u = strings.TrimSpace(NormalizeNumber(u))
 	switch u {
 	case "百分比", "百分率":
 		return "%"

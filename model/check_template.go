@@ -175,7 +175,7 @@ var Natures = []string{"≥", "≤", "=", ">", "<", "定性"}
 var Directions = []string{"正向", "反向"}
 
 func normNature(s string) string {
-	s = strings.TrimSpace(normalizeNumber(s))
+	s = strings.TrimSpace(NormalizeNumber(s))
 	switch s {
 	case ">=", "大于等于":
 		return "≥"

@@ -75,7 +75,7 @@ var Formulas = []Formula{
 	ratio("资产闲置率", "闲置资产总额", "部门所有固定资产总额"),
 	ratio("在职人员控制率", "在职人员数", "编制数"),
 	ratio("公用经费控制率", "实际支出公用经费总额", "预算安排公用经费总额"),
-	// 指标库 (library_national.json): 财预〔2013〕53号 rates.
+	// 指标库 (model/library/national.json): 财预〔2013〕53号 rates.
 	ratio("重点支出安排率", "重点项目支出", "项目总支出"),
 	ratio("资金到位率", "实际到位资金", "计划投入资金"),
 	ratio("到位及时率", "及时到位资金", "应到位资金"),
@@ -205,7 +205,7 @@ func EvalRate(in Indicator) Rate {
 // and any number of decimals; a trailing unit such as 万元, 人, 个 or 次 is
 // allowed. The error is plain Chinese.
 func ParseNumber(raw string) (decimal.Decimal, error) {
-	s := strings.TrimSpace(normalizeNumber(raw))
+	s := strings.TrimSpace(NormalizeNumber(raw))
 	if s == "" {
 		return decimal.Zero, errEmpty
 	}

@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // rateCase evaluates the formula key with positional inputs against target.
@@ -198,5 +200,36 @@ func TestFormulaKeysUnique(t *testing.T) {
 	}
 	if _, ok := FormulaFor("nope"); ok {
 		t.Error("FormulaFor(nope)")
+	}
+}
+
+// sampleInputs fills every input of f with a plausible figure.
+func sampleInputs(f Formula) map[string]string {
+	in := map[string]string{}
+	for i, name := range f.Inputs {
+		in[name] = []string{"95", "100", "80", "90"}[i%4]
+	}
+	return in
+}
+
+// Every formula a form (or the 指标库, model/library) can name parses and
+// evaluates.
+func TestEveryFormulaEvaluates(t *testing.T) {
+	for _, f := range Formulas {
+		if len(f.Inputs) < 2 || !strings.HasPrefix(f.Text, f.Key) {
+			t.Errorf("%s: inputs %v, text %q", f.Key, f.Inputs, f.Text)
+		}
+		r := EvalRate(Indicator{Formula: f.Key, Value: "≥90%", Inputs: sampleInputs(f)})
+		if r.State != RateOK {
+			t.Errorf("%s: %v %s", f.Key, r.State, r.Message)
+		}
+	}
+	// The 53号 rates compute what their formulas say.
+	for key, want := range map[string]string{"重点支出安排率": "95", "资金到位率": "95", "到位及时率": "95", "在职人员控制率": "95", "“三公经费”变动率": "-5"} {
+		f, _ := FormulaFor(key)
+		r := EvalRate(Indicator{Formula: key, Inputs: sampleInputs(f)})
+		if r.State != RateOK || !r.Value.Equal(decimal.RequireFromString(want)) {
+			t.Errorf("%s = %v (%s), want %s%%", key, r.Value, r.Message, want)
+		}
 	}
 }

@@ -119,7 +119,7 @@ func FormatShare(amount, total Money) string {
 // the value is at most 1). It returns the value in per cent and the number
 // of decimals typed in per cent; false when it is not a number.
 func ParseShare(s string) (decimal.Decimal, int32, bool) {
-	t := strings.TrimSpace(normalizeNumber(s))
+	t := strings.TrimSpace(NormalizeNumber(s))
 	pct := strings.HasSuffix(t, "%")
 	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	if t == "" {

@@ -32,7 +32,7 @@ func FuzzParseAmount(f *testing.F) {
 					t.Fatalf("%q = %d formats as %q which parses to %+v", s, m, FormatMoney(m, th), b)
 				}
 			}
-			if !strings.ContainsAny(normalizeNumber(s), "0123456789") {
+			if !strings.ContainsAny(NormalizeNumber(s), "0123456789") {
 				t.Fatalf("%q valid without a digit", s)
 			}
 		case AmountInvalid:
@@ -74,7 +74,7 @@ func FuzzParseTarget(f *testing.F) {
 		}
 		switch tg.Kind {
 		case TargetEmpty:
-			if strings.TrimSpace(normalizeNumber(s)) != "" {
+			if strings.TrimSpace(NormalizeNumber(s)) != "" {
 				t.Fatalf("%q empty", s)
 			}
 		case TargetQualitative:

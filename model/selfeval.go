@@ -98,7 +98,7 @@ func (k ruleKind) strict() bool { return k == ruleAbove || k == ruleBelow }
 // explicitEqual reports whether the 指标值 was written with = (or 等于):
 // only then is it scored as “equal to”; a bare 100% means “at least”.
 func explicitEqual(t Target) bool {
-	s := strings.ReplaceAll(normalizeNumber(t.Raw), " ", "")
+	s := strings.ReplaceAll(NormalizeNumber(t.Raw), " ", "")
 	return strings.HasPrefix(s, "=") || strings.HasPrefix(s, "等于")
 }
 
@@ -365,7 +365,7 @@ func parseWeight(raw string) (decimal.Decimal, string) {
 // possibly negative (a change rate), with t's unit or none. The error is
 // plain Chinese ("" when read).
 func ParseActual(raw string, t Target) (decimal.Decimal, string) {
-	s := strings.ReplaceAll(normalizeNumber(raw), " ", "")
+	s := strings.ReplaceAll(NormalizeNumber(raw), " ", "")
 	if t.Unit != "" {
 		s = strings.TrimSuffix(s, t.Unit)
 	}

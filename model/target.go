@@ -93,7 +93,7 @@ var cmpSuffixes = []struct {
 // A value that starts like a number but cannot be read is TargetInvalid.
 func ParseTarget(raw string) Target {
 	t := Target{Raw: raw}
-	s := strings.ReplaceAll(normalizeNumber(raw), " ", "")
+	s := strings.ReplaceAll(NormalizeNumber(raw), " ", "")
 	if s == "" {
 		t.Kind = TargetEmpty
 		return t
@@ -132,7 +132,7 @@ func ParseTarget(raw string) Target {
 			t.Kind, t.Reason = TargetInvalid, fmt.Sprintf("指标值“%s”应在比较符号后写数字，如 ≥98%%", shown(raw))
 			return t
 		}
-		t.Kind, t.Cmp, t.Text = TargetQualitative, CmpEQ, strings.TrimSpace(normalizeNumber(raw))
+		t.Kind, t.Cmp, t.Text = TargetQualitative, CmpEQ, strings.TrimSpace(NormalizeNumber(raw))
 		return t
 	}
 	num, unit := strings.ReplaceAll(rest[:n], ",", ""), rest[n:]

@@ -43,14 +43,14 @@ func isPlaceholder(s string) bool {
 	return false
 }
 
-// textKey identifies a text for finding duplicates without allocating:
+// TextKey identifies a text for finding duplicates without allocating:
 // a 64-bit FNV-1a hash of the text with blanks removed and full-width
 // ASCII folded, so texts differing only in spacing or punctuation width
-// count as the same. A hash match is confirmed with sameText.
-func textKey(s string) uint64 {
+// count as the same. A hash match is confirmed with SameText.
+func TextKey(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for _, r := range s {
-		if r = foldRune(r); r >= 0 {
+		if r = FoldRune(r); r >= 0 {
 			h ^= uint64(r)
 			h *= 1099511628211
 		}
@@ -58,9 +58,9 @@ func textKey(s string) uint64 {
 	return h
 }
 
-// foldRune folds full-width ASCII to ASCII and returns -1 for blanks
+// FoldRune folds full-width ASCII to ASCII and returns -1 for blanks
 // (those of unicode.IsSpace, tested without a table lookup).
-func foldRune(r rune) rune {
+func FoldRune(r rune) rune {
 	switch {
 	case r < 0x80:
 		if r == ' ' || r >= '\t' && r <= '\r' {
@@ -75,19 +75,19 @@ func foldRune(r rune) rune {
 	return r
 }
 
-// sameText reports whether a and b are the same text but for blanks and
+// SameText reports whether a and b are the same text but for blanks and
 // the width of ASCII characters.
-func sameText(a, b string) bool {
+func SameText(a, b string) bool {
 	i, j := 0, 0
 	for {
 		var ra, rb rune = -1, -1
 		for ra < 0 && i < len(a) {
 			r, n := utf8.DecodeRuneInString(a[i:])
-			ra, i = foldRune(r), i+n
+			ra, i = FoldRune(r), i+n
 		}
 		for rb < 0 && j < len(b) {
 			r, n := utf8.DecodeRuneInString(b[j:])
-			rb, j = foldRune(r), j+n
+			rb, j = FoldRune(r), j+n
 		}
 		if ra != rb {
 			return false
@@ -98,14 +98,14 @@ func sameText(a, b string) bool {
 	}
 }
 
-// dupIndex finds earlier texts equal to a new one (see sameText).
+// dupIndex finds earlier texts equal to a new one (see SameText).
 type dupIndex map[uint64]int
 
 // seen returns the index of an earlier text equal to s and true, or
 // records s as index i and returns false.
 func (d dupIndex) seen(s string, i int, text func(int) string) (int, bool) {
-	k := textKey(s)
-	if j, ok := d[k]; ok && sameText(text(j), s) {
+	k := TextKey(s)
+	if j, ok := d[k]; ok && SameText(text(j), s) {
 		return j, true
 	} else if !ok {
 		d[k] = i
@@ -116,7 +116,7 @@ func (d dupIndex) seen(s string, i int, text func(int) string) (int, bool) {
 // ParseYear reads a 年度 as typed: 2021, ２０２１, 2021年 or 2021年度. It
 // reports false unless the year is a plausible 4-digit year (1990–2100).
 func ParseYear(s string) (int, bool) {
-	s = normalizeNumber(s)
+	s = NormalizeNumber(s)
 	s = strings.TrimSuffix(s, "年度")
 	s = strings.TrimSuffix(s, "年")
 	s = strings.TrimSpace(s)

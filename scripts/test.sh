@@ -46,6 +46,8 @@
 #      JIXIAO_FUZZTIME (default 5s) each; a run whose only failure is Go
 #      1.26's fuzz-deadline race (go.dev/issue/75804) is repeated once
 #      with a count budget (JIXIAO_FUZZCOUNT, default 5000x)
+#   6. /dev/null, /dev/zero, /dev/stdout and /dev/stderr are what they were
+#      before the tests (no test replaced a device or a link by a file)
 #
 # Every step runs even if an earlier one failed; the exit code is non-zero
 # if any failed, and the last line says which.
@@ -68,6 +70,13 @@ for tool in pdftotext pdfinfo pdffonts; do
 		exit 1
 	}
 done
+
+# The system's special files, as they are before the tests: a test that
+# writes to /dev/stdout or /dev/null must write through them, never
+# replace them (a writer that renamed a temporary file over /dev/stdout
+# once turned it into a regular PDF on this machine). Checked at the end.
+devices() { stat -c '%n %F %t:%T' /dev/null /dev/zero 2>&1; readlink /dev/stdout /dev/stderr 2>&1; }
+devices_before="$(devices)"
 
 fuzztime="${JIXIAO_FUZZTIME:-5s}"
 race="${JIXIAO_RACE:-1}"
@@ -240,6 +249,12 @@ if [ "$fuzztime" != 0 ]; then
 		echo "--- $pkg $name"
 		fuzz_one "$pkg" "$name" || failed+=("fuzz:$pkg.$name")
 	done
+fi
+
+step "/dev/null, /dev/stdout … are still the system's"
+if [ "$(devices)" != "$devices_before" ]; then
+	printf 'before:\n%s\nafter:\n%s\n' "$devices_before" "$(devices)"
+	failed+=("devices")
 fi
 
 echo

@@ -12,6 +12,7 @@ import (
 
 	"jixiao/internal/atomicfile"
 	"jixiao/model"
+	"jixiao/model/library"
 )
 
 // LibraryDir is the folder beside the drafts file that keeps the library
@@ -20,7 +21,7 @@ func LibraryDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), "指标库")
 }
 
-// readLibrary reads at most model.MaxLibraryFileSize+1 bytes of path, so a
+// readLibrary reads at most library.MaxLibraryFileSize+1 bytes of path, so a
 // huge file is refused without being read whole.
 func readLibrary(path string) ([]byte, error) {
 	f, err := os.Open(path)
@@ -31,7 +32,7 @@ func readLibrary(path string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择指标库文件（.json）。", filepath.Base(path))
 	}
-	data, err := io.ReadAll(io.LimitReader(f, model.MaxLibraryFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, library.MaxLibraryFileSize+1))
 	if err != nil {
 		return nil, model.Errorf(model.EIO, "读取“%s”时出错：%w", filepath.Base(path), err)
 	}
@@ -52,24 +53,24 @@ func fileErr(path string, err error) error {
 // a copy in LibraryDir(dbPath) named after the library, replacing an
 // earlier import of the same name. A refused file leaves nothing behind;
 // the error says why in plain Chinese.
-func ImportLibrary(dbPath, src string) (model.LibraryFile, error) {
+func ImportLibrary(dbPath, src string) (library.LibraryFile, error) {
 	data, err := readLibrary(src)
 	if err != nil {
-		return model.LibraryFile{}, err
+		return library.LibraryFile{}, err
 	}
-	lf, err := model.ParseLibraryFile(data, filepath.Base(src))
+	lf, err := library.ParseLibraryFile(data, filepath.Base(src))
 	if err != nil {
-		return model.LibraryFile{}, fmt.Errorf("“%s”没有导入：%w", filepath.Base(src), err)
+		return library.LibraryFile{}, fmt.Errorf("“%s”没有导入：%w", filepath.Base(src), err)
 	}
 	dir := LibraryDir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return model.LibraryFile{}, model.Errorf(model.EIO, "无法建立指标库文件夹“%s”：%w", dir, err)
+		return library.LibraryFile{}, model.Errorf(model.EIO, "无法建立指标库文件夹“%s”：%w", dir, err)
 	}
 	dst := filepath.Join(dir, libraryFileName(lf.Name))
 	// Through the one writer of every file jixiao writes: a temporary
 	// file beside it, renamed over an earlier import of the same name.
 	if err := atomicfile.WriteFile(dst, data, 0o600); err != nil {
-		return model.LibraryFile{}, model.Errorf(model.ErrorCode(err), "保存指标库“%s”时出错：%w", lf.Name, err)
+		return library.LibraryFile{}, model.Errorf(model.ErrorCode(err), "保存指标库“%s”时出错：%w", lf.Name, err)
 	}
 	return lf, nil
 }
@@ -100,7 +101,7 @@ type LibraryProblem struct {
 // order. A file that cannot be read (changed by hand, damaged) is reported
 // in problems and the others are still returned. A missing folder means
 // no imported libraries.
-func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryProblem) {
+func Libraries(dbPath string) (entries []library.LibraryEntry, problems []LibraryProblem) {
 	dir := LibraryDir(dbPath)
 	des, err := os.ReadDir(dir)
 	if err != nil {
@@ -117,8 +118,8 @@ func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryP
 		path := filepath.Join(dir, de.Name())
 		data, err := readLibrary(path)
 		if err == nil {
-			var lf model.LibraryFile
-			lf, err = model.ParseLibraryFile(data, de.Name())
+			var lf library.LibraryFile
+			lf, err = library.ParseLibraryFile(data, de.Name())
 			if err == nil && seen[lf.Name] {
 				err = model.Errorf(model.ECONFLICT, "与另一个指标库同名（%s）", lf.Name)
 			}
@@ -139,21 +140,21 @@ func Libraries(dbPath string) (entries []model.LibraryEntry, problems []LibraryP
 // library, then the library files imported beside the drafts file dbPath.
 // problems are imported files that could not be read; skipped counts
 // drafts that could not be read for 我的指标.
-func FullLibrary(st *Store, dbPath string) (entries []model.LibraryEntry, problems []LibraryProblem, skipped int, err error) {
-	var mine []model.LibraryEntry
+func FullLibrary(st *Store, dbPath string) (entries []library.LibraryEntry, problems []LibraryProblem, skipped int, err error) {
+	var mine []library.LibraryEntry
 	if st != nil {
 		used, n, err := st.UsedIndicators()
 		if err != nil {
 			return nil, nil, 0, err
 		}
 		skipped = n
-		mine = model.MyIndicators(used)
+		mine = library.MyIndicators(used)
 	}
-	lib := model.Library()
+	lib := library.Library()
 	if dbPath != "" {
-		var extra []model.LibraryEntry
+		var extra []library.LibraryEntry
 		extra, problems = Libraries(dbPath)
 		lib = append(lib, extra...)
 	}
-	return model.LibraryWithMine(lib, mine), problems, skipped, nil
+	return library.LibraryWithMine(lib, mine), problems, skipped, nil
 }

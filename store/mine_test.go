@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"jixiao/model"
+	"jixiao/model/library"
 )
 
 // 我的指标 lists an indicator used in a draft of another year with that
@@ -45,27 +46,27 @@ func TestUsedIndicatorsAcrossYears(t *testing.T) {
 	if want := len(f2020.Indicators) + len(f2021.Indicators); len(used) != want {
 		t.Errorf("%d rows, want %d", len(used), want)
 	}
-	mine := model.MyIndicators(used)
-	find := func(name string) (model.LibraryEntry, bool) {
+	mine := library.MyIndicators(used)
+	find := func(name string) (library.LibraryEntry, bool) {
 		for _, e := range mine {
 			if e.Indicator.Name() == name {
 				return e, true
 			}
 		}
-		return model.LibraryEntry{}, false
+		return library.LibraryEntry{}, false
 	}
 	e, ok := find("预算执行率")
 	if !ok {
 		t.Fatal("预算执行率 not in 我的指标")
 	}
-	want := []model.UsedValue{
+	want := []library.UsedValue{
 		{Year: "2021年", Value: "≥95%", Dept: f2021.Dept, Draft: id2021},
 		{Year: "2020", Value: "≥98%", Dept: f2020.Dept, Draft: id2020},
 	}
 	if !slices.Equal(e.Used, want) {
 		t.Errorf("预算执行率 used %+v, want %+v", e.Used, want)
 	}
-	if e.Indicator.Value != "≥95%" || e.Source != model.LibraryMine || e.Indicator.Formula != "预算执行率" {
+	if e.Indicator.Value != "≥95%" || e.Source != library.LibraryMine || e.Indicator.Formula != "预算执行率" {
 		t.Errorf("预算执行率 entry %+v", e)
 	}
 	if e, ok := find("环境执法检查次数"); !ok || len(e.Used) != 1 || e.Used[0].Year != "2021年" {
@@ -83,13 +84,13 @@ func TestUsedIndicatorsAcrossYears(t *testing.T) {
 		}
 	}
 	// Merged into the search: found by its initials with its history.
-	lib := model.LibraryWithMine(model.Library(), mine)
-	x := model.NewLibraryIndex(lib)
-	hits := x.Search(model.LibraryQuery{Text: "hjzfjccs"})
-	if len(hits) == 0 || x.Entries()[hits[0]].Source != model.LibraryMine {
+	lib := library.LibraryWithMine(library.Library(), mine)
+	x := library.NewLibraryIndex(lib)
+	hits := x.Search(library.LibraryQuery{Text: "hjzfjccs"})
+	if len(hits) == 0 || x.Entries()[hits[0]].Source != library.LibraryMine {
 		t.Errorf("环境执法检查次数 not found by initials: %v", hits)
 	}
-	hits = x.Search(model.LibraryQuery{Text: "预算执行率", Source: model.LibrarySeed})
+	hits = x.Search(library.LibraryQuery{Text: "预算执行率", Source: library.LibrarySeed})
 	if len(hits) == 0 || len(x.Entries()[hits[0]].Used) != 2 {
 		t.Errorf("the seed's 预算执行率 does not show the years it was used")
 	}

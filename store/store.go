@@ -51,7 +51,7 @@ var (
 )
 
 // ErrInUse is returned by Open when another jixiao holds the file.
-var ErrInUse error = model.Errorf(model.ECONFLICT, "数据文件正被另一个 jixiao 窗口使用，请先关闭那个窗口再打开。")
+var ErrInUse error = model.Errorf(model.ECONFLICT, "数据文件正被另一个 jixiao 窗口使用：请在那个窗口中操作（导出、导入都可在窗口中完成），或先关闭那个窗口再试。")
 
 // ErrNotFound is matched (errors.Is) by the error for a draft id or a
 // revision that does not exist.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -29,19 +30,51 @@ func templateKey(t *model.Template) []byte {
 // PutTemplate stores t (validated again; a template with the id of a
 // built-in one is refused, so a file cannot replace it). The same id and
 // version stored already with the same content changes nothing; with
-// another content it is refused (ECONFLICT, the message says which
-// version number is free): a version, once here, never changes under the
-// drafts made with it.
+// another content it is refused with a *VersionTakenError (ECONFLICT, the
+// message says which version number is free): a version, once here, never
+// changes under the drafts made with it.
 func (s *Store) PutTemplate(t *model.Template) error {
+	return s.putTemplate(t, false)
+}
+
+// PutTemplateAsNewVersion stores t as the next version of its id: one
+// above every version of the id here (and above t's own), so a revised
+// template whose issuer forgot to raise its version number can still be
+// taken, beside the one the drafts were made with. It sets t.Version to
+// the version stored. The answer to a *VersionTakenError
+// (jixiao template import --as-new-version, the window's 作为第N版导入).
+func (s *Store) PutTemplateAsNewVersion(t *model.Template) error {
+	was := t.Version
+	err := s.putTemplate(t, true)
+	if err != nil {
+		t.Version = was
+	}
+	return err
+}
+
+// VersionTakenError is PutTemplate's refusal of a template whose id and
+// version the drafts file holds already with another content. Next is the
+// version PutTemplateAsNewVersion would store it as.
+type VersionTakenError struct {
+	ID, Name      string // the stored one's id and name
+	Version, Next int
+}
+
+func (e *VersionTakenError) Error() string {
+	return fmt.Sprintf("本机已有表样“%s”（%s）第%d版，内容与要导入的不同；同一版本不能有两种内容，未导入。"+
+		"表样修订后应提高版本号：请让发文单位把文件中表样的 \"version\" 改为 %d 后再导入（也可以把这个文件作为第%d版导入；命令行：jixiao template import --as-new-version 文件）",
+		e.ID, e.Name, e.Version, e.Next, e.Next)
+}
+
+// ErrorCode is ECONFLICT (model.ErrorCode).
+func (e *VersionTakenError) ErrorCode() string { return model.ECONFLICT }
+
+func (s *Store) putTemplate(t *model.Template, asNew bool) error {
 	if t == nil {
 		return model.Errorf(model.EINVALID, "没有表样")
 	}
 	if model.BuiltinTemplate(t.ID) != nil {
 		return model.Errorf(model.ECONFLICT, "表样编号“%s”是内置表样的编号，不能被导入的表样替换；请在表样文件中换一个编号", t.ID)
-	}
-	b, err := model.MarshalTemplate(t)
-	if err != nil {
-		return err
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -50,21 +83,27 @@ func (s *Store) PutTemplate(t *model.Template) error {
 		if err != nil {
 			return err
 		}
+		next := t.Version
+		ts, _ := readTemplates(tx)
+		for _, o := range ts {
+			if o.ID == t.ID {
+				next = max(next, o.Version)
+			}
+		}
+		next++
+		if asNew {
+			t.Version = next
+		}
+		b, err := model.MarshalTemplate(t)
+		if err != nil {
+			return err
+		}
 		if old := bk.Get(templateKey(t)); old != nil {
 			if ot, err := model.ParseTemplate(old); err == nil {
 				if model.TemplateHash(ot) == model.TemplateHash(t) {
 					return nil
 				}
-				next := t.Version
-				ts, _ := readTemplates(tx)
-				for _, o := range ts {
-					if o.ID == t.ID {
-						next = max(next, o.Version)
-					}
-				}
-				return model.Errorf(model.ECONFLICT, "本机已有表样“%s”（%s）第%d版，内容与要导入的不同；同一版本不能有两种内容，未导入。"+
-					"表样修订后应提高版本号：请让发文单位把文件中表样的 \"version\" 改为 %d 后再导入（命令行也可用 jixiao template import --as-new-version 文件，作为第%d版导入）",
-					t.ID, ot.Name, t.Version, next+1, next+1)
+				return &VersionTakenError{ID: t.ID, Name: ot.Name, Version: t.Version, Next: next}
 			}
 			// a damaged stored copy is replaced by a readable one
 		}

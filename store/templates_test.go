@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -115,8 +116,33 @@ func TestTemplateSameVersionOtherContentRefused(t *testing.T) {
 		!strings.Contains(err.Error(), "改为 3") {
 		t.Fatalf("other content at the same version: %v", err)
 	}
+	var taken *VersionTakenError
+	if !errors.As(err, &taken) || taken.Next != 3 || taken.Version != 2 {
+		t.Fatalf("not a VersionTakenError: %#v", err)
+	}
 	ts, _, _ := s.Templates()
 	if len(ts) != 1 || ts[0].Title != v2.Title {
 		t.Fatalf("stored: %+v", ts)
+	}
+
+	// As a new version: one above every version of the id here (5 when a
+	// 4 is stored too), the same version left as it was.
+	v4 := v2.Clone()
+	v4.Version, v4.Title = 4, "第四版"
+	if err := s.PutTemplate(v4); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutTemplateAsNewVersion(other); err != nil || other.Version != 5 {
+		t.Fatalf("as new version: %v, version %d", err, other.Version)
+	}
+	ts, _, _ = s.Templates()
+	if len(ts) != 3 || ts[0].Title != v2.Title || ts[1].Title != "第四版" || ts[2].Version != 5 || ts[2].Title != "另一个标题" {
+		t.Fatalf("stored after as-new-version: %+v", ts)
+	}
+	// A refusal leaves the caller's template as it was.
+	bad := v2.Clone()
+	bad.ID = "A B" // not a valid id: refused once its version is set
+	if err := s.PutTemplateAsNewVersion(bad); err == nil || bad.Version != 2 {
+		t.Fatalf("invalid template as new version: %v, version %d", err, bad.Version)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"jixiao/export"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
+	"jixiao/store"
 )
 
 // The 监控表/自评表 round trip in the window, as a clerk does it: export the
@@ -202,6 +203,19 @@ func formJSON(t *testing.T, f *model.Form) string {
 	return string(b)
 }
 
+// exportedStageSheet opens f in a workspace and exports the stage's own
+// table from the window to name in a temporary folder, as the clerk does
+// before sending it out; it returns the workspace, its store, the draft's
+// id and the file's path.
+func exportedStageSheet(t *testing.T, f *model.Form, name string) (*Workspace, *store.Store, string, string) {
+	t.Helper()
+	ws, st, id := newTestWorkspace(t, f)
+	path := filepath.Join(t.TempDir(), name)
+	exportFromWindow(t, ws.e, ExportKinds[0], "", path)
+	tapButton(t, ws.win, "关闭") // 导出完成
+	return ws, st, id, path
+}
+
 // importFromTab is the clerk's 导入填好的…表 in the 监控与自评 tab: the
 // button, the (fake) system file chooser giving path, the reading done by
 // the worker. It returns the report shown.
@@ -230,12 +244,8 @@ func importFromTab(t *testing.T, ws *Workspace, path string) *stageImportReview 
 // spreadsheet computed differently, comes back through the 监控与自评 tab.
 func TestStageImportEvalFromTheWindow(t *testing.T) {
 	f := stageForm(t, model.StageEval)
-	ws, st, id := newTestWorkspace(t, f)
+	ws, st, id, path := exportedStageSheet(t, f, "自评表.xlsx")
 	e, w := ws.e, ws.win
-	dir := t.TempDir()
-	path := filepath.Join(dir, "自评表.xlsx")
-	exportFromWindow(t, e, ExportKinds[0], "", path)
-	tapButton(t, w, "关闭") // 导出完成
 	base := e.Form().Clone()
 
 	s := openSheet(t, path, model.StageEval)
@@ -370,11 +380,8 @@ func TestStageImportEvalFromTheWindow(t *testing.T) {
 // 取消 leaves the draft as it was; a file with nothing new offers only 关闭.
 func TestStageImportCancelAndNothingNew(t *testing.T) {
 	f := stageForm(t, model.StageEval)
-	ws, _, _ := newTestWorkspace(t, f)
+	ws, _, _, path := exportedStageSheet(t, f, "自评表.xlsx")
 	e, w := ws.e, ws.win
-	path := filepath.Join(t.TempDir(), "自评表.xlsx")
-	exportFromWindow(t, e, ExportKinds[0], "", path)
-	tapButton(t, w, "关闭") // 导出完成
 	base := formJSON(t, e.Form())
 
 	rv := importFromTab(t, ws, path) // as exported: nothing new
@@ -397,11 +404,8 @@ func TestStageImportCancelAndNothingNew(t *testing.T) {
 // sorted by name and a column inserted before the amounts, comes back.
 func TestStageImportMonitorFromTheWindow(t *testing.T) {
 	f := stageForm(t, model.StageMonitor)
-	ws, st, id := newTestWorkspace(t, f)
+	ws, st, id, path := exportedStageSheet(t, f, "监控表.xlsx")
 	e, w := ws.e, ws.win
-	path := filepath.Join(t.TempDir(), "监控表.xlsx")
-	exportFromWindow(t, e, ExportKinds[0], "", path)
-	tapButton(t, w, "关闭") // 导出完成
 	base := e.Form().Clone()
 
 	s := openSheet(t, path, model.StageMonitor)
@@ -559,12 +563,9 @@ func TestStageImportRefusedFiles(t *testing.T) {
 // draft it belongs to, or offers to open that draft, or says there is none.
 func TestGeneralImportOfAFilledSheet(t *testing.T) {
 	f := stageForm(t, model.StageEval)
-	ws, st, id := newTestWorkspace(t, f)
+	ws, st, id, path := exportedStageSheet(t, f, "自评表.xlsx")
 	e, w := ws.e, ws.win
 	_, wk := fakes(t, e)
-	path := filepath.Join(t.TempDir(), "自评表.xlsx")
-	exportFromWindow(t, e, ExportKinds[0], "", path)
-	tapButton(t, w, "关闭") // 导出完成
 	s := openSheet(t, path, model.StageEval)
 	s.number(export.TaskSheetName, taskKey(f, "办公大楼改造"), "全年执行数", 600, "600")
 	s.save(path)

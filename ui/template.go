@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -8,10 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jixiao/model"
+	"jixiao/store"
 )
 
 // The 表样 (template) parts of the editor: on the 基本信息 tab, the
@@ -305,27 +308,94 @@ func (ws *Workspace) allTemplates() []*model.Template {
 // ImportTemplateFile adds the template in the file at path to the drafts
 // file (表样 › 导入表样文件…); a damaged or hostile file changes nothing.
 func (ws *Workspace) ImportTemplateFile(path string) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return model.Errorf(model.EIO, "无法读取“%s”：%w", path, err)
-	}
-	if fi.Size() > model.MaxTemplateFile {
-		return model.Errorf(model.EINVALID, "“%s”超过 %d KB，不像是表样文件，未导入", path, model.MaxTemplateFile>>10)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return model.Errorf(model.EIO, "无法读取“%s”：%w", path, err)
-	}
-	t, err := model.ParseTemplate(data)
+	t, err := readTemplateFile(path)
 	if err != nil {
 		return err
 	}
-	if err := ws.st.PutTemplate(t); err != nil {
+	return ws.addTemplate(t, false)
+}
+
+// readTemplateFile reads and checks the template file at path.
+func readTemplateFile(path string) (*model.Template, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, model.Errorf(model.EIO, "无法读取“%s”：%w", path, err)
+	}
+	if fi.Size() > model.MaxTemplateFile {
+		return nil, model.Errorf(model.EINVALID, "“%s”超过 %d KB，不像是表样文件，未导入", path, model.MaxTemplateFile>>10)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, model.Errorf(model.EIO, "无法读取“%s”：%w", path, err)
+	}
+	return model.ParseTemplate(data)
+}
+
+// addTemplate stores t (asNew: as the next version of its id, see
+// store.PutTemplateAsNewVersion) and gives the editor the new list.
+func (ws *Workspace) addTemplate(t *model.Template, asNew bool) error {
+	put := ws.st.PutTemplate
+	if asNew {
+		put = ws.st.PutTemplateAsNewVersion
+	}
+	if err := put(t); err != nil {
 		return err
 	}
 	stored, _, _ := ws.st.Templates()
 	ws.e.SetTemplates(stored)
 	return nil
+}
+
+// importTemplateAt is 导入表样文件… of the file at path: imported, refused
+// with its reason, or — when the drafts file holds the same id and version
+// with another content (a revised template whose issuer kept the version
+// number) — the question whether to import it as the next version.
+func (ws *Workspace) importTemplateAt(path string) {
+	defer ws.guard("导入表样")
+	t, err := readTemplateFile(path)
+	if err == nil {
+		err = ws.addTemplate(t, false)
+	}
+	var taken *store.VersionTakenError
+	switch {
+	case errors.As(err, &taken):
+		ws.askNewTemplateVersion(t, taken)
+	case err != nil:
+		ws.info(errTitle("表样未导入", err), errMessage(err))
+	default:
+		ws.templateImported(t)
+	}
+}
+
+// askNewTemplateVersion offers to import t as version taken.Next beside
+// the stored one of the same number.
+func (ws *Workspace) askNewTemplateVersion(t *model.Template, taken *store.VersionTakenError) {
+	msg := fmt.Sprintf("本机已有表样“%s”（%s）第%d版，内容与这个文件不同。同一版本不能有两种内容，用第%d版做的草稿不会因这个文件而改变。\n\n"+
+		"可以把这个文件作为第%d版导入：两版都保留，新建草稿时可以选择，已有的草稿可用 表样 › 迁移到新版本… 迁移。"+
+		"也可以取消，请发文单位把文件中表样的版本号改为 %d 后再发来。",
+		taken.ID, taken.Name, taken.Version, taken.Version, taken.Next, taken.Next)
+	ws.lastInfo = msg
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("表样的版本号相同而内容不同", fmt.Sprintf("作为第%d版导入", taken.Next), "取消", container.NewVScroll(l), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := ws.addTemplate(t, true); err != nil {
+			ws.info(errTitle("表样未导入", err), errMessage(err))
+			return
+		}
+		ws.templateImported(t)
+	}, ws.win)
+	d.Resize(dialogSize(ws.win, 620, 360))
+	d.Show()
+}
+
+// templateImported says that t is imported and offers the open draft its
+// newer version.
+func (ws *Workspace) templateImported(t *model.Template) {
+	ws.info("表样已导入", fmt.Sprintf("已导入表样“%s”第%d版。新建草稿时可以选择它。", t.Name, t.Version))
+	ws.offerNewerTemplate()
 }
 
 // templateMenu is 表样 › 导入表样文件…, 查看表样….
@@ -341,12 +411,7 @@ func (ws *Workspace) templateMenu() *fyne.Menu {
 				if path == "" {
 					return
 				}
-				if err := ws.ImportTemplateFile(path); err != nil {
-					ws.info(errTitle("表样未导入", err), errMessage(err))
-					return
-				}
-				ws.info("表样已导入", "已导入表样。新建草稿时可以选择它。")
-				ws.offerNewerTemplate()
+				ws.importTemplateAt(path)
 			})
 		}),
 		fyne.NewMenuItem("迁移到新版本…", ws.MigrateTemplateDialog),

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -255,5 +256,65 @@ func TestStatusBarWithoutAmounts(t *testing.T) {
 	}
 	if got := totalsText(model.Sample(), nil, model.ComputeTotals(model.Sample())); !strings.HasPrefix(got, "合计 7,898.5676 万元") {
 		t.Errorf("郑州: %q", got)
+	}
+}
+
+// A revised 表样 file that kept its version number: 导入表样文件… does not
+// take it silently, asks, and 作为第N版导入 keeps both versions; 取消
+// stores nothing.
+func TestImportTemplateFileAsNewVersion(t *testing.T) {
+	ws, st, _ := newTestWorkspace(t, nil)
+	w := ws.win
+	dir := t.TempDir()
+	write := func(name string, tp *model.Template) string {
+		b, err := model.MarshalTemplate(tp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tp := model.BuiltinTemplate(model.HubeiTemplateID)
+	tp.ID, tp.Name, tp.Version = "bureau", "某市表样", 3
+	ws.importTemplateAt(write("v3.json", tp))
+	tapButton(t, w, "确定") // 表样已导入
+	tp.Name = "某市表样（修订）"
+	revised := write("revised.json", tp)
+	versions := func() (vs []int) {
+		ts, _, err := st.Templates()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range ts {
+			if o.ID == "bureau" {
+				vs = append(vs, o.Version)
+			}
+		}
+		return vs
+	}
+
+	ws.importTemplateAt(revised)
+	if !strings.Contains(ws.lastInfo, "本机已有表样“bureau”（某市表样）第3版，内容与这个文件不同") || findButton(w, "作为第4版导入") == nil {
+		t.Fatalf("question: %q\n%s", ws.lastInfo, overlayTexts(w))
+	}
+	tapButton(t, w, "取消")
+	if vs := versions(); len(vs) != 1 || vs[0] != 3 {
+		t.Fatalf("取消 stored versions %v", vs)
+	}
+
+	ws.importTemplateAt(revised)
+	tapButton(t, w, "作为第4版导入")
+	if vs := versions(); len(vs) != 2 || vs[0] != 3 || vs[1] != 4 {
+		t.Fatalf("versions after 作为第4版导入: %v", vs)
+	}
+	if !strings.Contains(ws.lastInfo, "已导入表样“某市表样（修订）”第4版") {
+		t.Errorf("said %q", ws.lastInfo)
+	}
+	sel, _ := ws.templateChoice()
+	if !slices.Contains(sel.Options, "某市表样（修订）（第4版）") {
+		t.Errorf("新建 offers %q", sel.Options)
 	}
 }

@@ -6,7 +6,8 @@
 // formula of an indicator named like one. Paste and import both use it,
 // so that the same text is read the same way wherever it comes from.
 //
-// It depends on model only.
+// It depends on model and, for FormulaKey's look-up of a library
+// indicator's formula, model/library.
 package recognize
 
 import (
@@ -15,6 +16,7 @@ import (
 	"strings"
 
 	"jixiao/model"
+	"jixiao/model/library"
 )
 
 // Norm is the form in which cells are compared: blanks (also the
@@ -154,7 +156,7 @@ func IsPlaceholder(s string) bool {
 
 // FormulaKey is the rate formula of an indicator named name: the formula
 // of that name (model.FormulaFor), else the formula of the library
-// indicator of that name (model.LibraryFind).
+// indicator of that name (library.LibraryFind).
 func FormulaKey(name string) (string, bool) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -163,7 +165,7 @@ func FormulaKey(name string) (string, bool) {
 	if _, ok := model.FormulaFor(name); ok {
 		return name, true
 	}
-	if e, ok := model.LibraryFind(name); ok && e.Indicator.Formula != "" {
+	if e, ok := library.LibraryFind(name); ok && e.Indicator.Formula != "" {
 		return e.Indicator.Formula, true
 	}
 	return "", false

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"jixiao/model"
+	"jixiao/model/library"
 )
 
 func TestGoalText(t *testing.T) {
@@ -105,7 +106,7 @@ func TestFormulaKey(t *testing.T) {
 	if _, ok := model.FormulaFor("预算执行率"); !ok {
 		t.Fatal("预算执行率 is not a formula key any more; pick another name")
 	}
-	for _, e := range model.Library() {
+	for _, e := range library.Library() {
 		if e.Indicator.Formula == "" {
 			continue
 		}

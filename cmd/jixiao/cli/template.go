@@ -107,13 +107,7 @@ func runTemplate(c *cli, args []string) error {
 		return nil
 	case same != nil && asNew:
 		from := t.Version
-		for _, o := range stored {
-			if o.ID == t.ID {
-				t.Version = max(t.Version, o.Version)
-			}
-		}
-		t.Version++
-		if err := st.PutTemplate(t); err != nil {
+		if err := st.PutTemplateAsNewVersion(t); err != nil {
 			return userErrorf("“%s”：%w", pos[0], err)
 		}
 		c.printf("本机的第%d版内容不同，已把这个文件作为第%d版导入：%s  %s\n", from, t.Version, t.ID, templateName(t))

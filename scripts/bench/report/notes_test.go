@@ -33,6 +33,10 @@ func TestSectionNoteFollowsItsTable(t *testing.T) {
 	if strings.Count(out, "Measured by hand") != 1 {
 		t.Errorf("the note appears %d times", strings.Count(out, "Measured by hand"))
 	}
+	// marked as a hand note, quoted, never mistaken for the run's figures
+	if !strings.Contains(out, "> "+handNote+"\n>\n> Measured by hand on 2026-11-29.") {
+		t.Errorf("the note is not marked as a hand note:\n%s", out[table:next])
+	}
 }
 
 // The 批量审核 figure (issue 27) is a goal of its own, met under 10 s, and

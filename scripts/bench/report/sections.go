@@ -41,7 +41,12 @@ func (s section) match(b *bench) bool {
 	return s.name.MatchString(b.name)
 }
 
-// note is the hand-written note NAME (notesDir/NAME.md), or "".
+// handNote heads every hand-written note in the report, so that a reader
+// never takes its figures for the run's.
+const handNote = "**Hand note** — measured by hand, not by this run of `scripts/bench.sh`; its date and conditions are in it:"
+
+// note is the hand-written note NAME (notesDir/NAME.md), or "": a quoted
+// block headed by handNote.
 func (r *report) note(name string) string {
 	if r.notesDir == "" || name == "" {
 		return ""
@@ -50,5 +55,17 @@ func (r *report) note(name string) string {
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(b))
+	text := strings.TrimSpace(string(b))
+	if text == "" {
+		return ""
+	}
+	var q strings.Builder
+	q.WriteString("> " + handNote + "\n>")
+	for _, line := range strings.Split(text, "\n") {
+		q.WriteString("\n>")
+		if line != "" {
+			q.WriteString(" " + line)
+		}
+	}
+	return q.String()
 }

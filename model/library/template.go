@@ -1,6 +1,10 @@
-package model
+package library
 
-import "strings"
+import (
+	"strings"
+
+	"jixiao/model"
+)
 
 // The 指标库 follows the draft's 表样 (template): a template with a 指标体系
 // (Template.Framework) is offered the entries under its own 一级/二级
@@ -69,12 +73,12 @@ type LibraryOffer struct {
 // LibraryFor arranges the library entries for a draft of template t (nil:
 // no 指标体系, everything is the template's own). A re-filed entry
 // carries its placement in Placed.
-func LibraryFor(entries []LibraryEntry, t *Template) LibraryOffer {
+func LibraryFor(entries []LibraryEntry, t *model.Template) LibraryOffer {
 	var own, placed, others []LibraryEntry
 	var off LibraryOffer
 	for _, e := range entries {
 		in := e.Indicator
-		if isPlaceholder(in.Level3) || isPlaceholder(in.Sub) || isPlaceholder(in.Name()) || strings.TrimSpace(in.Name()) == "" {
+		if model.IsFiller(in.Level3) || model.IsFiller(in.Sub) || model.IsFiller(in.Name()) || strings.TrimSpace(in.Name()) == "" {
 			off.Placeholders++
 			continue
 		}
@@ -118,14 +122,14 @@ func dedupe(es []LibraryEntry, seen map[string]int) []LibraryEntry {
 }
 
 // fitsFramework reports whether 一级 l1 and 二级 l2 are in t's 指标体系.
-func fitsFramework(t *Template, l1, l2 string) bool {
+func fitsFramework(t *model.Template, l1, l2 string) bool {
 	for _, f := range t.Framework {
-		if sameText(f.Name, l1) {
+		if model.SameText(f.Name, l1) {
 			if len(f.Level2) == 0 {
 				return true
 			}
 			for _, s := range f.Level2 {
-				if sameText(s, l2) {
+				if model.SameText(s, l2) {
 					return true
 				}
 			}
@@ -136,9 +140,9 @@ func fitsFramework(t *Template, l1, l2 string) bool {
 
 // placeIn finds where in goes in t's 指标体系 by the placements: the
 // template's own names of the 一级 and 二级.
-func placeIn(t *Template, in Indicator) (l1, l2 string, p placement, ok bool) {
+func placeIn(t *model.Template, in model.Indicator) (l1, l2 string, p placement, ok bool) {
 	for _, p := range placements {
-		if !sameText(p.From1, in.Level1) || p.From2 != "" && !sameText(p.From2, in.Level2) || p.From3 != "" && !sameText(p.From3, in.Level3) {
+		if !model.SameText(p.From1, in.Level1) || p.From2 != "" && !model.SameText(p.From2, in.Level2) || p.From3 != "" && !model.SameText(p.From3, in.Level3) {
 			continue
 		}
 		for _, f := range t.Framework {

@@ -1,4 +1,4 @@
-package model
+package library
 
 import (
 	"bytes"
@@ -10,12 +10,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"jixiao/model"
 )
 
 // nationalJSON is the built-in library of the national frameworks, in the
 // library file format (docs/library.md), each entry with its source.
 //
-//go:embed library_national.json
+//go:embed national.json
 var nationalJSON []byte
 
 // LibraryFormat is the "format" every library file names.
@@ -74,7 +76,7 @@ type LibraryFileError struct{ Msg string }
 func (e *LibraryFileError) Error() string { return e.Msg }
 
 // ErrorCode is EINVALID: the file is to be corrected.
-func (e *LibraryFileError) ErrorCode() string { return EINVALID }
+func (e *LibraryFileError) ErrorCode() string { return model.EINVALID }
 
 func libErr(format string, a ...any) error {
 	return &LibraryFileError{Msg: fmt.Sprintf(format, a...)}
@@ -203,11 +205,11 @@ func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string
 		return LibraryEntry{}, libErr("%s只能是“定量”“定性”或不填，现在是“%s”。", place("指标值类型（valueType）"), r.ValueType)
 	}
 	if r.Formula != "" {
-		if _, ok := FormulaFor(r.Formula); !ok {
+		if _, ok := model.FormulaFor(r.Formula); !ok {
 			return LibraryEntry{}, libErr("%s“%s”不是本程序认识的计算公式。请删去 formula，或改用内置公式的名称（如“预算执行率”）。", place("公式（formula）"), r.Formula)
 		}
 	}
-	if t := ParseTarget(r.Value); t.Kind == TargetInvalid {
+	if t := model.ParseTarget(r.Value); t.Kind == model.TargetInvalid {
 		return LibraryEntry{}, libErr("%s“%s”无法识别：%s", place("指标值（value）"), r.Value, t.Reason)
 	}
 	src := r.Source
@@ -227,7 +229,7 @@ func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string
 		dir = directionOf(r.Value)
 	}
 	return LibraryEntry{
-		Indicator: Indicator{Level1: r.Level1, Level2: r.Level2, Level3: r.Level3, Sub: r.Sub, Value: r.Value,
+		Indicator: model.Indicator{Level1: r.Level1, Level2: r.Level2, Level3: r.Level3, Sub: r.Sub, Value: r.Value,
 			Explain: r.Explain, Note: r.Note, Unit: r.Unit, ValueType: r.ValueType, Formula: r.Formula},
 		Source: src, Ref: ref, Checked: s.Checked, Direction: dir,
 	}, nil

@@ -1,8 +1,10 @@
-package model
+package library
 
 import (
 	"cmp"
 	"slices"
+
+	"jixiao/model"
 )
 
 // UsedIndicator is one indicator row found in a draft of the drafts file,
@@ -11,7 +13,7 @@ type UsedIndicator struct {
 	Draft     string
 	Dept      string
 	Year      string
-	Indicator Indicator
+	Indicator model.Indicator
 }
 
 // UsedValue is the 指标值 an indicator had in one draft (我的指标).
@@ -23,7 +25,7 @@ type UsedValue struct {
 }
 
 // MyIndicators groups the indicators used in drafts into 我的指标 library
-// entries: one per 一级/二级/name (compared as sameText does), its row
+// entries: one per 一级/二级/name (compared as model.SameText does), its row
 // taken from the most recent year's use (inputs dropped), Used listing
 // every year's 指标值, most recent first. Entries come most recently used
 // first; placeholders and rows without a name are left out.
@@ -39,15 +41,15 @@ func MyIndicators(used []UsedIndicator) []LibraryEntry {
 	for _, u := range used {
 		in := u.Indicator
 		name := in.Name()
-		if name == "" || isPlaceholder(name) || isPlaceholder(in.Level1) || isPlaceholder(in.Level3) {
+		if name == "" || model.IsFiller(name) || model.IsFiller(in.Level1) || model.IsFiller(in.Level3) {
 			continue
 		}
-		year, _ := ParseYear(u.Year)
-		key := [3]uint64{textKey(in.Level1), textKey(in.Level2), textKey(name)}
+		year, _ := model.ParseYear(u.Year)
+		key := [3]uint64{model.TextKey(in.Level1), model.TextKey(in.Level2), model.TextKey(name)}
 		var g *group
 		for _, c := range index[key] {
 			ci := c.entry.Indicator
-			if sameText(ci.Level1, in.Level1) && sameText(ci.Level2, in.Level2) && sameText(ci.Name(), name) {
+			if model.SameText(ci.Level1, in.Level1) && model.SameText(ci.Level2, in.Level2) && model.SameText(ci.Name(), name) {
 				g = c
 				break
 			}
@@ -71,8 +73,8 @@ func MyIndicators(used []UsedIndicator) []LibraryEntry {
 	slices.SortStableFunc(groups, func(a, b *group) int { return cmp.Compare(b.latest, a.latest) })
 	for _, g := range groups {
 		slices.SortStableFunc(g.entry.Used, func(a, b UsedValue) int {
-			ya, _ := ParseYear(a.Year)
-			yb, _ := ParseYear(b.Year)
+			ya, _ := model.ParseYear(a.Year)
+			yb, _ := model.ParseYear(b.Year)
 			return cmp.Compare(yb, ya)
 		})
 		out = append(out, g.entry)
@@ -89,7 +91,7 @@ func LibraryWithMine(lib, mine []LibraryEntry) []LibraryEntry {
 	out = append(out, mine...)
 	for _, e := range lib {
 		for _, m := range mine {
-			if sameText(m.Indicator.Name(), e.Indicator.Name()) && sameText(m.Indicator.Level1, e.Indicator.Level1) && sameText(m.Indicator.Level2, e.Indicator.Level2) {
+			if model.SameText(m.Indicator.Name(), e.Indicator.Name()) && model.SameText(m.Indicator.Level1, e.Indicator.Level1) && model.SameText(m.Indicator.Level2, e.Indicator.Level2) {
 				e.Used = m.Used
 				break
 			}

@@ -1,4 +1,4 @@
-package model
+package library
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+
+	"jixiao/model"
 )
 
 // LibraryQuery is a search of the 指标库: words (separated by blanks, all
@@ -50,7 +52,7 @@ func NewLibraryIndex(entries []LibraryEntry) *LibraryIndex {
 			body.WriteString(foldSearch(s))
 			body.WriteByte(0)
 		}
-		if f, ok := FormulaFor(in.Formula); ok {
+		if f, ok := model.FormulaFor(in.Formula); ok {
 			body.WriteString(foldSearch(f.Text))
 		}
 		for _, u := range e.Used {
@@ -145,7 +147,7 @@ func foldSearch(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		switch r = foldRune(r); {
+		switch r = model.FoldRune(r); {
 		case r < 0:
 			continue
 		case r >= 'A' && r <= 'Z':
@@ -192,7 +194,7 @@ func initialBit(c byte) uint64 {
 func initials(s string) []uint64 {
 	out := make([]uint64, 0, len(s)/3)
 	for _, r := range s {
-		if r = foldRune(r); r < 0 {
+		if r = model.FoldRune(r); r < 0 {
 			continue
 		}
 		var m uint64

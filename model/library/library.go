@@ -1,6 +1,18 @@
-package model
+// Package library is the 指标库 (standard indicator library) the editor
+// offers to pick indicators from: the built-in entries (the sample's, the
+// common ones and the national frameworks of national.json), library files
+// a bureau hands out (file.go, docs/library.md), 我的指标 gathered from the
+// drafts file (mine.go), the search as the clerk types with pinyin
+// initials (search.go) and the arrangement for a draft's 表样
+// (template.go). It depends on the core model only; the core model does
+// not link it (nor go-pinyin's dictionary).
+package library
 
-import "sync"
+import (
+	"sync"
+
+	"jixiao/model"
+)
 
 // LibraryEntry is one indicator of the 指标库 (standard indicator library)
 // that the editor offers to pick from: the row as it goes into a form,
@@ -8,7 +20,7 @@ import "sync"
 // key, plus where it comes from. Indicator.Inputs is always nil: picking
 // an entry starts with no data.
 type LibraryEntry struct {
-	Indicator Indicator // the row to insert
+	Indicator model.Indicator // the row to insert
 	// Source names where the entry comes from, in plain Chinese, and is
 	// what the picker filters on: LibrarySeed, LibraryCommon, a national
 	// framework (LibraryDept53 …), LibraryMine or a library file's name.
@@ -23,7 +35,8 @@ type LibraryEntry struct {
 	// qualitative (定性) indicator or when the source gives none.
 	Direction string
 	// Used lists the 指标值 the clerk used in drafts of the drafts file,
-	// most recent year first (我的指标; see MergeMine). Nil otherwise.
+	// most recent year first (我的指标; see MyIndicators and
+	// LibraryWithMine). Nil otherwise.
 	Used []UsedValue
 	// Placed says, for an entry LibraryFor re-filed under a template's
 	// 一级/二级, where it was and on which published text the placement
@@ -43,7 +56,7 @@ const (
 
 // libraryCommon are indicators other templates use (财政部 部门整体支出
 // 绩效评价共性指标框架 and provincial templates); add more here.
-var libraryCommon = []Indicator{
+var libraryCommon = []model.Indicator{
 	{Level1: "管理效率", Level2: "资产管理", Level3: "资产闲置率", Value: "≤5%",
 		Explain: "反映部门固定资产闲置情况。",
 		Note:    "资产闲置率=（闲置资产总额/部门所有固定资产总额）×100%。", Formula: "资产闲置率"},
@@ -63,7 +76,7 @@ var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 	seen := map[string]bool{}
 	add := func(e LibraryEntry) {
 		in := e.Indicator
-		if isPlaceholder(in.Level1) || isPlaceholder(in.Level2) || isPlaceholder(in.Level3) && e.Source == LibrarySeed || isPlaceholder(in.Sub) {
+		if model.IsFiller(in.Level1) || model.IsFiller(in.Level2) || model.IsFiller(in.Level3) && e.Source == LibrarySeed || model.IsFiller(in.Sub) {
 			return
 		}
 		k := e.Source + "\x00" + in.Name()
@@ -74,7 +87,7 @@ var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 		e.Indicator.Inputs = nil
 		out = append(out, e)
 	}
-	for _, in := range sampleIndicatorRows() {
+	for _, in := range model.Sample().Indicators {
 		add(LibraryEntry{Indicator: in, Source: LibrarySeed, Ref: "郑州市生态环境局2020年度市级部门整体绩效目标申报表（本程序的内置示例）", Direction: directionOf(in.Value)})
 	}
 	for _, in := range libraryCommon {
@@ -82,7 +95,7 @@ var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 	}
 	lf, err := ParseLibraryFile(nationalJSON, "")
 	if err != nil {
-		panic("model: built-in library_national.json: " + err.Error())
+		panic("library: built-in national.json: " + err.Error())
 	}
 	for _, e := range lf.Entries {
 		add(e)
@@ -93,7 +106,7 @@ var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 // Library returns the built-in 指标库: every indicator of the seed form
 // that is not a template placeholder (.....、……、重要改革事项1 …), in the
 // seed's order, then the common indicators of other templates, then the
-// national frameworks' entries (library_national.json). Within a source
+// national frameworks' entries (national.json). Within a source
 // names are unique. Each call returns fresh values the caller may change.
 func Library() []LibraryEntry {
 	b := builtinOnce()
@@ -131,14 +144,14 @@ func LibrarySources(entries []LibraryEntry) []string {
 // directionOf is the 计算符号 of a numeric 指标值 (≥98% → ≥; 100% → =);
 // "" for a qualitative or empty one.
 func directionOf(value string) string {
-	t := ParseTarget(value)
-	if t.Kind != TargetNumber {
+	t := model.ParseTarget(value)
+	if t.Kind != model.TargetNumber {
 		return ""
 	}
 	switch t.Cmp {
-	case CmpGE, CmpGT:
+	case model.CmpGE, model.CmpGT:
 		return "≥"
-	case CmpLE, CmpLT:
+	case model.CmpLE, model.CmpLT:
 		return "≤"
 	}
 	return "="
@@ -146,11 +159,11 @@ func directionOf(value string) string {
 
 // Formula returns the entry's rate formula (its named inputs and text);
 // false when the indicator is not computed from a formula.
-func (e LibraryEntry) Formula() (Formula, bool) {
+func (e LibraryEntry) Formula() (model.Formula, bool) {
 	if e.Indicator.Formula == "" {
-		return Formula{}, false
+		return model.Formula{}, false
 	}
-	return FormulaFor(e.Indicator.Formula)
+	return model.FormulaFor(e.Indicator.Formula)
 }
 
 // LibraryFind returns the first library entry whose indicator is named

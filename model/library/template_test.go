@@ -1,13 +1,16 @@
-package model
+package library
 
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"jixiao/model"
 )
 
 // sampleUsed is the sample's indicators as 我的指标 sees them.
 func sampleUsed() []UsedIndicator {
-	f := Sample()
+	f := model.Sample()
 	var out []UsedIndicator
 	for _, in := range f.Indicators {
 		out = append(out, UsedIndicator{Draft: "d", Dept: f.Dept, Year: f.Year, Indicator: in})
@@ -26,7 +29,7 @@ func offerNames(es []LibraryEntry) map[string]LibraryEntry {
 // In a 湖北 draft the library offers its own 产出/效益/满意度 entries first,
 // the sample's re-filed under them, no placeholder, each name once.
 func TestLibraryForHubei(t *testing.T) {
-	hubei := BuiltinTemplate(HubeiTemplateID)
+	hubei := model.BuiltinTemplate(model.HubeiTemplateID)
 	mine := MyIndicators(sampleUsed()) // the sample as 我的指标: every 执行率 twice
 	lib := LibraryWithMine(Library(), mine)
 	off := LibraryFor(lib, hubei)
@@ -40,7 +43,7 @@ func TestLibraryForHubei(t *testing.T) {
 		if !fitsFramework(hubei, in.Level1, in.Level2) {
 			t.Errorf("%s offered under %s › %s, not in 湖北's 指标体系", in.Name(), in.Level1, in.Level2)
 		}
-		if isPlaceholder(in.Level3) || strings.HasSuffix(in.Name(), "指标1") {
+		if model.IsFiller(in.Level3) || strings.HasSuffix(in.Name(), "指标1") {
 			t.Errorf("placeholder %q offered", in.Name())
 		}
 		k := in.Level1 + in.Level2 + in.Name()
@@ -94,13 +97,13 @@ func TestLibraryForHubei(t *testing.T) {
 		}
 	}
 	// 审核 has no 表样 finding for what the picker offers.
-	f := New("2021", "某局", testNow)
-	f.Template = TemplateRef{ID: HubeiTemplateID, Version: 1}
+	f := model.New("2021", "某局", time.Date(2020, 7, 3, 9, 0, 0, 0, time.UTC))
+	f.Template = model.TemplateRef{ID: model.HubeiTemplateID, Version: 1}
 	for _, e := range off.Entries {
 		f.Indicators = append(f.Indicators, e.Indicator)
 	}
-	for _, x := range CheckWith(f, hubei) {
-		if x.Loc.Part == PartIndicators && (x.Loc.Field == FieldLevel1 || x.Loc.Field == FieldLevel2) {
+	for _, x := range model.CheckWith(f, hubei) {
+		if x.Loc.Part == model.PartIndicators && (x.Loc.Field == model.FieldLevel1 || x.Loc.Field == model.FieldLevel2) {
 			t.Errorf("表样 finding: %s %s", x.Loc.Describe(f), x.Message)
 		}
 	}
@@ -109,7 +112,7 @@ func TestLibraryForHubei(t *testing.T) {
 // The sample's own template offers the sample's entries first, each once
 // (the 我的指标 copy and the seed's), and re-files only 满意度.
 func TestLibraryForZhengzhou(t *testing.T) {
-	zz := BuiltinTemplate(DefaultTemplateID)
+	zz := model.BuiltinTemplate(model.DefaultTemplateID)
 	mine := MyIndicators(sampleUsed())
 	off := LibraryFor(LibraryWithMine(Library(), mine), zz)
 	n := 0
@@ -128,7 +131,7 @@ func TestLibraryForZhengzhou(t *testing.T) {
 		t.Errorf("first offered %+v", off.Entries[0].Indicator)
 	}
 	// Without a 指标体系 everything is offered (placeholders still not).
-	all := LibraryFor(Library(), &Template{})
+	all := LibraryFor(Library(), &model.Template{})
 	if len(all.Others) != 0 || len(all.Entries) == 0 || all.Placeholders == 0 {
 		t.Errorf("no framework: %d offered, %d others, %d placeholders", len(all.Entries), len(all.Others), all.Placeholders)
 	}
