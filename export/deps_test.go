@@ -12,7 +12,7 @@ import (
 // links of ours only model and its sub-packages (model/recognize), the
 // font and export's format-free internal packages. `go test` puts its own go command first on PATH, so the lists
 // are those of the toolchain running the test.
-var formatPackages = []string{"./pdf", "./pdftext", "./docx", "./xls"}
+var formatPackages = []string{"./pdf", "./pdftext", "./docx", "./xls", "./xlsx"}
 
 func TestFormatPackagesIndependent(t *testing.T) {
 	var names []string

@@ -89,30 +89,3 @@ func FuzzImportXLSX(f *testing.F) {
 	})
 }
 
-func FuzzReadJSON(f *testing.F) {
-	var buf bytes.Buffer
-	WriteJSON(&buf, smallForm())
-	f.Add(buf.Bytes())
-	f.Add([]byte(`{"format":"jixiao-form","version":1,"form":{"units":[{"tasks":[{"total":1e400}]}]}}`))
-	f.Add([]byte(`{"format":"jixiao-form","version":1,"form":{"goals":null,"units":[{"name":"","tasks":[{"goals":[0]}]}]}}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		form, err := ReadJSON(bytes.NewReader(data))
-		if err != nil {
-			return
-		}
-		var a, b bytes.Buffer
-		if err := WriteJSON(&a, form); err != nil {
-			t.Fatal(err)
-		}
-		again, err := ReadJSON(bytes.NewReader(a.Bytes()))
-		if err != nil {
-			t.Fatalf("cannot read own output: %v\n%s", err, a.String())
-		}
-		if err := WriteJSON(&b, again); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(a.Bytes(), b.Bytes()) {
-			t.Fatalf("not stable:\n%s\n%s", a.String(), b.String())
-		}
-	})
-}

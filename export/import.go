@@ -11,6 +11,7 @@ import (
 
 	"jixiao/export/docx"
 	"jixiao/export/internal/limits"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -95,7 +96,7 @@ func ImportBytes(name string, data []byte, o ImportOptions) (*model.Form, *Impor
 		f, rep, err = importXLSX(name, data, tpls)
 	case kindJSON:
 		var recorded *model.Template
-		f, recorded, err = unmarshalFormRecord(data)
+		f, recorded, err = xlsx.UnmarshalFormRecord(data)
 		if err == nil {
 			rep = &ImportReport{FileTemplate: recorded}
 			rep.note("从 JSON 数据文件完整读取")

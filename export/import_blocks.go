@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -214,7 +215,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		if recognize.IsTaskHeader(name, g.at(r, contC)) {
 			continue // the header repeated on a printed page
 		}
-		if len(f.Units) > 0 && isContinuation(name, f.Units[len(f.Units)-1].Name) {
+		if len(f.Units) > 0 && xlsx.IsContinuation(name, f.Units[len(f.Units)-1].Name) {
 			name = f.Units[len(f.Units)-1].Name // a unit continued on the next page: 某单位（续）
 		}
 		total := max(recognize.TotalOf(name), recognize.TotalOf(g.at(r, contC)))
@@ -386,10 +387,10 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		if len(f.Indicators) > 0 {
 			prev := f.Indicators[len(f.Indicators)-1]
 			// a group continued on the next printed page: 产出指标（续）
-			if isContinuation(in.Level1, prev.Level1) {
+			if xlsx.IsContinuation(in.Level1, prev.Level1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level1 == prev.Level1 && isContinuation(in.Level2, prev.Level2) {
+			if in.Level1 == prev.Level1 && xlsx.IsContinuation(in.Level2, prev.Level2) {
 				in.Level2 = prev.Level2
 			}
 			if in.Level1 == "" && l1 >= 0 && !recognize.IsPlaceholder(prev.Level1) && !g.isFormula(r, l1) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"jixiao/export/xls"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -42,7 +43,7 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 			return nil, err
 		}
 		return newGrid(sheet, cells, merges)
-	}, readingTemplates(hidden, recorded, tpls))
+	}, xlsx.ReadingTemplates(hidden, recorded, tpls))
 	if visible == nil && verr == nil {
 		verr = notAForm(name)
 	}
@@ -66,6 +67,6 @@ func xlsDataSheet(name string, wb *xls.Workbook) (*model.Form, *model.Template, 
 	if err != nil {
 		return nil, nil, err
 	}
-	t, _ := dataSheetTemplate(cells)
+	t, _ := xlsx.DataSheetTemplate(cells)
 	return f, t, nil
 }

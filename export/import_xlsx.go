@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -38,7 +39,7 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, &StageWorkbookError{Name: name, Info: info}
 	}
 	hidden, recorded, herr := readDataSheet(name, xf)
-	visible, vrep, verr := readVisible(xf, name, readingTemplates(hidden, recorded, tpls))
+	visible, vrep, verr := readVisible(xf, name, xlsx.ReadingTemplates(hidden, recorded, tpls))
 	f, rep, err = chooseForm(hidden, herr, visible, vrep, verr)
 	if rep != nil {
 		rep.FileTemplate = recorded
@@ -139,7 +140,7 @@ func readDataSheet(name string, xf *excelize.File) (*model.Form, *model.Template
 	if err != nil {
 		return nil, nil, err
 	}
-	t, _ := dataSheetTemplate(rows) // a damaged record: read as a file without one
+	t, _ := xlsx.DataSheetTemplate(rows) // a damaged record: read as a file without one
 	return f, t, nil
 }
 
@@ -152,7 +153,7 @@ func dataSheetForm(name string, rows [][]string) (*model.Form, error) {
 	if len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != FormatName {
 		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
 	}
-	v := FileVersion{1, 0}
+	v := FileVersion{Major: 1, Minor: 0}
 	if len(rows[0]) > 1 && strings.TrimSpace(rows[0][1]) != "" {
 		var ok bool
 		if v, ok = ParseFileVersion(rows[0][1]); !ok {
@@ -168,7 +169,7 @@ func dataSheetForm(name string, rows [][]string) (*model.Form, error) {
 			b.WriteString(r[0])
 		}
 	}
-	return unmarshalForm([]byte(b.String()))
+	return xlsx.UnmarshalForm([]byte(b.String()))
 }
 
 // readVisible reads the form from the sheet in the official layout: the

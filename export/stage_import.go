@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -119,7 +120,7 @@ func IsStageWorkbook(data []byte) bool {
 	}
 	defer xf.Close()
 	v, err := xf.GetCellValue(StageDataSheet, "A1")
-	_, ok := stageVersion(v)
+	_, ok := xlsx.StageVersion(v)
 	return err == nil && ok
 }
 
@@ -146,11 +147,11 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 		return nil, nil, err
 	}
 	defer xf.Close()
-	meta, ver, err := readStageMeta(xf, filepath.Base(name))
+	meta, ver, err := xlsx.ReadStageMeta(xf, filepath.Base(name))
 	if err != nil {
 		return nil, nil, err
 	}
-	if !meta.info().Fits(f.Dept, f.Year) {
+	if !infoOfMeta(meta).Fits(f.Dept, f.Year) {
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是“%s %s年度”的%s，与草稿“%s %s年度”不符，未导入", name, meta.Dept, meta.Year, meta.Sheet, f.Dept, f.Year)
 	}
 	if meta.Stage != model.StageMonitor && meta.Stage != model.StageEval {
@@ -163,7 +164,7 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是截至%d月的运行监控表，草稿的运行监控截至%d月，未导入；请重新导出截至%d月的监控表填写", name, meta.Month, f.Month, f.Month)
 	}
 	if ver.Major == 1 {
-		upgradeV1(meta, f)
+		xlsx.UpgradeV1(meta, f)
 	}
 	im := newStageImport(xf, meta, f)
 	im.ver = ver.Major
@@ -174,7 +175,7 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 // stageImport is one import of a filled stage workbook into a copy of a draft.
 type stageImport struct {
 	xf     *excelize.File
-	meta   *stageMeta
+	meta   *xlsx.StageMeta
 	g      *model.Form
 	rep    *StageReport
 	vocab  [2]map[string]layout.ColKey
@@ -185,7 +186,7 @@ type stageImport struct {
 	taken  []takenRow                // rows whose values were taken
 }
 
-func newStageImport(xf *excelize.File, meta *stageMeta, f *model.Form) *stageImport {
+func newStageImport(xf *excelize.File, meta *xlsx.StageMeta, f *model.Form) *stageImport {
 	im := &stageImport{xf: xf, meta: meta, g: f.Clone(), rep: &StageReport{Stage: meta.Stage}}
 	probe := f.Clone()
 	probe.Stage, probe.Month = meta.Stage, meta.Month
@@ -313,7 +314,7 @@ func (im *stageImport) head(k layout.ColKey) string {
 }
 
 // readKind matches the rows of the tables of one kind and takes their values.
-func (im *stageImport) readKind(kind layout.TableKind, tables []*sheetTable, rows []metaRow) {
+func (im *stageImport) readKind(kind layout.TableKind, tables []*sheetTable, rows []xlsx.MetaRow) {
 	byKey := map[string][]int{}
 	for i := range rows {
 		k := metaKey(rows[i].Key)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -94,17 +95,18 @@ func stageInfoOf(xf *excelize.File, name string) (*StageInfo, error) {
 	}
 	if a1, err := xf.GetCellValue(StageDataSheet, "A1", excelize.Options{RawCellValue: true}); err != nil {
 		return nil, nil
-	} else if _, ok := stageVersion(a1); !ok {
+	} else if _, ok := xlsx.StageVersion(a1); !ok {
 		return nil, nil
 	}
-	meta, _, err := readStageMeta(xf, name)
+	meta, _, err := xlsx.ReadStageMeta(xf, name)
 	if err != nil {
 		return nil, err
 	}
-	return meta.info(), nil
+	return infoOfMeta(meta), nil
 }
 
-func (m *stageMeta) info() *StageInfo {
+// infoOfMeta is what m tells of the workbook it was read from.
+func infoOfMeta(m *xlsx.StageMeta) *StageInfo {
 	return &StageInfo{Stage: m.Stage, Month: m.Month, Dept: m.Dept, Year: m.Year}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -20,9 +21,9 @@ func TestParseFileVersion(t *testing.T) {
 		want FileVersion
 		ok   bool
 	}{
-		{"2.0", FileVersion{2, 0}, true},
-		{" 3.12 ", FileVersion{3, 12}, true},
-		{"2", FileVersion{2, 0}, true},
+		{"2.0", FileVersion{Major: 2, Minor: 0}, true},
+		{" 3.12 ", FileVersion{Major: 3, Minor: 12}, true},
+		{"2", FileVersion{Major: 2, Minor: 0}, true},
 		{"", FileVersion{}, false},
 		{"0.9", FileVersion{}, false},
 		{"x.1", FileVersion{}, false},
@@ -34,7 +35,7 @@ func TestParseFileVersion(t *testing.T) {
 			t.Errorf("ParseFileVersion(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
-	if !(FileVersion{2, 0}).Readable(FileVersion{2, 9}) || (FileVersion{2, 0}).Readable(FileVersion{3, 0}) || !(FileVersion{2, 0}).Readable(FileVersion{1, 0}) {
+	if !(FileVersion{Major: 2, Minor: 0}).Readable(FileVersion{Major: 2, Minor: 9}) || (FileVersion{Major: 2, Minor: 0}).Readable(FileVersion{Major: 3, Minor: 0}) || !(FileVersion{Major: 2, Minor: 0}).Readable(FileVersion{Major: 1, Minor: 0}) {
 		t.Error("Readable: a newer minor or an older major is read, a newer major is not")
 	}
 }
@@ -207,7 +208,7 @@ func TestContinuationMarksNotContent(t *testing.T) {
 	rows, _ := xf.GetRows(SheetName)
 	for _, r := range rows {
 		for _, c := range r {
-			if strings.HasSuffix(c, contMark) {
+			if strings.HasSuffix(c, xlsx.ContMark) {
 				marks++
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -192,7 +193,7 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 	if sp.scale < 10 || sp.scale > 100 {
 		t.Fatalf("print scale %d%%", sp.scale)
 	}
-	body := (pageShortPt - 2*marginTBIn*ptPerIn) * 100 / float64(sp.scale)
+	body := (xlsx.PageShortPt - 2*xlsx.MarginTBIn*xlsx.PtPerIn) * 100 / float64(sp.scale)
 	pageOf := func(r int) int {
 		for i, p := range sp.pages {
 			if r <= p[1] {
@@ -251,7 +252,7 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 		a := sp.at(r, 1)
 		switch {
 		case strings.HasPrefix(a, "年度总体目标") && r < taskHdr:
-			if !strings.HasSuffix(a, contMark) {
+			if !strings.HasSuffix(a, xlsx.ContMark) {
 				t.Errorf("page %d starts with the targets without （续）: %q", i+2, a)
 			}
 		case a == "任务名称" && sp.at(r, 3) == "主要内容" && r >= taskHdr && r < indHdr:
@@ -265,7 +266,7 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 			for covered[[2]int{top, 1}] {
 				top--
 			}
-			if prev := sp.at(top, 1); d <= p[1] && prev != "合计" && prev != "" && sp.at(d, 1) != "" && strings.TrimSuffix(sp.at(d, 1), contMark) == prev && !strings.HasSuffix(sp.at(d, 1), contMark) {
+			if prev := sp.at(top, 1); d <= p[1] && prev != "合计" && prev != "" && sp.at(d, 1) != "" && strings.TrimSuffix(sp.at(d, 1), xlsx.ContMark) == prev && !strings.HasSuffix(sp.at(d, 1), xlsx.ContMark) {
 				t.Errorf("page %d: unit %q continued without （续）", i+2, prev)
 			}
 		case a == "一级指标" && sp.at(r, 3) == "三级指标" && r >= indHdr:

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -100,7 +101,7 @@ func checkXLSXRules(data []byte) []string {
 			bad(name, "not UTF-8")
 		}
 		for _, r := range string(b) {
-			if !xmlChar(r) {
+			if !xlsx.XmlChar(r) {
 				bad(name, "character %U not allowed in XML 1.0", r)
 				break
 			}

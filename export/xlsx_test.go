@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -171,7 +172,7 @@ func TestXLSXLayout(t *testing.T) {
 	}
 	// A fixed scale, so that the page breaks set in the sheet hold
 	// (Excel ignores manual breaks when fitting to pages).
-	if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.AdjustTo == nil || int(*pl.AdjustTo) != printScale(layout.BuildLayout(f, nil).Widths) || pl.FitToWidth != nil {
+	if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.AdjustTo == nil || int(*pl.AdjustTo) != xlsx.PrintScale(layout.BuildLayout(f, nil).Widths) || pl.FitToWidth != nil {
 		t.Errorf("page layout %+v", pl)
 	}
 	props, _ := xf.GetSheetProps(SheetName)
@@ -196,7 +197,7 @@ func TestXLSXLayout(t *testing.T) {
 		t.Errorf("column E width %v", w)
 	}
 	h5, _ := xf.GetRowHeight(SheetName, 8) // 目标5, the longest
-	if h5 < 3*lineHeightPt {
+	if h5 < 3*xlsx.LineHeightPt {
 		t.Errorf("goal 5 row height %v", h5)
 	}
 }

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"fmt"
@@ -33,7 +33,7 @@ const (
 const stageLegend = "填写说明：黄色单元格请填写；其他单元格是申报的内容或自动计算的结果，已锁定（如需改动表格：审阅 → 撤销工作表保护，无需密码）。导入时程序按各行的名称和各栏的表头读取，并重新计算。"
 
 // StageSheets are the workbook's visible sheets, in order.
-var StageSheets = []string{TaskSheetName, IndicatorSheetName}
+var StageSheets = []string{layout.TaskSheetName, layout.IndicatorSheetName}
 
 // WriteStageXLSX writes f's 运行监控表 (stage StageMonitor) or 自评表
 // (StageEval) as a working workbook whose yellow cells are filled in

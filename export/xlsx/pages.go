@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"math"
@@ -23,11 +23,11 @@ import (
 // Page geometry, in points: A4 landscape with the margins of pageSetup.
 const (
 	pageLongPt  = 841.89
-	pageShortPt = 595.28
+	PageShortPt = 595.28
 	marginLRIn  = 0.4
-	marginTBIn  = 0.6
+	MarginTBIn  = 0.6
 	marginHFIn  = 0.3
-	ptPerIn     = 72.0
+	PtPerIn     = 72.0
 )
 
 // assumedDigitPx is the maximum digit width (pixels at 96 dpi) assumed
@@ -43,11 +43,11 @@ const assumedDigitPx = 9.0
 const pageFill = 0.97
 
 // contMark labels the continuation of a group cut by a page break.
-const contMark = "（续）"
+const ContMark = "（续）"
 
-// printScale is the print scale (percent) at which the columns fill at
+// PrintScale is the print scale (percent) at which the columns fill at
 // most the width of the page.
-func printScale(widths []float64) int { return scaleFor(widths, pageLongPt) }
+func PrintScale(widths []float64) int { return scaleFor(widths, pageLongPt) }
 
 // scaleFor is printScale for a page pageW points wide.
 func scaleFor(widths []float64, pageW float64) int {
@@ -55,7 +55,7 @@ func scaleFor(widths []float64, pageW float64) int {
 	for _, w := range widths {
 		px += math.Floor(w*assumedDigitPx + 5)
 	}
-	avail := pageW - 2*marginLRIn*ptPerIn
+	avail := pageW - 2*marginLRIn*PtPerIn
 	s := int(math.Floor(100 * avail / (px * 0.75)))
 	return min(max(s, 10), 100)
 }
@@ -63,7 +63,7 @@ func scaleFor(widths []float64, pageW float64) int {
 // pageBody is the height, in the sheet's points, that the rows of one page
 // may take at scale percent.
 func pageBody(scale int) float64 {
-	return (pageShortPt - 2*marginTBIn*ptPerIn) * 100 / float64(scale) * pageFill
+	return (PageShortPt - 2*MarginTBIn*PtPerIn) * 100 / float64(scale) * pageFill
 }
 
 // printedSheet is the visible sheet as written: the layout's rows with
@@ -82,13 +82,13 @@ type printedSheet struct {
 
 // paginate lays the rows of l out on printed pages.
 func paginate(l *layout.Layout) *printedSheet {
-	ps := &printedSheet{scale: printScale(l.Widths)}
+	ps := &printedSheet{scale: PrintScale(l.Widths)}
 	ps.body = pageBody(ps.scale)
 	if l.Tpl != nil && (l.Tpl.Print.Orientation == "portrait" || l.Tpl.Print.Paper == "A3") {
 		// the template's paper: the same rules on its width and height
 		pw, ph := layout.PageSize(l.Tpl.Print)
 		ps.scale = scaleFor(l.Widths, pw)
-		ps.body = (ph - 2*marginTBIn*ptPerIn) * 100 / float64(ps.scale) * pageFill
+		ps.body = (ph - 2*MarginTBIn*PtPerIn) * 100 / float64(ps.scale) * pageFill
 	}
 	H := ps.body
 	rows := copyRows(l.Rows)
@@ -276,22 +276,22 @@ func cutRest(part []layout.Lrow, k int) []layout.Lrow {
 // (指标解释, 指标说明) are repeated as they are.
 func continued(c layout.Lcell) string {
 	t := strings.TrimSpace(c.Text)
-	if t == "" || recognize.IsPlaceholder(t) || strings.HasSuffix(t, contMark) {
+	if t == "" || recognize.IsPlaceholder(t) || strings.HasSuffix(t, ContMark) {
 		return c.Text
 	}
 	switch c.Kind {
 	case layout.KCenter, layout.KLabel:
-		return c.Text + contMark
+		return c.Text + ContMark
 	}
 	return c.Text
 }
 
-// isContinuation reports whether name is prev's label on a continuation
+// IsContinuation reports whether name is prev's label on a continuation
 // page (prev + （续）, also with half-width brackets).
-func isContinuation(name, prev string) bool {
+func IsContinuation(name, prev string) bool {
 	prev = strings.TrimSpace(prev)
 	if prev == "" {
 		return false
 	}
-	return recognize.Norm(name) == recognize.Norm(prev+contMark) // norm folds （续） to (续)
+	return recognize.Norm(name) == recognize.Norm(prev+ContMark) // norm folds （续） to (续)
 }

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"bytes"
@@ -92,14 +92,14 @@ func ReadJSON(r io.Reader) (*model.Form, error) {
 	if len(b) > maxJSON {
 		return nil, model.Errorf(model.EINVALID, "文件超过 %d MB，不像是申报表数据文件，未导入", maxJSON>>20)
 	}
-	return unmarshalForm(b)
+	return UnmarshalForm(b)
 }
 
-// unmarshalFormRecord is unmarshalForm that also returns the template the
+// UnmarshalFormRecord is unmarshalForm that also returns the template the
 // file records (nil when none, or when the record does not read: the form
 // is read without it).
-func unmarshalFormRecord(b []byte) (*model.Form, *model.Template, error) {
-	f, err := unmarshalForm(b)
+func UnmarshalFormRecord(b []byte) (*model.Form, *model.Template, error) {
+	f, err := UnmarshalForm(b)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,7 +109,7 @@ func unmarshalFormRecord(b []byte) (*model.Form, *model.Template, error) {
 	return f, t, nil
 }
 
-func unmarshalForm(b []byte) (*model.Form, error) {
+func UnmarshalForm(b []byte) (*model.Form, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	var env envelope
 	if err := json.Unmarshal(b, &env); err != nil {

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"bytes"
@@ -73,11 +73,11 @@ func writeDataTemplate(xf *excelize.File, t *model.Template) error {
 	return nil
 }
 
-// dataSheetTemplate reads the template from column C of a data sheet's
+// DataSheetTemplate reads the template from column C of a data sheet's
 // rows (nil, nil when there is none: a file of 2.0 or older). A record
 // whose content does not match its hash, or that does not read as a
 // template, is an error: the caller reads the file without it.
-func dataSheetTemplate(rows [][]string) (*model.Template, error) {
+func DataSheetTemplate(rows [][]string) (*model.Template, error) {
 	if len(rows) == 0 || len(rows[0]) < 3 || !strings.HasPrefix(rows[0][2], templateTag+" ") {
 		return nil, nil
 	}
@@ -136,11 +136,11 @@ func (r *templateRecord) template() (*model.Template, error) {
 	return checkedTemplate(r.File, r.Hash)
 }
 
-// readingTemplates are the templates a workbook's visible sheet is read
+// ReadingTemplates are the templates a workbook's visible sheet is read
 // by: the one the file records (the exact template it was written in),
 // else the exact version its hidden form names when it is here, else all
 // of cands (recognised by their labels).
-func readingTemplates(hidden *model.Form, recorded *model.Template, cands []*model.Template) []*model.Template {
+func ReadingTemplates(hidden *model.Form, recorded *model.Template, cands []*model.Template) []*model.Template {
 	if recorded != nil {
 		return []*model.Template{recorded}
 	}

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"encoding/json"
@@ -29,8 +29,8 @@ const StageDataSheet = "_jixiao_stage"
 // does.
 const StageFormat = "jixiao-stage-values"
 
-// stageMeta is the hidden sheet's JSON.
-type stageMeta struct {
+// StageMeta is the hidden sheet's JSON.
+type StageMeta struct {
 	Stage model.Stage `json:"stage"`
 	Month int         `json:"month,omitempty"`
 	Dept  string      `json:"dept"`
@@ -38,14 +38,14 @@ type stageMeta struct {
 	// Sheet is the table's name (绩效运行监控表, 绩效自评表); in format 1 it
 	// was also the visible sheet.
 	Sheet      string    `json:"sheet"`
-	Tasks      []metaRow `json:"tasks,omitempty"`
-	Indicators []metaRow `json:"indicators,omitempty"`
+	Tasks      []MetaRow `json:"tasks,omitempty"`
+	Indicators []MetaRow `json:"indicators,omitempty"`
 	// Inputs are format 1's input cells by address.
 	Inputs []inputCell `json:"inputs,omitempty"`
 }
 
-// metaRow is one exported row.
-type metaRow struct {
+// MetaRow is one exported row.
+type MetaRow struct {
 	ID     string                   `json:"id"`
 	Unit   int                      `json:"unit,omitempty"` // the draft's unit (task rows)
 	Index  int                      `json:"index"`          // the draft's task row in its unit, or indicator row
@@ -66,12 +66,12 @@ type inputCell struct {
 }
 
 // metaOf is the hidden sheet's data of d.
-func metaOf(d *layout.StageDoc) *stageMeta {
+func metaOf(d *layout.StageDoc) *StageMeta {
 	f := d.F
-	m := &stageMeta{Stage: d.Stage, Month: f.Month, Dept: f.Dept, Year: f.Year, Sheet: d.Name}
+	m := &StageMeta{Stage: d.Stage, Month: f.Month, Dept: f.Dept, Year: f.Year, Sheet: d.Name}
 	for _, t := range d.Tables {
 		for _, r := range t.Rows {
-			mr := metaRow{ID: r.Id, Unit: r.Unit, Index: r.Index, Key: r.Key, Fixed: map[layout.ColKey]string{}, Values: map[layout.ColKey]string{}}
+			mr := MetaRow{ID: r.Id, Unit: r.Unit, Index: r.Index, Key: r.Key, Fixed: map[layout.ColKey]string{}, Values: map[layout.ColKey]string{}}
 			for _, c := range t.Cols {
 				switch c.Role {
 				case layout.RoleFixed:
@@ -92,7 +92,7 @@ func metaOf(d *layout.StageDoc) *stageMeta {
 	return m
 }
 
-func writeStageData(xf *excelize.File, m *stageMeta) error {
+func writeStageData(xf *excelize.File, m *StageMeta) error {
 	b, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -117,9 +117,9 @@ func writeStageData(xf *excelize.File, m *stageMeta) error {
 	return xf.SetSheetVisible(StageDataSheet, false, true)
 }
 
-// stageVersion reads A1 of the hidden sheet: the layout's major version,
+// StageVersion reads A1 of the hidden sheet: the layout's major version,
 // or false when it is not ours.
-func stageVersion(a1 string) (int, bool) {
+func StageVersion(a1 string) (int, bool) {
 	v, ok := strings.CutPrefix(strings.TrimSpace(a1), StageFormat+"/")
 	if !ok {
 		return 0, false
@@ -128,10 +128,10 @@ func stageVersion(a1 string) (int, bool) {
 	return fv.Major, ok
 }
 
-// readStageMeta reads the hidden sheet; name is the file's name for
+// ReadStageMeta reads the hidden sheet; name is the file's name for
 // messages. It returns the layout version (B1, or the major version of
 // A1 for files without B1).
-func readStageMeta(xf *excelize.File, name string) (*stageMeta, FileVersion, error) {
+func ReadStageMeta(xf *excelize.File, name string) (*StageMeta, FileVersion, error) {
 	notOurs := func(why string) error {
 		return model.Errorf(model.EINVALID, "“%s”不是本程序导出的运行监控表或自评表（%s）；只有从本程序导出的表才能导回草稿：请先在程序中导出运行监控表或自评表（导出 Excel 时选择该表），在导出的表中填写后再导入", name, why)
 	}
@@ -145,7 +145,7 @@ func readStageMeta(xf *excelize.File, name string) (*stageMeta, FileVersion, err
 	if err != nil || len(rows) < 2 || len(rows[0]) == 0 {
 		return nil, FileVersion{}, notOurs("程序的对应数据不完整")
 	}
-	major, ok := stageVersion(rows[0][0])
+	major, ok := StageVersion(rows[0][0])
 	if !ok {
 		return nil, FileVersion{}, notOurs("程序的对应数据无法识别")
 	}
@@ -164,7 +164,7 @@ func readStageMeta(xf *excelize.File, name string) (*stageMeta, FileVersion, err
 			b.WriteString(r[0])
 		}
 	}
-	var m stageMeta
+	var m StageMeta
 	if err := json.Unmarshal([]byte(b.String()), &m); err != nil {
 		return nil, ver, model.Errorf(model.EDAMAGED, "“%s”中程序的对应数据已损坏，未导入；请重新导出后填写", name)
 	}
@@ -178,24 +178,24 @@ var v1Fields = map[model.Field]layout.ColKey{
 	model.FieldMeasures: layout.CkMeasures, model.FieldActual: layout.CkActual, model.FieldEvalWeight: layout.CkWeight, model.FieldAnalysis: layout.CkAnalysis,
 }
 
-// upgradeV1 turns a format-1 meta (input cells by address) into rows: the
+// UpgradeV1 turns a format-1 meta (input cells by address) into rows: the
 // identity of each row comes from the draft where its row still has the
 // exported name (format 1 kept the name, not the unit's name nor the
 // indicator's levels); the others get no key and are reported as not
 // found. The addresses are not used: the sheet is read by identity and
 // header like any other.
-func upgradeV1(m *stageMeta, f *model.Form) {
+func UpgradeV1(m *StageMeta, f *model.Form) {
 	type rk struct {
 		kind        string
 		unit, index int
 	}
-	rows := map[rk]*metaRow{}
+	rows := map[rk]*MetaRow{}
 	var order []rk
 	for _, c := range m.Inputs {
 		k := rk{c.Kind, c.Unit, c.Index}
 		r := rows[k]
 		if r == nil {
-			r = &metaRow{ID: "", Unit: c.Unit, Index: c.Index, Values: map[layout.ColKey]string{}}
+			r = &MetaRow{ID: "", Unit: c.Unit, Index: c.Index, Values: map[layout.ColKey]string{}}
 			switch c.Kind {
 			case "task":
 				if c.Unit >= 0 && c.Unit < len(f.Units) && c.Index >= 0 && c.Index < len(f.Units[c.Unit].Tasks) &&

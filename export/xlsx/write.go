@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"fmt"
@@ -33,7 +33,7 @@ const xlsxFont = "宋体"
 // text needs about 13.5 pt per line in Excel's 宋体 and 14 pt in the CJK
 // fonts LibreOffice substitutes; a little more keeps both clear.
 const (
-	lineHeightPt = 14.0
+	LineHeightPt = 14.0
 	rowPadPt     = 5.0
 	maxRowPt     = 409.0 // Excel's limit
 )
@@ -304,7 +304,7 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, verdict mo
 	if err := xf.SetPageLayout(SheetName, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &adjust}); err != nil {
 		return err
 	}
-	lr, tb, hf, center := marginLRIn, marginTBIn, marginHFIn, true
+	lr, tb, hf, center := marginLRIn, MarginTBIn, marginHFIn, true
 	if err := xf.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &center}); err != nil {
 		return err
 	}
@@ -374,7 +374,7 @@ func xlsxTextStyle(k layout.CellKind) layout.TextStyle {
 	case layout.KSubtitle:
 		return layout.TextStyle{Size: 12, Line: 18, Pad: rowPadPt}
 	}
-	return layout.TextStyle{Size: 10, Line: lineHeightPt, Pad: rowPadPt}
+	return layout.TextStyle{Size: 10, Line: LineHeightPt, Pad: rowPadPt}
 }
 
 // heightCalc computes row heights, remembering the height each cell's
@@ -411,7 +411,7 @@ func (hc *heightCalc) need(c *layout.Lcell) float64 {
 }
 
 func (hc *heightCalc) heights(rows []layout.Lrow) []float64 {
-	h := layout.SpanHeights(rows, lineHeightPt+rowPadPt, func(ri, ci int) float64 { return hc.need(&rows[ri].Cells[ci]) })
+	h := layout.SpanHeights(rows, LineHeightPt+rowPadPt, func(ri, ci int) float64 { return hc.need(&rows[ri].Cells[ci]) })
 	for i := range h {
 		h[i] = math.Min(math.Ceil(h[i]*4)/4, maxRowPt)
 	}
@@ -424,7 +424,7 @@ func (hc *heightCalc) heights(rows []layout.Lrow) []float64 {
 func cleanXMLText(s string) string {
 	ok := true
 	for _, r := range s {
-		if !xmlChar(r) {
+		if !XmlChar(r) {
 			ok = false
 			break
 		}
@@ -433,14 +433,14 @@ func cleanXMLText(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if xmlChar(r) {
+		if XmlChar(r) {
 			return r
 		}
 		return -1
 	}, s)
 }
 
-func xmlChar(r rune) bool {
+func XmlChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
