@@ -88,4 +88,3 @@ func FuzzImportXLSX(f *testing.F) {
 		}
 	})
 }
-
