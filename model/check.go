@@ -135,7 +135,7 @@ func (c *checker) goals() {
 		case blank(g.Text):
 			c.add(SevError, goalLoc(i), "目标%d没有内容，请填写目标或删除这一条", i+1)
 			continue
-		case isPlaceholder(g.Text):
+		case IsFiller(g.Text):
 			c.add(SevError, goalLoc(i), "目标%d还是模板里的占位文字“%s”，请填写实际的目标或删除这一条", i+1, strings.TrimSpace(g.Text))
 			continue
 		}

@@ -52,7 +52,7 @@ func (c *checker) indicator(r int, in *Indicator) bool {
 		s string
 	}{{FieldLevel1, in.Level1}, {FieldLevel2, in.Level2}, {FieldLevel3, in.Level3}, {FieldSub, in.Sub}}
 	for _, l := range levels {
-		if !isPlaceholder(l.s) {
+		if !IsFiller(l.s) {
 			continue
 		}
 		s := strings.TrimSpace(l.s)

@@ -14,7 +14,7 @@ func (c *checker) tasks() {
 		switch {
 		case name == "":
 			c.add(SevError, unitLoc(u, FieldUnitName), "第%d个单位没有填写任务名称（单位名称），请填写，如 郑州市生态环境局机关", u+1)
-		case isPlaceholder(name):
+		case IsFiller(name):
 			c.add(SevError, unitLoc(u, FieldUnitName), "任务名称“%s”是模板里的占位文字，请填写实际的单位名称", name)
 		default:
 			if j, dup := unitNames.seen(name, u, unitName); dup {
@@ -62,7 +62,7 @@ func (c *checker) task(u, r int, t *Task, contents dupIndex, content func(int) s
 	switch text := strings.TrimSpace(t.Content); {
 	case text == "":
 		c.add(SevError, taskLoc(u, r, FieldContent), "请填写主要内容（这项任务做什么）")
-	case isPlaceholder(text):
+	case IsFiller(text):
 		c.add(SevError, taskLoc(u, r, FieldContent), "主要内容“%s”是模板里的占位文字，请填写实际的任务", text)
 	default:
 		if j, dup := contents.seen(text, r, content); dup {

@@ -234,10 +234,10 @@ func (c *checker) templateRow(r int, in *Indicator) {
 		l1 := strings.TrimSpace(in.Level1)
 		i := slices.IndexFunc(t.Framework, func(l Level1) bool { return l.Name == l1 })
 		switch {
-		case l1 == "" || isPlaceholder(l1):
+		case l1 == "" || IsFiller(l1):
 		case i < 0:
 			c.add(SevHint, indLoc(r, FieldLevel1), "%s“%s”不在表样“%s”的指标体系中（%s），请核对", c.col(IndColL1), l1, t.Name, frameworkNames(t.Framework))
-		case len(t.Framework[i].Level2) > 0 && !blank(in.Level2) && !isPlaceholder(in.Level2) && !slices.Contains(t.Framework[i].Level2, strings.TrimSpace(in.Level2)):
+		case len(t.Framework[i].Level2) > 0 && !blank(in.Level2) && !IsFiller(in.Level2) && !slices.Contains(t.Framework[i].Level2, strings.TrimSpace(in.Level2)):
 			c.add(SevHint, indLoc(r, FieldLevel2), "%s“%s”不在表样“%s”的“%s”之下（%s），请核对", c.col(IndColL2), strings.TrimSpace(in.Level2), t.Name, l1, strings.Join(t.Framework[i].Level2, "、"))
 		}
 	}

@@ -14,7 +14,7 @@ func cleanForm() *Form {
 	f := Sample()
 	var ins []Indicator
 	for _, in := range f.Indicators {
-		if isPlaceholder(in.Level1) || isPlaceholder(in.Level3) {
+		if IsFiller(in.Level1) || IsFiller(in.Level3) {
 			continue
 		}
 		if in.Value == "" {

@@ -511,14 +511,14 @@ func (mg *migrator) framework() {
 	for _, in := range g.Indicators {
 		a, b := strings.TrimSpace(in.Level1), strings.TrimSpace(in.Level2)
 		switch {
-		case a == "" || isPlaceholder(a):
+		case a == "" || IsFiller(a):
 		case !slices.Contains(l1Names, a):
 			if count1[a] == 0 {
 				bad1 = append(bad1, a)
 			}
 			count1[a]++
 			n1++
-		case b != "" && !isPlaceholder(b) && len(l2[a]) > 0 && !slices.Contains(l2[a], b):
+		case b != "" && !IsFiller(b) && len(l2[a]) > 0 && !slices.Contains(l2[a], b):
 			if count2[b] == 0 {
 				bad2 = append(bad2, b)
 			}

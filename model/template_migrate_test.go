@@ -404,7 +404,7 @@ func TestCarryIntoHubei(t *testing.T) {
 	}
 	n1 := 0
 	for _, in := range prev.Indicators {
-		if in.Level1 != "" && !isPlaceholder(in.Level1) && !slices.ContainsFunc(hb.Framework, func(l Level1) bool { return l.Name == in.Level1 }) {
+		if in.Level1 != "" && !IsFiller(in.Level1) && !slices.ContainsFunc(hb.Framework, func(l Level1) bool { return l.Name == in.Level1 }) {
 			n1++
 		}
 	}

@@ -12,9 +12,7 @@ import (
 // reports and the 指标库 leaves out. It is wider than
 // recognize.IsPlaceholder, which is only the "....." rows of a printed
 // form (an import keeps 重点任务1, it is a clerk's row).
-func IsFiller(s string) bool { return isPlaceholder(s) }
-
-func isPlaceholder(s string) bool {
+func IsFiller(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false

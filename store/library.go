@@ -21,7 +21,7 @@ func LibraryDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), "指标库")
 }
 
-// readLibrary reads at most library.MaxLibraryFileSize+1 bytes of path, so a
+// readLibrary reads at most library.MaxFileSize+1 bytes of path, so a
 // huge file is refused without being read whole.
 func readLibrary(path string) ([]byte, error) {
 	f, err := os.Open(path)
@@ -32,7 +32,7 @@ func readLibrary(path string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择指标库文件（.json）。", filepath.Base(path))
 	}
-	data, err := io.ReadAll(io.LimitReader(f, library.MaxLibraryFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, library.MaxFileSize+1))
 	if err != nil {
 		return nil, model.Errorf(model.EIO, "读取“%s”时出错：%w", filepath.Base(path), err)
 	}
@@ -53,24 +53,24 @@ func fileErr(path string, err error) error {
 // a copy in LibraryDir(dbPath) named after the library, replacing an
 // earlier import of the same name. A refused file leaves nothing behind;
 // the error says why in plain Chinese.
-func ImportLibrary(dbPath, src string) (library.LibraryFile, error) {
+func ImportLibrary(dbPath, src string) (library.File, error) {
 	data, err := readLibrary(src)
 	if err != nil {
-		return library.LibraryFile{}, err
+		return library.File{}, err
 	}
-	lf, err := library.ParseLibraryFile(data, filepath.Base(src))
+	lf, err := library.ParseFile(data, filepath.Base(src))
 	if err != nil {
-		return library.LibraryFile{}, fmt.Errorf("“%s”没有导入：%w", filepath.Base(src), err)
+		return library.File{}, fmt.Errorf("“%s”没有导入：%w", filepath.Base(src), err)
 	}
 	dir := LibraryDir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return library.LibraryFile{}, model.Errorf(model.EIO, "无法建立指标库文件夹“%s”：%w", dir, err)
+		return library.File{}, model.Errorf(model.EIO, "无法建立指标库文件夹“%s”：%w", dir, err)
 	}
 	dst := filepath.Join(dir, libraryFileName(lf.Name))
 	// Through the one writer of every file jixiao writes: a temporary
 	// file beside it, renamed over an earlier import of the same name.
 	if err := atomicfile.WriteFile(dst, data, 0o600); err != nil {
-		return library.LibraryFile{}, model.Errorf(model.ErrorCode(err), "保存指标库“%s”时出错：%w", lf.Name, err)
+		return library.File{}, model.Errorf(model.ErrorCode(err), "保存指标库“%s”时出错：%w", lf.Name, err)
 	}
 	return lf, nil
 }
@@ -101,7 +101,7 @@ type LibraryProblem struct {
 // order. A file that cannot be read (changed by hand, damaged) is reported
 // in problems and the others are still returned. A missing folder means
 // no imported libraries.
-func Libraries(dbPath string) (entries []library.LibraryEntry, problems []LibraryProblem) {
+func Libraries(dbPath string) (entries []library.Entry, problems []LibraryProblem) {
 	dir := LibraryDir(dbPath)
 	des, err := os.ReadDir(dir)
 	if err != nil {
@@ -118,8 +118,8 @@ func Libraries(dbPath string) (entries []library.LibraryEntry, problems []Librar
 		path := filepath.Join(dir, de.Name())
 		data, err := readLibrary(path)
 		if err == nil {
-			var lf library.LibraryFile
-			lf, err = library.ParseLibraryFile(data, de.Name())
+			var lf library.File
+			lf, err = library.ParseFile(data, de.Name())
 			if err == nil && seen[lf.Name] {
 				err = model.Errorf(model.ECONFLICT, "与另一个指标库同名（%s）", lf.Name)
 			}
@@ -140,8 +140,8 @@ func Libraries(dbPath string) (entries []library.LibraryEntry, problems []Librar
 // library, then the library files imported beside the drafts file dbPath.
 // problems are imported files that could not be read; skipped counts
 // drafts that could not be read for 我的指标.
-func FullLibrary(st *Store, dbPath string) (entries []library.LibraryEntry, problems []LibraryProblem, skipped int, err error) {
-	var mine []library.LibraryEntry
+func FullLibrary(st *Store, dbPath string) (entries []library.Entry, problems []LibraryProblem, skipped int, err error) {
+	var mine []library.Entry
 	if st != nil {
 		used, n, err := st.UsedIndicators()
 		if err != nil {
@@ -150,11 +150,11 @@ func FullLibrary(st *Store, dbPath string) (entries []library.LibraryEntry, prob
 		skipped = n
 		mine = library.MyIndicators(used)
 	}
-	lib := library.Library()
+	lib := library.Builtin()
 	if dbPath != "" {
-		var extra []library.LibraryEntry
+		var extra []library.Entry
 		extra, problems = Libraries(dbPath)
 		lib = append(lib, extra...)
 	}
-	return library.LibraryWithMine(lib, mine), problems, skipped, nil
+	return library.WithMine(lib, mine), problems, skipped, nil
 }

@@ -34,13 +34,13 @@ func TestImportLibrary(t *testing.T) {
 		t.Fatalf("read back %+v, problems %v", entries, problems)
 	}
 	// Shown as its own source, found by search.
-	x := library.NewLibraryIndex(append(library.Library(), entries...))
-	hits := x.Search(library.LibraryQuery{Text: "hjzfjc", Source: "某某局常用指标"})
+	x := library.NewIndex(append(library.Builtin(), entries...))
+	hits := x.Search(library.Query{Text: "hjzfjc", Source: "某某局常用指标"})
 	if len(hits) != 1 {
 		t.Errorf("search of the imported library: %v", hits)
 	}
-	if !contains(library.LibrarySources(x.Entries()), "某某局常用指标") {
-		t.Errorf("sources %v", library.LibrarySources(x.Entries()))
+	if !contains(library.Sources(x.Entries()), "某某局常用指标") {
+		t.Errorf("sources %v", library.Sources(x.Entries()))
 	}
 	// Importing again replaces it.
 	if err := os.WriteFile(src, []byte(strings.Replace(bureauLibrary, "≥1200次", "≥1300次", 1)), 0o600); err != nil {
@@ -73,7 +73,7 @@ func TestImportLibraryRefusesDamagedFiles(t *testing.T) {
 		}
 		return p
 	}
-	huge := make([]byte, library.MaxLibraryFileSize+10)
+	huge := make([]byte, library.MaxFileSize+10)
 	for i := range huge {
 		huge[i] = ' '
 	}

@@ -47,13 +47,13 @@ func TestUsedIndicatorsAcrossYears(t *testing.T) {
 		t.Errorf("%d rows, want %d", len(used), want)
 	}
 	mine := library.MyIndicators(used)
-	find := func(name string) (library.LibraryEntry, bool) {
+	find := func(name string) (library.Entry, bool) {
 		for _, e := range mine {
 			if e.Indicator.Name() == name {
 				return e, true
 			}
 		}
-		return library.LibraryEntry{}, false
+		return library.Entry{}, false
 	}
 	e, ok := find("预算执行率")
 	if !ok {
@@ -66,7 +66,7 @@ func TestUsedIndicatorsAcrossYears(t *testing.T) {
 	if !slices.Equal(e.Used, want) {
 		t.Errorf("预算执行率 used %+v, want %+v", e.Used, want)
 	}
-	if e.Indicator.Value != "≥95%" || e.Source != library.LibraryMine || e.Indicator.Formula != "预算执行率" {
+	if e.Indicator.Value != "≥95%" || e.Source != library.SourceMine || e.Indicator.Formula != "预算执行率" {
 		t.Errorf("预算执行率 entry %+v", e)
 	}
 	if e, ok := find("环境执法检查次数"); !ok || len(e.Used) != 1 || e.Used[0].Year != "2021年" {
@@ -84,13 +84,13 @@ func TestUsedIndicatorsAcrossYears(t *testing.T) {
 		}
 	}
 	// Merged into the search: found by its initials with its history.
-	lib := library.LibraryWithMine(library.Library(), mine)
-	x := library.NewLibraryIndex(lib)
-	hits := x.Search(library.LibraryQuery{Text: "hjzfjccs"})
-	if len(hits) == 0 || x.Entries()[hits[0]].Source != library.LibraryMine {
+	lib := library.WithMine(library.Builtin(), mine)
+	x := library.NewIndex(lib)
+	hits := x.Search(library.Query{Text: "hjzfjccs"})
+	if len(hits) == 0 || x.Entries()[hits[0]].Source != library.SourceMine {
 		t.Errorf("环境执法检查次数 not found by initials: %v", hits)
 	}
-	hits = x.Search(library.LibraryQuery{Text: "预算执行率", Source: library.LibrarySeed})
+	hits = x.Search(library.Query{Text: "预算执行率", Source: library.SourceSeed})
 	if len(hits) == 0 || len(x.Entries()[hits[0]].Used) != 2 {
 		t.Errorf("the seed's 预算执行率 does not show the years it was used")
 	}

@@ -56,7 +56,7 @@ func adjustTargets(f *model.Form) []adjustTarget {
 type adjustDialog struct {
 	v       *yearView
 	targets []adjustTarget
-	x       *library.LibraryIndex // the targets as entries, for the 指标库's search
+	x       *library.Index // the targets as entries, for the 指标库's search
 	hits    []int
 	chosen  int // index in targets, -1 none
 
@@ -72,19 +72,19 @@ type adjustDialog struct {
 func newAdjustDialog(v *yearView) *adjustDialog {
 	f := v.e.form
 	d := &adjustDialog{v: v, targets: adjustTargets(f), chosen: -1}
-	entries := make([]library.LibraryEntry, len(d.targets))
+	entries := make([]library.Entry, len(d.targets))
 	for i, t := range d.targets {
 		if t.task {
 			tk := f.Units[t.u].Tasks[t.r]
-			entries[i] = library.LibraryEntry{Source: "年度主要任务",
+			entries[i] = library.Entry{Source: "年度主要任务",
 				Indicator: model.Indicator{Level1: f.Units[t.u].Name, Level2: string(t.field), Level3: tk.Content, Value: t.curr}}
 			continue
 		}
 		in := f.Indicators[t.r]
-		entries[i] = library.LibraryEntry{Source: "绩效指标",
+		entries[i] = library.Entry{Source: "绩效指标",
 			Indicator: model.Indicator{Level1: in.Level1, Level2: in.Level2, Level3: in.Level3, Sub: in.Sub, Value: in.Value, Explain: in.Explain}}
 	}
-	d.x = library.NewLibraryIndex(entries)
+	d.x = library.NewIndex(entries)
 	d.search = newEscEntry()
 	d.search.SetPlaceHolder("输入指标或任务名称中的字词，或拼音首字母（如 yszxl 查 预算执行率）")
 	d.search.OnChanged = func(string) { d.refresh() }
@@ -129,7 +129,7 @@ func newAdjustDialog(v *yearView) *adjustDialog {
 
 // refresh searches again as the clerk types.
 func (d *adjustDialog) refresh() {
-	d.hits = d.x.Search(library.LibraryQuery{Text: d.search.Text})
+	d.hits = d.x.Search(library.Query{Text: d.search.Text})
 	d.list.UnselectAll()
 	d.list.Refresh()
 	d.list.ScrollToTop()

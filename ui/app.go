@@ -134,7 +134,7 @@ type Editor struct {
 	wroteEpoch, wroteGen uint64
 	openEpoch            uint64 // raised when another draft is opened
 
-	// library gives the 指标库 picker its entries (library.Library when nil);
+	// library gives the 指标库 picker its entries (library.Builtin when nil);
 	// libraryStore, when set, is where library files are imported.
 	// NewWorkspace sets both from the drafts file (ui/library.go).
 	library      LibrarySource

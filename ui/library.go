@@ -20,12 +20,12 @@ import (
 // LibrarySource gives the picker its library: the entries (我的指标, the
 // built-in library, imported files) and problems to mention (unreadable
 // library files or drafts), in plain Chinese.
-type LibrarySource func() (entries []library.LibraryEntry, problems []string)
+type LibrarySource func() (entries []library.Entry, problems []string)
 
 // storeLibrary is the library of drafts file st: 我的指标 from its drafts
 // and the library files imported beside it.
 func storeLibrary(st *store.Store) LibrarySource {
-	return func() ([]library.LibraryEntry, []string) {
+	return func() ([]library.Entry, []string) {
 		lib, problems, skipped, err := store.FullLibrary(st, st.Path())
 		var msgs []string
 		if err != nil {
@@ -54,10 +54,10 @@ const (
 // whole entry, and 添加 for the checked ones.
 type libraryPicker struct {
 	v        *indicatorsView
-	lib      []library.LibraryEntry // what is listed: the offer (and the others when asked)
-	offer    library.LibraryOffer   // the library as the draft's 表样 sees it (library.LibraryFor)
-	showAll  *widget.Check          // also list the entries outside the 表样's 指标体系
-	x        *library.LibraryIndex
+	lib      []library.Entry // what is listed: the offer (and the others when asked)
+	offer    library.Offer   // the library as the draft's 表样 sees it (library.ForTemplate)
+	showAll  *widget.Check   // also list the entries outside the 表样's 指标体系
+	x        *library.Index
 	problems []string
 	hits     []int        // positions in lib, best first
 	picked   map[int]bool // positions in lib
@@ -73,7 +73,7 @@ type libraryPicker struct {
 	add             *widget.Button
 	dlg             *dialog.CustomDialog
 	body            *fyne.Container
-	importLibraryFn func(path string) (library.LibraryFile, error)
+	importLibraryFn func(path string) (library.File, error)
 }
 
 // showLibrary opens the 指标库 picker.
@@ -84,11 +84,11 @@ func (v *indicatorsView) showLibrary() {
 	v.e.win.Canvas().Focus(p.search)
 }
 
-func (v *indicatorsView) libraryEntries() ([]library.LibraryEntry, []string) {
+func (v *indicatorsView) libraryEntries() ([]library.Entry, []string) {
 	if v.e.library != nil {
 		return v.e.library()
 	}
-	return library.Library(), nil
+	return library.Builtin(), nil
 }
 
 func newLibraryPicker(v *indicatorsView) *libraryPicker {
@@ -100,7 +100,7 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 		p.have[haveKey(in)] = true
 	}
 	if st := e.libraryStore; st != nil {
-		p.importLibraryFn = func(path string) (library.LibraryFile, error) { return store.ImportLibrary(st.Path(), path) }
+		p.importLibraryFn = func(path string) (library.File, error) { return store.ImportLibrary(st.Path(), path) }
 	}
 
 	p.search = newEscEntry()
@@ -173,11 +173,11 @@ func newLibraryPicker(v *indicatorsView) *libraryPicker {
 
 // load reads the library and arranges it for the draft's 表样: the
 // template's own entries first, then those re-filed under its 一级/二级, no
-// placeholder, each once (library.LibraryFor).
+// placeholder, each once (library.ForTemplate).
 func (p *libraryPicker) load() {
-	var lib []library.LibraryEntry
+	var lib []library.Entry
 	lib, p.problems = p.v.libraryEntries()
-	p.offer = library.LibraryFor(lib, p.v.e.Template())
+	p.offer = library.ForTemplate(lib, p.v.e.Template())
 	p.list2lib()
 }
 
@@ -186,9 +186,9 @@ func (p *libraryPicker) load() {
 func (p *libraryPicker) list2lib() {
 	p.lib = p.offer.Entries
 	if p.showAll.Checked {
-		p.lib = append(append([]library.LibraryEntry(nil), p.offer.Entries...), p.offer.Others...)
+		p.lib = append(append([]library.Entry(nil), p.offer.Entries...), p.offer.Others...)
 	}
-	p.x = library.NewLibraryIndex(p.lib)
+	p.x = library.NewIndex(p.lib)
 }
 
 // relist follows the 也列出 check box.
@@ -218,7 +218,7 @@ func haveKey(in model.Indicator) string {
 }
 
 func (p *libraryPicker) fillSources() {
-	opts := append([]string{allSources}, library.LibrarySources(p.lib)...)
+	opts := append([]string{allSources}, library.Sources(p.lib)...)
 	p.source.Options = opts
 	sel := allSources
 	// A template that names its 指标库 subset starts filtered to it.
@@ -272,8 +272,8 @@ func (p *libraryPicker) filterValue(s *widget.Select, all string) string {
 	return s.Selected
 }
 
-func (p *libraryPicker) query() library.LibraryQuery {
-	return library.LibraryQuery{Text: p.search.Text, Source: p.filterValue(p.source, allSources),
+func (p *libraryPicker) query() library.Query {
+	return library.Query{Text: p.search.Text, Source: p.filterValue(p.source, allSources),
 		Level1: p.filterValue(p.l1, allLevel1), Level2: p.filterValue(p.l2, allLevel2)}
 }
 
@@ -368,7 +368,7 @@ func (p *libraryPicker) showEntry(i int) {
 
 // LibraryPreview is the preview of an entry as text: what the picker shows
 // beside the hits.
-func LibraryPreview(e library.LibraryEntry) []string {
+func LibraryPreview(e library.Entry) []string {
 	in := e.Indicator
 	var out []string
 	path := in.Level1 + " › " + in.Level2 + " › " + in.Level3
@@ -493,8 +493,8 @@ func (p *libraryPicker) importPath(path string) {
 	p.setShowAllText()
 	// A file of another 指标体系 is still shown: its entries are listed
 	// with the others rather than not at all.
-	if !p.showAll.Checked && !slices.ContainsFunc(p.offer.Entries, func(e library.LibraryEntry) bool { return e.Source == lf.Name }) &&
-		slices.ContainsFunc(p.offer.Others, func(e library.LibraryEntry) bool { return e.Source == lf.Name }) {
+	if !p.showAll.Checked && !slices.ContainsFunc(p.offer.Entries, func(e library.Entry) bool { return e.Source == lf.Name }) &&
+		slices.ContainsFunc(p.offer.Others, func(e library.Entry) bool { return e.Source == lf.Name }) {
 		p.showAll.Checked = true
 		p.showAll.Refresh()
 		p.list2lib()

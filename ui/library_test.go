@@ -45,7 +45,7 @@ func TestLibraryPickerSearchAsYouType(t *testing.T) {
 	}
 	// The sample's 表样 (郑州) is offered its own framework's entries; the
 	// others (53号 投入, 产出/效益 …) on request (model/library/template_test.go).
-	off := library.LibraryFor(library.Library(), e.Template())
+	off := library.ForTemplate(library.Builtin(), e.Template())
 	if len(p.hits) != len(off.Entries) {
 		t.Errorf("empty search shows %d of %d offered", len(p.hits), len(off.Entries))
 	}
@@ -60,12 +60,12 @@ func TestLibraryPickerSearchAsYouType(t *testing.T) {
 		t.Errorf("after ysz: %d hits", len(p.hits))
 	}
 	test.Type(p.search, "xl")
-	if got := hitNames(p); len(got) == 0 || got[0] != library.LibrarySeed+"/预算执行率" {
+	if got := hitNames(p); len(got) == 0 || got[0] != library.SourceSeed+"/预算执行率" {
 		t.Fatalf("yszxl: %v", got)
 	}
 	// The first hit is previewed whole: formula with its inputs, source.
 	text := previewText(p)
-	for _, want := range []string{"预算执行率", "≥98%", "计算公式：预算执行率 =（预算执行数 ÷ 预算数）× 100%", "需要填写：预算执行数、预算数", "来源：" + library.LibrarySeed, "（表中已有）"} {
+	for _, want := range []string{"预算执行率", "≥98%", "计算公式：预算执行率 =（预算执行数 ÷ 预算数）× 100%", "需要填写：预算执行数、预算数", "来源：" + library.SourceSeed, "（表中已有）"} {
 		if want == "（表中已有）" {
 			if !strings.Contains(p.rowTitle(p.hits[0]), want) {
 				t.Errorf("row %q does not say it is in the form", p.rowTitle(p.hits[0]))
@@ -78,7 +78,7 @@ func TestLibraryPickerSearchAsYouType(t *testing.T) {
 	}
 	// A Chinese word of an explanation; nothing found says what to do.
 	p.search.SetText("人员成本")
-	if got := hitNames(p); !slices.Contains(got, library.LibraryDept53+"/在职人员控制率") {
+	if got := hitNames(p); !slices.Contains(got, library.SourceDept53+"/在职人员控制率") {
 		t.Errorf("人员成本: %v", got)
 	}
 	p.search.SetText("没有这种指标")
@@ -104,12 +104,12 @@ func TestLibraryPickerFilters(t *testing.T) {
 	e, _ := newTestEditor(t, model.Sample(), &memSaver{})
 	p := openPicker(t, e)
 	p.showAll.SetChecked(true) // the 53号 entries are outside the 郑州 framework
-	if p.source.Selected != allSources || !slices.Contains(p.source.Options, library.LibraryProj53) {
+	if p.source.Selected != allSources || !slices.Contains(p.source.Options, library.SourceProj53) {
 		t.Fatalf("sources %q %v", p.source.Selected, p.source.Options)
 	}
-	p.source.SetSelected(library.LibraryDept53)
+	p.source.SetSelected(library.SourceDept53)
 	for _, i := range p.hits {
-		if p.lib[i].Source != library.LibraryDept53 {
+		if p.lib[i].Source != library.SourceDept53 {
 			t.Errorf("source filter shows %s", p.lib[i].Source)
 		}
 	}
@@ -126,7 +126,7 @@ func TestLibraryPickerFilters(t *testing.T) {
 		t.Errorf("投入/预算配置: %v", got)
 	}
 	test.Type(p.search, "zdzc")
-	if got := hitNames(p); !slices.Equal(got, []string{library.LibraryDept53 + "/重点支出安排率"}) {
+	if got := hitNames(p); !slices.Equal(got, []string{library.SourceDept53 + "/重点支出安排率"}) {
 		t.Errorf("zdzc: %v", got)
 	}
 	// Back to all sources: 一级 choice kept when still offered.
@@ -165,9 +165,9 @@ func TestLibraryPickerAddsSeveral(t *testing.T) {
 		}
 		t.Fatalf("%s/%s not found: %v", source, name, hitNames(p))
 	}
-	pickNamed(library.LibraryCommon, "资产闲置率")   // 管理效率/资产管理: after 部门固定资产利用率
-	pickNamed(library.LibraryDept53, "重点支出安排率") // 投入/预算配置: a new 一级, at the end
-	pickNamed("会议培训类共性指标示例", "培训班次（会议次数）")      // 产出指标/数量指标: new, at the end
+	pickNamed(library.SourceCommon, "资产闲置率")   // 管理效率/资产管理: after 部门固定资产利用率
+	pickNamed(library.SourceDept53, "重点支出安排率") // 投入/预算配置: a new 一级, at the end
+	pickNamed("会议培训类共性指标示例", "培训班次（会议次数）")     // 产出指标/数量指标: new, at the end
 	if p.add.Text != "添加选中的 3 条" || p.add.Disabled() {
 		t.Errorf("button %q disabled=%v", p.add.Text, p.add.Disabled())
 	}
@@ -240,12 +240,12 @@ func TestLibraryPickerMineAndImport(t *testing.T) {
 	e, _ := newTestEditor(t, model.Sample(), st)
 	NewWorkspace(e, st)
 	p := openPicker(t, e)
-	if p.hits == nil || p.lib[p.hits[0]].Source != library.LibraryMine {
+	if p.hits == nil || p.lib[p.hits[0]].Source != library.SourceMine {
 		t.Fatalf("我的指标 not first: %v", hitNames(p)[:3])
 	}
 	p.showAll.SetChecked(true) // 环境执法检查次数 is 产出指标, outside the 郑州 framework
 	test.Type(p.search, "环境执法")
-	if got := hitNames(p); !slices.Equal(got, []string{library.LibraryMine + "/环境执法检查次数"}) {
+	if got := hitNames(p); !slices.Equal(got, []string{library.SourceMine + "/环境执法检查次数"}) {
 		t.Fatalf("环境执法: %v", got)
 	}
 	p.search.SetText("")
@@ -290,7 +290,7 @@ func TestLibraryPickerFitsSmallScreens(t *testing.T) {
 	p := openPicker(t, e)
 	p.showAll.SetChecked(true)
 	test.Type(p.search, "绩效")
-	p.source.SetSelected(library.LibraryKinds)
+	p.source.SetSelected(library.SourceKinds)
 
 	if min := p.body.MinSize(); min.Width > 900 || min.Height > 600 {
 		t.Errorf("picker needs %v, more than a 1000×700 window gives", min)

@@ -29,7 +29,7 @@ type mergeFile struct {
 }
 
 // mergeDialog is 合并导入 (汇总) into the open draft: a list of files
-// (added one by one, or dropped onto the window), the conflicts PlanMerge
+// (added one by one, or dropped onto the window), the conflicts merge.Plan
 // finds with a choice per existing unit and a confirmation for another
 // 年度, then Merge as one undo step and a revision, and the per-file report.
 type mergeDialog struct {
@@ -43,7 +43,7 @@ type mergeDialog struct {
 	mergeBtn  *widget.Button
 	dlg       *dialog.CustomDialog
 	open      bool
-	conflicts []merge.MergeConflict
+	conflicts []merge.Conflict
 	report    string            // the last merge's report
 	popup     fyne.CanvasObject // the dialog's overlay
 }
@@ -157,11 +157,11 @@ func (m *mergeDialog) remove(i int) {
 }
 
 // parts are the files that could be read.
-func (m *mergeDialog) parts() []merge.MergePart {
-	var ps []merge.MergePart
+func (m *mergeDialog) parts() []merge.Part {
+	var ps []merge.Part
 	for _, f := range m.files {
 		if f.err == nil && f.form != nil {
-			ps = append(ps, merge.MergePart{Label: filepath.Base(f.path), Form: f.form})
+			ps = append(ps, merge.Part{Label: filepath.Base(f.path), Form: f.form})
 		}
 	}
 	return ps
@@ -211,11 +211,11 @@ func (m *mergeDialog) replan() {
 	m.planBox.RemoveAll()
 	m.yearOK.Hide()
 	parts := m.parts()
-	m.conflicts = merge.PlanMerge(m.ws.e.Form(), parts)
+	m.conflicts = merge.Plan(m.ws.e.Form(), parts)
 	// what needs a decision first: 年度, 部门, existing units; then the rest
 	rank := map[merge.ConflictKind]int{merge.ConflictYear: 0, merge.ConflictDept: 1, merge.ConflictUnitExists: 2}
 	shown := slices.Clone(m.conflicts)
-	slices.SortStableFunc(shown, func(a, b merge.MergeConflict) int {
+	slices.SortStableFunc(shown, func(a, b merge.Conflict) int {
 		ra, ok := rank[a.Kind]
 		if !ok {
 			ra = 3
@@ -283,9 +283,9 @@ func (m *mergeDialog) enable() {
 	}
 }
 
-// Choices are the clerk's answers as MergeChoices.
-func (m *mergeDialog) Choices() merge.MergeChoices {
-	ch := merge.MergeChoices{Units: map[string]merge.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked, Templates: m.ws.e.templates}
+// Choices are the clerk's answers as merge.Choices.
+func (m *mergeDialog) Choices() merge.Choices {
+	ch := merge.Choices{Units: map[string]merge.UnitAction{}, AllowYear: m.yearOK.Checked, KeepSameGoals: m.sameGoals.Checked, Templates: m.ws.e.templates}
 	for u, rg := range m.choices {
 		for _, a := range unitActions {
 			if a.label == rg.Selected {

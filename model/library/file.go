@@ -20,23 +20,23 @@ import (
 //go:embed national.json
 var nationalJSON []byte
 
-// LibraryFormat is the "format" every library file names.
-const LibraryFormat = "jixiao-library"
+// Format is the "format" every library file names.
+const Format = "jixiao-library"
 
 // Limits of a library file, so that a damaged or hostile file cannot
 // exhaust memory or fill the picker with junk.
 const (
-	MaxLibraryFileSize = 4 << 20 // bytes
-	MaxLibraryEntries  = 10000
-	maxLibraryName     = 100  // runes of a source or 指标 name (as the national system)
-	maxLibraryText     = 4000 // runes of any other field
+	MaxFileSize    = 4 << 20 // bytes
+	MaxEntries     = 10000
+	maxLibraryName = 100  // runes of a source or 指标 name (as the national system)
+	maxLibraryText = 4000 // runes of any other field
 )
 
-// LibraryFile is a parsed library file: its name (the source its entries
+// File is a parsed library file: its name (the source its entries
 // are shown under unless an entry names another) and entries.
-type LibraryFile struct {
+type File struct {
 	Name    string
-	Entries []LibraryEntry
+	Entries []Entry
 }
 
 type libraryFileJSON struct {
@@ -69,86 +69,86 @@ type libraryEntryJSON struct {
 	Ref       string `json:"ref"`
 }
 
-// LibraryFileError is why a library file was refused, in plain Chinese
+// FileError is why a library file was refused, in plain Chinese
 // naming the place (line, entry, field) and what to do.
-type LibraryFileError struct{ Msg string }
+type FileError struct{ Msg string }
 
-func (e *LibraryFileError) Error() string { return e.Msg }
+func (e *FileError) Error() string { return e.Msg }
 
 // ErrorCode is EINVALID: the file is to be corrected.
-func (e *LibraryFileError) ErrorCode() string { return model.EINVALID }
+func (e *FileError) ErrorCode() string { return model.EINVALID }
 
 func libErr(format string, a ...any) error {
-	return &LibraryFileError{Msg: fmt.Sprintf(format, a...)}
+	return &FileError{Msg: fmt.Sprintf(format, a...)}
 }
 
 // reservedSources are the built-in sources a library file may not take.
-var reservedSources = []string{LibrarySeed, LibraryCommon, LibraryDept53, LibraryProj53, LibraryKinds, LibraryMine}
+var reservedSources = []string{SourceSeed, SourceCommon, SourceDept53, SourceProj53, SourceKinds, SourceMine}
 
-// ParseLibraryFile reads a library file (docs/library.md). fileName is the
+// ParseFile reads a library file (docs/library.md). fileName is the
 // file's base name, used as its source name when the file has none; ""
 // marks the built-in file, which alone may use the built-in source names.
 // A file that is too large, not UTF-8, not JSON, of another format or
-// with a bad entry is refused with a *LibraryFileError; nothing of it is
+// with a bad entry is refused with a *FileError; nothing of it is
 // kept.
-func ParseLibraryFile(data []byte, fileName string) (LibraryFile, error) {
+func ParseFile(data []byte, fileName string) (File, error) {
 	builtin := fileName == ""
-	if len(data) > MaxLibraryFileSize {
-		return LibraryFile{}, libErr("指标库文件太大（%d KB），最大 %d MB。请确认选的是指标库文件。", (len(data)+1023)>>10, MaxLibraryFileSize>>20)
+	if len(data) > MaxFileSize {
+		return File{}, libErr("指标库文件太大（%d KB），最大 %d MB。请确认选的是指标库文件。", (len(data)+1023)>>10, MaxFileSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return LibraryFile{}, libErr("指标库文件是空的。")
+		return File{}, libErr("指标库文件是空的。")
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.IndexByte(data, 0) >= 0 {
-		return LibraryFile{}, libErr("这不是指标库文件（看起来是 Excel、压缩包或其他二进制文件）。指标库文件是 .json 文本文件，格式见 docs/library.md。")
+		return File{}, libErr("这不是指标库文件（看起来是 Excel、压缩包或其他二进制文件）。指标库文件是 .json 文本文件，格式见 docs/library.md。")
 	}
 	if !utf8.Valid(data) {
 		line, _ := lineCol(data, firstInvalidUTF8(data))
-		return LibraryFile{}, libErr("指标库文件第%d行有不是 UTF-8 的字符（可能是用 GBK 保存的）。请用记事本或 WPS 另存为“UTF-8”编码后再导入。", line)
+		return File{}, libErr("指标库文件第%d行有不是 UTF-8 的字符（可能是用 GBK 保存的）。请用记事本或 WPS 另存为“UTF-8”编码后再导入。", line)
 	}
 	var raw libraryFileJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {
-		return LibraryFile{}, jsonErr(data, err)
+		return File{}, jsonErr(data, err)
 	}
 	if dec.More() {
 		line, _ := lineCol(data, int(dec.InputOffset()))
-		return LibraryFile{}, libErr("指标库文件第%d行：整个文件应是一个 { … }，之后还有多余内容。", line)
+		return File{}, libErr("指标库文件第%d行：整个文件应是一个 { … }，之后还有多余内容。", line)
 	}
-	if raw.Format != LibraryFormat {
-		return LibraryFile{}, libErr("这不是本程序的指标库文件：缺少 \"format\": \"%s\"。格式见使用说明 docs/library.md。", LibraryFormat)
+	if raw.Format != Format {
+		return File{}, libErr("这不是本程序的指标库文件：缺少 \"format\": \"%s\"。格式见使用说明 docs/library.md。", Format)
 	}
 	if raw.Version > 1 {
-		return LibraryFile{}, libErr("指标库文件的版本（%d）比本程序新，请升级本程序后再导入。", raw.Version)
+		return File{}, libErr("指标库文件的版本（%d）比本程序新，请升级本程序后再导入。", raw.Version)
 	}
 	if len(raw.Entries) == 0 {
-		return LibraryFile{}, libErr("指标库文件里没有指标（\"entries\" 是空的）。")
+		return File{}, libErr("指标库文件里没有指标（\"entries\" 是空的）。")
 	}
-	if len(raw.Entries) > MaxLibraryEntries {
-		return LibraryFile{}, libErr("指标库文件有 %d 条指标，最多 %d 条。", len(raw.Entries), MaxLibraryEntries)
+	if len(raw.Entries) > MaxEntries {
+		return File{}, libErr("指标库文件有 %d 条指标，最多 %d 条。", len(raw.Entries), MaxEntries)
 	}
 	name := cleanText(raw.Name)
 	if name == "" {
 		name = strings.TrimSuffix(fileName, ".json")
 	}
 	if err := checkSourceName(name, "名称（name）", builtin); err != nil {
-		return LibraryFile{}, err
+		return File{}, err
 	}
 	sources := map[string]librarySourceJSON{}
 	for i, s := range raw.Sources {
 		s.Name = cleanText(s.Name)
 		if err := checkSourceName(s.Name, fmt.Sprintf("第%d个来源（sources）的名称", i+1), builtin); err != nil {
-			return LibraryFile{}, err
+			return File{}, err
 		}
 		sources[s.Name] = s
 	}
-	out := LibraryFile{Name: name}
+	out := File{Name: name}
 	seen := map[string]bool{}
 	for i, r := range raw.Entries {
 		e, err := libraryEntry(r, i+1, name, sources, builtin)
 		if err != nil {
-			return LibraryFile{}, err
+			return File{}, err
 		}
 		k := e.Source + "\x00" + e.Indicator.Name()
 		if seen[k] {
@@ -160,7 +160,7 @@ func ParseLibraryFile(data []byte, fileName string) (LibraryFile, error) {
 	return out, nil
 }
 
-func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string]librarySourceJSON, builtin bool) (LibraryEntry, error) {
+func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string]librarySourceJSON, builtin bool) (Entry, error) {
 	place := func(field string) string { return fmt.Sprintf("第%d条指标的%s", n, field) }
 	fields := []struct {
 		label string
@@ -178,19 +178,19 @@ func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string
 	for _, f := range fields {
 		*f.s = cleanText(*f.s)
 		if utf8.RuneCountInString(*f.s) > f.max {
-			return LibraryEntry{}, libErr("%s太长（%d 字），最多 %d 字。", place(f.label), utf8.RuneCountInString(*f.s), f.max)
+			return Entry{}, libErr("%s太长（%d 字），最多 %d 字。", place(f.label), utf8.RuneCountInString(*f.s), f.max)
 		}
 		if strings.IndexFunc(*f.s, func(c rune) bool { return unicode.IsControl(c) && c != '\n' && c != '\t' }) >= 0 {
-			return LibraryEntry{}, libErr("%s含有控制字符，请删去。", place(f.label))
+			return Entry{}, libErr("%s含有控制字符，请删去。", place(f.label))
 		}
 	}
 	switch {
 	case r.Level1 == "":
-		return LibraryEntry{}, libErr("%s是空的，请填写。", place("一级指标（level1）"))
+		return Entry{}, libErr("%s是空的，请填写。", place("一级指标（level1）"))
 	case r.Level2 == "":
-		return LibraryEntry{}, libErr("%s是空的，请填写。", place("二级指标（level2）"))
+		return Entry{}, libErr("%s是空的，请填写。", place("二级指标（level2）"))
 	case r.Level3 == "":
-		return LibraryEntry{}, libErr("%s是空的，请填写。", place("三级指标（level3）"))
+		return Entry{}, libErr("%s是空的，请填写。", place("三级指标（level3）"))
 	}
 	switch r.Direction {
 	case "", "≥", "≤", "=":
@@ -199,25 +199,25 @@ func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string
 	case "<=":
 		r.Direction = "≤"
 	default:
-		return LibraryEntry{}, libErr("%s只能是 ≥、≤、= 或不填，现在是“%s”。", place("计算符号（direction）"), r.Direction)
+		return Entry{}, libErr("%s只能是 ≥、≤、= 或不填，现在是“%s”。", place("计算符号（direction）"), r.Direction)
 	}
 	if r.ValueType != "" && r.ValueType != "定量" && r.ValueType != "定性" {
-		return LibraryEntry{}, libErr("%s只能是“定量”“定性”或不填，现在是“%s”。", place("指标值类型（valueType）"), r.ValueType)
+		return Entry{}, libErr("%s只能是“定量”“定性”或不填，现在是“%s”。", place("指标值类型（valueType）"), r.ValueType)
 	}
 	if r.Formula != "" {
 		if _, ok := model.FormulaFor(r.Formula); !ok {
-			return LibraryEntry{}, libErr("%s“%s”不是本程序认识的计算公式。请删去 formula，或改用内置公式的名称（如“预算执行率”）。", place("公式（formula）"), r.Formula)
+			return Entry{}, libErr("%s“%s”不是本程序认识的计算公式。请删去 formula，或改用内置公式的名称（如“预算执行率”）。", place("公式（formula）"), r.Formula)
 		}
 	}
 	if t := model.ParseTarget(r.Value); t.Kind == model.TargetInvalid {
-		return LibraryEntry{}, libErr("%s“%s”无法识别：%s", place("指标值（value）"), r.Value, t.Reason)
+		return Entry{}, libErr("%s“%s”无法识别：%s", place("指标值（value）"), r.Value, t.Reason)
 	}
 	src := r.Source
 	if src == "" {
 		src = fileName
 	}
 	if err := checkSourceName(src, place("来源（source）"), builtin); err != nil {
-		return LibraryEntry{}, err
+		return Entry{}, err
 	}
 	s := sources[src]
 	ref := r.Ref
@@ -228,7 +228,7 @@ func libraryEntry(r libraryEntryJSON, n int, fileName string, sources map[string
 	if dir == "" {
 		dir = directionOf(r.Value)
 	}
-	return LibraryEntry{
+	return Entry{
 		Indicator: model.Indicator{Level1: r.Level1, Level2: r.Level2, Level3: r.Level3, Sub: r.Sub, Value: r.Value,
 			Explain: r.Explain, Note: r.Note, Unit: r.Unit, ValueType: r.ValueType, Formula: r.Formula},
 		Source: src, Ref: ref, Checked: s.Checked, Direction: dir,

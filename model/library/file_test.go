@@ -22,7 +22,7 @@ const goodLibrary = `{
 
 func TestParseLibraryFile(t *testing.T) {
 	for _, data := range []string{goodLibrary, "\xef\xbb\xbf" + goodLibrary, strings.ReplaceAll(goodLibrary, "\n", "\r\n")} {
-		lf, err := ParseLibraryFile([]byte(data), "bureau.json")
+		lf, err := ParseFile([]byte(data), "bureau.json")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +38,7 @@ func TestParseLibraryFile(t *testing.T) {
 		}
 	}
 	// No name: the file's name.
-	lf, err := ParseLibraryFile([]byte(strings.Replace(goodLibrary, `"name": "某某局常用指标",`, "", 1)), "局机关指标.json")
+	lf, err := ParseFile([]byte(strings.Replace(goodLibrary, `"name": "某某局常用指标",`, "", 1)), "局机关指标.json")
 	if err != nil || lf.Name != "局机关指标" || lf.Entries[0].Source != "局机关指标" {
 		t.Errorf("unnamed file: %q %v", lf.Name, err)
 	}
@@ -48,7 +48,7 @@ func TestParseLibraryFileRefusesBadFiles(t *testing.T) {
 	entry := func(fields string) string {
 		return `{"format": "jixiao-library", "version": 1, "name": "局", "entries": [{"level1": "一", "level2": "二", "level3": "三"` + fields + `}]}`
 	}
-	huge := append([]byte(`{"format": "jixiao-library", "entries": [`), bytes.Repeat([]byte(" "), MaxLibraryFileSize)...)
+	huge := append([]byte(`{"format": "jixiao-library", "entries": [`), bytes.Repeat([]byte(" "), MaxFileSize)...)
 	tests := []struct {
 		name, data string
 		want       string // part of the message
@@ -75,13 +75,13 @@ func TestParseLibraryFileRefusesBadFiles(t *testing.T) {
 		{"bad value", entry(`, "value": "≥98%%"`), "指标值（value）“≥98%%”无法识别"},
 		{"reserved", strings.Replace(entry(""), `"name": "局"`, `"name": "我的指标"`, 1), "与内置来源重名"},
 		{"reserved source", entry(`, "source": "财预〔2013〕53号·部门整体支出"`), "与内置来源重名"},
-		{"too many", `{"format": "jixiao-library", "name": "局", "entries": [` + strings.Repeat(`{},`, MaxLibraryEntries) + `{}]}`, "最多 10000 条"},
+		{"too many", `{"format": "jixiao-library", "name": "局", "entries": [` + strings.Repeat(`{},`, MaxEntries) + `{}]}`, "最多 10000 条"},
 	}
 	for _, tc := range tests {
-		_, err := ParseLibraryFile([]byte(tc.data), "x.json")
-		var le *LibraryFileError
+		_, err := ParseFile([]byte(tc.data), "x.json")
+		var le *FileError
 		if !errors.As(err, &le) {
-			t.Errorf("%s: error %v is not a LibraryFileError", tc.name, err)
+			t.Errorf("%s: error %v is not a FileError", tc.name, err)
 			continue
 		}
 		if !strings.Contains(err.Error(), tc.want) {
@@ -93,14 +93,14 @@ func TestParseLibraryFileRefusesBadFiles(t *testing.T) {
 // The built-in file parses (and is the only one allowed the built-in
 // source names).
 func TestNationalLibraryFile(t *testing.T) {
-	lf, err := ParseLibraryFile(nationalJSON, "")
+	lf, err := ParseFile(nationalJSON, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(lf.Entries) < 30 {
 		t.Errorf("%d entries", len(lf.Entries))
 	}
-	if _, err := ParseLibraryFile(nationalJSON, "copy.json"); err == nil || !strings.Contains(err.Error(), "内置来源") {
+	if _, err := ParseFile(nationalJSON, "copy.json"); err == nil || !strings.Contains(err.Error(), "内置来源") {
 		t.Errorf("a copy of the built-in file imported as a bureau's: %v", err)
 	}
 }
@@ -109,7 +109,7 @@ func FuzzParseLibraryFile(f *testing.F) {
 	f.Add([]byte(goodLibrary))
 	f.Add(nationalJSON)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lf, err := ParseLibraryFile(data, "f.json")
+		lf, err := ParseFile(data, "f.json")
 		if err != nil {
 			return
 		}

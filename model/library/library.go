@@ -14,16 +14,16 @@ import (
 	"jixiao/model"
 )
 
-// LibraryEntry is one indicator of the 指标库 (standard indicator library)
+// Entry is one indicator of the 指标库 (standard indicator library)
 // that the editor offers to pick from: the row as it goes into a form,
 // with its levels, a usual 指标值, explanation, note, 计量单位 and formula
 // key, plus where it comes from. Indicator.Inputs is always nil: picking
 // an entry starts with no data.
-type LibraryEntry struct {
+type Entry struct {
 	Indicator model.Indicator // the row to insert
 	// Source names where the entry comes from, in plain Chinese, and is
-	// what the picker filters on: LibrarySeed, LibraryCommon, a national
-	// framework (LibraryDept53 …), LibraryMine or a library file's name.
+	// what the picker filters on: SourceSeed, SourceCommon, a national
+	// framework (SourceDept53 …), SourceMine or a library file's name.
 	Source string
 	// Ref is the document and table the entry is taken from, e.g.
 	// 财预〔2013〕53号 附件“部门整体支出绩效评价共性指标体系框架”表.
@@ -36,9 +36,9 @@ type LibraryEntry struct {
 	Direction string
 	// Used lists the 指标值 the clerk used in drafts of the drafts file,
 	// most recent year first (我的指标; see MyIndicators and
-	// LibraryWithMine). Nil otherwise.
+	// WithMine). Nil otherwise.
 	Used []UsedValue
-	// Placed says, for an entry LibraryFor re-filed under a template's
+	// Placed says, for an entry ForTemplate re-filed under a template's
 	// 一级/二级, where it was and on which published text the placement
 	// rests; "" otherwise.
 	Placed string
@@ -46,12 +46,12 @@ type LibraryEntry struct {
 
 // Sources of library entries.
 const (
-	LibrarySeed   = "市级部门整体绩效目标申报表"
-	LibraryCommon = "常用共性指标"
-	LibraryDept53 = "财预〔2013〕53号·部门整体支出"
-	LibraryProj53 = "财预〔2013〕53号·项目支出"
-	LibraryKinds  = "绩效指标分类（产出/效益/满意度）"
-	LibraryMine   = "我的指标"
+	SourceSeed   = "市级部门整体绩效目标申报表"
+	SourceCommon = "常用共性指标"
+	SourceDept53 = "财预〔2013〕53号·部门整体支出"
+	SourceProj53 = "财预〔2013〕53号·项目支出"
+	SourceKinds  = "绩效指标分类（产出/效益/满意度）"
+	SourceMine   = "我的指标"
 )
 
 // libraryCommon are indicators other templates use (财政部 部门整体支出
@@ -71,12 +71,12 @@ var libraryCommon = []model.Indicator{
 		Note:    "是否按规定的内容、时限和程序公开部门预算、决算及“三公”经费等信息。"},
 }
 
-var builtinOnce = sync.OnceValue(func() []LibraryEntry {
-	var out []LibraryEntry
+var builtinOnce = sync.OnceValue(func() []Entry {
+	var out []Entry
 	seen := map[string]bool{}
-	add := func(e LibraryEntry) {
+	add := func(e Entry) {
 		in := e.Indicator
-		if model.IsFiller(in.Level1) || model.IsFiller(in.Level2) || model.IsFiller(in.Level3) && e.Source == LibrarySeed || model.IsFiller(in.Sub) {
+		if model.IsFiller(in.Level1) || model.IsFiller(in.Level2) || model.IsFiller(in.Level3) && e.Source == SourceSeed || model.IsFiller(in.Sub) {
 			return
 		}
 		k := e.Source + "\x00" + in.Name()
@@ -88,12 +88,12 @@ var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 		out = append(out, e)
 	}
 	for _, in := range model.Sample().Indicators {
-		add(LibraryEntry{Indicator: in, Source: LibrarySeed, Ref: "郑州市生态环境局2020年度市级部门整体绩效目标申报表（本程序的内置示例）", Direction: directionOf(in.Value)})
+		add(Entry{Indicator: in, Source: SourceSeed, Ref: "郑州市生态环境局2020年度市级部门整体绩效目标申报表（本程序的内置示例）", Direction: directionOf(in.Value)})
 	}
 	for _, in := range libraryCommon {
-		add(LibraryEntry{Indicator: in, Source: LibraryCommon, Ref: "本程序早期版本收录，出处未逐条核对", Direction: directionOf(in.Value)})
+		add(Entry{Indicator: in, Source: SourceCommon, Ref: "本程序早期版本收录，出处未逐条核对", Direction: directionOf(in.Value)})
 	}
-	lf, err := ParseLibraryFile(nationalJSON, "")
+	lf, err := ParseFile(nationalJSON, "")
 	if err != nil {
 		panic("library: built-in national.json: " + err.Error())
 	}
@@ -103,21 +103,21 @@ var builtinOnce = sync.OnceValue(func() []LibraryEntry {
 	return out
 })
 
-// Library returns the built-in 指标库: every indicator of the seed form
+// Builtin returns the built-in 指标库: every indicator of the seed form
 // that is not a template placeholder (.....、……、重要改革事项1 …), in the
 // seed's order, then the common indicators of other templates, then the
 // national frameworks' entries (national.json). Within a source
 // names are unique. Each call returns fresh values the caller may change.
-func Library() []LibraryEntry {
+func Builtin() []Entry {
 	b := builtinOnce()
-	out := make([]LibraryEntry, len(b))
+	out := make([]Entry, len(b))
 	for i, e := range b {
 		out[i] = e.clone()
 	}
 	return out
 }
 
-func (e LibraryEntry) clone() LibraryEntry {
+func (e Entry) clone() Entry {
 	c := e
 	c.Indicator = e.Indicator.Clone()
 	c.Used = append([]UsedValue(nil), e.Used...)
@@ -127,9 +127,9 @@ func (e LibraryEntry) clone() LibraryEntry {
 	return c
 }
 
-// LibrarySources returns the names of the sources of entries, in the
+// Sources returns the names of the sources of entries, in the
 // order they first appear.
-func LibrarySources(entries []LibraryEntry) []string {
+func Sources(entries []Entry) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, e := range entries {
@@ -159,20 +159,20 @@ func directionOf(value string) string {
 
 // Formula returns the entry's rate formula (its named inputs and text);
 // false when the indicator is not computed from a formula.
-func (e LibraryEntry) Formula() (model.Formula, bool) {
+func (e Entry) Formula() (model.Formula, bool) {
 	if e.Indicator.Formula == "" {
 		return model.Formula{}, false
 	}
 	return model.FormulaFor(e.Indicator.Formula)
 }
 
-// LibraryFind returns the first library entry whose indicator is named
+// Find returns the first library entry whose indicator is named
 // name (its Sub, else its 三级指标); seed entries come first.
-func LibraryFind(name string) (LibraryEntry, bool) {
+func Find(name string) (Entry, bool) {
 	for _, e := range builtinOnce() {
 		if e.Indicator.Name() == name {
 			return e.clone(), true
 		}
 	}
-	return LibraryEntry{}, false
+	return Entry{}, false
 }

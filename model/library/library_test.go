@@ -7,8 +7,8 @@ import (
 )
 
 func TestLibrary(t *testing.T) {
-	lib := Library()
-	names := map[string]LibraryEntry{} // seed and common entries, by name
+	lib := Builtin()
+	names := map[string]Entry{} // seed and common entries, by name
 	keys := map[string]bool{}
 	count := map[string]int{}
 	for _, e := range lib {
@@ -19,7 +19,7 @@ func TestLibrary(t *testing.T) {
 		}
 		keys[k] = true
 		count[e.Source]++
-		if e.Source == LibrarySeed || e.Source == LibraryCommon {
+		if e.Source == SourceSeed || e.Source == SourceCommon {
 			if _, dup := names[in.Name()]; dup {
 				t.Errorf("duplicate seed/common entry %s", in.Name())
 			}
@@ -28,7 +28,7 @@ func TestLibrary(t *testing.T) {
 		if in.Level1 == "" || in.Level2 == "" || in.Level3 == "" {
 			t.Errorf("%s: missing level %+v", in.Name(), in)
 		}
-		if e.Source == LibrarySeed && (model.IsFiller(in.Level3) || model.IsFiller(in.Sub)) {
+		if e.Source == SourceSeed && (model.IsFiller(in.Level3) || model.IsFiller(in.Sub)) {
 			t.Errorf("placeholder %q in the library", in.Name())
 		}
 		if in.Inputs != nil {
@@ -56,15 +56,15 @@ func TestLibrary(t *testing.T) {
 		if got.Value != in.Value || got.Explain != in.Explain || got.Note != in.Note || got.Formula != in.Formula || got.Sub != in.Sub {
 			t.Errorf("%s differs from the seed: %+v", in.Name(), got)
 		}
-		if e.Source != LibrarySeed {
+		if e.Source != SourceSeed {
 			t.Errorf("%s: source %q", in.Name(), e.Source)
 		}
 	}
-	if seed != 40 || count[LibrarySeed] != seed {
-		t.Errorf("%d non-placeholder seed indicators (%d in the library), want 40", seed, count[LibrarySeed])
+	if seed != 40 || count[SourceSeed] != seed {
+		t.Errorf("%d non-placeholder seed indicators (%d in the library), want 40", seed, count[SourceSeed])
 	}
-	if count[LibraryCommon] != len(libraryCommon) {
-		t.Errorf("library has %d common entries, want %d", count[LibraryCommon], len(libraryCommon))
+	if count[SourceCommon] != len(libraryCommon) {
+		t.Errorf("library has %d common entries, want %d", count[SourceCommon], len(libraryCommon))
 	}
 	// The explanation of a merged cell is filled in (专项资金细化率 shares
 	// 预算编制完整性's), and the 运行成本 rates are their own entries.
@@ -79,28 +79,28 @@ func TestLibrary(t *testing.T) {
 	}
 	// Fresh values each call.
 	lib[0].Indicator.Value = "changed"
-	if Library()[0].Indicator.Value == "changed" {
-		t.Error("Library shares its entries")
+	if Builtin()[0].Indicator.Value == "changed" {
+		t.Error("Builtin shares its entries")
 	}
-	if e, ok := LibraryFind("资产闲置率"); !ok || e.Source != LibraryCommon {
-		t.Errorf("LibraryFind(资产闲置率) = %+v, %v", e, ok)
+	if e, ok := Find("资产闲置率"); !ok || e.Source != SourceCommon {
+		t.Errorf("Find(资产闲置率) = %+v, %v", e, ok)
 	}
 	// A name in the seed and in a framework is found as the seed's.
-	if e, ok := LibraryFind("“三公经费”变动率"); !ok || e.Source != LibrarySeed {
-		t.Errorf("LibraryFind(“三公经费”变动率) = %+v, %v", e, ok)
+	if e, ok := Find("“三公经费”变动率"); !ok || e.Source != SourceSeed {
+		t.Errorf("Find(“三公经费”变动率) = %+v, %v", e, ok)
 	}
-	if e, _ := LibraryFind("预算执行率"); true {
+	if e, _ := Find("预算执行率"); true {
 		f, ok := e.Formula()
 		if !ok || len(f.Inputs) != 2 || f.Inputs[0] != "预算执行数" || f.Inputs[1] != "预算数" {
 			t.Errorf("预算执行率 formula %+v, %v", f, ok)
 		}
 	}
-	if e, _ := LibraryFind("目标依据充分性"); true {
+	if e, _ := Find("目标依据充分性"); true {
 		if _, ok := e.Formula(); ok {
 			t.Error("目标依据充分性 has a formula")
 		}
 	}
-	if _, ok := LibraryFind("....."); ok {
-		t.Error("LibraryFind found a placeholder")
+	if _, ok := Find("....."); ok {
+		t.Error("Find found a placeholder")
 	}
 }

@@ -29,12 +29,12 @@ type UsedValue struct {
 // taken from the most recent year's use (inputs dropped), Used listing
 // every year's 指标值, most recent first. Entries come most recently used
 // first; placeholders and rows without a name are left out.
-func MyIndicators(used []UsedIndicator) []LibraryEntry {
+func MyIndicators(used []UsedIndicator) []Entry {
 	type group struct {
 		key    [3]uint64
 		latest int // year of the newest use
 		first  int // order of first appearance
-		entry  LibraryEntry
+		entry  Entry
 	}
 	var groups []*group
 	index := map[[3]uint64][]*group{}
@@ -56,7 +56,7 @@ func MyIndicators(used []UsedIndicator) []LibraryEntry {
 		}
 		if g == nil {
 			g = &group{key: key, latest: -1, first: len(groups)}
-			g.entry.Source = LibraryMine
+			g.entry.Source = SourceMine
 			g.entry.Ref = "本机草稿中用过的指标"
 			groups = append(groups, g)
 			index[key] = append(index[key], g)
@@ -69,7 +69,7 @@ func MyIndicators(used []UsedIndicator) []LibraryEntry {
 		}
 		g.entry.Used = append(g.entry.Used, UsedValue{Year: u.Year, Value: in.Value, Dept: u.Dept, Draft: u.Draft})
 	}
-	out := make([]LibraryEntry, 0, len(groups))
+	out := make([]Entry, 0, len(groups))
 	slices.SortStableFunc(groups, func(a, b *group) int { return cmp.Compare(b.latest, a.latest) })
 	for _, g := range groups {
 		slices.SortStableFunc(g.entry.Used, func(a, b UsedValue) int {
@@ -82,12 +82,12 @@ func MyIndicators(used []UsedIndicator) []LibraryEntry {
 	return out
 }
 
-// LibraryWithMine is the library the picker searches: 我的指标 first (most
+// WithMine is the library the picker searches: 我的指标 first (most
 // recently used first), then the other entries. An entry of another
 // source with the same 一级/二级/name as one of mine gets mine's Used
 // values too, so 参考历年指标 shows beside the framework's entry.
-func LibraryWithMine(lib, mine []LibraryEntry) []LibraryEntry {
-	out := make([]LibraryEntry, 0, len(mine)+len(lib))
+func WithMine(lib, mine []Entry) []Entry {
+	out := make([]Entry, 0, len(mine)+len(lib))
 	out = append(out, mine...)
 	for _, e := range lib {
 		for _, m := range mine {

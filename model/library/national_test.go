@@ -11,13 +11,13 @@ import (
 // say which table and where their text was checked.
 func TestLibraryEntriesHaveSources(t *testing.T) {
 	national := 0
-	for _, e := range Library() {
+	for _, e := range Builtin() {
 		name := e.Source + "/" + e.Indicator.Name()
 		if e.Source == "" || e.Ref == "" {
 			t.Errorf("%s: no source or reference: %+v", name, e)
 		}
 		switch e.Source {
-		case LibrarySeed, LibraryCommon:
+		case SourceSeed, SourceCommon:
 			continue
 		}
 		national++
@@ -57,7 +57,7 @@ func sampleInputs(f model.Formula) map[string]string {
 // Every formula a library entry names parses and evaluates with its own
 // 指标值 (model.TestEveryFormulaEvaluates covers the formulas themselves).
 func TestEveryLibraryFormulaEvaluates(t *testing.T) {
-	for _, e := range Library() {
+	for _, e := range Builtin() {
 		fm, ok := e.Formula()
 		if e.Indicator.Formula != "" && !ok {
 			t.Errorf("%s: formula %q unknown", e.Indicator.Name(), e.Indicator.Formula)

@@ -11,9 +11,9 @@ import (
 	"jixiao/model"
 )
 
-// LibraryQuery is a search of the 指标库: words (separated by blanks, all
+// Query is a search of the 指标库: words (separated by blanks, all
 // of which must match) and filters.
-type LibraryQuery struct {
+type Query struct {
 	// Text is what the clerk typed. Each word matches any part of an
 	// entry's 一级/二级/三级 name, 指标值, explanation, note, formula or
 	// source, ignoring blanks, case and full-width forms; a word of
@@ -25,9 +25,9 @@ type LibraryQuery struct {
 	Source, Level1, Level2 string
 }
 
-// LibraryIndex is a library prepared for searching as the clerk types.
-type LibraryIndex struct {
-	entries []LibraryEntry
+// Index is a library prepared for searching as the clerk types.
+type Index struct {
+	entries []Entry
 	docs    []libDoc
 }
 
@@ -36,9 +36,9 @@ type libDoc struct {
 	nameInit, levelInit []uint64 // per rune: letters and digits it may start with
 }
 
-// NewLibraryIndex prepares entries for Search; it keeps them as given.
-func NewLibraryIndex(entries []LibraryEntry) *LibraryIndex {
-	x := &LibraryIndex{entries: entries, docs: make([]libDoc, len(entries))}
+// NewIndex prepares entries for Search; it keeps them as given.
+func NewIndex(entries []Entry) *Index {
+	x := &Index{entries: entries, docs: make([]libDoc, len(entries))}
 	for i, e := range entries {
 		in := e.Indicator
 		d := &x.docs[i]
@@ -67,14 +67,14 @@ func NewLibraryIndex(entries []LibraryEntry) *LibraryIndex {
 }
 
 // Entries are the indexed entries, in the order given.
-func (x *LibraryIndex) Entries() []LibraryEntry { return x.entries }
+func (x *Index) Entries() []Entry { return x.entries }
 
 // Search returns the positions (in Entries) of the entries that match q,
 // best first: a name equal to a word, then names starting with it, names
 // containing it, names matching by pinyin initials, 一级/二级 matches, and
 // last matches in the other texts; ties keep the library's order. An
 // empty Text matches every entry that passes the filters.
-func (x *LibraryIndex) Search(q LibraryQuery) []int {
+func (x *Index) Search(q Query) []int {
 	words := strings.Fields(q.Text)
 	folded := make([]string, len(words))
 	letters := make([]string, len(words))

@@ -8,7 +8,7 @@ import (
 	"github.com/mozillazg/go-pinyin"
 )
 
-func searchNames(x *LibraryIndex, q LibraryQuery) []string {
+func searchNames(x *Index, q Query) []string {
 	var out []string
 	for _, i := range x.Search(q) {
 		e := x.Entries()[i]
@@ -18,37 +18,37 @@ func searchNames(x *LibraryIndex, q LibraryQuery) []string {
 }
 
 func TestLibrarySearch(t *testing.T) {
-	x := NewLibraryIndex(Library())
-	const yszxl = LibrarySeed + "/预算执行率"
+	x := NewIndex(Builtin())
+	const yszxl = SourceSeed + "/预算执行率"
 	tests := []struct {
-		q     LibraryQuery
+		q     Query
 		first string   // the best hit
 		has   []string // also found
 		not   []string // not found
 	}{
-		{q: LibraryQuery{Text: "执行率"}, first: yszxl, has: []string{LibrarySeed + "/政府采购执行率", LibrarySeed + "/培训计划执行率"}},
-		{q: LibraryQuery{Text: "yszxl"}, first: yszxl},
-		{q: LibraryQuery{Text: "YSZXL"}, first: yszxl},
-		{q: LibraryQuery{Text: "ｙｓｚｘｌ"}, first: yszxl},
+		{q: Query{Text: "执行率"}, first: yszxl, has: []string{SourceSeed + "/政府采购执行率", SourceSeed + "/培训计划执行率"}},
+		{q: Query{Text: "yszxl"}, first: yszxl},
+		{q: Query{Text: "YSZXL"}, first: yszxl},
+		{q: Query{Text: "ｙｓｚｘｌ"}, first: yszxl},
 		// A word of its formula: 预算执行数 is only in 预算执行率's formula.
-		{q: LibraryQuery{Text: "预算执行数"}, first: yszxl},
-		{q: LibraryQuery{Text: "预算执行率"}, first: yszxl, not: []string{LibrarySeed + "/政府采购执行率"}},
+		{q: Query{Text: "预算执行数"}, first: yszxl},
+		{q: Query{Text: "预算执行率"}, first: yszxl, not: []string{SourceSeed + "/政府采购执行率"}},
 		// Words must all match; blanks in the text are ignored.
-		{q: LibraryQuery{Text: "预算 调整"}, first: LibrarySeed + "/预算调整率", not: []string{LibrarySeed + "/政府采购执行率"}},
-		{q: LibraryQuery{Text: "预 算 调 整 率"}, first: LibrarySeed + "/预算调整率"},
+		{q: Query{Text: "预算 调整"}, first: SourceSeed + "/预算调整率", not: []string{SourceSeed + "/政府采购执行率"}},
+		{q: Query{Text: "预 算 调 整 率"}, first: SourceSeed + "/预算调整率"},
 		// 多音字: 率 is lǜ or shuài, 行 is xíng or háng.
-		{q: LibraryQuery{Text: "zxs"}, has: []string{yszxl}},
+		{q: Query{Text: "zxs"}, has: []string{yszxl}},
 		// Initials skip the quotes of “三公经费”.
-		{q: LibraryQuery{Text: "sgjfbdl"}, first: LibrarySeed + "/“三公经费”变动率", has: []string{LibraryDept53 + "/“三公经费”变动率"}},
+		{q: Query{Text: "sgjfbdl"}, first: SourceSeed + "/“三公经费”变动率", has: []string{SourceDept53 + "/“三公经费”变动率"}},
 		// Explanation and 一级/二级.
-		{q: LibraryQuery{Text: "人员成本的控制程度"}, has: []string{LibraryCommon + "/在职人员控制率", LibraryDept53 + "/在职人员控制率"}},
-		{q: LibraryQuery{Text: "预算配置"}, has: []string{LibraryDept53 + "/重点支出安排率"}},
-		{q: LibraryQuery{Text: "ysp"}, has: []string{LibraryDept53 + "/重点支出安排率"}}, // 预算配置 by initials
+		{q: Query{Text: "人员成本的控制程度"}, has: []string{SourceCommon + "/在职人员控制率", SourceDept53 + "/在职人员控制率"}},
+		{q: Query{Text: "预算配置"}, has: []string{SourceDept53 + "/重点支出安排率"}},
+		{q: Query{Text: "ysp"}, has: []string{SourceDept53 + "/重点支出安排率"}}, // 预算配置 by initials
 		// Filters.
-		{q: LibraryQuery{Text: "控制率", Source: LibraryDept53}, first: LibraryDept53 + "/在职人员控制率", not: []string{LibraryCommon + "/在职人员控制率"}},
-		{q: LibraryQuery{Level1: "产出指标", Level2: "数量指标", Source: "会议培训类共性指标示例"}, first: "会议培训类共性指标示例/培训班次（会议次数）", not: []string{"会议培训类共性指标示例/培训人员合格率"}},
-		{q: LibraryQuery{Text: "执行率", Level1: "投入"}, not: []string{yszxl}},
-		{q: LibraryQuery{Text: "没有这种指标xyz"}},
+		{q: Query{Text: "控制率", Source: SourceDept53}, first: SourceDept53 + "/在职人员控制率", not: []string{SourceCommon + "/在职人员控制率"}},
+		{q: Query{Level1: "产出指标", Level2: "数量指标", Source: "会议培训类共性指标示例"}, first: "会议培训类共性指标示例/培训班次（会议次数）", not: []string{"会议培训类共性指标示例/培训人员合格率"}},
+		{q: Query{Text: "执行率", Level1: "投入"}, not: []string{yszxl}},
+		{q: Query{Text: "没有这种指标xyz"}},
 	}
 	for _, tc := range tests {
 		got := searchNames(x, tc.q)
@@ -69,8 +69,8 @@ func TestLibrarySearch(t *testing.T) {
 			t.Errorf("%+v: found %v", tc.q, head(got))
 		}
 	}
-	if n := len(x.Search(LibraryQuery{})); n != len(Library()) {
-		t.Errorf("empty query found %d of %d", n, len(Library()))
+	if n := len(x.Search(Query{})); n != len(Builtin()) {
+		t.Errorf("empty query found %d of %d", n, len(Builtin()))
 	}
 }
 
@@ -96,8 +96,8 @@ func TestMatchInitials(t *testing.T) {
 // library of 10,000 entries (a large bureau file plus 我的指标), for a
 // Chinese word and for pinyin initials, as each keystroke does.
 func BenchmarkLibrarySearch(b *testing.B) {
-	lib := Library()
-	big := make([]LibraryEntry, 0, 10000)
+	lib := Builtin()
+	big := make([]Entry, 0, 10000)
 	for len(big) < 10000 {
 		for _, e := range lib {
 			e.Indicator.Level3 = fmt.Sprintf("%s%d", e.Indicator.Level3, len(big))
@@ -107,19 +107,19 @@ func BenchmarkLibrarySearch(b *testing.B) {
 	}
 	for _, c := range []struct {
 		name string
-		lib  []LibraryEntry
+		lib  []Entry
 	}{{"builtin", lib}, {"10k", big[:10000]}} {
-		x := NewLibraryIndex(c.lib)
+		x := NewIndex(c.lib)
 		for _, q := range []string{"执行率", "yszxl", "预算 调整"} {
 			b.Run(c.name+"/"+q, func(b *testing.B) {
 				for b.Loop() {
-					x.Search(LibraryQuery{Text: q})
+					x.Search(Query{Text: q})
 				}
 			})
 		}
 		b.Run(c.name+"/index", func(b *testing.B) {
 			for b.Loop() {
-				NewLibraryIndex(c.lib)
+				NewIndex(c.lib)
 			}
 		})
 	}

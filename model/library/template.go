@@ -10,7 +10,7 @@ import (
 // (Template.Framework) is offered the entries under its own 一级/二级
 // 指标 — its own entries as they are, first, then the entries of other
 // frameworks re-filed under its 一级/二级 by the placements below. An
-// entry that no placement fits is not offered (LibraryFor counts it, the
+// entry that no placement fits is not offered (ForTemplate counts it, the
 // picker can list it on request); placeholders (数量指标1, .....) are
 // never offered, and an indicator that several sources have is offered
 // once. docs/library.md lists the published texts each placement follows
@@ -58,24 +58,24 @@ var placements = []placement{
 	{From1: "满意度指标", To1: "满意", To2: "服务对象满意", Basis: basisEval},
 }
 
-// LibraryOffer is the 指标库 as a draft of one template sees it.
-type LibraryOffer struct {
+// Offer is the 指标库 as a draft of one template sees it.
+type Offer struct {
 	// Entries are offered, the template's own first (in the library's
 	// order), then the re-filed ones; each once.
-	Entries []LibraryEntry
+	Entries []Entry
 	// Others are the entries that fit nowhere in the template's 指标体系,
 	// each once: adding one gives the 审核's 表样 提示.
-	Others []LibraryEntry
+	Others []Entry
 	// Placeholders is how many template placeholders were left out.
 	Placeholders int
 }
 
-// LibraryFor arranges the library entries for a draft of template t (nil:
+// ForTemplate arranges the library entries for a draft of template t (nil:
 // no 指标体系, everything is the template's own). A re-filed entry
 // carries its placement in Placed.
-func LibraryFor(entries []LibraryEntry, t *model.Template) LibraryOffer {
-	var own, placed, others []LibraryEntry
-	var off LibraryOffer
+func ForTemplate(entries []Entry, t *model.Template) Offer {
+	var own, placed, others []Entry
+	var off Offer
 	for _, e := range entries {
 		in := e.Indicator
 		if model.IsFiller(in.Level3) || model.IsFiller(in.Sub) || model.IsFiller(in.Name()) || strings.TrimSpace(in.Name()) == "" {
@@ -104,7 +104,7 @@ func LibraryFor(entries []LibraryEntry, t *model.Template) LibraryOffer {
 // dedupe keeps the first entry of each 一级/二级/name (blanks, case and
 // full-width forms aside); a later one's years of use go to the kept one
 // when it has none.
-func dedupe(es []LibraryEntry, seen map[string]int) []LibraryEntry {
+func dedupe(es []Entry, seen map[string]int) []Entry {
 	out := es[:0:0]
 	for _, e := range es {
 		in := e.Indicator

@@ -18,8 +18,8 @@ func sampleUsed() []UsedIndicator {
 	return out
 }
 
-func offerNames(es []LibraryEntry) map[string]LibraryEntry {
-	out := map[string]LibraryEntry{}
+func offerNames(es []Entry) map[string]Entry {
+	out := map[string]Entry{}
 	for _, e := range es {
 		out[e.Indicator.Name()] = e
 	}
@@ -31,8 +31,8 @@ func offerNames(es []LibraryEntry) map[string]LibraryEntry {
 func TestLibraryForHubei(t *testing.T) {
 	hubei := model.BuiltinTemplate(model.HubeiTemplateID)
 	mine := MyIndicators(sampleUsed()) // the sample as 我的指标: every 执行率 twice
-	lib := LibraryWithMine(Library(), mine)
-	off := LibraryFor(lib, hubei)
+	lib := WithMine(Builtin(), mine)
+	off := ForTemplate(lib, hubei)
 	if len(off.Entries) == 0 || off.Placeholders == 0 {
 		t.Fatalf("offer %d entries, %d placeholders", len(off.Entries), off.Placeholders)
 	}
@@ -114,7 +114,7 @@ func TestLibraryForHubei(t *testing.T) {
 func TestLibraryForZhengzhou(t *testing.T) {
 	zz := model.BuiltinTemplate(model.DefaultTemplateID)
 	mine := MyIndicators(sampleUsed())
-	off := LibraryFor(LibraryWithMine(Library(), mine), zz)
+	off := ForTemplate(WithMine(Builtin(), mine), zz)
 	n := 0
 	for _, e := range off.Entries {
 		if e.Indicator.Name() == "预算执行率" {
@@ -131,7 +131,7 @@ func TestLibraryForZhengzhou(t *testing.T) {
 		t.Errorf("first offered %+v", off.Entries[0].Indicator)
 	}
 	// Without a 指标体系 everything is offered (placeholders still not).
-	all := LibraryFor(Library(), &model.Template{})
+	all := ForTemplate(Builtin(), &model.Template{})
 	if len(all.Others) != 0 || len(all.Entries) == 0 || all.Placeholders == 0 {
 		t.Errorf("no framework: %d offered, %d others, %d placeholders", len(all.Entries), len(all.Others), all.Placeholders)
 	}

@@ -19,7 +19,7 @@ func BenchmarkMerge(b *testing.B) {
 	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	b.ResetTimer()
 	for b.Loop() {
-		if _, _, err := Merge(into, parts, MergeChoices{}); err != nil {
+		if _, _, err := Merge(into, parts, Choices{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -36,7 +36,7 @@ func BenchmarkPlanMerge(b *testing.B) {
 	parts := splitForMerge(g, groups, func(int) bool { return true })
 	b.ResetTimer()
 	for b.Loop() {
-		PlanMerge(g, parts)
+		Plan(g, parts)
 	}
 }
 
@@ -47,8 +47,8 @@ func BenchmarkMergeSample8(b *testing.B) {
 	parts := splitForMerge(s, mergeEachUnit(s), func(int) bool { return true })
 	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
 	for b.Loop() {
-		PlanMerge(into, parts)
-		if _, _, err := Merge(into, parts, MergeChoices{}); err != nil {
+		Plan(into, parts)
+		if _, _, err := Merge(into, parts, Choices{}); err != nil {
 			b.Fatal(err)
 		}
 	}

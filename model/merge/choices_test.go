@@ -13,12 +13,12 @@ import (
 func TestMergeYear(t *testing.T) {
 	part := model.New("2021", model.SampleDept, time.Time{})
 	part.Units = []model.Unit{{Name: "郑州市新设单位", Tasks: []model.Task{{Content: "新项目", Total: model.MustAmount("10")}}}}
-	parts := []MergePart{
+	parts := []Part{
 		{Label: "a.json", Form: splitForMerge(model.Sample(), [][]int{{0}}, func(int) bool { return false })[0].Form},
 		{Label: "b.json", Form: part},
 	}
 	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
-	got, rep, err := Merge(into, parts, MergeChoices{})
+	got, rep, err := Merge(into, parts, Choices{})
 	if err == nil || got != nil || len(rep.Parts) != 0 {
 		t.Fatalf("different year merged: %v, %v", got, err)
 	}
@@ -30,7 +30,7 @@ func TestMergeYear(t *testing.T) {
 			t.Errorf("error %q does not say %q", err, w)
 		}
 	}
-	got, rep, err = Merge(into, parts, MergeChoices{AllowYear: true})
+	got, rep, err = Merge(into, parts, Choices{AllowYear: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,14 +46,14 @@ func TestMergeIntoEmptyTakesYearAndDept(t *testing.T) {
 	s := model.Sample()
 	parts := splitForMerge(s, mergeEachUnit(s), func(p int) bool { return p == 0 })
 	parts[0].Form.Year, parts[0].Form.Dept = "", "" // the first file left them blank
-	got, _, err := Merge(model.New("", "", time.Time{}), parts, MergeChoices{})
+	got, _, err := Merge(model.New("", "", time.Time{}), parts, Choices{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Year != model.SampleYear || got.Dept != model.SampleDept {
 		t.Errorf("year, dept = %q, %q", got.Year, got.Dept)
 	}
-	if got, _, err := Merge(nil, parts, MergeChoices{}); err != nil || model.ComputeTotals(got).Total.String() != "7898.5676" {
+	if got, _, err := Merge(nil, parts, Choices{}); err != nil || model.ComputeTotals(got).Total.String() != "7898.5676" {
 		t.Errorf("nil into: %v", err)
 	}
 }
@@ -67,7 +67,7 @@ func TestMergeOptionsAndLinks(t *testing.T) {
 	p.Units = []model.Unit{
 		{Name: "甲", Tasks: []model.Task{{Content: "a", Total: model.MustAmount("1"), Goals: []int{3, 7, 3}}}},
 	}
-	got, rep, err := Merge(into, []MergePart{{Label: "p.json", Form: p}}, MergeChoices{})
+	got, rep, err := Merge(into, []Part{{Label: "p.json", Form: p}}, Choices{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestMergeOptionsAndLinks(t *testing.T) {
 	p2 := p.Clone()
 	p2.Goals[0].Text = "只给被跳过的单位2"
 	p2.Units[0].Tasks[0].Goals = []int{1}
-	got2, rep2, err := Merge(got, []MergePart{{Label: "p2.json", Form: p2}}, MergeChoices{})
+	got2, rep2, err := Merge(got, []Part{{Label: "p2.json", Form: p2}}, Choices{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,11 +101,11 @@ func TestMergeOptionsAndLinks(t *testing.T) {
 }
 
 func TestMergeNilPart(t *testing.T) {
-	_, _, err := Merge(model.Sample(), []MergePart{{Label: "坏文件.xlsx"}}, MergeChoices{})
+	_, _, err := Merge(model.Sample(), []Part{{Label: "坏文件.xlsx"}}, Choices{})
 	if err == nil || !strings.Contains(err.Error(), "坏文件.xlsx") {
 		t.Errorf("err = %v", err)
 	}
-	if cs := PlanMerge(model.Sample(), []MergePart{{Label: "坏文件.xlsx"}}); len(cs) != 0 {
+	if cs := Plan(model.Sample(), []Part{{Label: "坏文件.xlsx"}}); len(cs) != 0 {
 		t.Errorf("conflicts = %v", cs)
 	}
 }
@@ -114,7 +114,7 @@ func TestMergeReportString(t *testing.T) {
 	s := model.Sample()
 	parts := splitForMerge(s, mergeEachUnit(s), func(int) bool { return true })
 	parts = append(parts, parts[1]) // the 监测中心站 file twice
-	_, rep, err := Merge(model.New(model.SampleYear, model.SampleDept, time.Time{}), parts, MergeChoices{})
+	_, rep, err := Merge(model.New(model.SampleYear, model.SampleDept, time.Time{}), parts, Choices{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestEnumStrings(t *testing.T) {
 			t.Errorf("%d = %q", a, a.String())
 		}
 	}
-	var zero MergeChoices
+	var zero Choices
 	if zero.action("任何单位") != UnitSkip {
 		t.Errorf("the zero choices must skip existing units")
 	}
@@ -193,7 +193,7 @@ func TestMergeRandomInvariants(t *testing.T) {
 			}
 		}
 		before := into.Clone()
-		for _, ch := range []MergeChoices{{}, {Default: UnitKeepBoth}, {Default: UnitReplace}, {Default: UnitKeepBoth, KeepSameGoals: true}} {
+		for _, ch := range []Choices{{}, {Default: UnitKeepBoth}, {Default: UnitReplace}, {Default: UnitKeepBoth, KeepSameGoals: true}} {
 			got, rep, err := Merge(into, parts, ch)
 			if err != nil {
 				t.Fatalf("round %d: %v", round, err)
@@ -246,8 +246,8 @@ func TestMergeRandomInvariants(t *testing.T) {
 			if ch.Default == UnitKeepBoth && reported != model.ComputeTotals(got).Total-model.ComputeTotals(into).Total {
 				t.Fatalf("round %d: reported %s", round, reported)
 			}
-			if cs := PlanMerge(into, parts); !reflect.DeepEqual(into, before) {
-				t.Fatalf("round %d: PlanMerge modified into (%d conflicts)", round, len(cs))
+			if cs := Plan(into, parts); !reflect.DeepEqual(into, before) {
+				t.Fatalf("round %d: Plan modified into (%d conflicts)", round, len(cs))
 			}
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"jixiao/model"
 )
 
-func conflictKinds(cs []MergeConflict) []ConflictKind {
+func conflictKinds(cs []Conflict) []ConflictKind {
 	var k []ConflictKind
 	for _, c := range cs {
 		k = append(k, c.Kind)
@@ -90,12 +90,12 @@ func TestPlanMergeConflicts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			into := model.Sample()
 			part := tc.part()
-			cs := PlanMerge(into, []MergePart{{Label: "下级.json", Form: part}})
+			cs := Plan(into, []Part{{Label: "下级.json", Form: part}})
 			if !reflect.DeepEqual(conflictKinds(cs), tc.want) {
 				t.Fatalf("conflicts = %v, want %v\n%v", conflictKinds(cs), tc.want, cs)
 			}
 			if !reflect.DeepEqual(into, model.Sample()) {
-				t.Errorf("PlanMerge modified into")
+				t.Errorf("Plan modified into")
 			}
 			for i, c := range cs {
 				if c.Label != "下级.json" || c.Part != 0 {
@@ -128,8 +128,8 @@ func TestPlanMergeAcrossParts(t *testing.T) {
 	s := model.Sample()
 	parts := splitForMerge(s, [][]int{{0}, {1}, {2}, {1}}, func(int) bool { return true })
 	into := model.New(model.SampleYear, model.SampleDept, time.Time{})
-	cs := PlanMerge(into, parts)
-	var unitConf, goalConf []MergeConflict
+	cs := Plan(into, parts)
+	var unitConf, goalConf []Conflict
 	for _, c := range cs {
 		switch c.Kind {
 		case ConflictUnitExists:
@@ -160,12 +160,12 @@ func TestMergeUnitActions(t *testing.T) {
 		{Content: "执法工作委托第三方检测项目", Total: model.MustAmount("50"), Fiscal: model.MustAmount("40"), Other: model.MustAmount("10"), Goals: []int{1}},
 		{Content: "执法装备购置", Total: model.MustAmount("30.5"), Fiscal: model.MustAmount("30.5"), Goals: []int{2}},
 	}}}
-	parts := []MergePart{{Label: "监察支队.xlsx", Form: part}}
+	parts := []Part{{Label: "监察支队.xlsx", Form: part}}
 	sampleTotal := model.ComputeTotals(s).Total
 
 	tests := []struct {
 		name    string
-		choices MergeChoices
+		choices Choices
 		units   int
 		total   string
 		goals   []string // texts expected at the end of the result's goals, in order
@@ -173,14 +173,14 @@ func TestMergeUnitActions(t *testing.T) {
 		rep     PartReport
 		check   func(t *testing.T, got *model.Form)
 	}{
-		{"默认跳过", MergeChoices{}, 8, "7898.5676", nil, 34,
+		{"默认跳过", Choices{}, 8, "7898.5676", nil, 34,
 			PartReport{UnitsSkipped: 1, GoalsSkipped: 2},
 			func(t *testing.T, got *model.Form) {
 				if !reflect.DeepEqual(got, s) {
 					t.Errorf("skipping changed the form")
 				}
 			}},
-		{"替换", MergeChoices{Default: UnitReplace}, 8, (sampleTotal - model.MustAmount("193.6").Money() + model.MustAmount("80.5").Money()).String(),
+		{"替换", Choices{Default: UnitReplace}, 8, (sampleTotal - model.MustAmount("193.6").Money() + model.MustAmount("80.5").Money()).String(),
 			[]string{"新增的执法目标"}, 34,
 			PartReport{UnitsReplaced: 1, TasksAdded: 2, GoalsAdded: 1, GoalsSkipped: 1, GoalsRemoved: 1, Total: model.MustAmount("80.5").Money()},
 			func(t *testing.T, got *model.Form) {
@@ -210,7 +210,7 @@ func TestMergeUnitActions(t *testing.T) {
 					}
 				}
 			}},
-		{"两者都保留", MergeChoices{Default: UnitKeepBoth}, 9, (sampleTotal + model.MustAmount("80.5").Money()).String(),
+		{"两者都保留", Choices{Default: UnitKeepBoth}, 9, (sampleTotal + model.MustAmount("80.5").Money()).String(),
 			[]string{"新增的执法目标"}, 35,
 			PartReport{UnitsAdded: 1, TasksAdded: 2, GoalsAdded: 1, GoalsSkipped: 1, Total: model.MustAmount("80.5").Money()},
 			func(t *testing.T, got *model.Form) {
@@ -221,7 +221,7 @@ func TestMergeUnitActions(t *testing.T) {
 					t.Errorf("links = %v, %v", got.Units[8].Tasks[0].Goals, got.Units[8].Tasks[1].Goals)
 				}
 			}},
-		{"两者都保留且相同目标分别保留", MergeChoices{Default: UnitKeepBoth, KeepSameGoals: true}, 9, (sampleTotal + model.MustAmount("80.5").Money()).String(),
+		{"两者都保留且相同目标分别保留", Choices{Default: UnitKeepBoth, KeepSameGoals: true}, 9, (sampleTotal + model.MustAmount("80.5").Money()).String(),
 			[]string{s.Goals[22].Text, "新增的执法目标"}, 36,
 			PartReport{UnitsAdded: 1, TasksAdded: 2, GoalsAdded: 2, Total: model.MustAmount("80.5").Money()},
 			func(t *testing.T, got *model.Form) {
@@ -229,7 +229,7 @@ func TestMergeUnitActions(t *testing.T) {
 					t.Errorf("links = %v", got.Units[8].Tasks[0].Goals)
 				}
 			}},
-		{"按单位选择优先于默认", MergeChoices{Default: UnitReplace, Units: map[string]UnitAction{name: UnitSkip}}, 8, "7898.5676", nil, 34,
+		{"按单位选择优先于默认", Choices{Default: UnitReplace, Units: map[string]UnitAction{name: UnitSkip}}, 8, "7898.5676", nil, 34,
 			PartReport{UnitsSkipped: 1, GoalsSkipped: 2}, nil},
 	}
 	for _, tc := range tests {

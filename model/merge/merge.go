@@ -3,7 +3,7 @@
 //
 // A bureau's form is assembled from its sub-units: each unit's clerk
 // prepares its own part and sends it; the bureau's clerk merges them into
-// the department's draft. PlanMerge shows, before anything changes, what
+// the department's draft. Plan shows, before anything changes, what
 // needs the clerk's attention; Merge builds the merged form as a new value
 // (the draft passed in is never modified, so keeping it is the undo).
 //
@@ -12,7 +12,7 @@
 //     appended after the draft's units.
 //   - A unit whose name the result already has (from the draft or from an
 //     earlier part) is replaced in place, kept as a second unit, or skipped,
-//     as MergeChoices says; the zero MergeChoices skips it (the safe
+//     as Choices says; the zero Choices skips it (the safe
 //     default: nothing already in the draft changes).
 //   - A part's targets (年度总体目标) are appended and renumbered, and its
 //     tasks' links (Task.Goals) follow them. A target whose text equals a
@@ -43,9 +43,9 @@ import (
 	"jixiao/model"
 )
 
-// MergePart is one file to merge: its form and a label (file name) for
+// Part is one file to merge: its form and a label (file name) for
 // messages.
-type MergePart struct {
+type Part struct {
 	Label string
 	Form  *model.Form
 }
@@ -79,9 +79,9 @@ func (a UnitAction) String() string {
 	return fmt.Sprintf("UnitAction(%d)", a)
 }
 
-// MergeChoices are the clerk's answers to the conflicts of a plan.
-type MergeChoices struct {
-	// Units says, by unit name (as MergeConflict.Unit spells it: trimmed),
+// Choices are the clerk's answers to the conflicts of a plan.
+type Choices struct {
+	// Units says, by unit name (as Conflict.Unit spells it: trimmed),
 	// what to do with a unit the result already has; names not in the map
 	// use Default.
 	Units map[string]UnitAction
@@ -101,14 +101,14 @@ type MergeChoices struct {
 	Templates []*model.Template
 }
 
-func (c MergeChoices) action(unit string) UnitAction {
+func (c Choices) action(unit string) UnitAction {
 	if a, ok := c.Units[unit]; ok {
 		return a
 	}
 	return c.Default
 }
 
-// ConflictKind is the kind of a MergeConflict.
+// ConflictKind is the kind of a Conflict.
 type ConflictKind uint8
 
 const (
@@ -138,8 +138,8 @@ func (k ConflictKind) String() string {
 	return fmt.Sprintf("ConflictKind(%d)", k)
 }
 
-// MergeConflict is something the clerk must see before applying.
-type MergeConflict struct {
+// Conflict is something the clerk must see before applying.
+type Conflict struct {
 	Kind  ConflictKind
 	Part  int    // index of the part in the parts passed
 	Label string // the part's label (file name)
@@ -150,12 +150,12 @@ type MergeConflict struct {
 }
 
 // String is Label and Message, e.g. "机关.xlsx：单位“…”在草稿中已有…".
-func (c MergeConflict) String() string { return c.Label + "：" + c.Message }
+func (c Conflict) String() string { return c.Label + "：" + c.Message }
 
 // NeedsConfirm reports whether the clerk must confirm before the merge is
 // applied: everything except indicator rows that are skipped (those are
 // only reported).
-func (c MergeConflict) NeedsConfirm() bool { return c.Kind != ConflictIndicator }
+func (c Conflict) NeedsConfirm() bool { return c.Kind != ConflictIndicator }
 
 // PartReport is what was merged from one part.
 type PartReport struct {
@@ -175,13 +175,13 @@ type PartReport struct {
 	Notes []string
 }
 
-// MergeReport says what was merged, per part.
-type MergeReport struct {
+// Report says what was merged, per part.
+type Report struct {
 	Parts []PartReport
 }
 
 // String is the report in Chinese, one paragraph per file and a total line.
-func (r MergeReport) String() string {
+func (r Report) String() string {
 	var b strings.Builder
 	var tasks int
 	var total model.Money
@@ -228,7 +228,7 @@ func (r MergeReport) String() string {
 	return b.String()
 }
 
-// PlanMerge returns what the clerk must see before merging parts into
+// Plan returns what the clerk must see before merging parts into
 // into, in part order: units the result already has, rows identical to
 // rows of other units, targets with the same text, indicator rows already
 // present, a different 年度, a different 部门名称. It assumes every unit is
@@ -236,8 +236,8 @@ func (r MergeReport) String() string {
 // made yet), so it shows every conflict that can arise; the targets of a
 // unit that already exists are not listed again (the unit's conflict
 // covers them). into is not modified.
-func PlanMerge(into *model.Form, parts []MergePart) []MergeConflict {
-	m := newMerger(into, MergeChoices{Default: UnitKeepBoth, AllowYear: true}, true)
+func Plan(into *model.Form, parts []Part) []Conflict {
+	m := newMerger(into, Choices{Default: UnitKeepBoth, AllowYear: true}, true)
 	for i, p := range parts {
 		_ = m.part(i, p)
 	}
@@ -249,14 +249,14 @@ func PlanMerge(into *model.Form, parts []MergePart) []MergeConflict {
 // into is the undo). It fails, returning no form, when a part's 年度
 // differs and !choices.AllowYear, or a part has no form; the error is
 // plain Chinese.
-func Merge(into *model.Form, parts []MergePart, choices MergeChoices) (*model.Form, MergeReport, error) {
+func Merge(into *model.Form, parts []Part, choices Choices) (*model.Form, Report, error) {
 	if err := sameTemplates(into, parts, choices.Templates); err != nil {
-		return nil, MergeReport{}, err
+		return nil, Report{}, err
 	}
 	m := newMerger(into, choices, false)
 	for i, p := range parts {
 		if err := m.part(i, p); err != nil {
-			return nil, MergeReport{}, err
+			return nil, Report{}, err
 		}
 	}
 	return m.res, m.report, nil
@@ -264,16 +264,16 @@ func Merge(into *model.Form, parts []MergePart, choices MergeChoices) (*model.Fo
 
 type merger struct {
 	res       *model.Form
-	ch        MergeChoices
+	ch        Choices
 	plan      bool
 	year      string   // the result's year, normalized
 	unitFrom  []string // parallel to res.Units: label of the part it came from, "" = the draft
 	goalFrom  []string // parallel to res.Goals
-	conflicts []MergeConflict
-	report    MergeReport
+	conflicts []Conflict
+	report    Report
 }
 
-func newMerger(into *model.Form, ch MergeChoices, plan bool) *merger {
+func newMerger(into *model.Form, ch Choices, plan bool) *merger {
 	var res *model.Form
 	if into == nil {
 		res = &model.Form{Version: model.SchemaVersion}

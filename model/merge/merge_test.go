@@ -13,8 +13,8 @@ import (
 // split cuts f into one form per group of units (indexes into f.Units):
 // each form has the targets its rows link to, renumbered in order, and the
 // indicators when withIndicators(part) says so.
-func splitForMerge(f *model.Form, groups [][]int, withIndicators func(part int) bool) []MergePart {
-	var parts []MergePart
+func splitForMerge(f *model.Form, groups [][]int, withIndicators func(part int) bool) []Part {
+	var parts []Part
 	for pi, g := range groups {
 		p := model.New(f.Year, f.Dept, time.Time{})
 		p.Options = f.Options
@@ -45,7 +45,7 @@ func splitForMerge(f *model.Form, groups [][]int, withIndicators func(part int) 
 				p.Indicators = append(p.Indicators, in.Clone())
 			}
 		}
-		parts = append(parts, MergePart{Label: fmt.Sprintf("%02d_%s.json", pi+1, f.Units[g[0]].Name), Form: p})
+		parts = append(parts, Part{Label: fmt.Sprintf("%02d_%s.json", pi+1, f.Units[g[0]].Name), Form: p})
 	}
 	return parts
 }
@@ -108,7 +108,7 @@ func TestMergeSplitSampleGivesSampleBack(t *testing.T) {
 				partsBefore[i] = p.Form.Clone()
 			}
 
-			got, rep, err := Merge(into, parts, MergeChoices{KeepSameGoals: tc.keepSame})
+			got, rep, err := Merge(into, parts, Choices{KeepSameGoals: tc.keepSame})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,7 +212,7 @@ func TestMergeTotalsAreSumOfParts(t *testing.T) {
 				ps := model.ComputeTotals(p.Form).Sums
 				sum.Total, sum.Fiscal, sum.Other, sum.Invalid = sum.Total+ps.Total, sum.Fiscal+ps.Fiscal, sum.Other+ps.Other, sum.Invalid+ps.Invalid
 			}
-			got, _, err := Merge(model.New(tc.f.Year, tc.f.Dept, time.Time{}), parts, MergeChoices{KeepSameGoals: true})
+			got, _, err := Merge(model.New(tc.f.Year, tc.f.Dept, time.Time{}), parts, Choices{KeepSameGoals: true})
 			if err != nil {
 				t.Fatal(err)
 			}

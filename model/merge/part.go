@@ -13,7 +13,7 @@ import (
 // part merges one part into m.res, one rule at a time, in the order of
 // the rules in the file's comment. In a plan (m.plan) it only collects the
 // conflicts.
-func (m *merger) part(pi int, p MergePart) error {
+func (m *merger) part(pi int, p Part) error {
 	label := strings.TrimSpace(p.Label)
 	if label == "" {
 		label = fmt.Sprintf("第%d个文件", pi+1)
@@ -53,7 +53,7 @@ type partMerge struct {
 }
 
 func (pm *partMerge) conflict(kind ConflictKind, unit, format string, args ...any) {
-	pm.conflicts = append(pm.conflicts, MergeConflict{Kind: kind, Part: pm.pi, Label: pm.label, Unit: unit, Message: fmt.Sprintf(format, args...)})
+	pm.conflicts = append(pm.conflicts, Conflict{Kind: kind, Part: pm.pi, Label: pm.label, Unit: unit, Message: fmt.Sprintf(format, args...)})
 }
 
 func (pm *partMerge) note(format string, args ...any) {

@@ -25,7 +25,7 @@ func templateID(f *model.Form) string {
 
 // sameTemplates refuses to merge forms of different 表样: their sections
 // and columns differ, so rows would land in the wrong places.
-func sameTemplates(into *model.Form, parts []MergePart, extra []*model.Template) error {
+func sameTemplates(into *model.Form, parts []Part, extra []*model.Template) error {
 	want := templateID(into)
 	for i, p := range parts {
 		if p.Form == nil || templateID(p.Form) == want {

@@ -13,18 +13,18 @@ func TestMergeRefusesDifferentTemplates(t *testing.T) {
 	same := model.TemplateExample(hubei)
 	same.Indicators = same.Indicators[:1]
 	same.Indicators[0].Level3 = "新增指标"
-	if _, _, err := Merge(into, []MergePart{{Label: "下级.xlsx", Form: same}}, MergeChoices{Default: UnitKeepBoth}); err != nil {
+	if _, _, err := Merge(into, []Part{{Label: "下级.xlsx", Form: same}}, Choices{Default: UnitKeepBoth}); err != nil {
 		t.Fatalf("same template refused: %v", err)
 	}
 	other := model.TemplateExample(model.BuiltinTemplate(model.HunanTemplateID))
-	_, _, err := Merge(into, []MergePart{{Label: "下级.xlsx", Form: same}, {Label: "湖南.xlsx", Form: other}}, MergeChoices{Default: UnitKeepBoth})
+	_, _, err := Merge(into, []Part{{Label: "下级.xlsx", Form: same}, {Label: "湖南.xlsx", Form: other}}, Choices{Default: UnitKeepBoth})
 	if err == nil || !strings.Contains(err.Error(), "文件“湖南.xlsx”是按表样“湖南 整体绩效目标表”填写的，草稿的表样是“湖北 部门整体支出绩效目标申报表”，表样不同，没有合并任何文件") {
 		t.Fatalf("err = %v", err)
 	}
 	// A form made before templates is a 郑州 form.
 	old := model.Sample()
 	zz := model.TemplateExample(model.BuiltinTemplate(model.DefaultTemplateID))
-	if _, _, err := Merge(old, []MergePart{{Label: "z", Form: zz}}, MergeChoices{Default: UnitKeepBoth, AllowYear: true}); err != nil {
+	if _, _, err := Merge(old, []Part{{Label: "z", Form: zz}}, Choices{Default: UnitKeepBoth, AllowYear: true}); err != nil {
 		t.Fatalf("郑州 with an old form: %v", err)
 	}
 }
@@ -37,7 +37,7 @@ func TestMergeRefusalNamesImportedTemplate(t *testing.T) {
 	into := model.TemplateExample(bureau)
 	into.Template = bureau.Ref()
 	other := model.TemplateExample(model.BuiltinTemplate(model.HunanTemplateID))
-	parts := []MergePart{{Label: "湖南.xlsx", Form: other}}
+	parts := []Part{{Label: "湖南.xlsx", Form: other}}
 	for _, tc := range []struct {
 		known []*model.Template
 		want  string
@@ -45,7 +45,7 @@ func TestMergeRefusalNamesImportedTemplate(t *testing.T) {
 		{[]*model.Template{bureau}, "草稿的表样是“某市 部门整体绩效目标表”"},
 		{nil, "草稿的表样是“xx-bureau”"},
 	} {
-		_, _, err := Merge(into, parts, MergeChoices{Default: UnitKeepBoth, Templates: tc.known})
+		_, _, err := Merge(into, parts, Choices{Default: UnitKeepBoth, Templates: tc.known})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("known %d templates: err = %v, want %q", len(tc.known), err, tc.want)
 		}

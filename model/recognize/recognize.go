@@ -156,7 +156,7 @@ func IsPlaceholder(s string) bool {
 
 // FormulaKey is the rate formula of an indicator named name: the formula
 // of that name (model.FormulaFor), else the formula of the library
-// indicator of that name (library.LibraryFind).
+// indicator of that name (library.Find).
 func FormulaKey(name string) (string, bool) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -165,7 +165,7 @@ func FormulaKey(name string) (string, bool) {
 	if _, ok := model.FormulaFor(name); ok {
 		return name, true
 	}
-	if e, ok := library.LibraryFind(name); ok && e.Indicator.Formula != "" {
+	if e, ok := library.Find(name); ok && e.Indicator.Formula != "" {
 		return e.Indicator.Formula, true
 	}
 	return "", false

@@ -106,7 +106,7 @@ func TestFormulaKey(t *testing.T) {
 	if _, ok := model.FormulaFor("预算执行率"); !ok {
 		t.Fatal("预算执行率 is not a formula key any more; pick another name")
 	}
-	for _, e := range library.Library() {
+	for _, e := range library.Builtin() {
 		if e.Indicator.Formula == "" {
 			continue
 		}

@@ -51,16 +51,16 @@ func runLibrary(c *cli, args []string) error {
 		for _, e := range lib {
 			count[e.Source]++
 		}
-		for _, s := range library.LibrarySources(lib) {
+		for _, s := range library.Sources(lib) {
 			c.printf("%s\t%d\n", s, count[s])
 		}
 		return nil
 	}
-	q := library.LibraryQuery{Text: strings.Join(words, " "), Source: strings.TrimSpace(*source), Level1: strings.TrimSpace(*level1), Level2: strings.TrimSpace(*level2)}
-	if q.Source != "" && !contains(library.LibrarySources(lib), q.Source) {
-		return userErrorf("没有名为“%s”的来源。可用的来源：%s", q.Source, strings.Join(library.LibrarySources(lib), "、"))
+	q := library.Query{Text: strings.Join(words, " "), Source: strings.TrimSpace(*source), Level1: strings.TrimSpace(*level1), Level2: strings.TrimSpace(*level2)}
+	if q.Source != "" && !contains(library.Sources(lib), q.Source) {
+		return userErrorf("没有名为“%s”的来源。可用的来源：%s", q.Source, strings.Join(library.Sources(lib), "、"))
 	}
-	x := library.NewLibraryIndex(lib)
+	x := library.NewIndex(lib)
 	hits := x.Search(q)
 	if len(hits) == 0 {
 		return userErrorf("指标库中没有与“%s”相符的指标。可以少写几个字，或用拼音首字母（如 yszxl 查 预算执行率）。", strings.Join(words, " "))
@@ -73,7 +73,7 @@ func runLibrary(c *cli, args []string) error {
 
 // libraryLine is one entry on one line: 一级/二级/三级, 指标值, source,
 // and for 我的指标 the values of each year.
-func libraryLine(e library.LibraryEntry) string {
+func libraryLine(e library.Entry) string {
 	in := e.Indicator
 	path := []string{in.Level1, in.Level2, in.Level3}
 	if in.Sub != "" {
@@ -120,7 +120,7 @@ func contains(list []string, s string) bool {
 // loadLibrary is the whole library: 我的指标 when the drafts file exists
 // (it is not created just to search), built-in and imported files.
 // Unreadable imported files and drafts are reported on stderr.
-func loadLibrary(c *cli, path string) ([]library.LibraryEntry, error) {
+func loadLibrary(c *cli, path string) ([]library.Entry, error) {
 	var st *store.Store
 	if _, err := os.Stat(path); err == nil {
 		s, err := store.Open(path)

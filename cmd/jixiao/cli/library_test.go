@@ -14,7 +14,7 @@ func TestLibraryCommand(t *testing.T) {
 	// No drafts file yet: the built-in library, and the file is not created.
 	out := mustRun(t, "library", "--db", db, "yszxl")
 	first := strings.Split(strings.TrimRight(out, "\n"), "\n")[0]
-	if first != "管理效率/预算管理/预算执行率\t≥98%\t"+library.LibrarySeed {
+	if first != "管理效率/预算管理/预算执行率\t≥98%\t"+library.SourceSeed {
 		t.Errorf("first line %q", first)
 	}
 	if _, err := os.Stat(db); err == nil {
@@ -26,12 +26,12 @@ func TestLibraryCommand(t *testing.T) {
 		}
 	}
 	// Several words, a source, 一级/二级 and a Sub.
-	out = mustRun(t, "library", "--db", db, "控制率", "--source", library.LibraryDept53)
-	if strings.TrimSpace(out) != "投入/预算配置/在职人员控制率\t≤100%\t"+library.LibraryDept53 {
+	out = mustRun(t, "library", "--db", db, "控制率", "--source", library.SourceDept53)
+	if strings.TrimSpace(out) != "投入/预算配置/在职人员控制率\t≤100%\t"+library.SourceDept53 {
 		t.Errorf("--source: %q", out)
 	}
 	out = mustRun(t, "library", "--db", db, "三公")
-	if !strings.Contains(out, "管理效率/运行成本/成本控制成效/“三公经费”变动率\t（未定）\t"+library.LibrarySeed) {
+	if !strings.Contains(out, "管理效率/运行成本/成本控制成效/“三公经费”变动率\t（未定）\t"+library.SourceSeed) {
 		t.Errorf("Sub: %q", out)
 	}
 	out = mustRun(t, "library", "--db", db, "--level1", "产出指标", "--level2", "时效指标")
@@ -39,14 +39,14 @@ func TestLibraryCommand(t *testing.T) {
 		t.Errorf("--level1/--level2: %q", out)
 	}
 	out = mustRun(t, "library", "--db", db, "--sources")
-	if !strings.Contains(out, library.LibraryProj53+"\t5\n") || !strings.HasPrefix(out, library.LibrarySeed+"\t40\n") {
+	if !strings.Contains(out, library.SourceProj53+"\t5\n") || !strings.HasPrefix(out, library.SourceSeed+"\t40\n") {
 		t.Errorf("--sources: %q", out)
 	}
 
 	// 我的指标: a draft of another year with its 指标值, most recent first.
 	id := lastLine(mustRun(t, "sample", "--db", db))
 	mustRun(t, "carry", "--db", db, "--draft", id, "--year", "2021")
-	out = mustRun(t, "library", "--db", db, "预算执行率", "--source", library.LibraryMine)
+	out = mustRun(t, "library", "--db", db, "预算执行率", "--source", library.SourceMine)
 	if !strings.Contains(out, "管理效率/预算管理/预算执行率\t≥98%\t我的指标\t用过：2021年度 ≥98%；2020年度 ≥98%") {
 		t.Errorf("我的指标: %q", out)
 	}

@@ -31,7 +31,7 @@ func runMerge(c *cli, args []string) error {
 	if len(files) == 0 {
 		return usageErrorf("请列出要合并的文件（.xlsx 或 .json），可以列多个")
 	}
-	choices := merge.MergeChoices{AllowYear: *allowYear, KeepSameGoals: *keepGoals}
+	choices := merge.Choices{AllowYear: *allowYear, KeepSameGoals: *keepGoals}
 	unitChoice := ""
 	for _, o := range []struct {
 		set  bool
@@ -49,7 +49,7 @@ func runMerge(c *cli, args []string) error {
 
 	// Read every file first: a file that cannot be read stops everything
 	// before the draft is touched.
-	var parts []merge.MergePart
+	var parts []merge.Part
 	var recorded []*model.Template // the template each file records
 	opts := importOptions(*db)
 	for _, path := range files {
@@ -58,7 +58,7 @@ func runMerge(c *cli, args []string) error {
 			return userErrorf("%w\n没有合并任何文件，草稿未改动。", err)
 		}
 		label := filepath.Base(path)
-		parts = append(parts, merge.MergePart{Label: label, Form: f})
+		parts = append(parts, merge.Part{Label: label, Form: f})
 		if rep != nil {
 			recorded = append(recorded, rep.FileTemplate)
 		} else {
@@ -105,7 +105,7 @@ func runMerge(c *cli, args []string) error {
 	}
 
 	// The plan.
-	conflicts := merge.PlanMerge(draft, parts)
+	conflicts := merge.Plan(draft, parts)
 	var needConfirm, units, years, goals int
 	if len(conflicts) == 0 {
 		c.printf("\n检查结果：没有需要确认的问题。\n")

@@ -86,3 +86,27 @@ func rendered(t *testing.T, r *report) string {
 	}
 	return b.String()
 }
+
+// A section of "export/..." takes the benchmarks of the export packages
+// (one package per format) as well as export's own; "model" takes only
+// jixiao/model's, not model/merge's.
+func TestSectionPackages(t *testing.T) {
+	for _, tc := range []struct {
+		pkg, want string
+		ok        bool
+	}{
+		{"jixiao/export", "export/...", true},
+		{"jixiao/export/xlsx", "export/...", true},
+		{"jixiao/export/pdf", "export/...", true},
+		{"jixiao/exporter", "export/...", false},
+		{"jixiao/model", "model", true},
+		{"jixiao/model/merge", "model", false},
+		{"jixiao/store", "store", true},
+		{"jixiao/ui", "ui", true},
+		{"jixiao/ui/widgets", "ui", false},
+	} {
+		if got := pkgMatch(tc.pkg, tc.want); got != tc.ok {
+			t.Errorf("pkgMatch(%q, %q) = %v, want %v", tc.pkg, tc.want, got, tc.ok)
+		}
+	}
+}

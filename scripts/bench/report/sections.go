@@ -10,7 +10,7 @@ import (
 // section is a table of the benchmarks whose package and name match.
 type section struct {
 	title string
-	pkg   string // package path suffix, "" any
+	pkg   string // package path suffix, "" any; "export/..." also its packages below
 	name  *regexp.Regexp
 	text  string // what the figure means
 	note  string // NAME of a hand-written note (-notes DIR/NAME.md) shown after the table, or ""
@@ -23,22 +23,32 @@ var sections = []section{
 		"`model.Check` over the whole form.", ""},
 	{"Autosave and open (bbolt drafts file)", "store", regexp.MustCompile(`.`),
 		"One fsynced bbolt transaction per save (`store.Save`), and `store.Load`/`Open`. p50/p99 are the percentiles of the single-save times inside the benchmark.", ""},
-	{"Excel (xlsx) export", "export", regexp.MustCompile(`(?i)export.*xlsx`),
+	{"Excel (xlsx) export", "export/...", regexp.MustCompile(`(?i)export.*xlsx`),
 		"`export.WriteXLSX` in process (the whole-process figures are further down).", "xlsx"},
-	{"PDF export", "export", regexp.MustCompile(`(?i)export.*pdf`),
+	{"PDF export", "export/...", regexp.MustCompile(`(?i)export.*pdf`),
 		"`export.WritePDF` in process, with the embedded CJK font subset.", ""},
-	{"Import (open an xlsx)", "export", regexp.MustCompile(`(?i)import`),
+	{"Import (open an xlsx)", "export/...", regexp.MustCompile(`(?i)import`),
 		"`export.ImportFile` work in process: our own xlsx (read through its hidden data sheet, checked against the visible sheet) and the same file with only the visible sheet, as a clerk-edited workbook would be.", ""},
-	{"Other export and import benchmarks", "export", regexp.MustCompile(`.`), "", ""},
+	{"Other export and import benchmarks", "export/...", regexp.MustCompile(`.`), "", ""},
 	{"Editor (GUI) typing latency", "ui", regexp.MustCompile(`.`),
 		"One keystroke in an amount entry through the real widget path (headless Fyne test driver): entry → model → totals label. BenchmarkTyping(Un)Locked… type a 执行数 through `Editor.ApplyKeyed` after 申报 (the declaration locked, each edit checked against it) and before it.", "typing"},
 }
 
 func (s section) match(b *bench) bool {
-	if s.pkg != "" && !strings.HasSuffix(b.pkg, "/"+s.pkg) && b.pkg != s.pkg && !strings.HasSuffix(b.pkg, s.pkg) {
+	if s.pkg != "" && !pkgMatch(b.pkg, s.pkg) {
 		return false
 	}
 	return s.name.MatchString(b.name)
+}
+
+// pkgMatch reports whether package path p is want (a path suffix: "model"
+// is jixiao/model), or below it when want ends in "/..." ("export/..." is
+// jixiao/export and jixiao/export/xlsx, the packages of one format each).
+func pkgMatch(p, want string) bool {
+	if base, ok := strings.CutSuffix(want, "/..."); ok {
+		return pkgMatch(p, base) || strings.HasPrefix(p, base+"/") || strings.Contains(p, "/"+base+"/")
+	}
+	return p == want || strings.HasSuffix(p, "/"+want)
 }
 
 // handNote heads every hand-written note in the report, so that a reader
