@@ -15,7 +15,6 @@ import (
 
 // sheetGrid is one sheet's cell texts with merged ranges filled in.
 type sheetGrid struct {
-	xf    *excelize.File
 	name  string
 	cells [][]string
 	// mergeTop[r][c] is true when the cell is covered by a merged range
@@ -106,7 +105,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
 	if len(rows) > maxSheetRows {
 		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
 	}
-	g := &sheetGrid{xf: xf, name: sheet, cells: rows, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
+	g := &sheetGrid{name: sheet, cells: rows, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
 	for i := range g.cells {
 		if len(g.cells[i]) > maxSheetCols {
 			g.cells[i] = g.cells[i][:maxSheetCols]
