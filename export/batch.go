@@ -227,17 +227,17 @@ func placeFindings(f *model.Form, rep *ImportReport, found []model.Finding) []mo
 	for _, x := range found {
 		ff := model.FileFinding{Severity: x.Severity, Where: x.Loc.Describe(f), Message: x.Message, Loc: x.Loc}
 		if p, exact, ok := rep.PlaceOf(x.Loc); ok {
-			ff.Place = p.describeFor(x.Loc, exact)
+			ff.Place = describePlace(p, x.Loc, exact)
 		}
 		out = append(out, ff)
 	}
 	return out
 }
 
-// describeFor names the place of a finding at loc: the cell and its
+// describePlace names place p of a finding at loc: the cell and its
 // column when the file has the field (exact), else the row (or the part's
 // heading) and the field the file has no column for.
-func (p Place) describeFor(loc model.Location, exact bool) string {
+func describePlace(p Place, loc model.Location, exact bool) string {
 	field := string(loc.Field)
 	if loc.Field == model.FieldInput && loc.Input != "" {
 		field = loc.Input

@@ -3,13 +3,10 @@ package export
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
-
-var timeZero time.Time
 
 // visibleKey is what the visible sheet shows of f, in a canonical text:
 // two forms with the same key look the same in the workbook, so the
@@ -35,7 +32,7 @@ func visibleKey(f *model.Form) string {
 	for _, u := range f.Units {
 		fmt.Fprintf(&b, "U%q\n", keyText(strings.TrimSpace(u.Name)))
 		for _, t := range u.Tasks {
-			if blankTask(t) {
+			if sheetread.BlankTask(t) {
 				continue
 			}
 			other := ""
@@ -45,9 +42,9 @@ func visibleKey(f *model.Form) string {
 			fmt.Fprintf(&b, "T%q %s %s %s %q\n", keyText(t.Content), amt(t.Total), amt(t.Fiscal), other, keyText(t.Note))
 		}
 	}
-	templateKey(&b, f)
+	sheetread.TemplateKey(&b, f)
 	for _, in := range f.Indicators {
-		fields, blank := indicatorKeyFields(f.Options, in)
+		fields, blank := sheetread.IndicatorKeyFields(f.Options, in)
 		if blank {
 			continue // the importer skips it; "....." rows it keeps
 		}
@@ -57,54 +54,6 @@ func visibleKey(f *model.Form) string {
 		fmt.Fprintf(&b, "I%q\n", fields)
 	}
 	return b.String()
-}
-
-// blankTask reports whether a task row shows nothing in the sheet (the
-// importer skips such a row, and so does visibleKey).
-func blankTask(t model.Task) bool {
-	return strings.TrimSpace(t.Content) == "" && t.Total.IsEmpty() && t.Fiscal.IsEmpty() && t.Other.IsEmpty() && strings.TrimSpace(t.Note) == ""
-}
-
-// blankIndicator reports whether an indicator row of f shows nothing the
-// importer keeps (it skips the row; "....." rows it keeps).
-func blankIndicator(f *model.Form, in model.Indicator) bool {
-	_, blank := indicatorKeyFields(f.Options, in)
-	return blank
-}
-
-// indicatorKeyFields are the texts of an indicator the sheet shows, in
-// column order, for visibleKey, and whether the importer skips the row.
-func indicatorKeyFields(o model.Options, in model.Indicator) ([]string, bool) {
-	fields := []string{in.Level1, in.Level2, in.Level3, in.Sub, in.Value, in.Explain, in.Note}
-	if o.Weight {
-		fields = append(fields, in.Weight)
-	}
-	if o.Unit {
-		fields = append(fields, in.Unit)
-	}
-	if o.ValueType {
-		fields = append(fields, in.ValueType)
-	}
-	if o.Scoring {
-		fields = append(fields, in.Scoring)
-	}
-	if o.Nature {
-		fields = append(fields, in.Nature)
-	}
-	if o.Direction {
-		fields = append(fields, in.Direction)
-	}
-	empty := true
-	for i, v := range fields {
-		v = strings.TrimSpace(v)
-		if i < 5 || i > 6 {
-			fields[i] = v
-		}
-		if i >= 2 && v != "" {
-			empty = false
-		}
-	}
-	return fields, empty && !recognize.IsPlaceholder(fields[0]) && !recognize.IsPlaceholder(fields[1])
 }
 
 // keyMaxRunes is how much of a text visibleKey compares: a cell holds at

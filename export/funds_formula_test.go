@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/model"
 )
 
@@ -17,7 +18,7 @@ import (
 // typed (no “合计填的是 0 万元”).
 func TestFundsTotalsAreFormulas(t *testing.T) {
 	tp := model.BuiltinTemplate(model.HubeiTemplateID)
-	blank := model.New("2022", "某局", timeZero)
+	blank := model.New("2022", "某局", sheetread.TimeZero)
 	model.ApplyTemplate(blank, tp)
 	var b bytes.Buffer
 	if err := WriteXLSXTemplate(&b, blank, tp); err != nil {

@@ -99,7 +99,7 @@ func ImportBytes(name string, data []byte, o ImportOptions) (*model.Form, *Impor
 		f, recorded, err = xlsx.UnmarshalFormRecord(data)
 		if err == nil {
 			rep = &ImportReport{FileTemplate: recorded}
-			rep.note("从 JSON 数据文件完整读取")
+			rep.Note("从 JSON 数据文件完整读取")
 		}
 	case kindOldXLS:
 		f, rep, err = importXLS(name, data, tpls)
@@ -118,12 +118,12 @@ func ImportBytes(name string, data []byte, o ImportOptions) (*model.Form, *Impor
 		return nil, nil, err
 	}
 	if note != "" {
-		rep.note("%s", note)
+		rep.Note("%s", note)
 	}
 	if rep.FileTemplate != nil {
 		tpls = append(tpls, rep.FileTemplate)
 	}
-	rep.count(f, model.TemplateOf(f, tpls))
+	rep.Count(f, model.TemplateOf(f, tpls))
 	f.Meta.Origin = "导入自 " + name
 	return f, rep, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"jixiao/export/docx"
+	"jixiao/export/internal/sheetread"
 	"jixiao/model"
 )
 
@@ -22,12 +23,12 @@ func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form
 	if err != nil {
 		return nil, nil, err
 	}
-	g, err := newGrid(docx.SheetName, doc.Cells, doc.Merges)
+	g, err := sheetread.NewGrid(docx.SheetName, doc.Cells, doc.Merges)
 	if err != nil {
 		return nil, nil, model.Errorf(model.EINVALID, "“%s”%w，不像是申报表，未导入", name, err)
 	}
-	g.place = doc.Place
-	f, rep, err = readSheets(name, []string{docx.SheetName}, func(string) (*sheetGrid, error) { return g, nil }, tpls)
+	g.Place = doc.Place
+	f, rep, err = readSheets(name, []string{docx.SheetName}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -41,6 +42,6 @@ func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		}
 		return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：%s“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name, which)
 	}
-	rep.note("从 Word 文档（.docx）读取：%d 个表格，表格外 %d 段文字", doc.Tables, doc.Paras)
+	rep.Note("从 Word 文档（.docx）读取：%d 个表格，表格外 %d 段文字", doc.Tables, doc.Paras)
 	return f, rep, nil
 }

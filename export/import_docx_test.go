@@ -33,7 +33,7 @@ func sampleVisible(t *testing.T) ([]byte, *model.Form, *ImportReport) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep.count(f, model.TemplateOf(f, nil))
+	rep.Count(f, model.TemplateOf(f, nil))
 	return b.Bytes(), f, rep
 }
 

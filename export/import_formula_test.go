@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -156,15 +157,15 @@ func TestImportFormulasWithoutValues(t *testing.T) {
 		{
 			name: "bounded reports",
 			edit: func(set func(string, any), formula func(string, string)) {
-				for r := 20; r < 20+maxFormulaReports+50; r++ {
+				for r := 20; r < 20+sheetread.MaxFormulaReports+50; r++ {
 					formula(fmt.Sprintf("E%d", r), "1+1")
 				}
 			},
 			check: func(t *testing.T, rep *ImportReport, goals, tasks, ind int, texts []string) {
-				if len(rep.Problems) != maxFormulaReports+1 {
-					t.Fatalf("%d problems, want %d and a summary", len(rep.Problems), maxFormulaReports)
+				if len(rep.Problems) != sheetread.MaxFormulaReports+1 {
+					t.Fatalf("%d problems, want %d and a summary", len(rep.Problems), sheetread.MaxFormulaReports)
 				}
-				if last := rep.Problems[maxFormulaReports]; last.Cell != "" || !strings.Contains(last.Message, "另有 50 个单元格是没有计算结果的公式") {
+				if last := rep.Problems[sheetread.MaxFormulaReports]; last.Cell != "" || !strings.Contains(last.Message, "另有 50 个单元格是没有计算结果的公式") {
 					t.Errorf("summary %+v", last)
 				}
 			},
@@ -307,18 +308,18 @@ func TestFindFormulasRawXML(t *testing.T) {
 			[][]string{{"3"}}, nil},
 	}
 	for _, c := range cases {
-		g := &sheetGrid{name: "S", cells: c.grid}
-		g.findFormulas([]byte(c.xml))
-		if len(g.formulas) != len(c.want) {
-			t.Errorf("%s: %v, want %v", c.name, g.formulas, c.want)
+		g := &sheetread.SheetGrid{Name: "S", Cells: c.grid}
+		g.FindFormulas([]byte(c.xml))
+		if len(g.Formulas) != len(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, g.Formulas, c.want)
 			continue
 		}
 		for k, v := range c.want {
-			if got, ok := g.formulas[k]; !ok || got != v {
-				t.Errorf("%s: %v, want %v", c.name, g.formulas, c.want)
+			if got, ok := g.Formulas[k]; !ok || got != v {
+				t.Errorf("%s: %v, want %v", c.name, g.Formulas, c.want)
 			}
 		}
-		if len(g.cells) < 1 && len(c.want) > 0 {
+		if len(g.Cells) < 1 && len(c.want) > 0 {
 			t.Errorf("%s: grid not grown", c.name)
 		}
 	}

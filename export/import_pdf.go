@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/export/pdftext"
 	"jixiao/model"
 )
@@ -48,33 +49,33 @@ func importPDF(name string, data []byte, tpls []*model.Template) (f *model.Form,
 	if err != nil {
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”中找不到申报表：%v", name, err)
 	}
-	g, err := newGrid(pdfSheet, rows.Cells, rows.Merges)
+	g, err := sheetread.NewGrid(pdfSheet, rows.Cells, rows.Merges)
 	if err != nil {
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”无法读取：%v", name, err)
 	}
-	g.place = func(r, _ int) string { return rows.Where[r] }
-	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetGrid, error) { return g, nil }, tpls)
+	g.Place = func(r, _ int) string { return rows.Where[r] }
+	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}
 	if f == nil {
 		return nil, nil, model.Errorf(model.EINVALID, "“%s”中找不到申报表：PDF 的文字里没有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用按官方样式制作的 PDF，或向发文单位索取 Excel 或 Word 文件", name)
 	}
-	rep.note("从 PDF 的文字读取（%d 页）：表格按页面上的线条分格，请逐项核对，尤其是金额", doc.Pages)
+	rep.Note("从 PDF 的文字读取（%d 页）：表格按页面上的线条分格，请逐项核对，尤其是金额", doc.Pages)
 	if rows.Dropped > 0 {
-		rep.note("已略去每页重复的页眉、页脚和页码（%d 行）", rows.Dropped)
+		rep.Note("已略去每页重复的页眉、页脚和页码（%d 行）", rows.Dropped)
 	}
 	if doc.Encrypted {
-		rep.note("文件设有权限密码（无需密码即可打开），已读取其中的文字")
+		rep.Note("文件设有权限密码（无需密码即可打开），已读取其中的文字")
 	}
 	if len(scanned) > 0 {
-		rep.problem("", "第 %s 页是扫描图像，没有文字，未读取；请对照原件录入这几页的内容", strings.Join(scanned, "、"))
+		rep.Problem("", "第 %s 页是扫描图像，没有文字，未读取；请对照原件录入这几页的内容", strings.Join(scanned, "、"))
 	}
 	if unknown > 0 {
-		rep.problem("", "有 %d 个字无法识别（所用字体没有附带文字编码），显示为“\uFFFD”；请对照原件改正", unknown)
+		rep.Problem("", "有 %d 个字无法识别（所用字体没有附带文字编码），显示为“\uFFFD”；请对照原件改正", unknown)
 	}
 	if doc.TooBig {
-		rep.problem("", "PDF 的内容超过读取上限，只读取了前 %d 页；其余内容请对照原件录入", doc.Pages)
+		rep.Problem("", "PDF 的内容超过读取上限，只读取了前 %d 页；其余内容请对照原件录入", doc.Pages)
 	}
 	return f, rep, nil
 }

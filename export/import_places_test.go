@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -106,13 +107,13 @@ func checkXLSXPlaces(t *testing.T, data []byte, f *model.Form, rep *ImportReport
 	need := 2 + len(f.Goals) + len(f.Units) // the sheet shows no blank row
 	for _, u := range f.Units {
 		for _, x := range u.Tasks {
-			if !blankTask(x) {
+			if !sheetread.BlankTask(x) {
 				need += 3
 			}
 		}
 	}
 	for _, in := range f.Indicators {
-		if !blankIndicator(f, in) {
+		if !sheetread.BlankIndicator(f, in) {
 			need += 4
 		}
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/export/xls"
 	"jixiao/export/xlsx"
 	"jixiao/model"
@@ -37,12 +38,12 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		}
 		names = append(names, s)
 	}
-	visible, vrep, verr := readSheets(name, names, func(sheet string) (*sheetGrid, error) {
+	visible, vrep, verr := readSheets(name, names, func(sheet string) (*sheetread.SheetGrid, error) {
 		cells, merges, err := wb.Sheet(sheet)
 		if err != nil {
 			return nil, err
 		}
-		return newGrid(sheet, cells, merges)
+		return sheetread.NewGrid(sheet, cells, merges)
 	}, xlsx.ReadingTemplates(hidden, recorded, tpls))
 	if visible == nil && verr == nil {
 		verr = notAForm(name)
@@ -52,7 +53,7 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		return nil, nil, err
 	}
 	rep.FileTemplate = recorded
-	rep.note("从 Excel 97-2003 / WPS 表格文件（%s）读取", strings.ToLower(extOf(name)))
+	rep.Note("从 Excel 97-2003 / WPS 表格文件（%s）读取", strings.ToLower(extOf(name)))
 	return f, rep, nil
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/export/xlsx"
 	"jixiao/model"
 	"jixiao/model/recognize"
@@ -62,18 +63,18 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 	switch {
 	case hidden != nil && verr == nil:
 		if visibleKey(hidden) == visibleKey(visible) {
-			rep.note("本程序导出的文件：已从隐藏数据完整读取（含任务与目标的对应关系、计算数据等）")
-			rep.Places = remapPlaces(visible, hidden, vrep.Places)
+			rep.Note("本程序导出的文件：已从隐藏数据完整读取（含任务与目标的对应关系、计算数据等）")
+			rep.Places = sheetread.RemapPlaces(visible, hidden, vrep.Places)
 			return hidden, rep, nil
 		}
 		notes := carryOver(visible, hidden)
-		vrep.note("表格在导出后被修改过：已按表格中看到的内容导入；能对应上的附加信息（任务对应的目标、计算数据）已保留")
+		vrep.Note("表格在导出后被修改过：已按表格中看到的内容导入；能对应上的附加信息（任务对应的目标、计算数据）已保留")
 		for _, n := range notes {
-			vrep.note("%s", n)
+			vrep.Note("%s", n)
 		}
 		return visible, vrep, nil
 	case hidden != nil:
-		rep.note("本程序导出的文件：表格部分无法识别（%v），已从隐藏数据完整读取", verr)
+		rep.Note("本程序导出的文件：表格部分无法识别（%v），已从隐藏数据完整读取", verr)
 		return hidden, rep, nil
 	case verr != nil:
 		if herr != nil {
@@ -82,7 +83,7 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 		return nil, nil, verr
 	}
 	if herr != nil {
-		vrep.note("文件中的隐藏数据无法读取（%v），已按表格内容导入", herr)
+		vrep.Note("文件中的隐藏数据无法读取（%v），已按表格内容导入", herr)
 	}
 	return visible, vrep, nil
 }
@@ -182,7 +183,7 @@ func readVisible(xf *excelize.File, name string, tpls []*model.Template) (*model
 			sheets = append(sheets, s)
 		}
 	}
-	f, rep, err := readSheets(name, sheets, func(s string) (*sheetGrid, error) { return loadGrid(xf, s) }, tpls)
+	f, rep, err := readSheets(name, sheets, func(s string) (*sheetread.SheetGrid, error) { return loadGrid(xf, s) }, tpls)
 	if f != nil || err != nil {
 		return f, rep, err
 	}
@@ -208,7 +209,7 @@ func notAForm(name string) error {
 // here, so the recognition and the report are the same whatever the file.
 // Each sheet's template is recognised first among tpls (nil: the built-in
 // ones), so that its parts are found by that template's labels too.
-func readSheets(name string, sheets []string, load func(sheet string) (*sheetGrid, error), tpls []*model.Template) (*model.Form, *ImportReport, error) {
+func readSheets(name string, sheets []string, load func(sheet string) (*sheetread.SheetGrid, error), tpls []*model.Template) (*model.Form, *ImportReport, error) {
 	rep := &ImportReport{}
 	for i, s := range sheets {
 		if s == SheetName && i > 0 {
@@ -223,15 +224,15 @@ func readSheets(name string, sheets []string, load func(sheet string) (*sheetGri
 		if tpls == nil {
 			tpls = model.BuiltinTemplates()
 		}
-		g.tpl = recognize.Template(g.texts(), tpls)
-		blocks := findBlocks(g)
+		g.Tpl = recognize.Template(g.Texts(), tpls)
+		blocks := sheetread.FindBlocks(g)
 		if len(blocks) == 0 {
 			continue
 		}
-		f := parseSheet(g, blocks, rep)
+		f := sheetread.ParseSheet(g, blocks, rep)
 		for j, o := range sheets {
 			if j != i {
-				rep.note("已忽略工作表“%s”（只读取“%s”）", o, s)
+				rep.Note("已忽略工作表“%s”（只读取“%s”）", o, s)
 			}
 		}
 		return f, rep, nil

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/model"
 )
 
@@ -19,12 +20,12 @@ func TestFileName(t *testing.T) {
 		{"CON", "2020", "pdf", "_CON_2020年度_绩效目标申报表.pdf"},
 	}
 	for _, c := range cases {
-		f := model.New(c.year, c.dept, timeZero)
+		f := model.New(c.year, c.dept, sheetread.TimeZero)
 		if got := FileName(f, c.ext); got != c.want {
 			t.Errorf("FileName(%q,%q) = %q, want %q", c.dept, c.year, got, c.want)
 		}
 	}
-	long := model.New("2020", strings.Repeat("很长的部门", 100), timeZero)
+	long := model.New("2020", strings.Repeat("很长的部门", 100), sheetread.TimeZero)
 	if n := len(FileName(long, "xlsx")); n > 200 {
 		t.Errorf("name of %d bytes", n)
 	}
@@ -32,8 +33,8 @@ func TestFileName(t *testing.T) {
 
 func TestReportString(t *testing.T) {
 	r := &ImportReport{Goals: 2, Units: 1, Tasks: 3, Indicators: 4}
-	r.problem("Sheet1!C12", "金额“abc”无法识别")
-	r.note("跳过 1 个空白行")
+	r.Problem("Sheet1!C12", "金额“abc”无法识别")
+	r.Note("跳过 1 个空白行")
 	want := "已识别：年度总体目标 2 条，任务单位 1 个，主要任务 3 项，绩效指标 4 行。\n" +
 		"需要处理的问题（1 个；无法识别的内容已按原文保留，请在程序中改正）：\n  Sheet1!C12：金额“abc”无法识别\n说明：\n  跳过 1 个空白行"
 	if got := r.String(); got != want {

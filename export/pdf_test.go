@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/internal/sheetread"
 	"jixiao/internal/testtool"
 	"jixiao/model"
 )
@@ -268,7 +269,7 @@ func TestPDFLongDept(t *testing.T) {
 }
 
 func TestPDFEmptyForm(t *testing.T) {
-	f := model.New("", "", timeZero)
+	f := model.New("", "", sheetread.TimeZero)
 	p, rep := writePDFFile(t, f)
 	if rep.Pages != 1 {
 		t.Errorf("pages %d", rep.Pages)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/export/xls"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
@@ -29,17 +30,17 @@ func xlsVisible(t *testing.T, name string, data []byte) (*model.Form, *ImportRep
 			visible = append(visible, s)
 		}
 	}
-	v, rep, err := readSheets(name, []string{visible[0]}, func(string) (*sheetGrid, error) {
+	v, rep, err := readSheets(name, []string{visible[0]}, func(string) (*sheetread.SheetGrid, error) {
 		cells, merges, err := wb.Sheet(visible[0])
 		if err != nil {
 			return nil, err
 		}
-		return newGrid(visible[0], cells, merges)
+		return sheetread.NewGrid(visible[0], cells, merges)
 	}, nil)
 	if err != nil || v == nil {
 		t.Fatalf("visible sheet: %v", err)
 	}
-	rep.count(v, model.TemplateOf(v, nil))
+	rep.Count(v, model.TemplateOf(v, nil))
 	return v, rep
 }
 

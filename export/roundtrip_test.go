@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/sheetread"
 	"jixiao/model"
 )
 
@@ -51,7 +52,7 @@ func writeXLSXFile(t testing.TB, f *model.Form) string {
 }
 
 func TestRoundTripXLSX(t *testing.T) {
-	for name, f := range map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "empty": model.New("2021", "空表", timeZero)} {
+	for name, f := range map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "empty": model.New("2021", "空表", sheetread.TimeZero)} {
 		t.Run(name, func(t *testing.T) {
 			got, rep, err := ImportFile(writeXLSXFile(t, f), ImportOptions{})
 			if err != nil {

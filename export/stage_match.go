@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/internal/sheetread"
 	"jixiao/export/xlsx"
 	"jixiao/model"
 )
@@ -48,7 +49,7 @@ func (s sheetRow) rowName() string {
 	var shown []string
 	for _, p := range parts {
 		if p != "" {
-			shown = append(shown, shorten(p, 30))
+			shown = append(shown, sheetread.Shorten(p, 30))
 		}
 	}
 	return fmt.Sprintf("%s 第%d行（%s）", s.t.g.sheet, s.r+1, strings.Join(shown, " / "))

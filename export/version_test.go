@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/xlsx"
+	"jixiao/export/internal/layout"
 	"jixiao/model"
 )
 
@@ -208,7 +208,7 @@ func TestContinuationMarksNotContent(t *testing.T) {
 	rows, _ := xf.GetRows(SheetName)
 	for _, r := range rows {
 		for _, c := range r {
-			if strings.HasSuffix(c, xlsx.ContMark) {
+			if strings.HasSuffix(c, layout.ContMark) {
 				marks++
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/layout"
 	"jixiao/export/xlsx"
 	"jixiao/model"
 )
@@ -252,7 +253,7 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 		a := sp.at(r, 1)
 		switch {
 		case strings.HasPrefix(a, "年度总体目标") && r < taskHdr:
-			if !strings.HasSuffix(a, xlsx.ContMark) {
+			if !strings.HasSuffix(a, layout.ContMark) {
 				t.Errorf("page %d starts with the targets without （续）: %q", i+2, a)
 			}
 		case a == "任务名称" && sp.at(r, 3) == "主要内容" && r >= taskHdr && r < indHdr:
@@ -266,7 +267,7 @@ func checkPrintedPages(t *testing.T, sp *sheetPrint) {
 			for covered[[2]int{top, 1}] {
 				top--
 			}
-			if prev := sp.at(top, 1); d <= p[1] && prev != "合计" && prev != "" && sp.at(d, 1) != "" && strings.TrimSuffix(sp.at(d, 1), xlsx.ContMark) == prev && !strings.HasSuffix(sp.at(d, 1), xlsx.ContMark) {
+			if prev := sp.at(top, 1); d <= p[1] && prev != "合计" && prev != "" && sp.at(d, 1) != "" && strings.TrimSuffix(sp.at(d, 1), layout.ContMark) == prev && !strings.HasSuffix(sp.at(d, 1), layout.ContMark) {
 				t.Errorf("page %d: unit %q continued without （续）", i+2, prev)
 			}
 		case a == "一级指标" && sp.at(r, 3) == "三级指标" && r >= indHdr:

@@ -42,9 +42,6 @@ const assumedDigitPx = 9.0
 // absorbs rounding of row heights to device pixels.
 const pageFill = 0.97
 
-// contMark labels the continuation of a group cut by a page break.
-const ContMark = "（续）"
-
 // PrintScale is the print scale (percent) at which the columns fill at
 // most the width of the page.
 func PrintScale(widths []float64) int { return scaleFor(widths, pageLongPt) }
@@ -276,22 +273,12 @@ func cutRest(part []layout.Lrow, k int) []layout.Lrow {
 // (指标解释, 指标说明) are repeated as they are.
 func continued(c layout.Lcell) string {
 	t := strings.TrimSpace(c.Text)
-	if t == "" || recognize.IsPlaceholder(t) || strings.HasSuffix(t, ContMark) {
+	if t == "" || recognize.IsPlaceholder(t) || strings.HasSuffix(t, layout.ContMark) {
 		return c.Text
 	}
 	switch c.Kind {
 	case layout.KCenter, layout.KLabel:
-		return c.Text + ContMark
+		return c.Text + layout.ContMark
 	}
 	return c.Text
-}
-
-// IsContinuation reports whether name is prev's label on a continuation
-// page (prev + （续）, also with half-width brackets).
-func IsContinuation(name, prev string) bool {
-	prev = strings.TrimSpace(prev)
-	if prev == "" {
-		return false
-	}
-	return recognize.Norm(name) == recognize.Norm(prev+ContMark) // norm folds （续） to (续)
 }

@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"regexp"
@@ -14,11 +14,11 @@ import (
 // template (imported into the drafts file) finds its parts, columns and
 // 基本信息 fields under its own labels (年度工作目标, 考核权重, 分管领导 …).
 
-// texts are the sheet's distinct cell texts, for recognising its template.
-func (g *sheetGrid) texts() []string {
+// Texts are the sheet's distinct cell texts, for recognising its template.
+func (g *SheetGrid) Texts() []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, row := range g.cells {
+	for _, row := range g.Cells {
 		for _, v := range row {
 			if v != "" && !seen[v] {
 				seen[v] = true
@@ -30,9 +30,9 @@ func (g *sheetGrid) texts() []string {
 }
 
 // template is the sheet's recognised template, the default when none was.
-func (g *sheetGrid) template() *model.Template {
-	if g.tpl != nil {
-		return g.tpl
+func (g *SheetGrid) template() *model.Template {
+	if g.Tpl != nil {
+		return g.Tpl
 	}
 	return model.BuiltinTemplate(model.DefaultTemplateID)
 }
@@ -40,7 +40,7 @@ func (g *sheetGrid) template() *model.Template {
 // sectionIs reports whether n (normalised) is the recognised template's
 // label of its section sec (with or without a unit in brackets: 部门收支
 // 情况（万元）).
-func (g *sheetGrid) sectionIs(sec, n string) bool {
+func (g *SheetGrid) sectionIs(sec, n string) bool {
 	t := g.template()
 	if !t.Has(sec) || n == "" {
 		return false
@@ -51,17 +51,17 @@ func (g *sheetGrid) sectionIs(sec, n string) bool {
 
 // isFundsLabel and isDutiesLabel recognise the labels of those parts: the
 // published ones and the template's.
-func (g *sheetGrid) isFundsLabel(n string) bool {
+func (g *SheetGrid) isFundsLabel(n string) bool {
 	return fundsLabel(n) || g.sectionIs(model.SectionFunds, n)
 }
 
-func (g *sheetGrid) isDutiesLabel(n string) bool {
+func (g *SheetGrid) isDutiesLabel(n string) bool {
 	return dutiesLabel(n) || g.sectionIs(model.SectionDuties, n)
 }
 
 // goalsLabels are the labels of 年度总体目标: the published ones and the
 // template's.
-func (g *sheetGrid) goalsLabels() []string {
+func (g *SheetGrid) goalsLabels() []string {
 	out := []string{"年度总体目标", "总体目标", "年度目标", "年度绩效目标", "年度总体绩效目标", "整体绩效目标"}
 	if t := g.template(); t.Has(model.SectionGoals) {
 		if l := recognize.Norm(t.Label(model.SectionGoals)); !slices.Contains(out, l) {
@@ -80,7 +80,7 @@ var indicatorKeys = map[string]string{
 
 // templateColumn is the block key of indicator header n (normalised) by
 // the recognised template's own headers ("" when none is n).
-func (g *sheetGrid) templateColumn(n string) string {
+func (g *SheetGrid) templateColumn(n string) string {
 	t := g.template()
 	for _, c := range t.IndicatorColumns {
 		l := recognize.Norm(t.ColumnLabel(c.Key))
@@ -92,19 +92,19 @@ func (g *sheetGrid) templateColumn(n string) string {
 }
 
 // columnLabel is the template's header of indicator column key, normalised.
-func (g *sheetGrid) columnLabel(key string) string {
+func (g *SheetGrid) columnLabel(key string) string {
 	return recognize.Norm(g.template().ColumnLabel(key))
 }
 
 // isDeptLabel reports whether n (normalised, without a trailing colon) is
 // a label of 部门名称: a published one or the template's.
-func (g *sheetGrid) isDeptLabel(n string) bool {
+func (g *SheetGrid) isDeptLabel(n string) bool {
 	return slices.Contains(deptLabels, n) || n == recognize.Norm(g.template().Dept())
 }
 
 // basicLabels are the 基本信息 labels of every built-in template, the
 // usual ones, and the recognised template's.
-func (g *sheetGrid) basicLabels() []string {
+func (g *SheetGrid) basicLabels() []string {
 	var out []string
 	for _, t := range append(model.BuiltinTemplates(), g.template()) {
 		for _, b := range t.OwnBasic() {
@@ -133,6 +133,6 @@ func basicInCell(labels []string) *regexp.Regexp {
 
 // yearsTemplates are the templates whose 近两年 headers are read: the
 // built-in ones and the recognised one.
-func (g *sheetGrid) yearsTemplates() []*model.Template {
+func (g *SheetGrid) yearsTemplates() []*model.Template {
 	return append(model.BuiltinTemplates(), g.template())
 }

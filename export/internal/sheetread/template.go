@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"fmt"
@@ -41,7 +41,7 @@ var deptLabels = []string{"部门(单位)名称", "单位名称", "部门(单位
 
 // templateBlocks returns the funds or duties block whose label is in row r
 // (texts: the row's normalised texts and their columns), once each.
-func templateBlocks(g *sheetGrid, r int, texts map[string]int, have []block) []block {
+func templateBlocks(g *SheetGrid, r int, texts map[string]int, have []block) []block {
 	var out []block
 	has := func(k blockKind) bool {
 		return slices.ContainsFunc(have, func(b block) bool { return b.kind == k })
@@ -59,7 +59,7 @@ func templateBlocks(g *sheetGrid, r int, texts map[string]int, have []block) []b
 	return out
 }
 
-func (g *sheetGrid) use(r, c int) {
+func (g *SheetGrid) use(r, c int) {
 	if g.used == nil {
 		g.used = map[[2]int]bool{}
 	}
@@ -69,11 +69,11 @@ func (g *sheetGrid) use(r, c int) {
 // templateHead reads 部门名称 under its other labels (in the title area,
 // rows before first), the 基本信息 fields anywhere in the sheet (a footer
 // 填报人：张三 联系电话：…), and marks the title cells as placed.
-func templateHead(g *sheetGrid, first int, f *model.Form, rep *ImportReport) {
+func templateHead(g *SheetGrid, first int, f *model.Form, rep *ImportReport) {
 	labels := g.basicLabels()
 	inCell := basicInCell(labels)
-	for r := range g.cells {
-		for c, v := range g.cells[r] {
+	for r := range g.Cells {
+		for c, v := range g.Cells[r] {
 			n := recognize.Norm(v)
 			if n == "" {
 				continue
@@ -126,7 +126,7 @@ func templateHead(g *sheetGrid, first int, f *model.Form, rep *ImportReport) {
 	}
 }
 
-func (g *sheetGrid) skipRow(r int) {
+func (g *SheetGrid) skipRow(r int) {
 	if g.skip == nil {
 		g.skip = map[int]bool{}
 	}
@@ -147,7 +147,7 @@ func setBasic(f *model.Form, label, value string) {
 
 // nextValue is the first non-empty cell right of (r, c) that is not a copy
 // of the label (a merged label).
-func nextValue(g *sheetGrid, r, c int) (int, string) {
+func nextValue(g *SheetGrid, r, c int) (int, string) {
 	for c2 := c + 1; c2 < len(g.cellsOf(r)); c2++ {
 		if w := strings.TrimSpace(g.at(r, c2)); w != "" && recognize.Norm(w) != recognize.Norm(g.at(r, c)) {
 			return c2, w
@@ -158,7 +158,7 @@ func nextValue(g *sheetGrid, r, c int) (int, string) {
 
 // parseDuties reads the 部门职能概述: the text right of its label (or,
 // when the label stands alone, the rows below it up to the next part).
-func parseDuties(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+func parseDuties(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	g.use(b.row, b.col)
 	duties := model.Location{Part: model.PartDuties, Unit: -1, Row: -1, Field: model.FieldDuties}
 	if c, _ := nextValue(g, b.row, b.col); c >= 0 {
@@ -170,7 +170,7 @@ func parseDuties(g *sheetGrid, b block, end int, f *model.Form, rep *ImportRepor
 	var parts []string
 	for r := b.row + 1; r < end; r++ {
 		for c, v := range g.cellsOf(r) {
-			if strings.TrimSpace(v) != "" && !g.covered[[2]int{r, c}] {
+			if strings.TrimSpace(v) != "" && !g.Covered[[2]int{r, c}] {
 				parts = append(parts, v)
 				g.use(r, c)
 				g.record(rep, duties, r, c)
@@ -203,7 +203,7 @@ func normShare(raw string) string {
 
 // parseFunds reads the 部门总体资金情况: a header row with 当年金额 (and
 // 占比, 项目), then rows of 收入构成 and 支出构成, each ending with 合计.
-func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	g.use(b.row, b.col)
 	amountC, shareC, nameC := -1, -1, -1
 	hdr := -1
@@ -220,7 +220,7 @@ func parseFunds(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		}
 	}
 	if hdr < 0 {
-		rep.problem(g.addr(b.row, b.col), "部门总体资金情况没有“当年金额”表头，资金情况未导入；请按表样填写表头")
+		rep.Problem(g.addr(b.row, b.col), "部门总体资金情况没有“当年金额”表头，资金情况未导入；请按表样填写表头")
 		return
 	}
 	for c, v := range g.cellsOf(hdr) {
@@ -337,7 +337,7 @@ func fundsHeaderText(n string) bool {
 }
 
 // markBlock marks the cells the goals, tasks and indicator parsers read.
-func markBlock(g *sheetGrid, b block, end int) {
+func markBlock(g *SheetGrid, b block, end int) {
 	switch b.kind {
 	case blockGoals:
 		g.use(b.row, b.col)
@@ -379,12 +379,12 @@ func markBlock(g *sheetGrid, b block, end int) {
 }
 
 // origin is the top-left cell of the merged range covering (r, c).
-func (g *sheetGrid) origin(r, c int) (int, int) {
+func (g *SheetGrid) origin(r, c int) (int, int) {
 	v := g.at(r, c)
-	for c > 0 && g.covered[[2]int{r, c}] && g.at(r, c-1) == v {
+	for c > 0 && g.Covered[[2]int{r, c}] && g.at(r, c-1) == v {
 		c--
 	}
-	for r > 0 && g.covered[[2]int{r, c}] && g.at(r-1, c) == v {
+	for r > 0 && g.Covered[[2]int{r, c}] && g.at(r-1, c) == v {
 		r--
 	}
 	return r, c
@@ -396,16 +396,16 @@ const maxUnplaced = 200
 // reportUnplaced lists every cell with content that no parser placed (a
 // part's label, also when continued on a printed page: 年度总体目标（续）,
 // is not content).
-func reportUnplaced(g *sheetGrid, rep *ImportReport) {
+func reportUnplaced(g *SheetGrid, rep *ImportReport) {
 	placed := map[[2]int]bool{}
 	for k := range g.used {
 		r, c := g.origin(k[0], k[1])
 		placed[[2]int{r, c}] = true
 	}
 	more := 0
-	for r := range g.cells {
-		for c, v := range g.cells[r] {
-			if strings.TrimSpace(v) == "" || g.covered[[2]int{r, c}] || placed[[2]int{r, c}] || recognize.SectionLabel(strings.TrimSuffix(recognize.Norm(v), "(续)"), g.yearsTemplates()) {
+	for r := range g.Cells {
+		for c, v := range g.Cells[r] {
+			if strings.TrimSpace(v) == "" || g.Covered[[2]int{r, c}] || placed[[2]int{r, c}] || recognize.SectionLabel(strings.TrimSuffix(recognize.Norm(v), "(续)"), g.yearsTemplates()) {
 				continue
 			}
 			if len(rep.Unplaced) >= maxUnplaced {
@@ -426,7 +426,7 @@ func reportUnplaced(g *sheetGrid, rep *ImportReport) {
 
 // applyRecognised makes f a form of the template recognised from the
 // visible sheet (readSheets) and names it in the report.
-func applyRecognised(g *sheetGrid, f *model.Form, rep *ImportReport) {
+func applyRecognised(g *SheetGrid, f *model.Form, rep *ImportReport) {
 	t := g.template()
 	rep.Template = t.Name
 	if model.BuiltinTemplate(t.ID) == nil {
@@ -440,10 +440,10 @@ func applyRecognised(g *sheetGrid, f *model.Form, rep *ImportReport) {
 	model.ApplyTemplate(f, t)
 }
 
-// templateKey adds to a visibleKey what the sheet shows of the template's
+// TemplateKey adds to a visibleKey what the sheet shows of the template's
 // parts: 基本信息 fields, 部门总体资金情况 (as printed: a 合计 or 占比 not
 // typed shows the computed one) and 部门职能概述.
-func templateKey(b *strings.Builder, f *model.Form) {
+func TemplateKey(b *strings.Builder, f *model.Form) {
 	keys := make([]string, 0, len(f.Basic))
 	for k, v := range f.Basic {
 		if strings.TrimSpace(v) != "" {

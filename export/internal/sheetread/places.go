@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"fmt"
@@ -41,18 +41,18 @@ func (p Place) Describe() string {
 
 // placeAt is grid cell (r, c) as a Place; a cell covered by a merged range
 // is named by the range's top-left cell, the one the clerk clicks.
-func (g *sheetGrid) placeAt(r, c int) Place {
+func (g *SheetGrid) placeAt(r, c int) Place {
 	r, c = g.origin(r, max(c, 0))
-	if g.place != nil {
-		return Place{Text: g.place(r, c)}
+	if g.Place != nil {
+		return Place{Text: g.Place(r, c)}
 	}
 	a, _ := excelize.CoordinatesToCellName(c+1, r+1)
-	return Place{Sheet: g.name, Cell: a, Row: r + 1, Text: g.name + "!" + a}
+	return Place{Sheet: g.Name, Cell: a, Row: r + 1, Text: g.Name + "!" + a}
 }
 
 // record notes that loc was read from grid cell (r, c); the first record
 // of a location wins (a unit's name is where the unit starts).
-func (g *sheetGrid) record(rep *ImportReport, loc model.Location, r, c int) {
+func (g *SheetGrid) record(rep *ImportReport, loc model.Location, r, c int) {
 	if rep == nil || r < 0 || c < 0 {
 		return
 	}
@@ -67,7 +67,7 @@ func (g *sheetGrid) record(rep *ImportReport, loc model.Location, r, c int) {
 // recordRow records a row of a part: the row itself (Field "") at its
 // first column with content, and each field at its column (fields whose
 // column the sheet does not have, c < 0, are left out).
-func (g *sheetGrid) recordRow(rep *ImportReport, part model.Part, unit, row, r int, cols map[model.Field]int, head func(c int) string) {
+func (g *SheetGrid) recordRow(rep *ImportReport, part model.Part, unit, row, r int, cols map[model.Field]int, head func(c int) string) {
 	first := -1
 	for fld, c := range cols {
 		if c < 0 {
@@ -140,11 +140,11 @@ func (r *ImportReport) PlaceOf(loc model.Location) (p Place, exact, ok bool) {
 	return Place{}, false, false
 }
 
-// remapPlaces turns the places of the visible sheet's form v into places
+// RemapPlaces turns the places of the visible sheet's form v into places
 // of the hidden data's form h, whose visibleKey is the same: the rows the
 // sheet does not show (a blank task or indicator, skipped on reading, see
 // visibleKey) are in h only, so indexes are matched over the rows shown.
-func remapPlaces(v, h *model.Form, places map[model.Location]Place) map[model.Location]Place {
+func RemapPlaces(v, h *model.Form, places map[model.Location]Place) map[model.Location]Place {
 	if places == nil {
 		return nil
 	}
@@ -154,7 +154,7 @@ func remapPlaces(v, h *model.Form, places map[model.Location]Place) map[model.Lo
 		taskMap[u] = make([]int, len(h.Units[u].Tasks))
 		for i, t := range h.Units[u].Tasks {
 			taskMap[u][i] = -1
-			if !blankTask(t) {
+			if !BlankTask(t) {
 				taskMap[u][i] = vr
 				vr++
 			}
@@ -164,7 +164,7 @@ func remapPlaces(v, h *model.Form, places map[model.Location]Place) map[model.Lo
 	vr := 0
 	for i, in := range h.Indicators {
 		indMap[i] = -1
-		if !blankIndicator(h, in) {
+		if !BlankIndicator(h, in) {
 			indMap[i] = vr
 			vr++
 		}
@@ -228,20 +228,20 @@ func basicLoc(f model.Field) model.Location {
 }
 
 // recordGoal records goal i, read from cell (r, c).
-func (g *sheetGrid) recordGoal(rep *ImportReport, i, r, c int) {
+func (g *SheetGrid) recordGoal(rep *ImportReport, i, r, c int) {
 	g.record(rep, model.Location{Part: model.PartGoals, Unit: -1, Row: i, Field: model.FieldGoalText}, r, c)
 	g.record(rep, model.Location{Part: model.PartGoals, Unit: -1, Row: i}, r, c)
 }
 
 // recordUnit records unit u's name, read from cell (r, c).
-func (g *sheetGrid) recordUnit(rep *ImportReport, u, r, c int) {
+func (g *SheetGrid) recordUnit(rep *ImportReport, u, r, c int) {
 	g.record(rep, model.Location{Part: model.PartTasks, Unit: u, Row: -1, Field: model.FieldUnitName}, r, c)
 	g.record(rep, model.Location{Part: model.PartTasks, Unit: u, Row: -1}, r, c)
 }
 
 // headOf is the header of column c of a table whose header rows are
 // from, from+1 … to-1: the lowest non-empty one (合计 under 预算资金).
-func (g *sheetGrid) headOf(from, to int) func(c int) string {
+func (g *SheetGrid) headOf(from, to int) func(c int) string {
 	return func(c int) string {
 		for r := to - 1; r >= from; r-- {
 			if v := strings.Join(strings.Fields(g.at(r, c)), ""); v != "" {

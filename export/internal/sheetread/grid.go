@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"bytes"
@@ -9,55 +9,56 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/internal/limits"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
 
-// sheetGrid is one sheet's cell texts with merged ranges filled in.
-type sheetGrid struct {
-	name  string
-	cells [][]string
+// SheetGrid is one sheet's cell texts with merged ranges filled in.
+type SheetGrid struct {
+	Name  string
+	Cells [][]string
 	// mergeTop[r][c] is true when the cell is covered by a merged range
 	// but is not its top-left cell.
-	covered map[[2]int]bool
-	// formulas holds the cells that hold a formula but read as empty: the
+	Covered map[[2]int]bool
+	// Formulas holds the cells that hold a formula but read as empty: the
 	// file has no calculated value for them (written by a program, never
 	// saved by Excel). The formula text is kept only to be shown; it is
 	// never evaluated. formulasMore counts those not recorded (budget).
-	formulas     map[[2]int]string
+	Formulas     map[[2]int]string
 	formulasMore int
 	formulaCols  map[int][]int // row -> columns of formulas
 	// formulaReports counts the formula cells reported.
 	formulaReports int
-	// reported marks the formula cells already reported (amount cells get
+	// Reported marks the formula cells already reported (amount cells get
 	// their own message).
-	reported map[[2]int]bool
+	Reported map[[2]int]bool
 	// used marks the cells placed into the form (see import_template.go);
 	// skip marks rows of 基本信息 fields that are not table rows.
 	used map[[2]int]bool
 	skip map[int]bool
-	// tpl is the template recognised from the sheet's texts (readSheets):
+	// Tpl is the template recognised from the sheet's texts (readSheets):
 	// its labels are read besides the built-in ones.
-	tpl *model.Template
-	// place, when set, names a cell for messages instead of Sheet!A1 (a
+	Tpl *model.Template
+	// Place, when set, names a cell for messages instead of Sheet!A1 (a
 	// Word document's table, row and cell; a PDF's page and row).
-	place func(r, c int) string
+	Place func(r, c int) string
 }
 
 // acceptFormula takes formula cell (r, c) as read (a computed total whose
 // value is not needed): it is not reported.
-func (g *sheetGrid) acceptFormula(r, c int) { delete(g.formulas, [2]int{r, c}) }
+func (g *SheetGrid) acceptFormula(r, c int) { delete(g.Formulas, [2]int{r, c}) }
 
 // isFormula reports whether (r, c) is a formula cell without a value.
-func (g *sheetGrid) isFormula(r, c int) bool {
-	_, ok := g.formulas[[2]int{r, c}]
+func (g *SheetGrid) isFormula(r, c int) bool {
+	_, ok := g.Formulas[[2]int{r, c}]
 	return ok && c >= 0
 }
 
 // hasFormula reports whether any of cols of row r is a formula cell
 // without a value.
-func (g *sheetGrid) hasFormula(r int, cols ...int) bool {
-	if len(g.formulas) == 0 {
+func (g *SheetGrid) hasFormula(r int, cols ...int) bool {
+	if len(g.Formulas) == 0 {
 		return false
 	}
 	for _, c := range cols {
@@ -70,8 +71,8 @@ func (g *sheetGrid) hasFormula(r int, cols ...int) bool {
 
 // rowHasFormula reports whether row r has a formula cell without a value
 // from column from on.
-func (g *sheetGrid) rowHasFormula(r, from int) bool {
-	if len(g.formulas) == 0 {
+func (g *SheetGrid) rowHasFormula(r, from int) bool {
+	if len(g.Formulas) == 0 {
 		return false
 	}
 	for _, c := range g.formulaCols[r] {
@@ -82,80 +83,46 @@ func (g *sheetGrid) rowHasFormula(r, from int) bool {
 	return false
 }
 
-func (g *sheetGrid) at(r, c int) string {
-	if r < 0 || r >= len(g.cells) || c < 0 || c >= len(g.cells[r]) {
+func (g *SheetGrid) at(r, c int) string {
+	if r < 0 || r >= len(g.Cells) || c < 0 || c >= len(g.Cells[r]) {
 		return ""
 	}
-	return g.cells[r][c]
+	return g.Cells[r][c]
 }
 
-func (g *sheetGrid) addr(r, c int) string {
-	if g.place != nil {
-		return g.place(r, c)
+func (g *SheetGrid) addr(r, c int) string {
+	if g.Place != nil {
+		return g.Place(r, c)
 	}
 	a, _ := excelize.CoordinatesToCellName(c+1, r+1)
-	return g.name + "!" + a
+	return g.Name + "!" + a
 }
 
-func loadGrid(xf *excelize.File, sheet string) (*sheetGrid, error) {
-	rows, err := xf.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, err
-	}
-	if len(rows) > maxSheetRows {
-		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
-	}
-	g := &sheetGrid{name: sheet, cells: rows, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
-	for i := range g.cells {
-		if len(g.cells[i]) > maxSheetCols {
-			g.cells[i] = g.cells[i][:maxSheetCols]
-		}
-	}
-	storedValues(xf, sheet, g.cells)
-	g.findFormulas(rawSheetXML(xf, sheet))
-	merges, err := mergedRanges(xf, sheet)
-	if err != nil {
-		return nil, err
-	}
-	var coords [][4]int
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
-		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
-		if err1 == nil && err2 == nil {
-			coords = append(coords, [4]int{r1 - 1, c1 - 1, r2 - 1, c2 - 1})
-		}
-	}
-	if err := g.fillMerges(coords); err != nil {
-		return nil, err
-	}
-	return g, nil
-}
-
-// newGrid is the grid of a sheet read by another reader than excelize
+// NewGrid is the grid of a sheet read by another reader than excelize
 // (.xls, .docx tables): cells by row, merged ranges as 0-based first row,
 // first column, last row, last column. The cells are used as they are.
-func newGrid(name string, cells [][]string, merges [][4]int) (*sheetGrid, error) {
-	if len(cells) > maxSheetRows {
-		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), maxSheetRows)
+func NewGrid(name string, cells [][]string, merges [][4]int) (*SheetGrid, error) {
+	if len(cells) > limits.MaxSheetRows {
+		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), limits.MaxSheetRows)
 	}
 	for i := range cells {
-		if len(cells[i]) > maxSheetCols {
-			cells[i] = cells[i][:maxSheetCols]
+		if len(cells[i]) > limits.MaxSheetCols {
+			cells[i] = cells[i][:limits.MaxSheetCols]
 		}
 	}
-	g := &sheetGrid{name: name, cells: cells, covered: map[[2]int]bool{}, reported: map[[2]int]bool{}}
-	if err := g.fillMerges(merges); err != nil {
+	g := &SheetGrid{Name: name, Cells: cells, Covered: map[[2]int]bool{}, Reported: map[[2]int]bool{}}
+	if err := g.FillMerges(merges); err != nil {
 		return nil, err
 	}
 	return g, nil
 }
 
-// fillMerges puts each merged range's value into every cell it covers.
+// FillMerges puts each merged range's value into every cell it covers.
 // Only the cells that hold data matter; a merged range is clamped to
 // them, and the cells filled in altogether are bounded.
-func (g *sheetGrid) fillMerges(merges [][4]int) error {
-	nrow, ncol := len(g.cells), 0
-	for _, r := range g.cells {
+func (g *SheetGrid) FillMerges(merges [][4]int) error {
+	nrow, ncol := len(g.Cells), 0
+	for _, r := range g.Cells {
 		ncol = max(ncol, len(r))
 	}
 	budget := 4_000_000
@@ -169,25 +136,25 @@ func (g *sheetGrid) fillMerges(merges [][4]int) error {
 			continue
 		}
 		if budget -= (r2 - r1 + 1) * (c2 - c1 + 1); budget < 0 {
-			return model.Errorf(model.EINVALID, "工作表“%s”的合并单元格过多", g.name)
+			return model.Errorf(model.EINVALID, "工作表“%s”的合并单元格过多", g.Name)
 		}
 		v := g.at(r1, c1)
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
-				for len(g.cells[r]) <= c {
-					g.cells[r] = append(g.cells[r], "")
+				for len(g.Cells[r]) <= c {
+					g.Cells[r] = append(g.Cells[r], "")
 				}
-				g.cells[r][c] = v
+				g.Cells[r][c] = v
 				if r != r1 || c != c1 {
-					g.covered[[2]int{r, c}] = true
+					g.Covered[[2]int{r, c}] = true
 				}
 			}
 		}
 	}
 	g.formulaCols = map[int][]int{}
-	for k := range g.formulas {
-		if g.covered[k] {
-			delete(g.formulas, k)
+	for k := range g.Formulas {
+		if g.Covered[k] {
+			delete(g.Formulas, k)
 			continue
 		}
 		g.formulaCols[k[0]] = append(g.formulaCols[k[0]], k[1])
@@ -195,14 +162,14 @@ func (g *sheetGrid) fillMerges(merges [][4]int) error {
 	return nil
 }
 
-func (g *sheetGrid) cellsOf(r int) []string {
-	if r < 0 || r >= len(g.cells) {
+func (g *SheetGrid) cellsOf(r int) []string {
+	if r < 0 || r >= len(g.Cells) {
 		return nil
 	}
-	return g.cells[r]
+	return g.Cells[r]
 }
 
-func rowEmpty(g *sheetGrid, r int) bool {
+func rowEmpty(g *SheetGrid, r int) bool {
 	for _, v := range g.cellsOf(r) {
 		if strings.TrimSpace(v) != "" {
 			return false
@@ -213,7 +180,7 @@ func rowEmpty(g *sheetGrid, r int) bool {
 
 // rowPlaceholder reports whether every non-empty cell of r (from column
 // from on) is a placeholder like ".....".
-func rowPlaceholder(g *sheetGrid, r int, cols []int) bool {
+func rowPlaceholder(g *SheetGrid, r int, cols []int) bool {
 	any := false
 	for _, c := range cols {
 		v := strings.TrimSpace(g.at(r, c))
@@ -228,7 +195,7 @@ func rowPlaceholder(g *sheetGrid, r int, cols []int) bool {
 	return any
 }
 
-func allEmpty(g *sheetGrid, r int, cols ...int) bool {
+func allEmpty(g *SheetGrid, r int, cols ...int) bool {
 	for _, c := range cols {
 		if c >= 0 && strings.TrimSpace(g.at(r, c)) != "" {
 			return false
@@ -240,23 +207,8 @@ func allEmpty(g *sheetGrid, r int, cols ...int) bool {
 // Bounds on the formula cells looked at and reported for one sheet.
 const (
 	maxFormulaCells   = 200_000
-	maxFormulaReports = 200
+	MaxFormulaReports = 200
 )
-
-// rawSheetXML is the raw XML of sheet as stored in the package; nil when it
-// is not there.
-func rawSheetXML(xf *excelize.File, sheet string) []byte {
-	path := sheetPaths(xf)[sheet]
-	if path == "" {
-		return nil
-	}
-	raw, ok := xf.Pkg.Load(path)
-	if !ok {
-		return nil
-	}
-	b, _ := raw.([]byte)
-	return b
-}
 
 // xmlFormulaCell is one <c> element, as much of it as findFormulas needs.
 type xmlFormulaCell struct {
@@ -267,12 +219,12 @@ type xmlFormulaCell struct {
 	} `xml:"f"`
 }
 
-// findFormulas records the formula cells of the sheet (raw XML data) that
+// FindFormulas records the formula cells of the sheet (raw XML data) that
 // have no calculated value, in one pass over the XML: every <f> element
 // is found by a byte scan (a sheet without formulas costs one scan for
 // '<'), and only its enclosing <c> element is decoded. Cells without an r
 // attribute (allowed, rare) make it decode the whole sheet instead.
-func (g *sheetGrid) findFormulas(data []byte) {
+func (g *SheetGrid) FindFormulas(data []byte) {
 	cStart, seen := -1, 0
 	for i := 0; i < len(data); {
 		j := bytes.IndexByte(data[i:], '<')
@@ -312,8 +264,8 @@ func (g *sheetGrid) findFormulas(data []byte) {
 
 // streamFormulas is findFormulas for sheets whose cells lack r
 // attributes: positions are counted as excelize counts them.
-func (g *sheetGrid) streamFormulas(data []byte) {
-	g.formulas = nil
+func (g *SheetGrid) streamFormulas(data []byte) {
+	g.Formulas = nil
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	row, col, seen := 0, 0, 0
 	for {
@@ -360,21 +312,21 @@ func (g *sheetGrid) streamFormulas(data []byte) {
 // addFormula records the formula cell (r, c) if it read as empty and has
 // no cached value; the grid grows to hold it (GetRows leaves out trailing
 // empty rows).
-func (g *sheetGrid) addFormula(r, c int, x xmlFormulaCell) {
-	if x.V != nil || r < 0 || c < 0 || r >= maxSheetRows || c >= maxSheetCols || g.at(r, c) != "" {
+func (g *SheetGrid) addFormula(r, c int, x xmlFormulaCell) {
+	if x.V != nil || r < 0 || c < 0 || r >= limits.MaxSheetRows || c >= limits.MaxSheetCols || g.at(r, c) != "" {
 		return
 	}
-	if g.formulas == nil {
-		g.formulas = map[[2]int]string{}
+	if g.Formulas == nil {
+		g.Formulas = map[[2]int]string{}
 	}
-	for len(g.cells) <= r {
-		g.cells = append(g.cells, nil)
+	for len(g.Cells) <= r {
+		g.Cells = append(g.Cells, nil)
 	}
 	text := strings.TrimPrefix(strings.TrimSpace(x.F.Text), "=")
 	if rs := []rune(text); len(rs) > 60 {
 		text = string(rs[:60]) + "…"
 	}
-	g.formulas[[2]int{r, c}] = text
+	g.Formulas[[2]int{r, c}] = text
 }
 
 // tagLocalName is the local name of the tag that b (just after '<')
@@ -403,27 +355,27 @@ done:
 // taking the formula shown as “=…”, or nothing for a shared formula); at
 // most maxFormulaReports per sheet, the rest are counted by
 // reportFormulas.
-func (g *sheetGrid) formulaProblem(rep *ImportReport, r, c int, msg string) {
+func (g *SheetGrid) formulaProblem(rep *ImportReport, r, c int, msg string) {
 	k := [2]int{r, c}
-	fm, ok := g.formulas[k]
-	if !ok || g.reported[k] || g.formulaReports >= maxFormulaReports {
+	fm, ok := g.Formulas[k]
+	if !ok || g.Reported[k] || g.formulaReports >= MaxFormulaReports {
 		return
 	}
-	g.reported[k] = true
+	g.Reported[k] = true
 	g.formulaReports++
 	shown := ""
 	if fm != "" {
 		shown = "“=" + fm + "”"
 	}
-	rep.problem(g.addr(r, c), msg, shown)
+	rep.Problem(g.addr(r, c), msg, shown)
 }
 
 // reportFormulas reports the formula cells not reported yet, by row, and
 // a summary line for those over the bound.
-func reportFormulas(g *sheetGrid, rep *ImportReport) {
+func reportFormulas(g *SheetGrid, rep *ImportReport) {
 	var keys [][2]int
-	for k := range g.formulas {
-		if !g.reported[k] {
+	for k := range g.Formulas {
+		if !g.Reported[k] {
 			keys = append(keys, k)
 		}
 	}
@@ -435,7 +387,7 @@ func reportFormulas(g *sheetGrid, rep *ImportReport) {
 	})
 	rest := 0
 	for _, k := range keys {
-		if g.formulaReports >= maxFormulaReports {
+		if g.formulaReports >= MaxFormulaReports {
 			rest++
 			continue
 		}
@@ -443,8 +395,8 @@ func reportFormulas(g *sheetGrid, rep *ImportReport) {
 	}
 	switch {
 	case g.formulasMore < 0:
-		rep.problem("", "工作表“%s”中没有计算结果的公式过多（只检查了前 %d 个，另有 %d 个未逐一列出）；请在 Excel 或 WPS 中打开、保存后再导入", g.name, maxFormulaCells, rest)
+		rep.Problem("", "工作表“%s”中没有计算结果的公式过多（只检查了前 %d 个，另有 %d 个未逐一列出）；请在 Excel 或 WPS 中打开、保存后再导入", g.Name, maxFormulaCells, rest)
 	case rest > 0:
-		rep.problem("", "另有 %d 个单元格是没有计算结果的公式，读到的是空白，未逐一列出；请在 Excel 或 WPS 中打开、保存后再导入", rest)
+		rep.Problem("", "另有 %d 个单元格是没有计算结果的公式，读到的是空白，未逐一列出；请在 Excel 或 WPS 中打开、保存后再导入", rest)
 	}
 }

@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"fmt"
@@ -10,7 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/export/internal/layout"
-	"jixiao/export/xlsx"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -22,10 +21,10 @@ var (
 	plainNumRe  = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 )
 
-func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
-	f := model.New("", "", timeZero)
+func ParseSheet(g *SheetGrid, blocks []block, rep *ImportReport) *model.Form {
+	f := model.New("", "", TimeZero)
 	// Title area: 年度 and 部门名称 anywhere above the first block.
-	first := len(g.cells)
+	first := len(g.Cells)
 	for _, b := range blocks {
 		first = min(first, b.row)
 	}
@@ -36,12 +35,12 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	}
 	labelled := "" // the year of a 年度 row: it wins over a year in a title or page header
 	for r := 0; r < first; r++ {
-		for c, v := range g.cells[r] {
+		for c, v := range g.Cells[r] {
 			if slices.Contains(yearLabels, recognize.Norm(v)) {
 				if vc, val := nextValue(g, r, c); vc >= 0 {
 					if m := yearCellRe.FindStringSubmatch(val); m != nil {
 						if labelled == "" {
-							labelled = foldDigits(m[1])
+							labelled = FoldDigits(m[1])
 						}
 						g.use(r, c)
 						g.use(r, vc)
@@ -50,12 +49,12 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 			}
 			if f.Year == "" {
 				if m := yearRe.FindStringSubmatch(v); m != nil {
-					f.Year = foldDigits(m[1])
+					f.Year = FoldDigits(m[1])
 					g.record(rep, basicLoc(model.FieldYear), r, c)
 				}
 			}
 			if n := recognize.Norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
-				for c2 := c + 1; c2 < len(g.cells[r]); c2++ {
+				for c2 := c + 1; c2 < len(g.Cells[r]); c2++ {
 					if w := strings.TrimSpace(g.at(r, c2)); w != "" && recognize.Norm(w) != n {
 						f.Dept = w
 						g.record(rep, basicLoc(model.FieldDept), r, c2)
@@ -72,15 +71,15 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 		f.Year = labelled
 	}
 	if f.Year == "" {
-		rep.problem("", "没有找到年度（如“（2020年度）”），请在程序中填写年度")
+		rep.Problem("", "没有找到年度（如“（2020年度）”），请在程序中填写年度")
 	}
 	templateHead(g, first, f, rep)
 	if f.Dept == "" {
-		rep.problem("", "没有找到部门名称，请在程序中填写")
+		rep.Problem("", "没有找到部门名称，请在程序中填写")
 	}
 	// Each block runs to the next block's header.
 	end := func(b block) int {
-		e := len(g.cells)
+		e := len(g.Cells)
 		for _, o := range blocks {
 			if o.row > b.row && o.row < e {
 				e = o.row
@@ -110,7 +109,7 @@ func parseSheet(g *sheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	return f
 }
 
-func foldDigits(s string) string {
+func FoldDigits(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= '０' && r <= '９' {
 			return r - '０' + '0'
@@ -119,7 +118,7 @@ func foldDigits(s string) string {
 	}, s)
 }
 
-func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+func parseGoals(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	skipped := 0
 	var placeholders, unfilled, split []string
 	for r := b.row; r < end; r++ {
@@ -178,22 +177,22 @@ func parseGoals(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		g.recordGoal(rep, len(f.Goals)-1, r, at)
 	}
 	if len(split) > 0 {
-		rep.note("%s：%s 一格中写了几条编号的目标，已按编号分为各自的一条", g.template().Label(model.SectionGoals), strings.Join(split, "、"))
+		rep.Note("%s：%s 一格中写了几条编号的目标，已按编号分为各自的一条", g.template().Label(model.SectionGoals), strings.Join(split, "、"))
 	}
 	if skipped > 0 {
-		rep.note("年度总体目标：跳过 %d 个空白行", skipped)
+		rep.Note("年度总体目标：跳过 %d 个空白行", skipped)
 	}
 	placeholderNote(rep, "年度总体目标", placeholders)
 	if len(unfilled) > 0 {
-		rep.note("年度总体目标：保留了 %d 条只有编号、没有内容的目标（在 %s），请在程序中填写或删除", len(unfilled), placeList(unfilled))
+		rep.Note("年度总体目标：保留了 %d 条只有编号、没有内容的目标（在 %s），请在程序中填写或删除", len(unfilled), placeList(unfilled))
 	}
 }
 
-func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+func parseTasks(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	nameC, okN := b.cols["name"]
 	contC, okC := b.cols["content"]
 	if !okN || !okC {
-		rep.problem(g.addr(b.row, 0), "任务表的表头不完整（需要“任务名称”和“主要内容”），任务未导入")
+		rep.Problem(g.addr(b.row, 0), "任务表的表头不完整（需要“任务名称”和“主要内容”），任务未导入")
 		return
 	}
 	col := b.column
@@ -215,16 +214,16 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		if recognize.IsTaskHeader(name, g.at(r, contC)) {
 			continue // the header repeated on a printed page
 		}
-		if len(f.Units) > 0 && xlsx.IsContinuation(name, f.Units[len(f.Units)-1].Name) {
+		if len(f.Units) > 0 && layout.IsContinuation(name, f.Units[len(f.Units)-1].Name) {
 			name = f.Units[len(f.Units)-1].Name // a unit continued on the next page: 某单位（续）
 		}
 		total := max(recognize.TotalOf(name), recognize.TotalOf(g.at(r, contC)))
 		if total == recognize.Subtotal {
 			// a unit's 小计: computed by the program, not a task
 			if totC >= 0 {
-				g.reported[[2]int{r, totC}] = true
+				g.Reported[[2]int{r, totC}] = true
 			}
-			rep.note("年度主要任务：跳过 %s 的“小计”行（小计由程序计算）", g.addr(r, max(contC, 0)))
+			rep.Note("年度主要任务：跳过 %s 的“小计”行（小计由程序计算）", g.addr(r, max(contC, 0)))
 			continue
 		}
 		if total == recognize.GrandTotal {
@@ -233,7 +232,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 				fileTotal, totalCell = &a, g.addr(r, totC)
 				// The total is recomputed: a formula without a value
 				// there loses nothing and is not reported.
-				g.reported[[2]int{r, totC}] = true
+				g.Reported[[2]int{r, totC}] = true
 			}
 			continue
 		}
@@ -281,7 +280,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		}, g.headOf(b.row, b.row+b.header))
 	}
 	if skipped > 0 {
-		rep.note("年度主要任务：跳过 %d 个空白行", skipped)
+		rep.Note("年度主要任务：跳过 %d 个空白行", skipped)
 	}
 	placeholderNote(rep, "年度主要任务", placeholders)
 	if fileTotal != nil && fileTotal.Valid() {
@@ -293,7 +292,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			}
 		}
 		if readable && sum.Total != fileTotal.Money() {
-			rep.problem(totalCell, "文件中的合计 %s 与各行相加的 %s 不一致；程序按各行重新计算合计", fileTotal.String(), model.FormatMoney(sum.Total, false))
+			rep.Problem(totalCell, "文件中的合计 %s 与各行相加的 %s 不一致；程序按各行重新计算合计", fileTotal.String(), model.FormatMoney(sum.Total, false))
 		}
 	}
 }
@@ -301,7 +300,7 @@ func parseTasks(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport
 // readAmount reads an amount cell: a number as stored (Excel's binary
 // noise like 81.600000000000009 is rounded to 15 significant digits, as
 // Excel shows it) or a text like 1,273.30.
-func readAmount(g *sheetGrid, r, c int) model.Amount {
+func readAmount(g *SheetGrid, r, c int) model.Amount {
 	v := strings.TrimSpace(g.at(r, c))
 	if plainNumRe.MatchString(v) {
 		if d, err := decimal.NewFromString(v); err == nil {
@@ -318,7 +317,7 @@ func readAmount(g *sheetGrid, r, c int) model.Amount {
 	return model.ParseAmount(g.at(r, c))
 }
 
-func amountCell(g *sheetGrid, r, c int, rep *ImportReport) model.Amount {
+func amountCell(g *SheetGrid, r, c int, rep *ImportReport) model.Amount {
 	a := readAmount(g, r, c)
 	if a.IsEmpty() {
 		// A formula whose result was never calculated (files written by
@@ -328,12 +327,12 @@ func amountCell(g *sheetGrid, r, c int, rep *ImportReport) model.Amount {
 	if a.State() == model.AmountInvalid {
 		raw := strings.TrimSpace(a.Raw())
 		why := strings.TrimLeft(strings.TrimPrefix(a.Reason(), "金额“"+raw+"”"), "，,：: ")
-		rep.problem(g.addr(r, c), "金额“%s”无法识别：%s", raw, why)
+		rep.Problem(g.addr(r, c), "金额“%s”无法识别：%s", raw, why)
 	}
 	return a
 }
 
-func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
+func parseIndicators(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport) {
 	col := b.column
 	l1, l2, l3, sub := col("l1"), col("l2"), col("l3"), col("sub")
 	value, explain, note := col("value"), col("explain"), col("note")
@@ -387,10 +386,10 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		if len(f.Indicators) > 0 {
 			prev := f.Indicators[len(f.Indicators)-1]
 			// a group continued on the next printed page: 产出指标（续）
-			if xlsx.IsContinuation(in.Level1, prev.Level1) {
+			if layout.IsContinuation(in.Level1, prev.Level1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level1 == prev.Level1 && xlsx.IsContinuation(in.Level2, prev.Level2) {
+			if in.Level1 == prev.Level1 && layout.IsContinuation(in.Level2, prev.Level2) {
 				in.Level2 = prev.Level2
 			}
 			if in.Level1 == "" && l1 >= 0 && !recognize.IsPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
@@ -417,7 +416,7 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 		}, g.headOf(b.row, b.row+b.header))
 	}
 	if skipped > 0 {
-		rep.note("绩效指标：跳过 %d 个空白行", skipped)
+		rep.Note("绩效指标：跳过 %d 个空白行", skipped)
 	}
 	placeholderNote(rep, "绩效指标", placeholders)
 }
@@ -426,23 +425,23 @@ func parseIndicators(g *sheetGrid, b block, end int, f *model.Form, rep *ImportR
 // row r typed in the row itself (not merged from above) when the row has
 // nothing else: there is no indicator to put them in. It reports whether
 // there was any.
-func levelsOnly(g *sheetGrid, r int, cols []int, rep *ImportReport) bool {
+func levelsOnly(g *SheetGrid, r int, cols []int, rep *ImportReport) bool {
 	any := false
 	for _, c := range cols {
 		v := strings.TrimSpace(g.at(r, c))
-		if c < 0 || v == "" || g.covered[[2]int{r, c}] || strings.HasSuffix(recognize.Norm(v), "(续)") {
+		if c < 0 || v == "" || g.Covered[[2]int{r, c}] || strings.HasSuffix(recognize.Norm(v), "(续)") {
 			continue
 		}
 		any = true
 		if len(rep.Unplaced) < maxUnplaced {
-			rep.Unplaced = append(rep.Unplaced, Problem{Cell: g.addr(r, c), Message: fmt.Sprintf("“%s”所在的这一行只有一级、二级指标，没有三级指标和指标值，没有导入；需要时请在程序中添加这一行", shorten(v, 40))})
+			rep.Unplaced = append(rep.Unplaced, Problem{Cell: g.addr(r, c), Message: fmt.Sprintf("“%s”所在的这一行只有一级、二级指标，没有三级指标和指标值，没有导入；需要时请在程序中添加这一行", Shorten(v, 40))})
 		}
 	}
 	return any
 }
 
-// shorten is s cut to n characters, with "…" when cut.
-func shorten(s string, n int) string {
+// Shorten is s cut to n characters, with "…" when cut.
+func Shorten(s string, n int) string {
 	if r := []rune(s); len(r) > n {
 		return string(r[:n]) + "…"
 	}
@@ -451,7 +450,7 @@ func shorten(s string, n int) string {
 
 // firstPlaceholder is the first of cols whose cell in row r is a
 // placeholder like "....." (the first column when none is).
-func firstPlaceholder(g *sheetGrid, r int, cols []int) int {
+func firstPlaceholder(g *SheetGrid, r int, cols []int) int {
 	for _, c := range cols {
 		if c >= 0 && recognize.IsPlaceholder(g.at(r, c)) {
 			return c
@@ -466,7 +465,7 @@ func placeholderNote(rep *ImportReport, part string, places []string) {
 	if len(places) == 0 {
 		return
 	}
-	rep.note("%s：保留了 %d 个模板占位行（“.....”，在 %s），请在程序中填写实际内容或删除这些行", part, len(places), placeList(places))
+	rep.Note("%s：保留了 %d 个模板占位行（“.....”，在 %s），请在程序中填写实际内容或删除这些行", part, len(places), placeList(places))
 }
 
 // placeList names places for a note: the first ten, then how many in all.

@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"strings"
@@ -32,13 +32,13 @@ func (b block) column(k string) int {
 	return -1
 }
 
-func findBlocks(g *sheetGrid) []block {
+func FindBlocks(g *SheetGrid) []block {
 	var out []block
 	haveGoals, haveTasks, haveInd := false, false, false
-	for r := range g.cells {
+	for r := range g.Cells {
 		texts := map[string]int{}
-		for c, v := range g.cells[r] {
-			if g.covered[[2]int{r, c}] && c > 0 && g.at(r, c-1) == v {
+		for c, v := range g.Cells[r] {
+			if g.Covered[[2]int{r, c}] && c > 0 && g.at(r, c-1) == v {
 				continue // the same merged text, further right
 			}
 			n := recognize.Norm(v)
@@ -60,7 +60,7 @@ func findBlocks(g *sheetGrid) []block {
 		}
 		if !haveGoals && !haveTasks && !haveInd {
 			// goals typed without the label: 目标1：… in the first column
-			for c, v := range g.cells[r] {
+			for c, v := range g.Cells[r] {
 				if goalStartRe.MatchString(v) {
 					haveGoals = true
 					out = append(out, block{kind: blockGoals, row: r, col: c - 1})
@@ -86,11 +86,11 @@ func findBlocks(g *sheetGrid) []block {
 }
 
 // columnsOf maps header keys to columns, from one or two header rows.
-func columnsOf(g *sheetGrid, rows []int, match func(text string) string) map[string]int {
+func columnsOf(g *SheetGrid, rows []int, match func(text string) string) map[string]int {
 	cols := map[string]int{}
 	width := 0
 	for _, r := range rows {
-		width = max(width, len(g.cells[r]))
+		width = max(width, len(g.Cells[r]))
 	}
 	for c := 0; c < width; c++ {
 		for _, r := range rows {
@@ -106,7 +106,7 @@ func columnsOf(g *sheetGrid, rows []int, match func(text string) string) map[str
 	return cols
 }
 
-func taskBlock(g *sheetGrid, r int) block {
+func taskBlock(g *SheetGrid, r int) block {
 	b := block{kind: blockTasks, row: r, header: 1}
 	next := r + 1
 	sub := false
@@ -150,7 +150,7 @@ func taskBlock(g *sheetGrid, r int) block {
 	return b
 }
 
-func indicatorBlock(g *sheetGrid, r int) block {
+func indicatorBlock(g *SheetGrid, r int) block {
 	b := block{kind: blockIndicators, row: r, header: 1}
 	b.cols = columnsOf(g, []int{r}, func(n string) string {
 		if k := g.templateColumn(n); k != "" {

@@ -1,4 +1,4 @@
-package export
+package sheetread
 
 import (
 	"regexp"
@@ -56,7 +56,7 @@ func yearsHeaderText(n string, t *model.Template) bool {
 // under it (a two-row header: 近两年收支金额 over 上年金额 | 前年金额). It
 // marks the headers placed and returns the column of each back (index
 // back-1; -1 when absent) and the first data row.
-func fundsYearCols(g *sheetGrid, hdr, end, amountC int, formYear string) ([2]int, int) {
+func fundsYearCols(g *SheetGrid, hdr, end, amountC int, formYear string) ([2]int, int) {
 	cols := [2]int{-1, -1}
 	first := hdr + 1
 	for r := hdr; r < min(hdr+2, end); r++ {
@@ -66,7 +66,7 @@ func fundsYearCols(g *sheetGrid, hdr, end, amountC int, formYear string) ([2]int
 				continue
 			}
 			n := recognize.Norm(v)
-			if n == "" || g.covered[[2]int{r, c}] {
+			if n == "" || g.Covered[[2]int{r, c}] {
 				continue
 			}
 			if yearsHeaderText(n, g.template()) {
@@ -87,7 +87,7 @@ func fundsYearCols(g *sheetGrid, hdr, end, amountC int, formYear string) ([2]int
 }
 
 // readFundYears reads row r's 近两年 amounts.
-func readFundYears(g *sheetGrid, r int, cols [2]int, rep *ImportReport) [2]model.Amount {
+func readFundYears(g *SheetGrid, r int, cols [2]int, rep *ImportReport) [2]model.Amount {
 	var out [2]model.Amount
 	for b, c := range cols {
 		if c < 0 {

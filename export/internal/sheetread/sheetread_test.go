@@ -1,0 +1,77 @@
+package sheetread
+
+import (
+	"strings"
+	"testing"
+
+	"jixiao/model"
+	"jixiao/model/recognize"
+)
+
+// read runs the recognition on one grid as export's readSheets does.
+func read(t *testing.T, cells [][]string, merges [][4]int) (*model.Form, *ImportReport) {
+	t.Helper()
+	g, err := NewGrid("S", cells, merges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Tpl = recognize.Template(g.Texts(), model.BuiltinTemplates())
+	blocks := FindBlocks(g)
+	if len(blocks) == 0 {
+		t.Fatalf("no blocks in %q", cells)
+	}
+	rep := &ImportReport{}
+	return ParseSheet(g, blocks, rep), rep
+}
+
+// The cells of a small form (as the .xls reader gives them): the year and
+// department above, a task table whose unit name is merged over its rows.
+func TestReadTasks(t *testing.T) {
+	cells := [][]string{
+		{"（2021年度）"},
+		{"部门名称", "某局"},
+		{"任务名称", "", "主要内容", "预算资金", "备注"},
+		{"机关", "", "甲项", "15.5"},
+		{"", "", "乙项", "81.6"},
+		{"", "", "丙项", "7", "8"},
+	}
+	f, rep := read(t, cells, [][4]int{{3, 0, 5, 1}})
+	if f.Year != "2021" || f.Dept != "某局" || len(f.Units) != 1 || f.Units[0].Name != "机关" {
+		t.Fatalf("%+v\n%s", f, rep)
+	}
+	var got []string
+	for _, tk := range f.Units[0].Tasks {
+		got = append(got, tk.Content+"="+tk.Total.String()+"/"+tk.Note)
+	}
+	if s := strings.Join(got, " "); s != "甲项=15.5/ 乙项=81.6/ 丙项=7/8" {
+		t.Errorf("tasks %s", s)
+	}
+}
+
+// A value that is no amount is kept as typed and reported with its cell.
+func TestReadBadAmount(t *testing.T) {
+	cells := [][]string{
+		{"部门名称", "某局"},
+		{"任务名称", "", "主要内容", "预算资金", "备注"},
+		{"机关", "", "甲项", "一百"},
+	}
+	f, rep := read(t, cells, nil)
+	if len(f.Units) != 1 || len(f.Units[0].Tasks) != 1 || f.Units[0].Tasks[0].Total.Raw() != "一百" {
+		t.Fatalf("%+v", f)
+	}
+	if !strings.Contains(rep.String(), "S!D3") {
+		t.Errorf("report does not name the cell: %s", rep)
+	}
+}
+
+// Merged ranges fill every cell they cover; the top-left cell is not
+// covered.
+func TestNewGrid(t *testing.T) {
+	g, err := NewGrid("S", [][]string{{"甲", ""}, {"", ""}}, [][4]int{{0, 0, 1, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Cells[1][1] != "甲" || !g.Covered[[2]int{1, 1}] || g.Covered[[2]int{0, 0}] {
+		t.Errorf("cells %q, covered %v", g.Cells, g.Covered)
+	}
+}
