@@ -12,7 +12,6 @@ import (
 	"jixiao/export/internal/sheetread"
 	"jixiao/export/xlsx"
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // internalError is a recovered panic while reading name: a bug of ours
@@ -203,39 +202,8 @@ func notAForm(name string) error {
 	return model.Errorf(model.EINVALID, "“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
 }
 
-// readSheets reads the form from the first of sheets (the one named
-// 绩效目标申报表 first) whose header texts are recognised; (nil, nil, nil)
-// when none is. Every reader (.xlsx, .xls, .docx, .pdf) comes through
-// here, so the recognition and the report are the same whatever the file.
-// Each sheet's template is recognised first among tpls (nil: the built-in
-// ones), so that its parts are found by that template's labels too.
+// readSheets is sheetread.Read with our visible sheet (SheetName) first:
+// every reader (.xlsx, .xls, .docx, .pdf) comes through here.
 func readSheets(name string, sheets []string, load func(sheet string) (*sheetread.SheetGrid, error), tpls []*model.Template) (*model.Form, *ImportReport, error) {
-	rep := &ImportReport{}
-	for i, s := range sheets {
-		if s == SheetName && i > 0 {
-			sheets[0], sheets[i] = sheets[i], sheets[0]
-		}
-	}
-	for i, s := range sheets {
-		g, err := load(s)
-		if err != nil {
-			return nil, nil, model.Errorf(model.EINVALID, "“%s”的工作表“%s”无法读取：%w", name, s, err)
-		}
-		if tpls == nil {
-			tpls = model.BuiltinTemplates()
-		}
-		g.Tpl = recognize.Template(g.Texts(), tpls)
-		blocks := sheetread.FindBlocks(g)
-		if len(blocks) == 0 {
-			continue
-		}
-		f := sheetread.ParseSheet(g, blocks, rep)
-		for j, o := range sheets {
-			if j != i {
-				rep.Note("已忽略工作表“%s”（只读取“%s”）", o, s)
-			}
-		}
-		return f, rep, nil
-	}
-	return nil, nil, nil
+	return sheetread.Read(name, sheets, SheetName, load, tpls)
 }
