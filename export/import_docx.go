@@ -5,6 +5,7 @@ import (
 
 	"jixiao/export/docx"
 	"jixiao/export/internal/sheetread"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -16,7 +17,7 @@ import (
 func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, internalError(name, r, "；请在 Word 或 WPS 中打开后重新保存为 .docx 再试")
+			f, rep, err = nil, nil, xlsx.InternalError(name, r, "；请在 Word 或 WPS 中打开后重新保存为 .docx 再试")
 		}
 	}()
 	doc, err := docx.Read(name, data, tpls)
@@ -28,7 +29,7 @@ func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, model.Errorf(model.EINVALID, "“%s”%w，不像是申报表，未导入", name, err)
 	}
 	g.Place = doc.Place
-	f, rep, err = readSheets(name, []string{docx.SheetName}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
+	f, rep, err = xlsx.ReadSheets(name, []string{docx.SheetName}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}

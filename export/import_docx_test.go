@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"jixiao/export/xlsx"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -24,12 +25,12 @@ func sampleVisible(t *testing.T) ([]byte, *model.Form, *ImportReport) {
 	if err := WriteXLSX(&b, model.Sample()); err != nil {
 		t.Fatal(err)
 	}
-	xf, err := openWorkbook("sample.xlsx", b.Bytes())
+	xf, err := xlsx.OpenWorkbook("sample.xlsx", b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer xf.Close()
-	f, rep, err := readVisible(xf, "sample.xlsx", nil)
+	f, rep, err := xlsx.ReadVisible(xf, "sample.xlsx", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,8 +44,8 @@ func sampleVisible(t *testing.T) ([]byte, *model.Form, *ImportReport) {
 // xlsx's visible sheet does: the same form, the same report (the places
 // named as a clerk finds them in Word), 7898.5676 万元.
 func TestImportDOCXOurLayout(t *testing.T) {
-	xlsx, want, wrep := sampleVisible(t)
-	doc, err := testfiles.DOCXFromXLSX(xlsx)
+	book, want, wrep := sampleVisible(t)
+	doc, err := testfiles.DOCXFromXLSX(book)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,8 +58,8 @@ func TestImportDOCXOurLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if visibleKey(f) != visibleKey(want) {
-		t.Errorf("the .docx reads differently from the xlsx's visible sheet:\n%s", firstDiff(visibleKey(want), visibleKey(f)))
+	if xlsx.VisibleKey(f) != xlsx.VisibleKey(want) {
+		t.Errorf("the .docx reads differently from the xlsx's visible sheet:\n%s", firstDiff(xlsx.VisibleKey(want), xlsx.VisibleKey(f)))
 	}
 	if tot := model.ComputeTotals(f); model.FormatMoney(tot.Total, false) != "7898.5676" || f.Year != "2020" || f.Dept != model.Sample().Dept {
 		t.Errorf("total %s, year %q, dept %q", model.FormatMoney(tot.Total, false), f.Year, f.Dept)
@@ -96,11 +97,11 @@ var placesRe = regexp.MustCompile(`，在 [^）]*）`)
 // w:vMerge and w:gridSpan) reads as the xlsx's visible sheet. With
 // LibreOffice installed (and not -short) a fresh one is made too.
 func TestImportDOCXLibreOffice(t *testing.T) {
-	xlsx, want, _ := sampleVisible(t)
+	book, want, _ := sampleVisible(t)
 	files := map[string][]byte{"sample-libreoffice.docx": testfiles.SampleDOCX}
 	if lo, ok := libreOfficeExtra(t); ok {
 		dir := t.TempDir()
-		page, err := testfiles.HTMLFromXLSX(xlsx)
+		page, err := testfiles.HTMLFromXLSX(book)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,8 +128,8 @@ func TestImportDOCXLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if visibleKey(f) != visibleKey(want) {
-			t.Errorf("%s reads differently from the xlsx's visible sheet:\n%s", name, firstDiff(visibleKey(want), visibleKey(f)))
+		if xlsx.VisibleKey(f) != xlsx.VisibleKey(want) {
+			t.Errorf("%s reads differently from the xlsx's visible sheet:\n%s", name, firstDiff(xlsx.VisibleKey(want), xlsx.VisibleKey(f)))
 		}
 		if tot := model.ComputeTotals(f); model.FormatMoney(tot.Total, false) != "7898.5676" {
 			t.Errorf("%s: total %s", name, model.FormatMoney(tot.Total, false))

@@ -7,6 +7,7 @@ import (
 
 	"jixiao/export/internal/sheetread"
 	"jixiao/export/pdftext"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -20,7 +21,7 @@ const pdfSheet = "PDF"
 func importPDF(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, internalError(name, r, "；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入")
+			f, rep, err = nil, nil, xlsx.InternalError(name, r, "；请向发文单位索取 Excel 或 Word 文件再导入，或在本程序中录入")
 		}
 	}()
 	doc, err := pdftext.Read(data)
@@ -54,7 +55,7 @@ func importPDF(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”无法读取：%v", name, err)
 	}
 	g.Place = func(r, _ int) string { return rows.Where[r] }
-	f, rep, err = readSheets(name, []string{pdfSheet}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
+	f, rep, err = xlsx.ReadSheets(name, []string{pdfSheet}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -16,6 +16,7 @@ import (
 
 	"jixiao/assets"
 	"jixiao/export/pdftext"
+	"jixiao/export/xlsx"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -76,7 +77,7 @@ func checkPDFImport(t *testing.T, name string, data []byte) *ImportReport {
 	if rep.Goals != 34 || rep.Units != 8 || rep.Tasks != 34 {
 		t.Errorf("%s: %d goals, %d units, %d tasks; want 34, 8, 34", name, rep.Goals, rep.Units, rep.Tasks)
 	}
-	if a, b := visibleKey(f), visibleKey(model.Sample()); a != b {
+	if a, b := xlsx.VisibleKey(f), xlsx.VisibleKey(model.Sample()); a != b {
 		al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 		for i := range min(len(al), len(bl)) {
 			if al[i] != bl[i] {
@@ -85,7 +86,7 @@ func checkPDFImport(t *testing.T, name string, data []byte) *ImportReport {
 			}
 		}
 	}
-	if visibleKey(f) != visibleKey(vf) {
+	if xlsx.VisibleKey(f) != xlsx.VisibleKey(vf) {
 		t.Errorf("%s: not the same form as the xlsx without hidden data", name)
 	}
 	if len(rep.Unplaced) > 0 || len(rep.Problems) > 0 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/export/xlsx"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -114,8 +115,8 @@ func TestStoredTemplateRoundTrip(t *testing.T) {
 		if back.Template != bt.Ref() || len(rep.Unplaced) > 0 || len(rep.Problems) > 0 {
 			t.Fatalf("%s: template %+v, report:\n%s", name, back.Template, rep)
 		}
-		if visibleKey(back) != visibleKey(f) {
-			t.Errorf("%s: visible content differs:\nwant %s\n got %s", name, visibleKey(f), visibleKey(back))
+		if xlsx.VisibleKey(back) != xlsx.VisibleKey(f) {
+			t.Errorf("%s: visible content differs:\nwant %s\n got %s", name, xlsx.VisibleKey(f), xlsx.VisibleKey(back))
 		}
 		if back.Options != f.Options || !reflect.DeepEqual(back.Funds, f.Funds) || back.Duties != f.Duties || !reflect.DeepEqual(back.Basic, f.Basic) {
 			t.Errorf("%s: template parts differ:\nwant %+v %+v %q %v\n got %+v %+v %q %v", name, f.Options, f.Funds, f.Duties, f.Basic, back.Options, back.Funds, back.Duties, back.Basic)

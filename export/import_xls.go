@@ -18,7 +18,7 @@ import (
 func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试")
+			f, rep, err = nil, nil, xlsx.InternalError(name, r, "；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试")
 		}
 	}()
 	wb, err := xls.Open(name, data)
@@ -38,7 +38,7 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		}
 		names = append(names, s)
 	}
-	visible, vrep, verr := readSheets(name, names, func(sheet string) (*sheetread.SheetGrid, error) {
+	visible, vrep, verr := xlsx.ReadSheets(name, names, func(sheet string) (*sheetread.SheetGrid, error) {
 		cells, merges, err := wb.Sheet(sheet)
 		if err != nil {
 			return nil, err
@@ -46,9 +46,9 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		return sheetread.NewGrid(sheet, cells, merges)
 	}, xlsx.ReadingTemplates(hidden, recorded, tpls))
 	if visible == nil && verr == nil {
-		verr = notAForm(name)
+		verr = xlsx.NotAForm(name)
 	}
-	f, rep, err = chooseForm(hidden, herr, visible, vrep, verr)
+	f, rep, err = xlsx.ChooseForm(hidden, herr, visible, vrep, verr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -64,7 +64,7 @@ func xlsDataSheet(name string, wb *xls.Workbook) (*model.Form, *model.Template, 
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := dataSheetForm(name, cells)
+	f, err := xlsx.DataSheetForm(name, cells)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/export/xlsx"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -34,8 +35,8 @@ func TestImportXLSFromLibreOffice(t *testing.T) {
 	}
 	// The visible sheet alone: as a clerk's .xls without our data.
 	v, vrep := xlsVisible(t, "sample.xls", testfiles.SampleXLS)
-	if visibleKey(v) != visibleKey(want) {
-		t.Errorf("visible sheet differs:\n%s", firstDiff(visibleKey(want), visibleKey(v)))
+	if xlsx.VisibleKey(v) != xlsx.VisibleKey(want) {
+		t.Errorf("visible sheet differs:\n%s", firstDiff(xlsx.VisibleKey(want), xlsx.VisibleKey(v)))
 	}
 	t.Log(vrep)
 }

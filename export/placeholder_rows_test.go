@@ -12,6 +12,7 @@ import (
 
 	"jixiao/export/internal/sheetread"
 	"jixiao/export/xls"
+	"jixiao/export/xlsx"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
 )
@@ -30,7 +31,7 @@ func xlsVisible(t *testing.T, name string, data []byte) (*model.Form, *ImportRep
 			visible = append(visible, s)
 		}
 	}
-	v, rep, err := readSheets(name, []string{visible[0]}, func(string) (*sheetread.SheetGrid, error) {
+	v, rep, err := xlsx.ReadSheets(name, []string{visible[0]}, func(string) (*sheetread.SheetGrid, error) {
 		cells, merges, err := wb.Sheet(visible[0])
 		if err != nil {
 			return nil, err
@@ -232,7 +233,7 @@ func TestPlaceholderRowsEveryPart(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		a, b := visibleKey(f), visibleKey(want)
+		a, b := xlsx.VisibleKey(f), xlsx.VisibleKey(want)
 		if name == "sample.pdf" {
 			// Known, not about placeholders: in this form's PDF the
 			// 指标说明 merged over 人均公用经费变动率 … 厉行节约支出变动率

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/sheetread"
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -155,8 +156,8 @@ func TestImportVisibleSheetOnly(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if visibleKey(got) != visibleKey(f) {
-				t.Errorf("visible content differs:\nwant %s\n got %s", visibleKey(f), visibleKey(got))
+			if xlsx.VisibleKey(got) != xlsx.VisibleKey(f) {
+				t.Errorf("visible content differs:\nwant %s\n got %s", xlsx.VisibleKey(f), xlsx.VisibleKey(got))
 			}
 			if got.Year != f.Year || got.Dept != f.Dept || got.Options.OtherFunds != f.Options.OtherFunds {
 				t.Errorf("year/dept/options: %q %q %+v", got.Year, got.Dept, got.Options)

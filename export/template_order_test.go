@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -85,8 +86,8 @@ func TestIndicatorColumnsInTemplateOrder(t *testing.T) {
 			if len(rep.Unplaced) > 0 || len(rep.Problems) > 0 {
 				t.Errorf("%s", rep)
 			}
-			if visibleKey(back) != visibleKey(f) {
-				t.Errorf("visible content differs:\nwant %s\n got %s", visibleKey(f), visibleKey(back))
+			if xlsx.VisibleKey(back) != xlsx.VisibleKey(f) {
+				t.Errorf("visible content differs:\nwant %s\n got %s", xlsx.VisibleKey(f), xlsx.VisibleKey(back))
 			}
 			var pb bytes.Buffer
 			if _, err := WritePDFTemplate(&pb, f, c.tpl); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -283,8 +284,8 @@ func TestTemplatesRoundTrip(t *testing.T) {
 					// The sheet cannot show which target a task serves, nor
 					// the rate inputs: the visible content and every part of
 					// the template must come back.
-					if visibleKey(back) != visibleKey(f) {
-						t.Errorf("visible content differs:\nwant %s\n got %s", visibleKey(f), visibleKey(back))
+					if xlsx.VisibleKey(back) != xlsx.VisibleKey(f) {
+						t.Errorf("visible content differs:\nwant %s\n got %s", xlsx.VisibleKey(f), xlsx.VisibleKey(back))
 					}
 					if back.Template != f.Template || back.Options != f.Options || !reflect.DeepEqual(back.Funds, f.Funds) ||
 						back.Duties != f.Duties || !reflect.DeepEqual(back.Basic, f.Basic) {

@@ -53,7 +53,7 @@ func readSheetPrint(t *testing.T, data []byte) *sheetPrint {
 		t.Fatal(err)
 	}
 	defer xf.Close()
-	path := sheetPaths(xf)[SheetName]
+	path := xlsx.SheetPaths(xf)[SheetName]
 	sp.xml = zipPart(t, zr, path)
 	var ws struct {
 		Rows []struct {
@@ -167,8 +167,8 @@ func TestPrintedPages(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if visibleKey(got) != visibleKey(f) {
-					t.Errorf("visibleOnly=%v: the import differs from the form:\n%s", visibleOnly, firstDiff(visibleKey(f), visibleKey(got)))
+				if xlsx.VisibleKey(got) != xlsx.VisibleKey(f) {
+					t.Errorf("visibleOnly=%v: the import differs from the form:\n%s", visibleOnly, firstDiff(xlsx.VisibleKey(f), xlsx.VisibleKey(got)))
 				}
 				if !visibleOnly && !strings.Contains(rep.String(), "完整读取") {
 					t.Errorf("hidden data not used: %s", rep)

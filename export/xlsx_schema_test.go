@@ -107,7 +107,7 @@ func checkXLSXRules(data []byte) []string {
 				break
 			}
 		}
-		if why := brokenXML(b); why != "" {
+		if why := xlsx.BrokenXML(b); why != "" {
 			bad(name, "XML %s", why)
 		}
 	}
@@ -518,7 +518,7 @@ func TestXLSXRulesCatchBrokenParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sheet := sheetPaths(mustOpen(t, good))[SheetName]
+	sheet := xlsx.SheetPaths(mustOpen(t, good))[SheetName]
 	type edit struct {
 		part, old, new, want string
 	}

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"bytes"
@@ -10,23 +10,22 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/sheetread"
-	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
 // internalError is a recovered panic while reading name: a bug of ours
 // (model.EINTERNAL), reported in plain Chinese with the panic's value.
-func internalError(name string, r any, advice string) error {
+func InternalError(name string, r any, advice string) error {
 	return model.Errorf(model.EINTERNAL, "读取“%s”时出错（%v），未导入%s", name, r, advice)
 }
 
-func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *ImportReport, err error) {
+func ImportXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *sheetread.ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, rep, err = nil, nil, internalError(name, r, "；请在 Excel 或 WPS 中打开后重新保存再试")
+			f, rep, err = nil, nil, InternalError(name, r, "；请在 Excel 或 WPS 中打开后重新保存再试")
 		}
 	}()
-	xf, err := openWorkbook(name, data)
+	xf, err := OpenWorkbook(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -39,8 +38,8 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 		return nil, nil, &StageWorkbookError{Name: name, Info: info}
 	}
 	hidden, recorded, herr := readDataSheet(name, xf)
-	visible, vrep, verr := readVisible(xf, name, xlsx.ReadingTemplates(hidden, recorded, tpls))
-	f, rep, err = chooseForm(hidden, herr, visible, vrep, verr)
+	visible, vrep, verr := ReadVisible(xf, name, ReadingTemplates(hidden, recorded, tpls))
+	f, rep, err = ChooseForm(hidden, herr, visible, vrep, verr)
 	if rep != nil {
 		rep.FileTemplate = recorded
 	}
@@ -51,8 +50,8 @@ func importXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 // (hidden, or the error reading it) and the form read from its visible
 // sheet: the hidden one when the sheet still shows the same (lossless),
 // else the visible one with what the hidden one adds where rows match.
-func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *ImportReport, verr error) (*model.Form, *ImportReport, error) {
-	rep := &ImportReport{}
+func ChooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *sheetread.ImportReport, verr error) (*model.Form, *sheetread.ImportReport, error) {
+	rep := &sheetread.ImportReport{}
 	if model.ErrorCode(herr) == model.EUNSUPPORTED {
 		// Written by a newer jixiao: its visible sheet may hold what this
 		// build would misread (marks of a newer layout) and its data what
@@ -61,7 +60,7 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 	}
 	switch {
 	case hidden != nil && verr == nil:
-		if visibleKey(hidden) == visibleKey(visible) {
+		if VisibleKey(hidden) == VisibleKey(visible) {
 			rep.Note("本程序导出的文件：已从隐藏数据完整读取（含任务与目标的对应关系、计算数据等）")
 			rep.Places = sheetread.RemapPlaces(visible, hidden, vrep.Places)
 			return hidden, rep, nil
@@ -90,7 +89,7 @@ func chooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *Impor
 // brokenXML says why data is not well-formed XML ("" when it is, or when
 // it is absent): one pass of the decoder, which does not expand entities
 // it does not know.
-func brokenXML(data []byte) string {
+func BrokenXML(data []byte) string {
 	if len(data) == 0 {
 		return ""
 	}
@@ -136,11 +135,11 @@ func readDataSheet(name string, xf *excelize.File) (*model.Form, *model.Template
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := dataSheetForm(name, rows)
+	f, err := DataSheetForm(name, rows)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, _ := xlsx.DataSheetTemplate(rows) // a damaged record: read as a file without one
+	t, _ := DataSheetTemplate(rows) // a damaged record: read as a file without one
 	return f, t, nil
 }
 
@@ -149,7 +148,7 @@ func readDataSheet(name string, xf *excelize.File) (*model.Form, *model.Template
 // WorkbookVersion (none before 2.0), A2… the JSON in pieces. A newer major
 // version is refused (EUNSUPPORTED), and so is a form of a newer schema
 // inside: chooseForm then refuses the whole file.
-func dataSheetForm(name string, rows [][]string) (*model.Form, error) {
+func DataSheetForm(name string, rows [][]string) (*model.Form, error) {
 	if len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] != FormatName {
 		return nil, model.Errorf(model.EINVALID, "隐藏数据表格式不对")
 	}
@@ -169,20 +168,20 @@ func dataSheetForm(name string, rows [][]string) (*model.Form, error) {
 			b.WriteString(r[0])
 		}
 	}
-	return xlsx.UnmarshalForm([]byte(b.String()))
+	return UnmarshalForm([]byte(b.String()))
 }
 
 // readVisible reads the form from the sheet in the official layout: the
 // sheet named 绩效目标申报表 if it has one, else the first sheet whose
 // header texts are recognised.
-func readVisible(xf *excelize.File, name string, tpls []*model.Template) (*model.Form, *ImportReport, error) {
+func ReadVisible(xf *excelize.File, name string, tpls []*model.Template) (*model.Form, *sheetread.ImportReport, error) {
 	var sheets []string
 	for _, s := range xf.GetSheetList() {
 		if s != DataSheetName {
 			sheets = append(sheets, s)
 		}
 	}
-	f, rep, err := readSheets(name, sheets, func(s string) (*sheetread.SheetGrid, error) { return loadGrid(xf, s) }, tpls)
+	f, rep, err := ReadSheets(name, sheets, func(s string) (*sheetread.SheetGrid, error) { return loadGrid(xf, s) }, tpls)
 	if f != nil || err != nil {
 		return f, rep, err
 	}
@@ -191,19 +190,19 @@ func readVisible(xf *excelize.File, name string, tpls []*model.Template) (*model
 	// entity bomb does not parse), say that rather than "not a form";
 	// checked only here, so a normal import does not pay for it.
 	for _, s := range sheets {
-		if why := brokenXML(rawSheetXML(xf, s)); why != "" {
+		if why := BrokenXML(rawSheetXML(xf, s)); why != "" {
 			return nil, nil, model.Errorf(model.EDAMAGED, "“%s”已损坏或不是正常的 Excel 文件（工作表“%s”的内容%s），为安全起见未导入；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再导入", name, s, why)
 		}
 	}
-	return nil, nil, notAForm(name)
+	return nil, nil, NotAForm(name)
 }
 
-func notAForm(name string) error {
+func NotAForm(name string) error {
 	return model.Errorf(model.EINVALID, "“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
 }
 
 // readSheets is sheetread.Read with our visible sheet (SheetName) first:
 // every reader (.xlsx, .xls, .docx, .pdf) comes through here.
-func readSheets(name string, sheets []string, load func(sheet string) (*sheetread.SheetGrid, error), tpls []*model.Template) (*model.Form, *ImportReport, error) {
+func ReadSheets(name string, sheets []string, load func(sheet string) (*sheetread.SheetGrid, error), tpls []*model.Template) (*model.Form, *sheetread.ImportReport, error) {
 	return sheetread.Read(name, sheets, SheetName, load, tpls)
 }

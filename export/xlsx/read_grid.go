@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"github.com/xuri/excelize/v2"
@@ -47,7 +47,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetread.SheetGrid, error) {
 // rawSheetXML is the raw XML of sheet as stored in the package; nil when it
 // is not there.
 func rawSheetXML(xf *excelize.File, sheet string) []byte {
-	path := sheetPaths(xf)[sheet]
+	path := SheetPaths(xf)[sheet]
 	if path == "" {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 
 	"jixiao/export/internal/layout"
 	"jixiao/export/internal/sheetread"
-	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -84,7 +83,7 @@ func (im *stageImport) fixedOf(t *sheetTable, r int, k layout.ColKey) (string, b
 
 // fixedMatch reports whether the row's declared values are those of the
 // exported row m (columns the sheet lacks are not compared).
-func (im *stageImport) fixedMatch(s sheetRow, m *xlsx.MetaRow) bool {
+func (im *stageImport) fixedMatch(s sheetRow, m *MetaRow) bool {
 	for k, want := range m.Fixed {
 		got, ok := im.fixedOf(s.t, s.r, k)
 		if !ok {
@@ -103,7 +102,7 @@ func (im *stageImport) fixedMatch(s sheetRow, m *xlsx.MetaRow) bool {
 // match finds the exported row of sheet row s among the candidates
 // (exported rows with the same identity texts); -1 and the reason when it
 // cannot be told for certain.
-func (im *stageImport) match(s sheetRow, cands []int, rows []xlsx.MetaRow) (int, string) {
+func (im *stageImport) match(s sheetRow, cands []int, rows []MetaRow) (int, string) {
 	switch len(cands) {
 	case 0:
 		return -1, "导出的表中没有这一行（名称改过，或是新加的行）"
@@ -136,7 +135,7 @@ func (im *stageImport) match(s sheetRow, cands []int, rows []xlsx.MetaRow) (int,
 // draftTask finds the draft's task row of exported row m: where it was
 // when exported if that row still is it, else the only row with its
 // identity; ok false with the reason otherwise.
-func draftTask(g *model.Form, m *xlsx.MetaRow) (u, r int, why string) {
+func draftTask(g *model.Form, m *MetaRow) (u, r int, why string) {
 	is := func(u, r int) bool {
 		return u >= 0 && u < len(g.Units) && r >= 0 && r < len(g.Units[u].Tasks) &&
 			metaKey([]string{strings.TrimSpace(g.Units[u].Name), strings.TrimSpace(g.Units[u].Tasks[r].Content)}) == metaKey(m.Key)
@@ -162,7 +161,7 @@ func draftTask(g *model.Form, m *xlsx.MetaRow) (u, r int, why string) {
 }
 
 // draftIndicator is draftTask for an indicator row.
-func draftIndicator(g *model.Form, m *xlsx.MetaRow) (int, string) {
+func draftIndicator(g *model.Form, m *MetaRow) (int, string) {
 	is := func(r int) bool {
 		if r < 0 || r >= len(g.Indicators) {
 			return false

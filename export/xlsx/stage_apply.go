@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"fmt"
@@ -8,13 +8,12 @@ import (
 
 	"jixiao/export/internal/layout"
 	"jixiao/export/internal/sheetread"
-	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
 // take reads the values of sheet row s, matched to the exported row m,
 // into the draft row m is (draftTask, draftIndicator).
-func (im *stageImport) take(kind layout.TableKind, m *xlsx.MetaRow, s sheetRow) {
+func (im *stageImport) take(kind layout.TableKind, m *MetaRow, s sheetRow) {
 	cols := im.doc.Tables[kind].Cols
 	if kind == layout.TableTasks {
 		u, r, why := draftTask(im.g, m)
@@ -54,7 +53,7 @@ func (im *stageImport) take(kind layout.TableKind, m *xlsx.MetaRow, s sheetRow) 
 
 // fixed reports the declared values of the row that differ from the
 // export: read-only, so not taken.
-func (im *stageImport) fixed(s sheetRow, m *xlsx.MetaRow, place string, cols []layout.StageCol) {
+func (im *stageImport) fixed(s sheetRow, m *MetaRow, place string, cols []layout.StageCol) {
 	for _, c := range cols {
 		want, ok := m.Fixed[c.Key]
 		if c.Role != layout.RoleFixed || !ok {
@@ -105,7 +104,7 @@ func (im *stageImport) change(addr, place, head, old, now string) {
 	im.rep.Changes = append(im.rep.Changes, StageChange{Addr: addr, Place: place + " " + head, Row: place, Field: head, Old: old, New: now})
 }
 
-func (im *stageImport) takeTask(t *model.Task, c layout.StageCol, s sheetRow, m *xlsx.MetaRow, place string) {
+func (im *stageImport) takeTask(t *model.Task, c layout.StageCol, s sheetRow, m *MetaRow, place string) {
 	v, addr, ok := im.read(s, c.Key, place, c.Head)
 	if !ok {
 		return
@@ -138,7 +137,7 @@ func (im *stageImport) takeTask(t *model.Task, c layout.StageCol, s sheetRow, m 
 	}
 }
 
-func (im *stageImport) takeIndicator(in *model.Indicator, k layout.ColKey, head string, s sheetRow, m *xlsx.MetaRow, place string) {
+func (im *stageImport) takeIndicator(in *model.Indicator, k layout.ColKey, head string, s sheetRow, m *MetaRow, place string) {
 	v, addr, ok := im.read(s, k, place, head)
 	if !ok {
 		return

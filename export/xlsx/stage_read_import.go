@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"errors"
@@ -11,8 +11,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/layout"
+	"jixiao/export/internal/limits"
 	"jixiao/export/internal/sheetread"
-	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -101,27 +101,27 @@ func ReadImportFile(path string) ([]byte, error) {
 		return nil, model.Errorf(model.EIO, "无法读取文件“%s”：%w", name, err)
 	case st.IsDir():
 		return nil, model.Errorf(model.EINVALID, "“%s”是文件夹，请选择一个 .xlsx 文件", name)
-	case st.Size() > MaxImportSize:
-		return nil, model.Errorf(model.EINVALID, "文件“%s”超过 %d MB 的上限，未导入", name, MaxImportSize>>20)
+	case st.Size() > limits.MaxFileSize:
+		return nil, model.Errorf(model.EINVALID, "文件“%s”超过 %d MB 的上限，未导入", name, limits.MaxFileSize>>20)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, model.Errorf(model.EIO, "无法打开文件“%s”：%w", name, err)
 	}
 	defer fh.Close()
-	return io.ReadAll(io.LimitReader(fh, MaxImportSize+1))
+	return io.ReadAll(io.LimitReader(fh, limits.MaxFileSize+1))
 }
 
 // IsStageWorkbook reports whether data is a 监控表/自评表 exported by this
 // program, of any version (it has the hidden sheet).
 func IsStageWorkbook(data []byte) bool {
-	xf, err := openWorkbook("", data)
+	xf, err := OpenWorkbook("", data)
 	if err != nil {
 		return false
 	}
 	defer xf.Close()
 	v, err := xf.GetCellValue(StageDataSheet, "A1")
-	_, ok := xlsx.StageVersion(v)
+	_, ok := StageVersion(v)
 	return err == nil && ok
 }
 
@@ -140,15 +140,15 @@ func IsStageWorkbook(data []byte) bool {
 func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form, rep *StageReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, rep, err = nil, nil, internalError(name, r, "")
+			out, rep, err = nil, nil, InternalError(name, r, "")
 		}
 	}()
-	xf, err := openWorkbook(name, data)
+	xf, err := OpenWorkbook(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer xf.Close()
-	meta, ver, err := xlsx.ReadStageMeta(xf, filepath.Base(name))
+	meta, ver, err := ReadStageMeta(xf, filepath.Base(name))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,7 +165,7 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 		return nil, nil, model.Errorf(model.ECONFLICT, "“%s”是截至%d月的运行监控表，草稿的运行监控截至%d月，未导入；请重新导出截至%d月的监控表填写", name, meta.Month, f.Month, f.Month)
 	}
 	if ver.Major == 1 {
-		xlsx.UpgradeV1(meta, f)
+		UpgradeV1(meta, f)
 	}
 	im := newStageImport(xf, meta, f)
 	im.ver = ver.Major
@@ -176,7 +176,7 @@ func ImportStageValues(name string, data []byte, f *model.Form) (out *model.Form
 // stageImport is one import of a filled stage workbook into a copy of a draft.
 type stageImport struct {
 	xf     *excelize.File
-	meta   *xlsx.StageMeta
+	meta   *StageMeta
 	g      *model.Form
 	rep    *StageReport
 	vocab  [2]map[string]layout.ColKey
@@ -187,7 +187,7 @@ type stageImport struct {
 	taken  []takenRow                // rows whose values were taken
 }
 
-func newStageImport(xf *excelize.File, meta *xlsx.StageMeta, f *model.Form) *stageImport {
+func newStageImport(xf *excelize.File, meta *StageMeta, f *model.Form) *stageImport {
 	im := &stageImport{xf: xf, meta: meta, g: f.Clone(), rep: &StageReport{Stage: meta.Stage}}
 	probe := f.Clone()
 	probe.Stage, probe.Month = meta.Stage, meta.Month
@@ -315,7 +315,7 @@ func (im *stageImport) head(k layout.ColKey) string {
 }
 
 // readKind matches the rows of the tables of one kind and takes their values.
-func (im *stageImport) readKind(kind layout.TableKind, tables []*sheetTable, rows []xlsx.MetaRow) {
+func (im *stageImport) readKind(kind layout.TableKind, tables []*sheetTable, rows []MetaRow) {
 	byKey := map[string][]int{}
 	for i := range rows {
 		k := metaKey(rows[i].Key)

@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 // hidden data of a file whose key matches its visible sheet is current.
 // Blank rows are left out, as the importer skips them; it keeps the
 // template's "....." rows, and so does the key.
-func visibleKey(f *model.Form) string {
+func VisibleKey(f *model.Form) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Y%q D%q O%v\n", strings.TrimSpace(f.Year), strings.TrimSpace(f.Dept), f.Options.OtherFunds)
 	for _, g := range f.Goals {

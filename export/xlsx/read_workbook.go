@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"bytes"
@@ -26,7 +26,7 @@ const (
 // openWorkbook opens data as a workbook after checking its zip directory,
 // so that a zip bomb or a huge shared-strings part is refused before it is
 // unpacked.
-func openWorkbook(name string, data []byte) (*excelize.File, error) {
+func OpenWorkbook(name string, data []byte) (*excelize.File, error) {
 	if _, err := ooxml.Open(name, data, ooxml.XLSX); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ const maxMerges = limits.MaxMerges
 // itself: excelize's GetMergeCells compares every range with every other
 // (quadratic), which a file with many merges would turn into a hang.
 func mergedRanges(xf *excelize.File, sheet string) ([][2]string, error) {
-	path := sheetPaths(xf)[sheet]
+	path := SheetPaths(xf)[sheet]
 	if path == "" {
 		return nil, nil
 	}
@@ -94,7 +94,7 @@ func mergedRanges(xf *excelize.File, sheet string) ([][2]string, error) {
 
 // sheetPaths maps sheet names to their part names in the package, from
 // xl/workbook.xml and its relationships.
-func sheetPaths(xf *excelize.File) map[string]string {
+func SheetPaths(xf *excelize.File) map[string]string {
 	load := func(name string) []byte {
 		v, ok := xf.Pkg.Load(name)
 		if !ok {

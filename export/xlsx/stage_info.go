@@ -1,4 +1,4 @@
-package export
+package xlsx
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/xlsx"
 	"jixiao/model"
 )
 
@@ -77,10 +76,10 @@ func (e *StageWorkbookError) ErrorCode() string { return model.EINVALID }
 func ReadStageInfo(name string, data []byte) (info *StageInfo, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			info, err = nil, internalError(name, r, "")
+			info, err = nil, InternalError(name, r, "")
 		}
 	}()
-	xf, err := openWorkbook(name, data)
+	xf, err := OpenWorkbook(name, data)
 	if err != nil {
 		return nil, nil
 	}
@@ -95,10 +94,10 @@ func stageInfoOf(xf *excelize.File, name string) (*StageInfo, error) {
 	}
 	if a1, err := xf.GetCellValue(StageDataSheet, "A1", excelize.Options{RawCellValue: true}); err != nil {
 		return nil, nil
-	} else if _, ok := xlsx.StageVersion(a1); !ok {
+	} else if _, ok := StageVersion(a1); !ok {
 		return nil, nil
 	}
-	meta, _, err := xlsx.ReadStageMeta(xf, name)
+	meta, _, err := ReadStageMeta(xf, name)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +105,7 @@ func stageInfoOf(xf *excelize.File, name string) (*StageInfo, error) {
 }
 
 // infoOfMeta is what m tells of the workbook it was read from.
-func infoOfMeta(m *xlsx.StageMeta) *StageInfo {
+func infoOfMeta(m *StageMeta) *StageInfo {
 	return &StageInfo{Stage: m.Stage, Month: m.Month, Dept: m.Dept, Year: m.Year}
 }
 
