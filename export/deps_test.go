@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"jixiao/export/internal/limits"
+	"jixiao/export/internal/sheetread"
 )
 
 // formatPackages are export's one-package-per-format (docs/format.md,
@@ -39,5 +42,12 @@ func TestFormatPackagesIndependent(t *testing.T) {
 				t.Errorf("%s links %s", names[i], d)
 			}
 		}
+	}
+}
+
+// The recognition bounds a grid as the readers bound what they read.
+func TestGridBoundsAreTheReaders(t *testing.T) {
+	if sheetread.MaxGridRows != limits.MaxSheetRows || sheetread.MaxGridCols != limits.MaxSheetCols {
+		t.Errorf("recognition %d×%d, readers %d×%d", sheetread.MaxGridRows, sheetread.MaxGridCols, limits.MaxSheetRows, limits.MaxSheetCols)
 	}
 }

@@ -330,8 +330,8 @@ var optIndicatorKeys = []int{colWeight, colUnit, colVType, colScore, colNature, 
 var optHeader = map[int]string{colWeight: "分值", colUnit: "计量单位", colVType: "指标值类型", colScore: "评分标准"}
 
 // SubSep joins a 三级指标 and its Sub in the 三级指标 column:
-// 成本控制成效：在职人员经费变动率.
-const SubSep = "："
+// 成本控制成效：在职人员经费变动率 (recognize.SubSep).
+const SubSep = recognize.SubSep
 
 func Level3Text(in model.Indicator) string {
 	if in.Sub == "" {
@@ -460,15 +460,6 @@ func WrapText(text string, width float64, w func(rune) float64) []string {
 	return lines
 }
 
-// ContMark labels the continuation of a group cut by a page break.
-const ContMark = "（续）"
-
-// IsContinuation reports whether name is prev's label on a continuation
-// page (prev + （续）, also with half-width brackets).
-func IsContinuation(name, prev string) bool {
-	prev = strings.TrimSpace(prev)
-	if prev == "" {
-		return false
-	}
-	return recognize.Norm(name) == recognize.Norm(prev+ContMark) // norm folds （续） to (续)
-}
+// ContMark labels the continuation of a group cut by a page break
+// (recognize.ContMark: the import reads it back as the same group).
+const ContMark = recognize.ContMark

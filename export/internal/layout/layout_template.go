@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // The parts of the layout that come from the form's 表样: further 基本信息
@@ -81,12 +82,13 @@ func (l *Layout) header(k int) string {
 	return optHeader[k]
 }
 
-// FundsHeaders are the headers of the 部门总体资金情况 table.
+// FundsHeaders are the headers of the 部门总体资金情况 table (defined in
+// recognize, which reads them back).
 const (
-	FundsSideHeader   = "类别"
-	FundsNameHeader   = "项目"
-	FundsAmountHeader = "当年金额"
-	FundsShareHeader  = "占比"
+	FundsSideHeader   = recognize.FundsSideHeader
+	FundsNameHeader   = recognize.FundsNameHeader
+	FundsAmountHeader = recognize.FundsAmountHeader
+	FundsShareHeader  = recognize.FundsShareHeader
 )
 
 // templateRows appends, after the 部门名称 row, the template's further
@@ -140,17 +142,6 @@ func (l *Layout) basicRow(label, value string) {
 		{Col: 0, ColSpan: 1, RowSpan: 1, Text: label, Kind: KLabel},
 		{Col: 1, ColSpan: n - 1, RowSpan: 1, Text: value, Kind: KText},
 	}})
-}
-
-// FundsShareText is the 占比 a row shows: as typed, else computed.
-func FundsShareText(r model.FundRow, total model.Money) string {
-	if s := strings.TrimSpace(r.Share); s != "" {
-		return r.Share
-	}
-	if !r.Amount.Valid() {
-		return ""
-	}
-	return model.FormatShare(r.Amount.Money(), total)
 }
 
 // fundsTotalCell is the 合计 cell of a side: the amount typed (kept as
@@ -261,7 +252,7 @@ func (l *Layout) fundsRows() {
 			r := Lrow{Sec: secFunds, Cells: []Lcell{
 				{Col: 2, ColSpan: 1, RowSpan: 1, Text: name, Kind: KCenter},
 				{Col: 3, ColSpan: 1, RowSpan: 1, Amount: fr.Amount, Kind: KAmount, Text: fr.Amount.String(), FundRow: fundKey(s)},
-				{Col: shareC, ColSpan: shareS, RowSpan: 1, Text: FundsShareText(fr, total), Kind: KCenter},
+				{Col: shareC, ColSpan: shareS, RowSpan: 1, Text: recognize.FundsShareText(fr, total), Kind: KCenter},
 			}}
 			for j, y := range years {
 				c, w := yearCol(j)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"jixiao/export/internal/layout"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -214,7 +213,7 @@ func parseTasks(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		if recognize.IsTaskHeader(name, g.at(r, contC)) {
 			continue // the header repeated on a printed page
 		}
-		if len(f.Units) > 0 && layout.IsContinuation(name, f.Units[len(f.Units)-1].Name) {
+		if len(f.Units) > 0 && recognize.IsContinuation(name, f.Units[len(f.Units)-1].Name) {
 			name = f.Units[len(f.Units)-1].Name // a unit continued on the next page: 某单位（续）
 		}
 		total := max(recognize.TotalOf(name), recognize.TotalOf(g.at(r, contC)))
@@ -386,10 +385,10 @@ func parseIndicators(g *SheetGrid, b block, end int, f *model.Form, rep *ImportR
 		if len(f.Indicators) > 0 {
 			prev := f.Indicators[len(f.Indicators)-1]
 			// a group continued on the next printed page: 产出指标（续）
-			if layout.IsContinuation(in.Level1, prev.Level1) {
+			if recognize.IsContinuation(in.Level1, prev.Level1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level1 == prev.Level1 && layout.IsContinuation(in.Level2, prev.Level2) {
+			if in.Level1 == prev.Level1 && recognize.IsContinuation(in.Level2, prev.Level2) {
 				in.Level2 = prev.Level2
 			}
 			if in.Level1 == "" && l1 >= 0 && !recognize.IsPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
@@ -400,8 +399,8 @@ func parseIndicators(g *SheetGrid, b block, end int, f *model.Form, rep *ImportR
 			}
 		}
 		if sub < 0 {
-			if i := strings.Index(in.Level3, layout.SubSep); i > 0 && i+len(layout.SubSep) < len(in.Level3) {
-				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(layout.SubSep):])
+			if i := strings.Index(in.Level3, recognize.SubSep); i > 0 && i+len(recognize.SubSep) < len(in.Level3) {
+				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(recognize.SubSep):])
 			}
 		}
 		if key, ok := recognize.FormulaKey(in.Name()); ok {

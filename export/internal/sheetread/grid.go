@@ -1,15 +1,10 @@
 package sheetread
 
 import (
-	"bytes"
-	"encoding/xml"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
-	"jixiao/export/internal/limits"
 	"jixiao/model"
 	"jixiao/model/recognize"
 )
@@ -94,7 +89,7 @@ func (g *SheetGrid) addr(r, c int) string {
 	if g.Place != nil {
 		return g.Place(r, c)
 	}
-	a, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	a := cellName(c+1, r+1)
 	return g.Name + "!" + a
 }
 
@@ -102,12 +97,12 @@ func (g *SheetGrid) addr(r, c int) string {
 // (.xls, .docx tables): cells by row, merged ranges as 0-based first row,
 // first column, last row, last column. The cells are used as they are.
 func NewGrid(name string, cells [][]string, merges [][4]int) (*SheetGrid, error) {
-	if len(cells) > limits.MaxSheetRows {
-		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), limits.MaxSheetRows)
+	if len(cells) > MaxGridRows {
+		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", name, len(cells), MaxGridRows)
 	}
 	for i := range cells {
-		if len(cells[i]) > limits.MaxSheetCols {
-			cells[i] = cells[i][:limits.MaxSheetCols]
+		if len(cells[i]) > MaxGridCols {
+			cells[i] = cells[i][:MaxGridCols]
 		}
 	}
 	g := &SheetGrid{Name: name, Cells: cells, Covered: map[[2]int]bool{}, Reported: map[[2]int]bool{}}
@@ -204,152 +199,19 @@ func allEmpty(g *SheetGrid, r int, cols ...int) bool {
 	return true
 }
 
-// Bounds on the formula cells looked at and reported for one sheet.
+// MaxGridRows and MaxGridCols bound a grid: a sheet of more rows is
+// refused, cells right of the last column are left out (the readers'
+// bounds, export/internal/limits, are the same; a test of export checks).
 const (
-	maxFormulaCells   = 200_000
-	MaxFormulaReports = 200
+	MaxGridRows = 200_000
+	MaxGridCols = 200
 )
 
-// xmlFormulaCell is one <c> element, as much of it as findFormulas needs.
-type xmlFormulaCell struct {
-	R string  `xml:"r,attr"`
-	V *string `xml:"v"`
-	F *struct {
-		Text string `xml:",chardata"`
-	} `xml:"f"`
-}
-
-// FindFormulas records the formula cells of the sheet (raw XML data) that
-// have no calculated value, in one pass over the XML: every <f> element
-// is found by a byte scan (a sheet without formulas costs one scan for
-// '<'), and only its enclosing <c> element is decoded. Cells without an r
-// attribute (allowed, rare) make it decode the whole sheet instead.
-func (g *SheetGrid) FindFormulas(data []byte) {
-	cStart, seen := -1, 0
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '<')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		switch tagLocalName(data[i:]) {
-		case "c":
-			cStart = i - 1
-		case "f":
-			if cStart < 0 {
-				continue
-			}
-			if seen++; seen > maxFormulaCells {
-				g.formulasMore = -1 // not all looked at
-				return
-			}
-			var x xmlFormulaCell
-			err := xml.NewDecoder(bytes.NewReader(data[cStart:])).Decode(&x)
-			cStart = -1
-			if err != nil || x.F == nil {
-				continue
-			}
-			if x.R == "" {
-				g.streamFormulas(data)
-				return
-			}
-			col, row, err := excelize.CellNameToCoordinates(x.R)
-			if err != nil {
-				continue
-			}
-			g.addFormula(row-1, col-1, x)
-		}
-	}
-}
-
-// streamFormulas is findFormulas for sheets whose cells lack r
-// attributes: positions are counted as excelize counts them.
-func (g *SheetGrid) streamFormulas(data []byte) {
-	g.Formulas = nil
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	row, col, seen := 0, 0, 0
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return
-		}
-		st, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch st.Name.Local {
-		case "row":
-			row++
-			for _, a := range st.Attr {
-				if n, err := strconv.Atoi(a.Value); a.Name.Local == "r" && err == nil {
-					row = n
-				}
-			}
-			col = 0
-		case "c":
-			var x xmlFormulaCell
-			if err := dec.DecodeElement(&x, &st); err != nil {
-				return
-			}
-			col++
-			if x.R != "" {
-				if c, r, err := excelize.CellNameToCoordinates(x.R); err == nil {
-					col, row = c, r
-				}
-			}
-			if x.F == nil {
-				continue
-			}
-			if seen++; seen > maxFormulaCells {
-				g.formulasMore = -1
-				return
-			}
-			g.addFormula(row-1, col-1, x)
-		}
-	}
-}
-
-// addFormula records the formula cell (r, c) if it read as empty and has
-// no cached value; the grid grows to hold it (GetRows leaves out trailing
-// empty rows).
-func (g *SheetGrid) addFormula(r, c int, x xmlFormulaCell) {
-	if x.V != nil || r < 0 || c < 0 || r >= limits.MaxSheetRows || c >= limits.MaxSheetCols || g.at(r, c) != "" {
-		return
-	}
-	if g.Formulas == nil {
-		g.Formulas = map[[2]int]string{}
-	}
-	for len(g.Cells) <= r {
-		g.Cells = append(g.Cells, nil)
-	}
-	text := strings.TrimPrefix(strings.TrimSpace(x.F.Text), "=")
-	if rs := []rune(text); len(rs) > 60 {
-		text = string(rs[:60]) + "…"
-	}
-	g.Formulas[[2]int{r, c}] = text
-}
-
-// tagLocalName is the local name of the tag that b (just after '<')
-// starts: "c" for <c r="A1"> or <x:c>, "" for a closing tag.
-func tagLocalName(b []byte) string {
-	end := 0
-	for end < len(b) && end < 64 {
-		switch b[end] {
-		case ' ', '>', '/', '\t', '\n', '\r':
-			goto done
-		}
-		end++
-	}
-done:
-	name := b[:end]
-	if k := bytes.IndexByte(name, ':'); k >= 0 {
-		name = name[k+1:]
-	}
-	if len(name) == 1 {
-		return string(name)
-	}
-	return ""
-}
+// Bounds on the formula cells looked at and reported for one sheet.
+const (
+	MaxFormulaCells   = 200_000
+	MaxFormulaReports = 200
+)
 
 // formulaProblem reports the formula cell (r, c) once, with msg (a format
 // taking the formula shown as “=…”, or nothing for a shared formula); at
@@ -395,8 +257,47 @@ func reportFormulas(g *SheetGrid, rep *ImportReport) {
 	}
 	switch {
 	case g.formulasMore < 0:
-		rep.Problem("", "工作表“%s”中没有计算结果的公式过多（只检查了前 %d 个，另有 %d 个未逐一列出）；请在 Excel 或 WPS 中打开、保存后再导入", g.Name, maxFormulaCells, rest)
+		rep.Problem("", "工作表“%s”中没有计算结果的公式过多（只检查了前 %d 个，另有 %d 个未逐一列出）；请在 Excel 或 WPS 中打开、保存后再导入", g.Name, MaxFormulaCells, rest)
 	case rest > 0:
 		rep.Problem("", "另有 %d 个单元格是没有计算结果的公式，读到的是空白，未逐一列出；请在 Excel 或 WPS 中打开、保存后再导入", rest)
 	}
+}
+
+// AddFormula records the formula cell (r, c) that has no calculated
+// value (formula, without its =, shown in messages only; never
+// evaluated), if it read as empty; the grid grows to hold it (a reader
+// may leave out trailing empty rows).
+func (g *SheetGrid) AddFormula(r, c int, formula string) {
+	if r < 0 || c < 0 || r >= MaxGridRows || c >= MaxGridCols || g.at(r, c) != "" {
+		return
+	}
+	if g.Formulas == nil {
+		g.Formulas = map[[2]int]string{}
+	}
+	for len(g.Cells) <= r {
+		g.Cells = append(g.Cells, nil)
+	}
+	text := strings.TrimPrefix(strings.TrimSpace(formula), "=")
+	if rs := []rune(text); len(rs) > 60 {
+		text = string(rs[:60]) + "…"
+	}
+	g.Formulas[[2]int{r, c}] = text
+}
+
+// FormulasCut notes that not all formula cells were looked at (a bound
+// was reached).
+func (g *SheetGrid) FormulasCut() { g.formulasMore = -1 }
+
+// ClearFormulas forgets the formula cells recorded (a reader starting
+// over).
+func (g *SheetGrid) ClearFormulas() { g.Formulas = nil }
+
+// cellName is the A1 name of column col and row row (both from 1), as a
+// spreadsheet names a cell: 27, 3 is AA3.
+func cellName(col, row int) string {
+	var letters []byte
+	for n := col; n > 0; n = (n - 1) / 26 {
+		letters = append([]byte{byte('A' + (n-1)%26)}, letters...)
+	}
+	return string(letters) + strconv.Itoa(row)
 }

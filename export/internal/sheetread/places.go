@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"jixiao/model"
 )
 
@@ -46,7 +44,7 @@ func (g *SheetGrid) placeAt(r, c int) Place {
 	if g.Place != nil {
 		return Place{Text: g.Place(r, c)}
 	}
-	a, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	a := cellName(c+1, r+1)
 	return Place{Sheet: g.Name, Cell: a, Row: r + 1, Text: g.Name + "!" + a}
 }
 

@@ -75,3 +75,14 @@ func TestNewGrid(t *testing.T) {
 		t.Errorf("cells %q, covered %v", g.Cells, g.Covered)
 	}
 }
+
+func TestCellName(t *testing.T) {
+	for _, c := range []struct {
+		col, row int
+		want     string
+	}{{1, 1, "A1"}, {26, 9, "Z9"}, {27, 3, "AA3"}, {52, 1, "AZ1"}, {53, 1, "BA1"}, {702, 2, "ZZ2"}, {703, 2, "AAA2"}, {16384, 1048576, "XFD1048576"}} {
+		if got := cellName(c.col, c.row); got != c.want {
+			t.Errorf("cellName(%d, %d) = %q, want %q", c.col, c.row, got, c.want)
+		}
+	}
+}

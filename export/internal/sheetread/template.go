@@ -7,7 +7,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"jixiao/export/internal/layout"
 	"jixiao/model"
 
 	"jixiao/model/recognize"
@@ -210,11 +209,11 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	for r := b.row; r < end && hdr < 0; r++ {
 		for c, v := range g.cellsOf(r) {
 			switch n := recognize.Norm(v); {
-			case n == layout.FundsAmountHeader || n == "当年金额(万元)" || n == "金额" || n == "年初预算数":
+			case n == recognize.FundsAmountHeader || n == "当年金额(万元)" || n == "金额" || n == "年初预算数":
 				amountC, hdr = c, r
-			case n == layout.FundsShareHeader || n == "占比(%)":
+			case n == recognize.FundsShareHeader || n == "占比(%)":
 				shareC = c
-			case n == layout.FundsNameHeader || n == "项目名称":
+			case n == recognize.FundsNameHeader || n == "项目名称":
 				nameC = c
 			}
 		}
@@ -333,7 +332,7 @@ func subName(v string) string {
 }
 
 func fundsHeaderText(n string) bool {
-	return n == layout.FundsSideHeader || n == "类别" || n == "构成" || n == "收支构成"
+	return n == recognize.FundsSideHeader || n == "类别" || n == "构成" || n == "收支构成"
 }
 
 // markBlock marks the cells the goals, tasks and indicator parsers read.
@@ -470,7 +469,7 @@ func TemplateKey(b *strings.Builder, f *model.Form) {
 		for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
 			total := fd.Total(side)
 			for _, r := range fd.Rows(side) {
-				share := layout.FundsShareText(r, total)
+				share := recognize.FundsShareText(r, total)
 				if d, dec, ok := model.ParseShare(share); ok {
 					share = d.StringFixed(dec)
 				}
