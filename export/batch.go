@@ -21,7 +21,7 @@ import (
 
 // 批量审核: every returned file of a batch is read, checked by its
 // template's rules, and its findings placed in the file's own terms
-// (sheetread/places.go), one file at a time on a few goroutines; a file that
+// (model/recognize/sheet_places.go), one file at a time on a few goroutines; a file that
 // cannot be read is one failed review, never the end of the batch. What
 // needs the whole batch (two versions of one form, another year) is
 // model.MarkBatch. See docs/batch.md.

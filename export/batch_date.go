@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // fileDates are the dates file data (read into f, modified at mod) tells,
@@ -50,7 +50,7 @@ var dateRe = regexp.MustCompile(`([0-9]{4})\s*[年./-]\s*([0-9]{1,2})\s*[月./-]
 // 2021/3/5, 2021.3.5) or as a spreadsheet stores a date cell (a serial
 // day number, 44260 for 2021-03-05), in local time; zero when it is none.
 func parseDate(s string) time.Time {
-	s = strings.TrimSpace(sheetread.FoldDigits(s))
+	s = strings.TrimSpace(recognize.FoldDigits(s))
 	if m := dateRe.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"jixiao/export/internal/limits"
-	"jixiao/export/internal/sheetread"
+	"jixiao/model/recognize"
 )
 
 // formatPackages are export's one-package-per-format (docs/format.md,
@@ -47,7 +47,7 @@ func TestFormatPackagesIndependent(t *testing.T) {
 
 // The recognition bounds a grid as the readers bound what they read.
 func TestGridBoundsAreTheReaders(t *testing.T) {
-	if sheetread.MaxGridRows != limits.MaxSheetRows || sheetread.MaxGridCols != limits.MaxSheetCols {
-		t.Errorf("recognition %d×%d, readers %d×%d", sheetread.MaxGridRows, sheetread.MaxGridCols, limits.MaxSheetRows, limits.MaxSheetCols)
+	if recognize.MaxGridRows != limits.MaxSheetRows || recognize.MaxGridCols != limits.MaxSheetCols {
+		t.Errorf("recognition %d×%d, readers %d×%d", recognize.MaxGridRows, recognize.MaxGridCols, limits.MaxSheetRows, limits.MaxSheetCols)
 	}
 }

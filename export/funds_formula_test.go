@@ -7,8 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // The totals of 部门总体资金情况 in an exported xlsx are SUM formulas of
@@ -18,7 +18,7 @@ import (
 // typed (no “合计填的是 0 万元”).
 func TestFundsTotalsAreFormulas(t *testing.T) {
 	tp := model.BuiltinTemplate(model.HubeiTemplateID)
-	blank := model.New("2022", "某局", sheetread.TimeZero)
+	blank := model.New("2022", "某局", recognize.TimeZero)
 	model.ApplyTemplate(blank, tp)
 	var b bytes.Buffer
 	if err := WriteXLSXTemplate(&b, blank, tp); err != nil {

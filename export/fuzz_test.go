@@ -8,13 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // smallForm is a form small enough for a fuzz seed.
 func smallForm() *model.Form {
-	f := model.New("2021", "某局", sheetread.TimeZero)
+	f := model.New("2021", "某局", recognize.TimeZero)
 	f.Goals = []model.Goal{{Text: "目标一"}, {Text: "=目标二"}}
 	f.Units = []model.Unit{{Name: "机关", Tasks: []model.Task{
 		{Content: "甲", Total: model.MustAmount("1.5"), Fiscal: model.ParseAmount("x"), Goals: []int{1}},

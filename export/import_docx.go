@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	"jixiao/export/docx"
-	"jixiao/export/internal/sheetread"
 	"jixiao/export/xlsx"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // Word (.docx) documents: package docx reads the tables and paragraphs
@@ -24,12 +24,12 @@ func importDOCX(name string, data []byte, tpls []*model.Template) (f *model.Form
 	if err != nil {
 		return nil, nil, err
 	}
-	g, err := sheetread.NewGrid(docx.SheetName, doc.Cells, doc.Merges)
+	g, err := recognize.NewGrid(docx.SheetName, doc.Cells, doc.Merges)
 	if err != nil {
 		return nil, nil, model.Errorf(model.EINVALID, "“%s”%w，不像是申报表，未导入", name, err)
 	}
 	g.Place = doc.Place
-	f, rep, err = xlsx.ReadSheets(name, []string{docx.SheetName}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
+	f, rep, err = xlsx.ReadSheets(name, []string{docx.SheetName}, func(string) (*recognize.SheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -8,9 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // formulaWorkbook is a small clerk's table in the official layout, in
@@ -157,15 +157,15 @@ func TestImportFormulasWithoutValues(t *testing.T) {
 		{
 			name: "bounded reports",
 			edit: func(set func(string, any), formula func(string, string)) {
-				for r := 20; r < 20+sheetread.MaxFormulaReports+50; r++ {
+				for r := 20; r < 20+recognize.MaxFormulaReports+50; r++ {
 					formula(fmt.Sprintf("E%d", r), "1+1")
 				}
 			},
 			check: func(t *testing.T, rep *ImportReport, goals, tasks, ind int, texts []string) {
-				if len(rep.Problems) != sheetread.MaxFormulaReports+1 {
-					t.Fatalf("%d problems, want %d and a summary", len(rep.Problems), sheetread.MaxFormulaReports)
+				if len(rep.Problems) != recognize.MaxFormulaReports+1 {
+					t.Fatalf("%d problems, want %d and a summary", len(rep.Problems), recognize.MaxFormulaReports)
 				}
-				if last := rep.Problems[sheetread.MaxFormulaReports]; last.Cell != "" || !strings.Contains(last.Message, "另有 50 个单元格是没有计算结果的公式") {
+				if last := rep.Problems[recognize.MaxFormulaReports]; last.Cell != "" || !strings.Contains(last.Message, "另有 50 个单元格是没有计算结果的公式") {
 					t.Errorf("summary %+v", last)
 				}
 			},

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/export/pdftext"
 	"jixiao/export/xlsx"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // pdfSheet names the one grid a PDF gives (in messages about the grid as
@@ -50,12 +50,12 @@ func importPDF(name string, data []byte, tpls []*model.Template) (f *model.Form,
 	if err != nil {
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”中找不到申报表：%v", name, err)
 	}
-	g, err := sheetread.NewGrid(pdfSheet, rows.Cells, rows.Merges)
+	g, err := recognize.NewGrid(pdfSheet, rows.Cells, rows.Merges)
 	if err != nil {
 		return nil, nil, model.Wrap(err, model.EINVALID, "“%s”无法读取：%v", name, err)
 	}
 	g.Place = func(r, _ int) string { return rows.Where[r] }
-	f, rep, err = xlsx.ReadSheets(name, []string{pdfSheet}, func(string) (*sheetread.SheetGrid, error) { return g, nil }, tpls)
+	f, rep, err = xlsx.ReadSheets(name, []string{pdfSheet}, func(string) (*recognize.SheetGrid, error) { return g, nil }, tpls)
 	if err != nil {
 		return nil, nil, err
 	}

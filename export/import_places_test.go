@@ -8,9 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // placeText is the text of the form at loc, for the fields whose cell
@@ -107,13 +107,13 @@ func checkXLSXPlaces(t *testing.T, data []byte, f *model.Form, rep *ImportReport
 	need := 2 + len(f.Goals) + len(f.Units) // the sheet shows no blank row
 	for _, u := range f.Units {
 		for _, x := range u.Tasks {
-			if !sheetread.BlankTask(x) {
+			if !recognize.BlankTask(x) {
 				need += 3
 			}
 		}
 	}
 	for _, in := range f.Indicators {
-		if !sheetread.BlankIndicator(f, in) {
+		if !recognize.BlankIndicator(f, in) {
 			need += 4
 		}
 	}

@@ -3,10 +3,10 @@ package export
 import (
 	"strings"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/export/xls"
 	"jixiao/export/xlsx"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // Excel 97-2003 (.xls) and WPS (.et) workbooks: package xls reads the
@@ -38,12 +38,12 @@ func importXLS(name string, data []byte, tpls []*model.Template) (f *model.Form,
 		}
 		names = append(names, s)
 	}
-	visible, vrep, verr := xlsx.ReadSheets(name, names, func(sheet string) (*sheetread.SheetGrid, error) {
+	visible, vrep, verr := xlsx.ReadSheets(name, names, func(sheet string) (*recognize.SheetGrid, error) {
 		cells, merges, err := wb.Sheet(sheet)
 		if err != nil {
 			return nil, err
 		}
-		return sheetread.NewGrid(sheet, cells, merges)
+		return recognize.NewGrid(sheet, cells, merges)
 	}, xlsx.ReadingTemplates(hidden, recorded, tpls))
 	if visible == nil && verr == nil {
 		verr = xlsx.NotAForm(name)

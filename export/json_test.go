@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 func TestFileName(t *testing.T) {
@@ -20,12 +20,12 @@ func TestFileName(t *testing.T) {
 		{"CON", "2020", "pdf", "_CON_2020年度_绩效目标申报表.pdf"},
 	}
 	for _, c := range cases {
-		f := model.New(c.year, c.dept, sheetread.TimeZero)
+		f := model.New(c.year, c.dept, recognize.TimeZero)
 		if got := FileName(f, c.ext); got != c.want {
 			t.Errorf("FileName(%q,%q) = %q, want %q", c.dept, c.year, got, c.want)
 		}
 	}
-	long := model.New("2020", strings.Repeat("很长的部门", 100), sheetread.TimeZero)
+	long := model.New("2020", strings.Repeat("很长的部门", 100), recognize.TimeZero)
 	if n := len(FileName(long, "xlsx")); n > 200 {
 		t.Errorf("name of %d bytes", n)
 	}

@@ -13,9 +13,9 @@ import (
 	"unicode"
 
 	"jixiao/export/internal/layout"
-	"jixiao/export/internal/sheetread"
 	"jixiao/internal/testtool"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // poppler runs a poppler-utils tool (installed by the test set-up).
@@ -269,7 +269,7 @@ func TestPDFLongDept(t *testing.T) {
 }
 
 func TestPDFEmptyForm(t *testing.T) {
-	f := model.New("", "", sheetread.TimeZero)
+	f := model.New("", "", recognize.TimeZero)
 	p, rep := writePDFFile(t, f)
 	if rep.Pages != 1 {
 		t.Errorf("pages %d", rep.Pages)

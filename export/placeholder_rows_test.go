@@ -10,11 +10,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/export/xls"
 	"jixiao/export/xlsx"
 	"jixiao/internal/testfiles"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // xlsVisible reads the visible sheet of an .xls alone, as a clerk's .xls
@@ -31,12 +31,12 @@ func xlsVisible(t *testing.T, name string, data []byte) (*model.Form, *ImportRep
 			visible = append(visible, s)
 		}
 	}
-	v, rep, err := xlsx.ReadSheets(name, []string{visible[0]}, func(string) (*sheetread.SheetGrid, error) {
+	v, rep, err := xlsx.ReadSheets(name, []string{visible[0]}, func(string) (*recognize.SheetGrid, error) {
 		cells, merges, err := wb.Sheet(visible[0])
 		if err != nil {
 			return nil, err
 		}
-		return sheetread.NewGrid(visible[0], cells, merges)
+		return recognize.NewGrid(visible[0], cells, merges)
 	}, nil)
 	if err != nil || v == nil {
 		t.Fatalf("visible sheet: %v", err)

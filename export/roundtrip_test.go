@@ -10,9 +10,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/export/xlsx"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // tricky is a form that exercises what a round trip can lose: invalid
@@ -53,7 +53,7 @@ func writeXLSXFile(t testing.TB, f *model.Form) string {
 }
 
 func TestRoundTripXLSX(t *testing.T) {
-	for name, f := range map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "empty": model.New("2021", "空表", sheetread.TimeZero)} {
+	for name, f := range map[string]*model.Form{"sample": model.Sample(), "tricky": tricky(), "empty": model.New("2021", "空表", recognize.TimeZero)} {
 		t.Run(name, func(t *testing.T) {
 			got, rep, err := ImportFile(writeXLSXFile(t, f), ImportOptions{})
 			if err != nil {

@@ -16,9 +16,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/export/xlsx"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // The parts of a workbook that Excel is strict about — what makes it say
@@ -459,7 +459,7 @@ func looksLikeCellRef(s string) bool { return cellRefRe.MatchString(s) }
 // schemaForms are the workbooks checked: everything the program writes.
 func schemaForms() map[string]*model.Form {
 	forms := printedForms()
-	forms["empty"] = model.New("2021", "空表", sheetread.TimeZero)
+	forms["empty"] = model.New("2021", "空表", recognize.TimeZero)
 	long := model.Sample()
 	long.Dept = strings.Repeat("很长的部门名称&", 60)       // 480 characters: the page header must stay within 255
 	long.Goals[0].Text = strings.Repeat("长", 40_000) // over a cell's 32,767

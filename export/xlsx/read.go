@@ -9,8 +9,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // internalError is a recovered panic while reading name: a bug of ours
@@ -19,7 +19,7 @@ func InternalError(name string, r any, advice string) error {
 	return model.Errorf(model.EINTERNAL, "读取“%s”时出错（%v），未导入%s", name, r, advice)
 }
 
-func ImportXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *sheetread.ImportReport, err error) {
+func ImportXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *recognize.ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, rep, err = nil, nil, InternalError(name, r, "；请在 Excel 或 WPS 中打开后重新保存再试")
@@ -50,8 +50,8 @@ func ImportXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form
 // (hidden, or the error reading it) and the form read from its visible
 // sheet: the hidden one when the sheet still shows the same (lossless),
 // else the visible one with what the hidden one adds where rows match.
-func ChooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *sheetread.ImportReport, verr error) (*model.Form, *sheetread.ImportReport, error) {
-	rep := &sheetread.ImportReport{}
+func ChooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *recognize.ImportReport, verr error) (*model.Form, *recognize.ImportReport, error) {
+	rep := &recognize.ImportReport{}
 	if model.ErrorCode(herr) == model.EUNSUPPORTED {
 		// Written by a newer jixiao: its visible sheet may hold what this
 		// build would misread (marks of a newer layout) and its data what
@@ -62,7 +62,7 @@ func ChooseForm(hidden *model.Form, herr error, visible *model.Form, vrep *sheet
 	case hidden != nil && verr == nil:
 		if VisibleKey(hidden) == VisibleKey(visible) {
 			rep.Note("本程序导出的文件：已从隐藏数据完整读取（含任务与目标的对应关系、计算数据等）")
-			rep.Places = sheetread.RemapPlaces(visible, hidden, vrep.Places)
+			rep.Places = recognize.RemapPlaces(visible, hidden, vrep.Places)
 			return hidden, rep, nil
 		}
 		notes := carryOver(visible, hidden)
@@ -174,14 +174,14 @@ func DataSheetForm(name string, rows [][]string) (*model.Form, error) {
 // readVisible reads the form from the sheet in the official layout: the
 // sheet named 绩效目标申报表 if it has one, else the first sheet whose
 // header texts are recognised.
-func ReadVisible(xf *excelize.File, name string, tpls []*model.Template) (*model.Form, *sheetread.ImportReport, error) {
+func ReadVisible(xf *excelize.File, name string, tpls []*model.Template) (*model.Form, *recognize.ImportReport, error) {
 	var sheets []string
 	for _, s := range xf.GetSheetList() {
 		if s != DataSheetName {
 			sheets = append(sheets, s)
 		}
 	}
-	f, rep, err := ReadSheets(name, sheets, func(s string) (*sheetread.SheetGrid, error) { return loadGrid(xf, s) }, tpls)
+	f, rep, err := ReadSheets(name, sheets, func(s string) (*recognize.SheetGrid, error) { return loadGrid(xf, s) }, tpls)
 	if f != nil || err != nil {
 		return f, rep, err
 	}
@@ -201,8 +201,8 @@ func NotAForm(name string) error {
 	return model.Errorf(model.EINVALID, "“%s”中找不到申报表：没有一个工作表含有“任务名称/主要内容”或“一级指标/三级指标”等表头；请使用官方样式的表格", name)
 }
 
-// readSheets is sheetread.Read with our visible sheet (SheetName) first:
+// readSheets is recognize.Read with our visible sheet (SheetName) first:
 // every reader (.xlsx, .xls, .docx, .pdf) comes through here.
-func ReadSheets(name string, sheets []string, load func(sheet string) (*sheetread.SheetGrid, error), tpls []*model.Template) (*model.Form, *sheetread.ImportReport, error) {
-	return sheetread.Read(name, sheets, SheetName, load, tpls)
+func ReadSheets(name string, sheets []string, load func(sheet string) (*recognize.SheetGrid, error), tpls []*model.Template) (*model.Form, *recognize.ImportReport, error) {
+	return recognize.Read(name, sheets, SheetName, load, tpls)
 }

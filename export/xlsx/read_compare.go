@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // visibleKey is what the visible sheet shows of f, in a canonical text:
@@ -32,7 +32,7 @@ func VisibleKey(f *model.Form) string {
 	for _, u := range f.Units {
 		fmt.Fprintf(&b, "U%q\n", keyText(strings.TrimSpace(u.Name)))
 		for _, t := range u.Tasks {
-			if sheetread.BlankTask(t) {
+			if recognize.BlankTask(t) {
 				continue
 			}
 			other := ""
@@ -42,9 +42,9 @@ func VisibleKey(f *model.Form) string {
 			fmt.Fprintf(&b, "T%q %s %s %s %q\n", keyText(t.Content), amt(t.Total), amt(t.Fiscal), other, keyText(t.Note))
 		}
 	}
-	sheetread.TemplateKey(&b, f)
+	recognize.TemplateKey(&b, f)
 	for _, in := range f.Indicators {
-		fields, blank := sheetread.IndicatorKeyFields(f.Options, in)
+		fields, blank := recognize.IndicatorKeyFields(f.Options, in)
 		if blank {
 			continue // the importer skips it; "....." rows it keeps
 		}

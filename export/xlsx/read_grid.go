@@ -6,14 +6,14 @@ import (
 	"github.com/xuri/excelize/v2"
 	"strconv"
 
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // loadGrid reads sheet of an .xlsx onto the recognition's grid: stored
 // values as typed (storedValues), formula cells without a value, merged
 // ranges.
-func loadGrid(xf *excelize.File, sheet string) (*sheetread.SheetGrid, error) {
+func loadGrid(xf *excelize.File, sheet string) (*recognize.SheetGrid, error) {
 	rows, err := xf.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, err
@@ -21,7 +21,7 @@ func loadGrid(xf *excelize.File, sheet string) (*sheetread.SheetGrid, error) {
 	if len(rows) > maxSheetRows {
 		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
 	}
-	g := &sheetread.SheetGrid{Name: sheet, Cells: rows, Covered: map[[2]int]bool{}, Reported: map[[2]int]bool{}}
+	g := &recognize.SheetGrid{Name: sheet, Cells: rows, Covered: map[[2]int]bool{}, Reported: map[[2]int]bool{}}
 	for i := range g.Cells {
 		if len(g.Cells[i]) > maxSheetCols {
 			g.Cells[i] = g.Cells[i][:maxSheetCols]
@@ -76,7 +76,7 @@ type xmlFormulaCell struct {
 // is found by a byte scan (a sheet without formulas costs one scan for
 // '<'), and only its enclosing <c> element is decoded. Cells without an r
 // attribute (allowed, rare) make it decode the whole sheet instead.
-func findFormulas(g *sheetread.SheetGrid, data []byte) {
+func findFormulas(g *recognize.SheetGrid, data []byte) {
 	cStart, seen := -1, 0
 	for i := 0; i < len(data); {
 		j := bytes.IndexByte(data[i:], '<')
@@ -91,7 +91,7 @@ func findFormulas(g *sheetread.SheetGrid, data []byte) {
 			if cStart < 0 {
 				continue
 			}
-			if seen++; seen > sheetread.MaxFormulaCells {
+			if seen++; seen > recognize.MaxFormulaCells {
 				g.FormulasCut() // not all looked at
 				return
 			}
@@ -118,7 +118,7 @@ func findFormulas(g *sheetread.SheetGrid, data []byte) {
 
 // streamFormulas is findFormulas for sheets whose cells lack r
 // attributes: positions are counted as excelize counts them.
-func streamFormulas(g *sheetread.SheetGrid, data []byte) {
+func streamFormulas(g *recognize.SheetGrid, data []byte) {
 	g.ClearFormulas()
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	row, col, seen := 0, 0, 0
@@ -154,7 +154,7 @@ func streamFormulas(g *sheetread.SheetGrid, data []byte) {
 			if x.F == nil {
 				continue
 			}
-			if seen++; seen > sheetread.MaxFormulaCells {
+			if seen++; seen > recognize.MaxFormulaCells {
 				g.FormulasCut()
 				return
 			}

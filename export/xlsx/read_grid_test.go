@@ -3,7 +3,7 @@ package xlsx
 import (
 	"testing"
 
-	"jixiao/export/internal/sheetread"
+	"jixiao/model/recognize"
 )
 
 // TestFindFormulasRawXML: cells with a namespace prefix, without r
@@ -23,7 +23,7 @@ func TestFindFormulasRawXML(t *testing.T) {
 			[][]string{{"3"}}, nil},
 	}
 	for _, c := range cases {
-		g := &sheetread.SheetGrid{Name: "S", Cells: c.grid}
+		g := &recognize.SheetGrid{Name: "S", Cells: c.grid}
 		findFormulas(g, []byte(c.xml))
 		if len(g.Formulas) != len(c.want) {
 			t.Errorf("%s: %v, want %v", c.name, g.Formulas, c.want)

@@ -7,8 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/export/internal/layout"
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // take reads the values of sheet row s, matched to the exported row m,
@@ -22,7 +22,7 @@ func (im *stageImport) take(kind layout.TableKind, m *MetaRow, s sheetRow) {
 			return
 		}
 		t := &im.g.Units[u].Tasks[r]
-		place := sheetread.Shorten(strings.TrimSpace(im.g.Units[u].Name), 20) + " / " + sheetread.Shorten(strings.TrimSpace(t.Content), 30)
+		place := recognize.Shorten(strings.TrimSpace(im.g.Units[u].Name), 20) + " / " + recognize.Shorten(strings.TrimSpace(t.Content), 30)
 		im.fixed(s, m, place, cols)
 		for _, c := range cols {
 			if c.Role == layout.RoleInput && hasCol(s.t, c.Key) {
@@ -38,7 +38,7 @@ func (im *stageImport) take(kind layout.TableKind, m *MetaRow, s sheetRow) {
 		return
 	}
 	in := &im.g.Indicators[r]
-	place := sheetread.Shorten(in.Name(), 30)
+	place := recognize.Shorten(in.Name(), 30)
 	im.fixed(s, m, place, cols)
 	for _, c := range cols {
 		if c.Role == layout.RoleInput && hasCol(s.t, c.Key) {
@@ -72,7 +72,7 @@ func (im *stageImport) fixed(s sheetRow, m *MetaRow, place string, cols []layout
 		}
 		shown := s.t.g.value(s.r, s.t.cols[c.Key], false, true).text
 		im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是申报的数值（%s），表中改为“%s”，未导入；要改请在程序中用“调整”并写明原因",
-			s.t.g.addr(s.r, s.t.cols[c.Key]), place, c.Head, orEmpty(want), sheetread.Shorten(shown, 30)))
+			s.t.g.addr(s.r, s.t.cols[c.Key]), place, c.Head, orEmpty(want), recognize.Shorten(shown, 30)))
 	}
 }
 
@@ -174,7 +174,7 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k layout.ColKey, head 
 		mo.Likelihood = now
 		im.change(addr, place, head, cur, string(now))
 		if now != "" && !validLikelihood(now) {
-			im.problem("%s %s %s“%s”无法识别，请选择 确定能、有可能 或 完全不可能（已按原文保留，请改正）", addr, place, head, sheetread.Shorten(v.text, 20))
+			im.problem("%s %s %s“%s”无法识别，请选择 确定能、有可能 或 完全不可能（已按原文保留，请改正）", addr, place, head, recognize.Shorten(v.text, 20))
 		}
 		return
 	case layout.CkCauseBoth:
@@ -197,7 +197,7 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k layout.ColKey, head 
 	switch k {
 	case layout.CkCause:
 		if v.text != "" && !validCause(v.text) {
-			im.problem("%s %s %s“%s”无法识别，请选择 %s（已按原文保留，请改正）", addr, place, head, sheetread.Shorten(v.text, 20), strings.Join(model.DeviationCauses, "、"))
+			im.problem("%s %s %s“%s”无法识别，请选择 %s（已按原文保留，请改正）", addr, place, head, recognize.Shorten(v.text, 20), strings.Join(model.DeviationCauses, "、"))
 		}
 	case layout.CkActual, layout.CkWeight:
 		sc := model.ScoreIndicator(*in)
@@ -206,7 +206,7 @@ func (im *stageImport) takeIndicator(in *model.Indicator, k layout.ColKey, head 
 		}
 		if k == layout.CkActual && sc.FromFormula && v.text != "" {
 			im.rep.Hints = append(im.rep.Hints, fmt.Sprintf("%s %s %s由计算数据得出（%s），表中改为“%s”：程序仍按计算数据计分；要改用填写的值，请在程序中写明原因",
-				addr, place, head, sc.Formula.Display(), sheetread.Shorten(v.text, 20)))
+				addr, place, head, sc.Formula.Display(), recognize.Shorten(v.text, 20)))
 		}
 	}
 	if k == layout.CkToDate || k == layout.CkForecastVal || k == layout.CkActual {

@@ -8,8 +8,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/export/internal/numfmt"
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // stageGrid is one visible sheet of a filled stage workbook: every cell's
@@ -218,7 +218,7 @@ func (g *stageGrid) value(r, c int, amount, textCol bool) cellValue {
 			}
 		}
 		shown, _ := g.xf.GetCellValue(g.sheet, addr)
-		return cellValue{bad: "单元格是日期格式（显示为“" + sheetread.Shorten(shown, 20) + "”），请把单元格格式改为常规或数值后重新填写"}
+		return cellValue{bad: "单元格是日期格式（显示为“" + recognize.Shorten(shown, 20) + "”），请把单元格格式改为常规或数值后重新填写"}
 	}
 	return cellValue{text: d.String(), num: true}
 }

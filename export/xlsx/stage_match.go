@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"jixiao/export/internal/layout"
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // Matching the rows of a filled sheet to the rows exported (the hidden
@@ -48,7 +48,7 @@ func (s sheetRow) rowName() string {
 	var shown []string
 	for _, p := range parts {
 		if p != "" {
-			shown = append(shown, sheetread.Shorten(p, 30))
+			shown = append(shown, recognize.Shorten(p, 30))
 		}
 	}
 	return fmt.Sprintf("%s 第%d行（%s）", s.t.g.sheet, s.r+1, strings.Join(shown, " / "))

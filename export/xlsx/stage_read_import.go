@@ -12,8 +12,8 @@ import (
 
 	"jixiao/export/internal/layout"
 	"jixiao/export/internal/limits"
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // StageChange is one value taken from a filled 监控表/自评表.
@@ -277,7 +277,7 @@ func (im *stageImport) usable(t *sheetTable) bool {
 		im.problem("%s 第%d行的表头“%s”出现了 %d 次（%s列），无法确定哪一栏是它，这一栏未导入", g.sheet, t.head+1, im.head(k), len(cs), strings.Join(names, "、"))
 	}
 	for _, c := range t.extra {
-		im.rep.Notes = append(im.rep.Notes, fmt.Sprintf("已忽略 %s 表头为“%s”的一栏（%s列），它不是本表的栏目", g.sheet, sheetread.Shorten(g.text(t.head, c), 20), colName(c)))
+		im.rep.Notes = append(im.rep.Notes, fmt.Sprintf("已忽略 %s 表头为“%s”的一栏（%s列），它不是本表的栏目", g.sheet, recognize.Shorten(g.text(t.head, c), 20), colName(c)))
 	}
 	ok := true
 	for _, k := range keyCols(t.kind) {
@@ -395,7 +395,7 @@ func shownKey(k []string) string {
 	var parts []string
 	for _, p := range k {
 		if p != "" {
-			parts = append(parts, sheetread.Shorten(p, 30))
+			parts = append(parts, recognize.Shorten(p, 30))
 		}
 	}
 	return strings.Join(parts, " / ")

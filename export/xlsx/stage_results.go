@@ -7,8 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/export/internal/layout"
-	"jixiao/export/internal/sheetread"
 	"jixiao/model"
+	"jixiao/model/recognize"
 )
 
 // After the values are taken, the program recomputes everything on the
@@ -86,7 +86,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c layout.StageCol, place, w
 	raw := g.own(r, col)
 	if !g.hasFormula(r, col) {
 		if raw != "" {
-			im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是自动计算的，表中改成了“%s”，未导入（程序重新计算）", g.addr(r, col), place, c.Head, sheetread.Shorten(cleanCellText(raw), 30)))
+			im.rep.Ignored = append(im.rep.Ignored, fmt.Sprintf("%s %s %s是自动计算的，表中改成了“%s”，未导入（程序重新计算）", g.addr(r, col), place, c.Head, recognize.Shorten(cleanCellText(raw), 30)))
 		}
 		return
 	}
@@ -98,7 +98,7 @@ func (im *stageImport) compare(t *sheetTable, r int, c layout.StageCol, place, w
 	if kind != resultText {
 		d, err := decimal.NewFromString(got)
 		if err != nil {
-			im.differs("%s %s %s：表中为“%s”，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.Head, sheetread.Shorten(got, 20), orDash(want, kind))
+			im.differs("%s %s %s：表中为“%s”，程序计算为 %s（以程序计算为准）", g.addr(r, col), place, c.Head, recognize.Shorten(got, 20), orDash(want, kind))
 			return
 		}
 		switch kind {

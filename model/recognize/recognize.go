@@ -6,6 +6,10 @@
 // formula of an indicator named like one. Paste and import both use it,
 // so that the same text is read the same way wherever it comes from.
 //
+// It also reads a whole form from a grid of cell texts (sheet_*.go: Read,
+// NewGrid, ImportReport), the one recognition behind every file export
+// reads (.xlsx, .xls/.et, .docx, PDF); it knows no file format.
+//
 // It depends on model and, for FormulaKey's look-up of a library
 // indicator's formula, model/library.
 package recognize

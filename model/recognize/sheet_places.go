@@ -1,4 +1,4 @@
-package sheetread
+package recognize
 
 import (
 	"fmt"

@@ -1,11 +1,10 @@
-package sheetread
+package recognize
 
 import (
 	"strings"
 	"time"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 var TimeZero time.Time
@@ -55,5 +54,5 @@ func IndicatorKeyFields(o model.Options, in model.Indicator) ([]string, bool) {
 			empty = false
 		}
 	}
-	return fields, empty && !recognize.IsPlaceholder(fields[0]) && !recognize.IsPlaceholder(fields[1])
+	return fields, empty && !IsPlaceholder(fields[0]) && !IsPlaceholder(fields[1])
 }

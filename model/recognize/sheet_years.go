@@ -1,4 +1,4 @@
-package sheetread
+package recognize
 
 import (
 	"regexp"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // Reading the 近两年收支金额 columns of 部门总体资金情况: headers such as
@@ -30,7 +29,7 @@ func yearBack(n, formYear string, tpls []*model.Template) int {
 			continue
 		}
 		for _, y := range t.Funds.Years {
-			if recognize.Norm(y.YearLabel(formYear)) == n {
+			if Norm(y.YearLabel(formYear)) == n {
 				return y.Back
 			}
 		}
@@ -46,10 +45,10 @@ func yearBack(n, formYear string, tpls []*model.Template) int {
 }
 
 func yearsHeaderText(n string, t *model.Template) bool {
-	if t != nil && t.Funds != nil && n == recognize.Norm(t.Funds.YearsHeader()) {
+	if t != nil && t.Funds != nil && n == Norm(t.Funds.YearsHeader()) {
 		return true
 	}
-	return n == recognize.Norm(model.DefaultYearsLabel) || strings.HasPrefix(n, "近两年") || strings.HasPrefix(n, "近2年") || strings.HasPrefix(n, "以前年度")
+	return n == Norm(model.DefaultYearsLabel) || strings.HasPrefix(n, "近两年") || strings.HasPrefix(n, "近2年") || strings.HasPrefix(n, "以前年度")
 }
 
 // fundsYearCols finds the 近两年 columns in the header row hdr or the row
@@ -65,7 +64,7 @@ func fundsYearCols(g *SheetGrid, hdr, end, amountC int, formYear string) ([2]int
 			if c <= amountC {
 				continue
 			}
-			n := recognize.Norm(v)
+			n := Norm(v)
 			if n == "" || g.Covered[[2]int{r, c}] {
 				continue
 			}

@@ -1,10 +1,10 @@
-// Package sheetread reads a form from a grid of cell texts, whatever file
-// the cells came from (an .xlsx or .xls sheet, a Word document's tables, a
-// PDF's text): it finds the parts by their headers (FindBlocks), places
-// every cell (ParseSheet) and reports what it could not use
-// (ImportReport). It knows no file format: the readers of export give it
-// the cells.
-package sheetread
+package recognize
+
+// Reading a form from a grid of cell texts, whatever file the cells came
+// from (an .xlsx or .xls sheet, a Word document's tables, a PDF's text):
+// Read finds the parts by their headers (FindBlocks), places every cell
+// (ParseSheet) and reports what it could not use (ImportReport). The
+// files sheet_*.go know no file format: export's readers give the cells.
 
 import (
 	"fmt"

@@ -1,11 +1,10 @@
-package sheetread
+package recognize
 
 import (
 	"strings"
 	"testing"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // read runs the recognition on one grid as export's readSheets does.
@@ -15,7 +14,7 @@ func read(t *testing.T, cells [][]string, merges [][4]int) (*model.Form, *Import
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.Tpl = recognize.Template(g.Texts(), model.BuiltinTemplates())
+	g.Tpl = Template(g.Texts(), model.BuiltinTemplates())
 	blocks := FindBlocks(g)
 	if len(blocks) == 0 {
 		t.Fatalf("no blocks in %q", cells)

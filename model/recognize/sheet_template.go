@@ -1,4 +1,4 @@
-package sheetread
+package recognize
 
 import (
 	"fmt"
@@ -8,8 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/model"
-
-	"jixiao/model/recognize"
 )
 
 // Reading the parts of a sheet that come from a 表样 (部门总体资金情况,
@@ -73,13 +71,13 @@ func templateHead(g *SheetGrid, first int, f *model.Form, rep *ImportReport) {
 	inCell := basicInCell(labels)
 	for r := range g.Cells {
 		for c, v := range g.Cells[r] {
-			n := recognize.Norm(v)
+			n := Norm(v)
 			if n == "" {
 				continue
 			}
 			if r < first {
 				switch {
-				case yearRe.MatchString(v) || strings.HasSuffix(n, "表") || strings.HasSuffix(n, "表)") || n == recognize.Norm(f.Dept):
+				case yearRe.MatchString(v) || strings.HasSuffix(n, "表") || strings.HasSuffix(n, "表)") || n == Norm(f.Dept):
 					g.use(r, c)
 				case g.isDeptLabel(strings.TrimSuffix(n, ":")) || n == "部门名称" || n == "部门名称:" || n == "部门":
 					g.use(r, c)
@@ -100,7 +98,7 @@ func templateHead(g *SheetGrid, first int, f *model.Form, rep *ImportReport) {
 			}
 			if l := strings.TrimSuffix(n, ":"); slices.Contains(labels, l) {
 				g.use(r, c)
-				if vc, val := nextValue(g, r, c); vc >= 0 && !slices.Contains(labels, strings.TrimSuffix(recognize.Norm(val), ":")) {
+				if vc, val := nextValue(g, r, c); vc >= 0 && !slices.Contains(labels, strings.TrimSuffix(Norm(val), ":")) {
 					setBasic(f, l, val)
 					g.use(r, vc)
 				}
@@ -148,7 +146,7 @@ func setBasic(f *model.Form, label, value string) {
 // of the label (a merged label).
 func nextValue(g *SheetGrid, r, c int) (int, string) {
 	for c2 := c + 1; c2 < len(g.cellsOf(r)); c2++ {
-		if w := strings.TrimSpace(g.at(r, c2)); w != "" && recognize.Norm(w) != recognize.Norm(g.at(r, c)) {
+		if w := strings.TrimSpace(g.at(r, c2)); w != "" && Norm(w) != Norm(g.at(r, c)) {
 			return c2, w
 		}
 	}
@@ -208,12 +206,12 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	hdr := -1
 	for r := b.row; r < end && hdr < 0; r++ {
 		for c, v := range g.cellsOf(r) {
-			switch n := recognize.Norm(v); {
-			case n == recognize.FundsAmountHeader || n == "当年金额(万元)" || n == "金额" || n == "年初预算数":
+			switch n := Norm(v); {
+			case n == FundsAmountHeader || n == "当年金额(万元)" || n == "金额" || n == "年初预算数":
 				amountC, hdr = c, r
-			case n == recognize.FundsShareHeader || n == "占比(%)":
+			case n == FundsShareHeader || n == "占比(%)":
 				shareC = c
-			case n == recognize.FundsNameHeader || n == "项目名称":
+			case n == FundsNameHeader || n == "项目名称":
 				nameC = c
 			}
 		}
@@ -223,7 +221,7 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		return
 	}
 	for c, v := range g.cellsOf(hdr) {
-		if strings.TrimSpace(v) != "" && (c == amountC || c == shareC || c == nameC || c == b.col || fundsHeaderText(recognize.Norm(v))) {
+		if strings.TrimSpace(v) != "" && (c == amountC || c == shareC || c == nameC || c == b.col || fundsHeaderText(Norm(v))) {
 			g.use(hdr, c)
 		}
 	}
@@ -233,15 +231,15 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 	// the template's own names of the sides and of the total (资金来源,
 	// 资金总额), besides the usual ones
 	fl := g.template().Funds
-	inLabel, exLabel := recognize.Norm(fl.SideLabel(model.FundsIncome)), recognize.Norm(fl.SideLabel(model.FundsExpense))
-	totalLabel := recognize.Norm(fl.Total())
+	inLabel, exLabel := Norm(fl.SideLabel(model.FundsIncome)), Norm(fl.SideLabel(model.FundsExpense))
+	totalLabel := Norm(fl.Total())
 	for r := first; r < end; r++ {
 		if rowEmpty(g, r) {
 			continue
 		}
 		name, nameAt := "", -1
 		for c, v := range g.cellsOf(r) {
-			n := recognize.Norm(v)
+			n := Norm(v)
 			if n == "" || c == amountC || c == shareC || (c == b.col && g.isFundsLabel(n)) {
 				continue
 			}
@@ -259,11 +257,11 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 				name, nameAt = subName(v), c
 			}
 		}
-		if g.at(r, b.col) != "" && g.isFundsLabel(recognize.Norm(g.at(r, b.col))) {
+		if g.at(r, b.col) != "" && g.isFundsLabel(Norm(g.at(r, b.col))) {
 			g.use(r, b.col)
 		}
 		var amount model.Amount
-		if total := recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel; total && g.isFormula(r, amountC) {
+		if total := TotalOf(name) == GrandTotal || Norm(name) == totalLabel; total && g.isFormula(r, amountC) {
 			g.acceptFormula(r, amountC) // our SUM, not computed yet: the total is not typed
 		} else {
 			amount = amountCell(g, r, amountC, rep)
@@ -273,7 +271,7 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		if shareC >= 0 {
 			share = normShare(g.at(r, shareC))
 		}
-		if recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel {
+		if TotalOf(name) == GrandTotal || Norm(name) == totalLabel {
 			for _, c := range yearCols {
 				if c >= 0 && g.isFormula(r, c) {
 					g.acceptFormula(r, c) // our SUM, not computed yet: not typed
@@ -288,7 +286,7 @@ func parseFunds(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			g.use(r, nameAt)
 		}
 		g.use(r, amountC)
-		if recognize.TotalOf(name) == recognize.GrandTotal || recognize.Norm(name) == totalLabel {
+		if TotalOf(name) == GrandTotal || Norm(name) == totalLabel {
 			if shareC >= 0 {
 				g.use(r, shareC) // the 合计's 100% is not kept: it is always 100%
 			}
@@ -332,7 +330,7 @@ func subName(v string) string {
 }
 
 func fundsHeaderText(n string) bool {
-	return n == recognize.FundsSideHeader || n == "类别" || n == "构成" || n == "收支构成"
+	return n == FundsSideHeader || n == "类别" || n == "构成" || n == "收支构成"
 }
 
 // markBlock marks the cells the goals, tasks and indicator parsers read.
@@ -344,7 +342,7 @@ func markBlock(g *SheetGrid, b block, end int) {
 			if c, _ := nextValue(g, r, b.col); c >= 0 {
 				g.use(r, c)
 			}
-			if recognize.Norm(g.at(r, b.col)) == recognize.Norm(g.at(b.row, b.col)) {
+			if Norm(g.at(r, b.col)) == Norm(g.at(b.row, b.col)) {
 				g.use(r, b.col)
 			}
 		}
@@ -362,14 +360,14 @@ func markBlock(g *SheetGrid, b block, end int) {
 			}
 			if r < b.row+b.header {
 				for c, v := range g.cellsOf(r) {
-					if strings.HasPrefix(recognize.Norm(v), "预算资金") {
+					if strings.HasPrefix(Norm(v), "预算资金") {
 						g.use(r, c)
 					}
 				}
 			}
 			// a 合计 label spanning from the first column
 			for c, v := range g.cellsOf(r) {
-				if recognize.TotalOf(v) == recognize.GrandTotal && c <= 1 {
+				if TotalOf(v) == GrandTotal && c <= 1 {
 					g.use(r, c)
 				}
 			}
@@ -404,7 +402,7 @@ func reportUnplaced(g *SheetGrid, rep *ImportReport) {
 	more := 0
 	for r := range g.Cells {
 		for c, v := range g.Cells[r] {
-			if strings.TrimSpace(v) == "" || g.Covered[[2]int{r, c}] || placed[[2]int{r, c}] || recognize.SectionLabel(strings.TrimSuffix(recognize.Norm(v), "(续)"), g.yearsTemplates()) {
+			if strings.TrimSpace(v) == "" || g.Covered[[2]int{r, c}] || placed[[2]int{r, c}] || SectionLabel(strings.TrimSuffix(Norm(v), "(续)"), g.yearsTemplates()) {
 				continue
 			}
 			if len(rep.Unplaced) >= maxUnplaced {
@@ -469,7 +467,7 @@ func TemplateKey(b *strings.Builder, f *model.Form) {
 		for _, side := range []model.FundsSide{model.FundsIncome, model.FundsExpense} {
 			total := fd.Total(side)
 			for _, r := range fd.Rows(side) {
-				share := recognize.FundsShareText(r, total)
+				share := FundsShareText(r, total)
 				if d, dec, ok := model.ParseShare(share); ok {
 					share = d.StringFixed(dec)
 				}

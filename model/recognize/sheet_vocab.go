@@ -1,4 +1,4 @@
-package sheetread
+package recognize
 
 import (
 	"regexp"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // The words a sheet is read by, beside the built-in ones: those of the
@@ -45,7 +44,7 @@ func (g *SheetGrid) sectionIs(sec, n string) bool {
 	if !t.Has(sec) || n == "" {
 		return false
 	}
-	l := recognize.Norm(t.Label(sec))
+	l := Norm(t.Label(sec))
 	return n == l || withoutUnitSuffix(n) == withoutUnitSuffix(l)
 }
 
@@ -64,7 +63,7 @@ func (g *SheetGrid) isDutiesLabel(n string) bool {
 func (g *SheetGrid) goalsLabels() []string {
 	out := []string{"年度总体目标", "总体目标", "年度目标", "年度绩效目标", "年度总体绩效目标", "整体绩效目标"}
 	if t := g.template(); t.Has(model.SectionGoals) {
-		if l := recognize.Norm(t.Label(model.SectionGoals)); !slices.Contains(out, l) {
+		if l := Norm(t.Label(model.SectionGoals)); !slices.Contains(out, l) {
 			out = append(out, l)
 		}
 	}
@@ -83,7 +82,7 @@ var indicatorKeys = map[string]string{
 func (g *SheetGrid) templateColumn(n string) string {
 	t := g.template()
 	for _, c := range t.IndicatorColumns {
-		l := recognize.Norm(t.ColumnLabel(c.Key))
+		l := Norm(t.ColumnLabel(c.Key))
 		if l != "" && (n == l || withoutUnitSuffix(n) == withoutUnitSuffix(l)) {
 			return indicatorKeys[c.Key]
 		}
@@ -93,13 +92,13 @@ func (g *SheetGrid) templateColumn(n string) string {
 
 // columnLabel is the template's header of indicator column key, normalised.
 func (g *SheetGrid) columnLabel(key string) string {
-	return recognize.Norm(g.template().ColumnLabel(key))
+	return Norm(g.template().ColumnLabel(key))
 }
 
 // isDeptLabel reports whether n (normalised, without a trailing colon) is
 // a label of 部门名称: a published one or the template's.
 func (g *SheetGrid) isDeptLabel(n string) bool {
-	return slices.Contains(deptLabels, n) || n == recognize.Norm(g.template().Dept())
+	return slices.Contains(deptLabels, n) || n == Norm(g.template().Dept())
 }
 
 // basicLabels are the 基本信息 labels of every built-in template, the

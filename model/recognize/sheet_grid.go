@@ -1,4 +1,4 @@
-package sheetread
+package recognize
 
 import (
 	"sort"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // SheetGrid is one sheet's cell texts with merged ranges filled in.
@@ -182,7 +181,7 @@ func rowPlaceholder(g *SheetGrid, r int, cols []int) bool {
 		if v == "" {
 			continue
 		}
-		if !recognize.IsPlaceholder(v) {
+		if !IsPlaceholder(v) {
 			return false
 		}
 		any = true

@@ -1,4 +1,4 @@
-package sheetread
+package recognize
 
 import (
 	"fmt"
@@ -10,7 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 var (
@@ -30,12 +29,12 @@ func ParseSheet(g *SheetGrid, blocks []block, rep *ImportReport) *model.Form {
 	// 年度 as a row of 基本信息 (a template's 预算年度 | 2022)
 	yearLabels := []string{"年度", "年度:"}
 	if t := g.template(); t != nil && t.YearInBasic() {
-		yearLabels = append(yearLabels, recognize.Norm(t.YearLabel()), recognize.Norm(t.YearLabel())+":")
+		yearLabels = append(yearLabels, Norm(t.YearLabel()), Norm(t.YearLabel())+":")
 	}
 	labelled := "" // the year of a 年度 row: it wins over a year in a title or page header
 	for r := 0; r < first; r++ {
 		for c, v := range g.Cells[r] {
-			if slices.Contains(yearLabels, recognize.Norm(v)) {
+			if slices.Contains(yearLabels, Norm(v)) {
 				if vc, val := nextValue(g, r, c); vc >= 0 {
 					if m := yearCellRe.FindStringSubmatch(val); m != nil {
 						if labelled == "" {
@@ -52,9 +51,9 @@ func ParseSheet(g *SheetGrid, blocks []block, rep *ImportReport) *model.Form {
 					g.record(rep, basicLoc(model.FieldYear), r, c)
 				}
 			}
-			if n := recognize.Norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
+			if n := Norm(v); (n == "部门名称" || n == "部门名称:" || n == "部门") && f.Dept == "" {
 				for c2 := c + 1; c2 < len(g.Cells[r]); c2++ {
-					if w := strings.TrimSpace(g.at(r, c2)); w != "" && recognize.Norm(w) != n {
+					if w := strings.TrimSpace(g.at(r, c2)); w != "" && Norm(w) != n {
 						f.Dept = w
 						g.record(rep, basicLoc(model.FieldDept), r, c2)
 						break
@@ -124,8 +123,8 @@ func parseGoals(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 		text, at, label, labelAt := "", b.col+1, false, 0
 		for c := b.col + 1; c < len(g.cellsOf(r)); c++ {
 			v := g.at(r, c)
-			if strings.TrimSpace(v) != "" && recognize.Norm(v) != recognize.Norm(g.at(b.row, b.col)) {
-				if !label && recognize.IsGoalLabel(v) {
+			if strings.TrimSpace(v) != "" && Norm(v) != Norm(g.at(b.row, b.col)) {
+				if !label && IsGoalLabel(v) {
 					// “目标5：” alone, or in a column of its own with
 					// the text in the next
 					label, labelAt = true, c
@@ -135,7 +134,7 @@ func parseGoals(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 				break
 			}
 		}
-		t := recognize.GoalText(text)
+		t := GoalText(text)
 		if t == "" && g.rowHasFormula(r, b.col+1) {
 			// The target is a formula without a value: kept as an empty
 			// target to fill in, and reported by reportFormulas.
@@ -143,7 +142,7 @@ func parseGoals(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			g.recordGoal(rep, len(f.Goals)-1, r, b.col+1)
 			continue
 		}
-		if t == "" && !label && r != b.row && recognize.SectionLabel(strings.TrimSuffix(recognize.Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
+		if t == "" && !label && r != b.row && SectionLabel(strings.TrimSuffix(Norm(g.at(r, b.col)), "(续)"), g.yearsTemplates()) {
 			continue // the next part's label on a row of its own (年度绩效指标): not a skipped row
 		}
 		if t == "" && label {
@@ -160,11 +159,11 @@ func parseGoals(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			}
 			continue
 		}
-		if recognize.IsPlaceholder(t) {
+		if IsPlaceholder(t) {
 			// kept, as the export printed it: 审核 asks for a real target
 			placeholders = append(placeholders, g.addr(r, at))
 		}
-		if parts := recognize.SplitGoals(text); len(parts) > 1 && !label {
+		if parts := SplitGoals(text); len(parts) > 1 && !label {
 			// several numbered targets typed in one cell: one each
 			split = append(split, fmt.Sprintf("%s（%d 条）", g.addr(r, at), len(parts)))
 			for _, p := range parts {
@@ -210,14 +209,14 @@ func parseTasks(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			continue
 		}
 		name := strings.TrimSpace(g.at(r, nameC))
-		if recognize.IsTaskHeader(name, g.at(r, contC)) {
+		if IsTaskHeader(name, g.at(r, contC)) {
 			continue // the header repeated on a printed page
 		}
-		if len(f.Units) > 0 && recognize.IsContinuation(name, f.Units[len(f.Units)-1].Name) {
+		if len(f.Units) > 0 && IsContinuation(name, f.Units[len(f.Units)-1].Name) {
 			name = f.Units[len(f.Units)-1].Name // a unit continued on the next page: 某单位（续）
 		}
-		total := max(recognize.TotalOf(name), recognize.TotalOf(g.at(r, contC)))
-		if total == recognize.Subtotal {
+		total := max(TotalOf(name), TotalOf(g.at(r, contC)))
+		if total == Subtotal {
 			// a unit's 小计: computed by the program, not a task
 			if totC >= 0 {
 				g.Reported[[2]int{r, totC}] = true
@@ -225,7 +224,7 @@ func parseTasks(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			rep.Note("年度主要任务：跳过 %s 的“小计”行（小计由程序计算）", g.addr(r, max(contC, 0)))
 			continue
 		}
-		if total == recognize.GrandTotal {
+		if total == GrandTotal {
 			if totC >= 0 {
 				a := readAmount(g, r, totC)
 				fileTotal, totalCell = &a, g.addr(r, totC)
@@ -235,7 +234,7 @@ func parseTasks(g *SheetGrid, b block, end int, f *model.Form, rep *ImportReport
 			}
 			continue
 		}
-		if !formula && (rowPlaceholder(g, r, own) || recognize.IsPlaceholder(name) && allEmpty(g, r, own...)) {
+		if !formula && (rowPlaceholder(g, r, own) || IsPlaceholder(name) && allEmpty(g, r, own...)) {
 			// a template's "....." row: kept as the unit or task it
 			// reads as, for the clerk to fill in (审核 asks for it)
 			placeholders = append(placeholders, g.addr(r, firstPlaceholder(g, r, append([]int{nameC}, own...))))
@@ -366,13 +365,13 @@ func parseIndicators(g *SheetGrid, b block, end int, f *model.Form, rep *ImportR
 			ValueType: strings.TrimSpace(get(r, vtype)), Scoring: get(r, scoring),
 			Nature: strings.TrimSpace(get(r, nature)), Direction: strings.TrimSpace(get(r, direction)),
 		}
-		if n := recognize.Norm(in.Level1); n == "一级指标" {
+		if n := Norm(in.Level1); n == "一级指标" {
 			continue // a repeated header row
 		}
 		// A template's "....." row (a place where the clerk must list
 		// items) is printed by our exports and kept as a row: 审核 asks
 		// for it to be filled in or deleted, as in the draft it came from.
-		if !formula && allEmpty(g, r, own...) && !recognize.IsPlaceholder(in.Level1) && !recognize.IsPlaceholder(in.Level2) {
+		if !formula && allEmpty(g, r, own...) && !IsPlaceholder(in.Level1) && !IsPlaceholder(in.Level2) {
 			if !levelsOnly(g, r, []int{l1, l2}, rep) {
 				skipped++
 			}
@@ -385,25 +384,25 @@ func parseIndicators(g *SheetGrid, b block, end int, f *model.Form, rep *ImportR
 		if len(f.Indicators) > 0 {
 			prev := f.Indicators[len(f.Indicators)-1]
 			// a group continued on the next printed page: 产出指标（续）
-			if recognize.IsContinuation(in.Level1, prev.Level1) {
+			if IsContinuation(in.Level1, prev.Level1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level1 == prev.Level1 && recognize.IsContinuation(in.Level2, prev.Level2) {
+			if in.Level1 == prev.Level1 && IsContinuation(in.Level2, prev.Level2) {
 				in.Level2 = prev.Level2
 			}
-			if in.Level1 == "" && l1 >= 0 && !recognize.IsPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
+			if in.Level1 == "" && l1 >= 0 && !IsPlaceholder(prev.Level1) && !g.isFormula(r, l1) {
 				in.Level1 = prev.Level1
 			}
-			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !recognize.IsPlaceholder(prev.Level2) && !g.isFormula(r, l2) {
+			if in.Level2 == "" && l2 >= 0 && in.Level1 == prev.Level1 && !IsPlaceholder(prev.Level2) && !g.isFormula(r, l2) {
 				in.Level2 = prev.Level2
 			}
 		}
 		if sub < 0 {
-			if i := strings.Index(in.Level3, recognize.SubSep); i > 0 && i+len(recognize.SubSep) < len(in.Level3) {
-				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(recognize.SubSep):])
+			if i := strings.Index(in.Level3, SubSep); i > 0 && i+len(SubSep) < len(in.Level3) {
+				in.Level3, in.Sub = strings.TrimSpace(in.Level3[:i]), strings.TrimSpace(in.Level3[i+len(SubSep):])
 			}
 		}
-		if key, ok := recognize.FormulaKey(in.Name()); ok {
+		if key, ok := FormulaKey(in.Name()); ok {
 			in.Formula = key
 		}
 		f.Indicators = append(f.Indicators, in)
@@ -428,7 +427,7 @@ func levelsOnly(g *SheetGrid, r int, cols []int, rep *ImportReport) bool {
 	any := false
 	for _, c := range cols {
 		v := strings.TrimSpace(g.at(r, c))
-		if c < 0 || v == "" || g.Covered[[2]int{r, c}] || strings.HasSuffix(recognize.Norm(v), "(续)") {
+		if c < 0 || v == "" || g.Covered[[2]int{r, c}] || strings.HasSuffix(Norm(v), "(续)") {
 			continue
 		}
 		any = true
@@ -451,7 +450,7 @@ func Shorten(s string, n int) string {
 // placeholder like "....." (the first column when none is).
 func firstPlaceholder(g *SheetGrid, r int, cols []int) int {
 	for _, c := range cols {
-		if c >= 0 && recognize.IsPlaceholder(g.at(r, c)) {
+		if c >= 0 && IsPlaceholder(g.at(r, c)) {
 			return c
 		}
 	}

@@ -1,10 +1,9 @@
-package sheetread
+package recognize
 
 import (
 	"strings"
 
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // block kinds found in a sheet
@@ -41,7 +40,7 @@ func FindBlocks(g *SheetGrid) []block {
 			if g.Covered[[2]int{r, c}] && c > 0 && g.at(r, c-1) == v {
 				continue // the same merged text, further right
 			}
-			n := recognize.Norm(v)
+			n := Norm(v)
 			if _, ok := texts[n]; !ok && n != "" {
 				texts[n] = c
 			}
@@ -94,7 +93,7 @@ func columnsOf(g *SheetGrid, rows []int, match func(text string) string) map[str
 	}
 	for c := 0; c < width; c++ {
 		for _, r := range rows {
-			k := match(recognize.Norm(g.at(r, c)))
+			k := match(Norm(g.at(r, c)))
 			if k == "" {
 				continue
 			}
@@ -111,7 +110,7 @@ func taskBlock(g *SheetGrid, r int) block {
 	next := r + 1
 	sub := false
 	for _, v := range g.cellsOf(next) {
-		n := recognize.Norm(v)
+		n := Norm(v)
 		if n == "合计" || strings.Contains(n, "财政资金") || strings.Contains(n, "其他资金") || strings.Contains(n, "财政拨款") {
 			sub = true
 		}
@@ -141,7 +140,7 @@ func taskBlock(g *SheetGrid, r int) block {
 	if _, ok := b.cols["total"]; !ok {
 		// one header row: 预算资金 is the total itself
 		for c := range g.cellsOf(r) {
-			if strings.HasPrefix(recognize.Norm(g.at(r, c)), "预算资金") {
+			if strings.HasPrefix(Norm(g.at(r, c)), "预算资金") {
 				b.cols["total"] = c
 				break
 			}

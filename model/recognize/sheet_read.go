@@ -1,8 +1,7 @@
-package sheetread
+package recognize
 
 import (
 	"jixiao/model"
-	"jixiao/model/recognize"
 )
 
 // Read reads the form from the first of sheets (the one named first
@@ -26,7 +25,7 @@ func Read(name string, sheets []string, first string, load func(sheet string) (*
 		if tpls == nil {
 			tpls = model.BuiltinTemplates()
 		}
-		g.Tpl = recognize.Template(g.Texts(), tpls)
+		g.Tpl = Template(g.Texts(), tpls)
 		blocks := FindBlocks(g)
 		if len(blocks) == 0 {
 			continue
