@@ -93,7 +93,7 @@ func ImportBytes(name string, data []byte, o ImportOptions) (*model.Form, *Impor
 	tpls := o.candidates()
 	switch kind {
 	case kindXLSX:
-		f, rep, err = xlsx.ImportXLSX(name, data, tpls)
+		f, rep, err = xlsx.Read(name, data, tpls)
 	case kindJSON:
 		var recorded *model.Template
 		f, recorded, err = xlsx.UnmarshalFormRecord(data)

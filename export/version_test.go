@@ -95,7 +95,7 @@ func TestWorkbookRecordsItsVersion(t *testing.T) {
 func TestWorkbookOfNewerVersionRefused(t *testing.T) {
 	data := sampleXLSX(t)
 	newer := editWorkbook(t, data, func(xf *excelize.File) { xf.SetCellStr(DataSheetName, "B1", "3.0") })
-	_, _, err := xlsx.ImportXLSX("下级单位.xlsx", newer, nil)
+	_, _, err := xlsx.Read("下级单位.xlsx", newer, nil)
 	if err == nil || model.ErrorCode(err) != model.EUNSUPPORTED {
 		t.Fatalf("newer major: %v", err)
 	}
@@ -105,13 +105,13 @@ func TestWorkbookOfNewerVersionRefused(t *testing.T) {
 		}
 	}
 	minor := editWorkbook(t, data, func(xf *excelize.File) { xf.SetCellStr(DataSheetName, "B1", "2.7") })
-	f, rep, err := xlsx.ImportXLSX("a.xlsx", minor, nil)
+	f, rep, err := xlsx.Read("a.xlsx", minor, nil)
 	if err != nil || !strings.Contains(rep.String(), "隐藏数据完整读取") {
 		t.Fatalf("newer minor: %v %v", err, rep)
 	}
 	sameContent(t, "2.7", f, model.Sample())
 	bad := editWorkbook(t, data, func(xf *excelize.File) { xf.SetCellStr(DataSheetName, "B1", "新版") })
-	if _, rep, err := xlsx.ImportXLSX("a.xlsx", bad, nil); err != nil || !strings.Contains(rep.String(), "版本号“新版”无法识别") {
+	if _, rep, err := xlsx.Read("a.xlsx", bad, nil); err != nil || !strings.Contains(rep.String(), "版本号“新版”无法识别") {
 		t.Errorf("unreadable version: the visible sheet is read and the report says why: %v %v", err, rep)
 	}
 }
@@ -128,7 +128,7 @@ func TestWorkbookWithNewerSchemaRefused(t *testing.T) {
 		}
 		xf.SetCellStr(DataSheetName, "A2", strings.Replace(a2, v, `"form":{"version":`+itoa(model.SchemaVersion+1), 1))
 	})
-	_, _, err := xlsx.ImportXLSX("a.xlsx", data, nil)
+	_, _, err := xlsx.Read("a.xlsx", data, nil)
 	if err == nil || model.ErrorCode(err) != model.EUNSUPPORTED || !strings.Contains(err.Error(), "请升级 jixiao") {
 		t.Fatalf("err = %v", err)
 	}
@@ -150,13 +150,13 @@ func TestWorkbookOf1128ReadByMeaning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, rep, err := xlsx.ImportXLSX("xlsx-1128.xlsx", data, nil)
+	f, rep, err := xlsx.Read("xlsx-1128.xlsx", data, nil)
 	if err != nil || !strings.Contains(rep.String(), "隐藏数据完整读取") || f.Version != model.SchemaVersion {
 		t.Fatalf("%v %v", err, rep)
 	}
 	sameContent(t, "hidden data", f, want)
 	visible := editWorkbook(t, data, func(xf *excelize.File) { xf.DeleteSheet(DataSheetName) })
-	g, _, err := xlsx.ImportXLSX("xlsx-1128.xlsx", visible, nil)
+	g, _, err := xlsx.Read("xlsx-1128.xlsx", visible, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestContinuationMarksNotContent(t *testing.T) {
 		t.Fatalf("the sample prints only %d （续） marks: the test needs groups cut by page breaks", marks)
 	}
 	visible := editWorkbook(t, data, func(xf *excelize.File) { xf.DeleteSheet(DataSheetName) })
-	f, _, err := xlsx.ImportXLSX("a.xlsx", visible, nil)
+	f, _, err := xlsx.Read("a.xlsx", visible, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func TestJSONVersions(t *testing.T) {
 		v := `"form":{"version":` + itoa(model.SchemaVersion)
 		xf.SetCellStr(DataSheetName, "A2", strings.Replace(a2, v, v+`,"parts":[]`, 1))
 	})
-	if _, _, err := xlsx.ImportXLSX("a.xlsx", data, nil); model.ErrorCode(err) != model.EUNSUPPORTED || !strings.Contains(err.Error(), "parts") {
+	if _, _, err := xlsx.Read("a.xlsx", data, nil); model.ErrorCode(err) != model.EUNSUPPORTED || !strings.Contains(err.Error(), "parts") {
 		t.Errorf("unknown field in the hidden data: %v", err)
 	}
 }

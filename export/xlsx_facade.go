@@ -52,22 +52,22 @@ func CheckFileVersion(name, what string, v, known FileVersion) error {
 
 // WriteXLSX writes f as an Excel workbook: the visible sheet in the
 // official layout and the hidden data sheet that reads back losslessly.
-func WriteXLSX(w io.Writer, f *model.Form) error { return xlsx.WriteXLSX(w, f) }
+func WriteXLSX(w io.Writer, f *model.Form) error { return xlsx.Write(w, f) }
 
 // WriteXLSXTemplate is WriteXLSX in the layout of template tpl (nil: the
 // form's own built-in template).
 func WriteXLSXTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
-	return xlsx.WriteXLSXTemplate(w, f, tpl)
+	return xlsx.WriteTemplate(w, f, tpl)
 }
 
 // WriteStageXLSX writes f's 运行监控表 or 自评表 as a workbook to fill in.
 func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
-	return xlsx.WriteStageXLSX(w, f, stage)
+	return xlsx.WriteStage(w, f, stage)
 }
 
 // WriteStageXLSXTemplate is WriteStageXLSX judged by template tpl.
 func WriteStageXLSXTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) error {
-	return xlsx.WriteStageXLSXTemplate(w, f, stage, tpl)
+	return xlsx.WriteStageTemplate(w, f, stage, tpl)
 }
 
 // WriteReviewWorkbook writes the review of a batch of files as a workbook.
@@ -77,7 +77,7 @@ func WriteReviewWorkbook(w io.Writer, files []*model.FileReview, when time.Time)
 
 // WriteReplyXLSX writes r's 审核意见 as a workbook.
 func WriteReplyXLSX(w io.Writer, r *model.FileReview, when time.Time) error {
-	return xlsx.WriteReplyXLSX(w, r, when)
+	return xlsx.WriteReply(w, r, when)
 }
 
 // WriteJSON writes f as the JSON exchange format (docs/format.md).

@@ -19,7 +19,7 @@ func InternalError(name string, r any, advice string) error {
 	return model.Errorf(model.EINTERNAL, "读取“%s”时出错（%v），未导入%s", name, r, advice)
 }
 
-func ImportXLSX(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *recognize.ImportReport, err error) {
+func Read(name string, data []byte, tpls []*model.Template) (f *model.Form, rep *recognize.ImportReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, rep, err = nil, nil, InternalError(name, r, "；请在 Excel 或 WPS 中打开后重新保存再试")

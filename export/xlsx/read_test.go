@@ -17,10 +17,10 @@ import (
 func TestImportXLSXBothWays(t *testing.T) {
 	f := model.Sample()
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, f); err != nil {
+	if err := Write(&buf, f); err != nil {
 		t.Fatal(err)
 	}
-	back, rep, err := ImportXLSX("sample.xlsx", buf.Bytes(), nil)
+	back, rep, err := Read("sample.xlsx", buf.Bytes(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestImportXLSXBothWays(t *testing.T) {
 	if _, err := xf.WriteTo(&visible); err != nil {
 		t.Fatal(err)
 	}
-	v, vrep, err := ImportXLSX("visible.xlsx", visible.Bytes(), nil)
+	v, vrep, err := Read("visible.xlsx", visible.Bytes(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestImportXLSXBothWays(t *testing.T) {
 func TestImportStageValuesUntouched(t *testing.T) {
 	f := model.SampleEval(time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC))
 	var buf bytes.Buffer
-	if err := WriteStageXLSX(&buf, f, model.StageEval); err != nil {
+	if err := WriteStage(&buf, f, model.StageEval); err != nil {
 		t.Fatal(err)
 	}
 	if !IsStageWorkbook(buf.Bytes()) {
@@ -69,12 +69,12 @@ func TestImportStageValuesUntouched(t *testing.T) {
 
 func FuzzImportXLSX(f *testing.F) {
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, model.Sample()); err != nil {
+	if err := Write(&buf, model.Sample()); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		form, rep, err := ImportXLSX("fuzz.xlsx", data, nil)
+		form, rep, err := Read("fuzz.xlsx", data, nil)
 		if model.ErrorCode(err) == model.EINTERNAL {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func FuzzImportXLSX(f *testing.F) {
 			return
 		}
 		var out bytes.Buffer
-		if err := WriteXLSX(&out, form); err != nil {
+		if err := Write(&out, form); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -362,11 +362,11 @@ func reviewSheetNames(files []*model.FileReview) []string {
 	return out
 }
 
-// WriteReplyXLSX writes r's 审核意见 as a workbook: the file, its
+// WriteReply writes r's 审核意见 as a workbook: the file, its
 // department and year, the verdict, the date, and each finding with its
 // place in that file and what to fix; printed on A4 portrait pages, one
 // page wide.
-func WriteReplyXLSX(w io.Writer, r *model.FileReview, when time.Time) (err error) {
+func WriteReply(w io.Writer, r *model.FileReview, when time.Time) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = model.Errorf(model.EINTERNAL, "生成审核意见时出错（%v），文件未写出", p)

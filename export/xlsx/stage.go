@@ -35,16 +35,16 @@ const stageLegend = "填写说明：黄色单元格请填写；其他单元格�
 // StageSheets are the workbook's visible sheets, in order.
 var StageSheets = []string{layout.TaskSheetName, layout.IndicatorSheetName}
 
-// WriteStageXLSX writes f's 运行监控表 (stage StageMonitor) or 自评表
+// WriteStage writes f's 运行监控表 (stage StageMonitor) or 自评表
 // (StageEval) as a working workbook whose yellow cells are filled in
 // Excel/WPS and imported back with ImportStageValues.
-func WriteStageXLSX(w io.Writer, f *model.Form, stage model.Stage) error {
-	return WriteStageXLSXTemplate(w, f, stage, nil)
+func WriteStage(w io.Writer, f *model.Form, stage model.Stage) error {
+	return WriteStageTemplate(w, f, stage, nil)
 }
 
-// WriteStageXLSXTemplate is WriteStageXLSX judged by template tpl, the
+// WriteStageTemplate is WriteStage judged by template tpl, the
 // draft's own (its 未通过审核 count is check's).
-func WriteStageXLSXTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) error {
+func WriteStageTemplate(w io.Writer, f *model.Form, stage model.Stage, tpl *model.Template) error {
 	d, err := layout.BuildStageIn(f, stage, tpl)
 	if err != nil {
 		return err

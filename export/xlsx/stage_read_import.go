@@ -126,7 +126,7 @@ func IsStageWorkbook(data []byte) bool {
 }
 
 // ImportStageValues reads the values a clerk filled into a 监控表/自评表
-// exported by WriteStageXLSX and returns a copy of f with them applied.
+// exported by WriteStage and returns a copy of f with them applied.
 // Each row is found by what it is (unit and 主要内容, 一级/二级/三级指标;
 // the hidden id where names repeat) and each column by its header text,
 // so sorted, moved or deleted rows and inserted or dragged columns are

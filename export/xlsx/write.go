@@ -114,18 +114,18 @@ func moneyFloat(m model.Money) float64 {
 	return v
 }
 
-// WriteXLSX writes f as an Excel workbook in the official layout, print
+// Write writes f as an Excel workbook in the official layout, print
 // ready (A4 landscape, one page wide, page breaks set so that every page
 // of a table starts with its header and no merged cell is cut, page
 // numbers),
 // with a hidden sheet carrying the form for lossless re-import.
-func WriteXLSX(w io.Writer, f *model.Form) error {
-	return WriteXLSXTemplate(w, f, nil)
+func Write(w io.Writer, f *model.Form) error {
+	return WriteTemplate(w, f, nil)
 }
 
-// WriteXLSXTemplate is WriteXLSX in the layout of template tpl (nil: the
+// WriteTemplate is Write in the layout of template tpl (nil: the
 // form's own built-in template, model.TemplateOf).
-func WriteXLSXTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
+func WriteTemplate(w io.Writer, f *model.Form, tpl *model.Template) error {
 	if f == nil {
 		return model.Errorf(model.EINVALID, "没有要导出的申报表")
 	}

@@ -15,7 +15,7 @@ import (
 func TestWriteXLSXDataSheet(t *testing.T) {
 	f := model.Sample()
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, f); err != nil {
+	if err := Write(&buf, f); err != nil {
 		t.Fatal(err)
 	}
 	xf, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -59,7 +59,7 @@ func TestWriteXLSXDataSheet(t *testing.T) {
 func TestWriteStageMeta(t *testing.T) {
 	f := model.SampleEval(time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC))
 	var buf bytes.Buffer
-	if err := WriteStageXLSX(&buf, f, model.StageEval); err != nil {
+	if err := WriteStage(&buf, f, model.StageEval); err != nil {
 		t.Fatal(err)
 	}
 	xf, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
