@@ -1,11 +1,15 @@
 // Package export writes the files a clerk sends (Excel .xlsx, PDF, the
 // JSON exchange format) and reads the files a clerk receives back into a
-// model.Form (ImportFile). It depends on model only.
+// model.Form (ImportFile). It is a small facade: each file format is a
+// package of its own below it (xlsx, pdf, pdftext, docx, xls; none imports
+// another), format-free pieces are in export/internal (layout, limits,
+// numfmt, ooxml, reply), and the cells-to-form recognition is
+// model/recognize's. See docs/format.md (包的划分).
 //
 // The Excel and PDF writers lay the form out the same way as the official
-// 市级部门整体绩效目标申报表 (layout.go): title, （年度）, 部门名称,
-// 年度总体目标, 年度主要任务 with its 合计 row, and 绩效指标. The JSON
-// writer writes the model itself. See docs/format.md.
+// 市级部门整体绩效目标申报表 (export/internal/layout): title, （年度）,
+// 部门名称, 年度总体目标, 年度主要任务 with its 合计 row, and 绩效指标.
+// The JSON writer writes the model itself.
 package export
 
 import (

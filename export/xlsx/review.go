@@ -217,7 +217,7 @@ func writeSummarySheet(xf *excelize.File, st reviewStyles, files []*model.FileRe
 }
 
 // fitRow makes row as high as the longest of texts needs in columns of
-// widths (Excel's units), as the form's own sheet does (measure.go):
+// widths (Excel's units), as the form's own sheet does (layout/measure.go):
 // Excel and WPS keep a row's height as the file says.
 func fitRow(xf *excelize.File, sh string, row int, texts []string, widths []float64) error {
 	st := layout.TextStyle{Size: 10, Line: LineHeightPt, Pad: rowPadPt}

@@ -293,7 +293,7 @@ func writeWorkbook(xf *excelize.File, f *model.Form, tpl *model.Template) error 
 func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, verdict model.Verdict, scale int) error {
 	// A fixed scale, not "fit to one page wide": Excel ignores manual page
 	// breaks when fitting to pages, and the breaks are computed for this
-	// scale (see xlsx_pages.go). Paper and orientation are the template's.
+	// scale (see pages.go). Paper and orientation are the template's.
 	size, orient, adjust := 9, "landscape", uint(scale)
 	if tpl.Print.Orientation == "portrait" {
 		orient = "portrait"
@@ -309,7 +309,7 @@ func pageSetup(xf *excelize.File, f *model.Form, tpl *model.Template, verdict mo
 		return err
 	}
 	// Every page says which form and department it belongs to in its
-	// header; the table headers are repeated as rows (xlsx_pages.go).
+	// header; the table headers are repeated as rows (pages.go).
 	return xf.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{
 		OddHeader: pageHeaderTitle(f, tpl.Title, verdict),
 		OddFooter: "&C&9第 &P 页 共 &N 页",
@@ -354,7 +354,7 @@ const maxHeaderUnits = 255
 
 // rowHeights computes the height of each of rows (no merge reaching below
 // them) in columns of widths so that all its text shows: the lines a text
-// needs are measured (measure.go, the same measure as the PDF's) against
+// needs are measured (layout/measure.go, the same measure as the PDF's) against
 // the width of its (merged) cell; a cell merged over several rows grows
 // the last of them when the rows are too low for it.
 func rowHeights(widths []float64, rows []layout.Lrow) []float64 {

@@ -27,7 +27,7 @@ type SheetGrid struct {
 	// Reported marks the formula cells already reported (amount cells get
 	// their own message).
 	Reported map[[2]int]bool
-	// used marks the cells placed into the form (see import_template.go);
+	// used marks the cells placed into the form (see sheet_template.go);
 	// skip marks rows of 基本信息 fields that are not table rows.
 	used map[[2]int]bool
 	skip map[int]bool

@@ -31,7 +31,7 @@ type ImportReport struct {
 	// is not in the form.
 	Unplaced []Problem
 	// Places are where each part of the form was read from, in the
-	// file's own terms (import_places.go; PlaceOf finds a finding's
+	// file's own terms (sheet_places.go; PlaceOf finds a finding's
 	// place); nil for a JSON file.
 	Places map[model.Location]Place
 
