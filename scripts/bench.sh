@@ -124,7 +124,7 @@ na() { proc "$1" NA "" "" "$2"; }
 	echo "LibreOffice=$( (soffice --version 2>/dev/null || echo 'not installed') | head -1)"
 	echo "hyperfine=$( (hyperfine --version 2>/dev/null || echo 'not installed') | head -1)"
 	echo "X display for the window=$([ -n "${BENCH_DISPLAY:-}" ] && echo "$BENCH_DISPLAY (BENCH_DISPLAY: an X server already running, with its window manager)" || echo "a fresh Xvfb, 1600x1000, no window manager")"
-	echo "OpenGL (for the GUI under Xvfb)=Mesa $(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo '?') software rendering (llvmpipe/swrast: no GPU)"
+	echo "OpenGL (for the GUI under Xvfb)=Mesa $(dpkg-query -W -f='${Version}\n' "libgl1-mesa-dri:$(dpkg --print-architecture)" 2>/dev/null | head -1 || echo '?') software rendering (llvmpipe/swrast: no GPU)"
 	if [ $WINDOW = 1 ]; then
 		echo "Mode=window only (--window): $GUIRUNS GUI starts; $MEMRUNS memory runs; idle CPU over ${IDLE_SECONDS:-20} s"
 	else
@@ -134,7 +134,9 @@ na() { proc "$1" NA "" "" "$2"; }
 } >"$ENV"
 
 # ---- 1. go benchmarks --------------------------------------------------------
-PKGS=$(grep -rl --include='*_test.go' '^func Benchmark' . 2>/dev/null | xargs -r -n1 dirname | sort -u | sed 's#^\./##')
+# Our packages only: third_party/ holds upstream's code (patched copies)
+# with upstream's own benchmarks, which are not ours to report.
+PKGS=$(grep -rl --include='*_test.go' --exclude-dir=third_party --exclude-dir=dist '^func Benchmark' . 2>/dev/null | xargs -r -n1 dirname | sort -u | sed 's#^\./##')
 FAILED=""
 [ $SKIPGO = 1 ] && PKGS=""
 for d in $PKGS; do
