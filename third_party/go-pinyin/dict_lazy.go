@@ -1,14 +1,13 @@
-//go:build !pinyin_literal_dict
-
 package pinyin
 
 // jixiao patch (third_party/go-pinyin/PATCHES.md). Upstream declares
 // PinyinDict as a map literal of 41,923 entries in pinyin_dict.go, which Go
 // builds in the package's init: about 3 ms and 1.7 MB of heap at every
 // start of every program that links the package, whether it looks up a
-// single character or not. Here pinyin_dict.go is not compiled; its text
-// is embedded (read-only data, no start-up cost) and the map is made from
-// it by the first call of Dict.
+// single character or not. Here that file is kept, unchanged, as
+// pinyin_dict.go.txt: not compiled (and, being upstream's generated data,
+// not gofmt-formatted), its text embedded (read-only data, no start-up
+// cost) and the map made from it by the first call of Dict.
 
 import (
 	_ "embed" // the dictionary's source text
@@ -17,7 +16,7 @@ import (
 	"sync"
 )
 
-//go:embed pinyin_dict.go
+//go:embed pinyin_dict.go.txt
 var dictSource string
 
 // PinyinDict is data map: nil until the first call of Dict, which every
@@ -32,7 +31,8 @@ func Dict() map[int]string {
 	return PinyinDict
 }
 
-// parseDict reads the entries of pinyin_dict.go's map literal, one a line:
+// parseDict reads the entries of upstream's map literal
+// (pinyin_dict.go.txt), one a line:
 // a tab, the code point in hexadecimal, a colon, a quoted string, a comma.
 func parseDict(src string) map[int]string {
 	m := make(map[int]string, 42000)

@@ -1,5 +1,3 @@
-//go:build !pinyin_literal_dict
-
 package pinyin
 
 import (
@@ -18,7 +16,8 @@ func init() { dictAtInit = PinyinDict }
 
 // TestDictMadeOnFirstUse (jixiao patch, PATCHES.md): init leaves the
 // dictionary unmade, and the first Dict holds exactly the entries of
-// upstream's map literal, as the Go parser reads pinyin_dict.go.
+// upstream's map literal, as the Go parser reads pinyin_dict.go.txt (upstream's
+// pinyin_dict.go, unchanged).
 func TestDictMadeOnFirstUse(t *testing.T) {
 	if dictAtInit != nil {
 		t.Fatalf("the dictionary was made at start-up: %d entries after init", len(dictAtInit))
