@@ -83,16 +83,20 @@ func (s *Store) putTemplate(t *model.Template, asNew bool) error {
 		if err != nil {
 			return err
 		}
-		next := t.Version
-		ts, _ := readTemplates(tx)
-		for _, o := range ts {
-			if o.ID == t.ID {
-				next = max(next, o.Version)
+		// next is one above every version of t's id here (and t's own):
+		// read only when asked for or refused.
+		next := func() int {
+			n := t.Version
+			ts, _ := readTemplates(tx)
+			for _, o := range ts {
+				if o.ID == t.ID {
+					n = max(n, o.Version)
+				}
 			}
+			return n + 1
 		}
-		next++
 		if asNew {
-			t.Version = next
+			t.Version = next()
 		}
 		b, err := model.MarshalTemplate(t)
 		if err != nil {
@@ -103,7 +107,7 @@ func (s *Store) putTemplate(t *model.Template, asNew bool) error {
 				if model.TemplateHash(ot) == model.TemplateHash(t) {
 					return nil
 				}
-				return &VersionTakenError{ID: t.ID, Name: ot.Name, Version: t.Version, Next: next}
+				return &VersionTakenError{ID: t.ID, Name: ot.Name, Version: t.Version, Next: next()}
 			}
 			// a damaged stored copy is replaced by a readable one
 		}
