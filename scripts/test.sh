@@ -146,8 +146,8 @@ fi
 # patch (upstream's map literal is kept as text and read on first use).
 step "patched copies: the tests of our patches in third_party/"
 if (cd third_party/fyne && CGO_ENABLED=1 go test -race -count=1 \
-	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*|TestShutdown.*|TestBuiltinTranslationsLoadOnFirstUse)$' \
-	./internal/painter/ ./internal/driver/glfw/ ./lang/) &&
+	-run '^(TestCachedFontFaceSharesParsedFont|TestEscape.*|TestShutdown.*|TestBuiltinTranslationsLoadOnFirstUse|TestWordWrapBreaksCJKText)$' \
+	./internal/painter/ ./internal/driver/glfw/ ./lang/ ./widget/) &&
 	(cd third_party/go-pinyin && CGO_ENABLED=1 go test -race -count=1 .); then
 	echo "ok"
 else

@@ -597,7 +597,9 @@ func (ws *Workspace) needDraft(what string) bool {
 // "editor", "carry" (复制到下一年度 of the open draft), "history" (its
 // 历史版本), "trash" (回收站), "import=FILE" (the import report of FILE),
 // "merge=FILE,FILE…" (合并导入 of the files into the open draft),
-// "batch=FILE|FOLDER,…" (批量审核 of the files and folders); editor
+// "batch=FILE|FOLDER,…" (批量审核 of the files and folders),
+// "template=FILE" (导入表样文件… of FILE, the question 作为第N版导入 when
+// the drafts file holds its id and version with other content); editor
 // says to show the editor when screen is empty.
 func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "import="); ok {
@@ -608,6 +610,11 @@ func (ws *Workspace) Start(screen string, editor bool) {
 	if p, ok := strings.CutPrefix(screen, "batch="); ok {
 		ws.ShowDrafts()
 		ws.ShowBatch(strings.Split(p, ",")...)
+		return
+	}
+	if p, ok := strings.CutPrefix(screen, "template="); ok {
+		ws.ShowDrafts()
+		ws.importTemplateAt(p)
 		return
 	}
 	if p, ok := strings.CutPrefix(screen, "merge="); ok {

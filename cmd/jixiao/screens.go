@@ -16,7 +16,7 @@ import (
 
 // screenshotStart reads the screen to start on from the environment, for
 // the screenshots in docs/ (build with -tags screenshots):
-// JIXIAO_SCREEN=editor|carry|history|trash|import=FILE|merge=FILES|library=WORDS|stage|export|adjust=WORDS|stageimport=FILE and
+// JIXIAO_SCREEN=editor|carry|history|trash|import=FILE|merge=FILES|library=WORDS|stage|export|adjust=WORDS|stageimport=FILE|template=FILE and
 // JIXIAO_TAB=N (0 基本信息 … 4 审核; -1 when unset).
 func screenshotStart() (screen string, tab int) {
 	tab = -1

@@ -1004,14 +1004,53 @@ func ellipsisPriorBound(bounds []rowBoundary, trunc fyne.TextTruncation, width f
 }
 
 // findSpaceIndex accepts a slice of runes and a start position index
-// findSpaceIndex returns the index of the last space in the text, or -1 if there are no spaces
+// findSpaceIndex returns the index of the last space in the text, or -1 if there are no spaces.
+// Chinese, Japanese and Korean text has no spaces between its words: a
+// line may also end between two characters where cjkBreak allows it, and
+// the index returned is then that of the character that starts the next line.
 func findSpaceIndex(text []rune, curIndex int) int {
 	for ; curIndex >= 0; curIndex-- {
 		if unicode.IsSpace(text[curIndex]) {
 			break
 		}
+		if curIndex > 0 && cjkBreak(text[curIndex-1], text[curIndex]) {
+			break
+		}
 	}
 	return curIndex
+}
+
+// cjkBreak reports whether a line may end between a and b because one of
+// them is a CJK character (an ideograph, kana, hangul or full-width
+// punctuation), following the rules for punctuation of GB/T 15834-2011
+// section 5.1: no line starts with a closing mark (。，、；：？！ and the
+// closing quotes and brackets) and no line ends with an opening one; a
+// dash —— or an ellipsis …… is never split.
+func cjkBreak(a, b rune) bool {
+	if !cjkWide(a) && !cjkWide(b) {
+		return false
+	}
+	if (a == b && (a == '—' || a == '…')) || strings.ContainsRune(cjkNoLineStart, b) || strings.ContainsRune(cjkNoLineEnd, a) {
+		return false
+	}
+	return !unicode.IsSpace(a) && !unicode.IsSpace(b)
+}
+
+const (
+	cjkNoLineStart = "。，、；：？！）］｝〕〉》」』】〗〙”’…—～・·%‰,.;:?!)]}"
+	cjkNoLineEnd   = "（［｛〔〈《「『【〖〘“‘([{"
+)
+
+// cjkWide reports whether r is a character of CJK text that takes a
+// line-break opportunity on either side.
+func cjkWide(r rune) bool {
+	switch {
+	case r >= 0x3000 && r <= 0x303f, // CJK symbols and punctuation
+		r >= 0xff00 && r <= 0xffef, // full-width forms
+		r == '“', r == '”', r == '‘', r == '’', r == '—', r == '…':
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 func float32ToFixed266(f float32) fixed.Int26_6 {
