@@ -29,7 +29,7 @@ var commands = []*command{
 	},
 	{
 		name:    "import",
-		args:    "文件（.xlsx .xls .et .docx .pdf .json） [--into 编号] [--db 路径]",
+		args:    "[--in] 文件（.xlsx .xls .et .docx .pdf .json） [--into 编号] [--db 路径]",
 		summary: "把 Excel（.xlsx/.xls）、WPS（.et）、Word（.docx）、PDF 或 JSON 文件导入为一份新草稿：列出识别到的表样（内置的和用 template import 导入的表样）、内容和问题，最后一行输出新草稿的编号；--into 编号：把填好的运行监控表/自评表的数值导回该草稿",
 		run:     runImport,
 	},
@@ -47,7 +47,7 @@ var commands = []*command{
 	},
 	{
 		name:    "merge",
-		args:    "--into 草稿编号 文件… [--yes] [--replace|--keep-both|--skip] [--keep-same-goals] [--allow-year] [--db 路径]",
+		args:    "--into 草稿编号 [--in] 文件… [--yes] [--replace|--keep-both|--skip] [--keep-same-goals] [--allow-year] [--db 路径]",
 		summary: "汇总：把下级单位的申报表文件（.xlsx 或 .json）合并进部门的草稿；先列出需要确认的问题，加 --yes 才合并",
 		run:     runMerge,
 	},
@@ -71,13 +71,13 @@ var commands = []*command{
 	},
 	{
 		name:    "restore",
-		args:    "--list | 备份文件 | --draft 编号  [--db 路径]",
+		args:    "--list | [--in] 备份文件 | --draft 编号  [--db 路径]",
 		summary: "--list 列出数据文件的备份（最新的在前）；给出备份文件则用它替换数据文件（当前文件先另存为备份）；--draft 从回收站恢复草稿",
 		run:     runRestore,
 	},
 	{
 		name:    "template",
-		args:    "list | show 编号[@版本] | check 表样文件.json | import 表样文件.json [--as-new-version] | export 编号[@版本] 输出.json|- | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
+		args:    "list | show 编号[@版本] | check [--in] 表样文件.json | import [--in] 表样文件.json [--as-new-version] | export 编号[@版本] 输出.json|- | migrate --draft 编号 [--to 版本] [--dry-run] [--db 路径]",
 		summary: "表样：list 列出可用的表样（每个编号一行：编号、名称、版本）；show 显示表样的栏目和审核规则；check 检查表样文件，一次列出所有问题及其所在的行（有问题时退出码为 1）；import 导入财政局发的表样文件（本机已有同一版本而内容不同时拒绝，--as-new-version 作为新版本导入）；export 把表样写成文件；migrate 把草稿迁移到表样的新版本，列出变化和已填内容的去向（--dry-run 只列出）",
 		run:     runTemplate,
 	},

@@ -303,10 +303,12 @@ func runRestore(c *cli, args []string) error {
 	db := dbFlag(fs)
 	list := fs.Bool("list", false, "列出备份")
 	draft := fs.String("draft", "", "从回收站恢复的草稿编号")
+	in := inFlag(fs, "备份文件")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	rest = in.files(rest)
 	modes := 0
 	for _, set := range []bool{*list, *draft != "", len(rest) > 0} {
 		if set {

@@ -241,10 +241,12 @@ func runImport(c *cli, args []string) error {
 	fs := flags("import")
 	db := dbFlag(fs)
 	into := fs.String("into", "", "草稿编号：把运行监控表/自评表的数值导入该草稿")
+	in := inFlag(fs, "要导入的文件")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	pos = in.files(pos)
 	switch {
 	case len(pos) == 0:
 		return usageErrorf("请给出要导入的文件（.xlsx、.xls、.et、.docx 或 .json）")

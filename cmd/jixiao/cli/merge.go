@@ -21,10 +21,12 @@ func runMerge(c *cli, args []string) error {
 	skip := fs.Bool("skip", false, "已有的单位跳过文件中的")
 	keepGoals := fs.Bool("keep-same-goals", false, "文字相同的目标分别保留")
 	allowYear := fs.Bool("allow-year", false, "允许合并不同年度的文件")
+	in := inFlag(fs, "要合并的文件（可以给多个）")
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	files = in.files(files)
 	if strings.TrimSpace(*into) == "" {
 		return usageErrorf("请用 --into 指定要合并进去的草稿编号")
 	}

@@ -30,13 +30,16 @@ func runTemplate(c *cli, args []string) error {
 	fs := flags("template " + sub)
 	db := dbFlag(fs)
 	asNew := false
+	in := &listFlag{}
 	if sub == "import" {
 		fs.BoolVar(&asNew, "as-new-version", false, "本机已有同一版本、内容不同时，作为新的版本导入")
+		in = inFlag(fs, "表样文件")
 	}
 	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
 	}
+	pos = in.files(pos)
 	want := map[string]int{"list": 0, "show": 1, "import": 1, "export": 2}
 	n, ok := want[sub]
 	if !ok {

@@ -14,10 +14,12 @@ import (
 func runTemplateCheck(c *cli, args []string) error {
 	fs := flags("template check")
 	dbFlag(fs) // accepted like on every command; not used
+	in := inFlag(fs, "表样文件")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	pos = in.files(pos)
 	if len(pos) != 1 {
 		return usageErrorf("请给出一个表样文件，如 jixiao template check 表样.json")
 	}
