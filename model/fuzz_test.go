@@ -36,7 +36,7 @@ func FuzzParseAmount(f *testing.F) {
 				t.Fatalf("%q valid without a digit", s)
 			}
 		case AmountInvalid:
-			if a.Reason() == "" || a.Money() != 0 || strings.Contains(a.Reason(), "%!") && !strings.Contains(s, "%!") || !utf8.ValidString(a.Reason()) {
+			if a.Reason() == "" || a.Money() != 0 || fmtArtifact(a.Reason(), s) || !utf8.ValidString(a.Reason()) {
 				t.Fatalf("ParseAmount(%q): invalid with reason %q, value %d", s, a.Reason(), a.Money())
 			}
 		case AmountEmpty:
@@ -82,7 +82,7 @@ func FuzzParseTarget(f *testing.F) {
 				t.Fatalf("%q qualitative without text", s)
 			}
 		case TargetInvalid:
-			if tg.Reason == "" || strings.Contains(tg.Reason, "%!") && !strings.Contains(s, "%!") || !utf8.ValidString(tg.Reason) {
+			if tg.Reason == "" || fmtArtifact(tg.Reason, s) || !utf8.ValidString(tg.Reason) {
 				t.Fatalf("%q invalid with reason %q", s, tg.Reason)
 			}
 		case TargetNumber:
@@ -149,4 +149,13 @@ func FuzzCheck(f *testing.F) {
 			Check(nf)
 		}
 	})
+}
+
+// fmtArtifact reports whether a message has a fmt error in it ("%!d(…)",
+// "%!(EXTRA …)"): a "%!" that is not in the typed text as the parsers read
+// it — full-width signs made half-width and spaces dropped, so that the
+// unit of "0% !" (“%!”) is not taken for one
+// (testdata/fuzz/FuzzParseTarget/9cfd48dd3a81f9ae).
+func fmtArtifact(msg, typed string) bool {
+	return strings.Contains(msg, "%!") && !strings.Contains(strings.ReplaceAll(NormalizeNumber(typed), " ", ""), "%!")
 }
