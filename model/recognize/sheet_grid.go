@@ -12,9 +12,11 @@ import (
 type SheetGrid struct {
 	Name  string
 	Cells [][]string
-	// mergeTop[r][c] is true when the cell is covered by a merged range
-	// but is not its top-left cell.
+	// Covered[{r, c}] is true when the cell is covered by a merged range
+	// but is not its top-left cell; origins holds that top-left cell
+	// (FillMerges; a cell covered by several ranges has the last one's).
 	Covered map[[2]int]bool
+	origins map[[2]int][2]int
 	// Formulas holds the cells that hold a formula but read as empty: the
 	// file has no calculated value for them (written by a program, never
 	// saved by Excel). The formula text is kept only to be shown; it is
@@ -141,6 +143,10 @@ func (g *SheetGrid) FillMerges(merges [][4]int) error {
 				g.Cells[r][c] = v
 				if r != r1 || c != c1 {
 					g.Covered[[2]int{r, c}] = true
+					if g.origins == nil {
+						g.origins = map[[2]int][2]int{}
+					}
+					g.origins[[2]int{r, c}] = [2]int{r1, c1}
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -72,6 +73,62 @@ func TestNewGrid(t *testing.T) {
 	}
 	if g.Cells[1][1] != "甲" || !g.Covered[[2]int{1, 1}] || g.Covered[[2]int{0, 0}] {
 		t.Errorf("cells %q, covered %v", g.Cells, g.Covered)
+	}
+}
+
+// Every covered cell knows the top-left cell of its merged range; a cell
+// covered by two ranges has the last one's, whose value it holds.
+func TestGridOrigin(t *testing.T) {
+	cells := make([][]string, 50)
+	for r := range cells {
+		cells[r] = []string{"", "", ""}
+	}
+	cells[1][0], cells[2][1], cells[40][2] = "单位", "任务", "末"
+	g, err := NewGrid("S", cells, [][4]int{{1, 0, 45, 1}, {2, 1, 3, 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ r, c, wantR, wantC int }{
+		{1, 0, 1, 0},   // a top-left cell is its own
+		{30, 0, 1, 0},  // 29 rows down
+		{45, 1, 1, 0},  // the range's last cell
+		{3, 2, 2, 1},   // the second range (outside the first)
+		{3, 1, 2, 1},   // covered by both: the second's
+		{40, 2, 40, 2}, // not covered
+		{46, 0, 46, 0},
+	} {
+		r, c := g.origin(tt.r, tt.c)
+		if r != tt.wantR || c != tt.wantC {
+			t.Errorf("origin(%d, %d) = (%d, %d), want (%d, %d)", tt.r, tt.c, r, c, tt.wantR, tt.wantC)
+		}
+		if g.at(tt.r, tt.c) != g.at(r, c) {
+			t.Errorf("(%d, %d) holds %q, its origin %q", tt.r, tt.c, g.at(tt.r, tt.c), g.at(r, c))
+		}
+	}
+}
+
+// BenchmarkParseSheetTallMerge reads a task table of 20,000 rows whose
+// unit name is one merged cell 20,000 rows tall (the shape of a damaged
+// .xls the fuzzer found: finding each placed cell's merged range by walking
+// up it cell by cell made the import quadratic, 20 s for 61,533 rows).
+func BenchmarkParseSheetTallMerge(b *testing.B) {
+	const n = 20_000
+	head := [][]string{{"（2021年度）"}, {"部门名称", "某局"}, {"任务名称", "", "主要内容", "预算资金", "备注"}}
+	for b.Loop() {
+		cells := append([][]string(nil), head...)
+		for i := range n {
+			cells = append(cells, []string{"", "", "任务" + strconv.Itoa(i), "1"})
+		}
+		cells[3][0] = "机关"
+		g, err := NewGrid("S", cells, [][4]int{{3, 0, n + 2, 1}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		g.Tpl = Template(g.Texts(), model.BuiltinTemplates())
+		f := ParseSheet(g, FindBlocks(g), &ImportReport{})
+		if len(f.Units) != 1 || len(f.Units[0].Tasks) != n {
+			b.Fatalf("%d units", len(f.Units))
+		}
 	}
 }
 
