@@ -98,6 +98,19 @@ if [ -z "$up" ]; then
 	echo "FAIL  fcitx5 did not start: $(head -c 400 "$WORK/fcitx5.log")"
 	exit 1
 fi
+# fcitx5-remote answers over D-Bus before fcitx5's XIM server is there;
+# the window (GLFW opens its input method with XOpenIM at start) is started
+# only once the server is listed in the root window's XIM_SERVERS. (One CI
+# run had the first start show no window for 60 s with an empty log.)
+up=""
+for _ in $(seq 100); do
+	xprop -root XIM_SERVERS 2>/dev/null | grep -q '@server=fcitx' && up=1 && break
+	sleep 0.1
+done
+if [ -z "$up" ]; then
+	echo "FAIL  fcitx5's XIM server is not in XIM_SERVERS after 10 s: $(xprop -root XIM_SERVERS 2>&1 | head -c 200)"
+	exit 1
+fi
 
 # Each start gets a new drafts file: one draft with a 部门名称 that the
 # field search looks for.
@@ -155,6 +168,14 @@ run_lang() {
 	jixiao_x_track "$pid"
 	if ! wid=$(jixiao_x_wait_window "$pid" 60); then
 		echo "FAIL  LANG=$lang: no window ($(head -c 300 "$WORK/app.log"))"
+		# Where it waits: Go prints every goroutine's stack on SIGQUIT.
+		if kill -QUIT "$pid" 2>/dev/null; then
+			sleep 1
+			echo "(no window after 60 s: the program's goroutines, from SIGQUIT)"
+			grep -A 12 '^goroutine 1 ' "$WORK/app.log" | head -40
+		else
+			echo "(the program had exited)"
+		fi
 		FAILED=1
 		kill "$pid" 2>/dev/null
 		return
