@@ -21,7 +21,7 @@ func loadGrid(xf *excelize.File, sheet string) (*recognize.SheetGrid, error) {
 	if len(rows) > maxSheetRows {
 		return nil, model.Errorf(model.EINVALID, "工作表“%s”有 %d 行，超过 %d 行的上限", sheet, len(rows), maxSheetRows)
 	}
-	g := &recognize.SheetGrid{Name: sheet, Cells: rows, Covered: map[[2]int]bool{}, Reported: map[[2]int]bool{}}
+	g := &recognize.SheetGrid{Name: sheet, Cells: rows, Reported: map[[2]int]bool{}}
 	for i := range g.Cells {
 		if len(g.Cells[i]) > maxSheetCols {
 			g.Cells[i] = g.Cells[i][:maxSheetCols]

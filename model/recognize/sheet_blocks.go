@@ -427,7 +427,7 @@ func levelsOnly(g *SheetGrid, r int, cols []int, rep *ImportReport) bool {
 	any := false
 	for _, c := range cols {
 		v := strings.TrimSpace(g.at(r, c))
-		if c < 0 || v == "" || g.Covered[[2]int{r, c}] || strings.HasSuffix(Norm(v), "(续)") {
+		if c < 0 || v == "" || g.Covered(r, c) || strings.HasSuffix(Norm(v), "(续)") {
 			continue
 		}
 		any = true

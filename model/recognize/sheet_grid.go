@@ -12,10 +12,9 @@ import (
 type SheetGrid struct {
 	Name  string
 	Cells [][]string
-	// Covered[{r, c}] is true when the cell is covered by a merged range
-	// but is not its top-left cell; origins holds that top-left cell
-	// (FillMerges; a cell covered by several ranges has the last one's).
-	Covered map[[2]int]bool
+	// origins holds, for each cell covered by a merged range but not its
+	// top-left cell, that top-left cell (FillMerges; a cell covered by
+	// several ranges has the last one's). See Covered and origin.
 	origins map[[2]int][2]int
 	// Formulas holds the cells that hold a formula but read as empty: the
 	// file has no calculated value for them (written by a program, never
@@ -106,7 +105,7 @@ func NewGrid(name string, cells [][]string, merges [][4]int) (*SheetGrid, error)
 			cells[i] = cells[i][:MaxGridCols]
 		}
 	}
-	g := &SheetGrid{Name: name, Cells: cells, Covered: map[[2]int]bool{}, Reported: map[[2]int]bool{}}
+	g := &SheetGrid{Name: name, Cells: cells, Reported: map[[2]int]bool{}}
 	if err := g.FillMerges(merges); err != nil {
 		return nil, err
 	}
@@ -142,7 +141,6 @@ func (g *SheetGrid) FillMerges(merges [][4]int) error {
 				}
 				g.Cells[r][c] = v
 				if r != r1 || c != c1 {
-					g.Covered[[2]int{r, c}] = true
 					if g.origins == nil {
 						g.origins = map[[2]int][2]int{}
 					}
@@ -153,13 +151,20 @@ func (g *SheetGrid) FillMerges(merges [][4]int) error {
 	}
 	g.formulaCols = map[int][]int{}
 	for k := range g.Formulas {
-		if g.Covered[k] {
+		if g.Covered(k[0], k[1]) {
 			delete(g.Formulas, k)
 			continue
 		}
 		g.formulaCols[k[0]] = append(g.formulaCols[k[0]], k[1])
 	}
 	return nil
+}
+
+// Covered reports whether cell (r, c) is covered by a merged range but is
+// not its top-left cell.
+func (g *SheetGrid) Covered(r, c int) bool {
+	_, ok := g.origins[[2]int{r, c}]
+	return ok
 }
 
 func (g *SheetGrid) cellsOf(r int) []string {

@@ -37,7 +37,7 @@ func FindBlocks(g *SheetGrid) []block {
 	for r := range g.Cells {
 		texts := map[string]int{}
 		for c, v := range g.Cells[r] {
-			if g.Covered[[2]int{r, c}] && c > 0 && g.at(r, c-1) == v {
+			if g.Covered(r, c) && c > 0 && g.at(r, c-1) == v {
 				continue // the same merged text, further right
 			}
 			n := Norm(v)

@@ -167,7 +167,7 @@ func parseDuties(g *SheetGrid, b block, end int, f *model.Form, rep *ImportRepor
 	var parts []string
 	for r := b.row + 1; r < end; r++ {
 		for c, v := range g.cellsOf(r) {
-			if strings.TrimSpace(v) != "" && !g.Covered[[2]int{r, c}] {
+			if strings.TrimSpace(v) != "" && !g.Covered(r, c) {
 				parts = append(parts, v)
 				g.use(r, c)
 				g.record(rep, duties, r, c)
@@ -401,7 +401,7 @@ func reportUnplaced(g *SheetGrid, rep *ImportReport) {
 	more := 0
 	for r := range g.Cells {
 		for c, v := range g.Cells[r] {
-			if strings.TrimSpace(v) == "" || g.Covered[[2]int{r, c}] || placed[[2]int{r, c}] || SectionLabel(strings.TrimSuffix(Norm(v), "(续)"), g.yearsTemplates()) {
+			if strings.TrimSpace(v) == "" || g.Covered(r, c) || placed[[2]int{r, c}] || SectionLabel(strings.TrimSuffix(Norm(v), "(续)"), g.yearsTemplates()) {
 				continue
 			}
 			if len(rep.Unplaced) >= maxUnplaced {

@@ -71,8 +71,8 @@ func TestNewGrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Cells[1][1] != "甲" || !g.Covered[[2]int{1, 1}] || g.Covered[[2]int{0, 0}] {
-		t.Errorf("cells %q, covered %v", g.Cells, g.Covered)
+	if g.Cells[1][1] != "甲" || !g.Covered(1, 1) || g.Covered(0, 0) {
+		t.Errorf("cells %q, covered %v", g.Cells, g.origins)
 	}
 }
 

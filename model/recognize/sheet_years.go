@@ -65,7 +65,7 @@ func fundsYearCols(g *SheetGrid, hdr, end, amountC int, formYear string) ([2]int
 				continue
 			}
 			n := Norm(v)
-			if n == "" || g.Covered[[2]int{r, c}] {
+			if n == "" || g.Covered(r, c) {
 				continue
 			}
 			if yearsHeaderText(n, g.template()) {

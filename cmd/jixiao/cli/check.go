@@ -10,12 +10,11 @@ import (
 func runCheck(c *cli, args []string) error {
 	fs := flags("check")
 	var src source
-	var ins listFlag
 	var b batchArgs
 	fs.StringVar(&src.db, "db", "", "草稿数据文件")
 	fs.BoolVar(&src.sample, "sample", false, "内置示例")
 	fs.StringVar(&src.draft, "draft", "", "草稿编号")
-	fs.Var(&ins, "in", "文件（可以给多个）")
+	in := inFlag(fs, "文件（可以给多个）")
 	fs.StringVar(&b.dir, "dir", "", "文件夹：审核其中所有的申报表文件")
 	fs.BoolVar(&b.recursive, "recursive", false, "连同文件夹里的子文件夹")
 	fs.StringVar(&b.out, "out", "", "审核汇总.xlsx")
@@ -24,6 +23,7 @@ func runCheck(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	ins := *in
 	if len(pos) > 0 {
 		return usageErrorf("check 命令不需要其他参数，多了：%s（文件请用 --in 指定，文件夹用 --dir）", pos[0])
 	}
